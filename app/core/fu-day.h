@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-day.h: calendar days (FuDay) without time zones. */
+#pragma once
+
+#include "fu-types.h"
+
+G_BEGIN_DECLS
+
+/* FU_DAY_NONE for a day that does not exist (31 February, month 13, year 0). */
+FuDay     fu_day_new            (guint year, guint month, guint day);
+/* Strict ISO 8601 "YYYY-MM-DD" (exactly ten characters, a real day): FALSE otherwise. */
+gboolean  fu_day_parse_iso      (const char *text, FuDay *out_day);
+/* "YYYY-MM-DD" into @buf; "" for FU_DAY_NONE. */
+void      fu_day_format_iso     (FuDay day, char buf[11]);
+/* Newly allocated "YYYY-MM-DD", or NULL for FU_DAY_NONE. */
+char     *fu_day_to_iso         (FuDay day);
+void      fu_day_get_ymd        (FuDay day, guint *year, guint *month, guint *mday);
+guint     fu_day_get_year       (FuDay day);
+guint     fu_day_get_month      (FuDay day);
+/* Adds calendar months; a day past the target month's end falls back to its last day
+ * (31 August + 6 months = 28 or 29 February). */
+FuDay     fu_day_add_months     (FuDay day, int months);
+FuDay     fu_day_add_days       (FuDay day, int days);
+/* Today in the local time zone. */
+FuDay     fu_day_today          (void);
+
+G_END_DECLS

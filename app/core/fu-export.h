@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-export.h: the annual summary, the replies and the reminder list as CSV. Each appends
+ * to @out; the caller writes the file (atomically) or standard output. */
+#pragma once
+
+#include "fu-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FU_EXPORT_FLAGS_NONE = 0,
+  FU_EXPORT_BOM = 1 << 0,   /* a UTF-8 byte-order mark first, for Excel */
+} FuExportFlags;
+
+/* Tables 1 to 5 as one wide CSV, a row per surveyed workshop in date order and a TOTAL row. */
+gboolean fu_export_summary    (FuStore *store, guint fiscal_year, FuExportFlags flags,
+                               GString *out, GError **error);
+/* Every reply to workshops starting in [@from, @to] (FU_DAY_NONE = open), in the
+ * responses.csv columns: importing it again gives the same replies. */
+gboolean fu_export_responses  (FuStore *store, FuDay from, FuDay to, FuExportFlags flags,
+                               GString *out, GError **error);
+/* The follow-ups to chase as of @as_of (reminder due and overdue), by workshop,
+ * administration and name. */
+gboolean fu_export_reminders  (FuStore *store, FuDay as_of, FuExportFlags flags,
+                               GString *out, GError **error);
+
+/* The column lists, for the README and the tests. */
+const char * const *fu_export_summary_columns   (void);
+const char * const *fu_export_responses_columns (void);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-import.h: workshops.csv, participants.csv and responses.csv into the store, all or
+ * nothing (DOMAIN.md, "Files that come in and go out"). */
+#pragma once
+
+#include "fu-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FU_IMPORT_WORKSHOPS,
+  FU_IMPORT_PARTICIPANTS,
+  FU_IMPORT_RESPONSES,
+} FuImportKind;
+
+typedef enum {
+  FU_IMPORT_FLAGS_NONE = 0,
+  FU_IMPORT_ADD_ADMINISTRATIONS = 1 << 0,  /* unknown administrations are added, not errors */
+  FU_IMPORT_REPLACE = 1 << 1,              /* a second reply replaces the first */
+  FU_IMPORT_DRY_RUN = 1 << 2,              /* check and count everything, write nothing */
+} FuImportFlags;
+
+#define FU_IMPORT_MAX_ISSUES 50
+
+typedef struct {
+  char  *file;     /* display name, e.g. "participants.csv" */
+  guint  line;     /* 1-based; 0 = the file as a whole */
+  char  *column;   /* the column's name, or NULL for the whole row */
+  char  *message;  /* "'ana@' is not an e-mail address" */
+} FuImportIssue;
+
+struct _FuImportResult {
+  FuImportKind  kind;
+  guint         rows;                   /* data rows read */
+  guint         workshops_added;
+  guint         participants_added;
+  guint         attendances_added;
+  guint         replies_added;
+  guint         replies_replaced;
+  guint         administrations_added;
+  guint         unchanged;              /* rows already in the database */
+  GPtrArray    *issues;                 /* FuImportIssue*, at most FU_IMPORT_MAX_ISSUES */
+  guint         n_issues;               /* all issues found, listed or not */
+};
+
+/* "participants.csv:14: column email: 'ana@' is not an e-mail address" */
+char           *fu_import_issue_to_string (const FuImportIssue *issue);
+FuImportResult *fu_import_result_new      (FuImportKind kind);
+void            fu_import_result_free     (FuImportResult *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuImportResult, fu_import_result_free)
+
+gboolean    fu_import_kind_from_string  (const char *text, FuImportKind *kind);
+
+/* Reads and imports a whole file in one transaction. On bad rows nothing is written, the
+ * result lists the issues and @error is FU_IMPORT_ERROR_INVALID with the first ones in its
+ * message. A file that cannot be read is FU_IMPORT_ERROR_FAILED. @result may be NULL. */
+gboolean    fu_import_file              (FuStore *store, FuImportKind kind, const char *path,
+                                         FuImportFlags flags, FuImportResult **result,
+                                         GError **error);
+/* The same for text in memory, with @display_name in the messages. */
+gboolean    fu_import_data              (FuStore *store, FuImportKind kind,
+                                         const char *display_name, const char *data,
+                                         gsize length, FuImportFlags flags,
+                                         FuImportResult **result, GError **error);
+
+G_END_DECLS

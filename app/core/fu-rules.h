@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-rules.h: the office's rules as pure functions (no database): fiscal years, the
+ * follow-up schedule and the status of a follow-up as of a day. */
+#pragma once
+
+#include "fu-types.h"
+
+G_BEGIN_DECLS
+
+/* The team's numbers (kept in the database's settings table, see FuStore). */
+struct _FuRules {
+  guint fiscal_year_start_month;  /* 1..12; 7 = July to June */
+  guint followup_months;          /* questionnaire planned this many months after the end */
+  guint reply_days;               /* reply deadline = sending date + reply_days */
+  guint reminder_days;            /* reminder window: the last reminder_days before the deadline */
+};
+
+#define FU_RULES_DEFAULT_START_MONTH 7
+#define FU_RULES_DEFAULT_FOLLOWUP_MONTHS 6
+#define FU_RULES_DEFAULT_REPLY_DAYS 30
+#define FU_RULES_DEFAULT_REMINDER_DAYS 7
+
+void      fu_rules_init_defaults      (FuRules *rules);
+/* FALSE with FU_RULES_ERROR_INVALID naming the bad value. */
+gboolean  fu_rules_validate           (const FuRules *rules, GError **error);
+
+/* A fiscal year is named by the calendar year it starts in: with July as the start month,
+ * 2016 is FY2016/17 (1 July 2016 to 30 June 2017). */
+guint     fu_fiscal_year_of           (const FuRules *rules, FuDay day);
+void      fu_fiscal_year_range        (const FuRules *rules, guint fiscal_year,
+                                       FuDay *first, FuDay *last);
+/* "FY2016/17"; "FY2016" when the fiscal year is the calendar year (start month 1). */
+char     *fu_fiscal_year_label        (const FuRules *rules, guint fiscal_year);
+/* Accepts "2016/17", "FY2016/17", "fy2016/17", "2016-17" and "2016". The two-digit end must
+ * follow the start year. */
+gboolean  fu_fiscal_year_parse        (const char *text, guint *fiscal_year, GError **error);
+
+/* The schedule. An override (a workshop's own date) wins when it is not FU_DAY_NONE. */
+FuDay     fu_schedule_planned_date    (const FuRules *rules, FuDay workshop_end, FuDay override);
+FuDay     fu_schedule_deadline        (const FuRules *rules, FuDay sent, FuDay override);
+/* First day of the reminder window: deadline - reminder_days. */
+FuDay     fu_schedule_reminder_start  (const FuRules *rules, FuDay deadline);
+
+/* What a follow-up's status depends on. Dates later than the day asked about are ignored
+ * (a reply received after that day is not yet received on it). */
+struct _FuFollowupDates {
+  FuDay planned;        /* planned sending date (always set) */
+  FuDay sent;           /* questionnaire sent, or FU_DAY_NONE */
+  FuDay deadline;       /* reply deadline; FU_DAY_NONE = from @sent and the rules */
+  FuDay last_reminder;  /* latest reminder sent on or before the day, or FU_DAY_NONE */
+  FuDay received;       /* reply received, or FU_DAY_NONE */
+  FuDay closed;         /* closed without reply, or FU_DAY_NONE */
+};
+
+FuFollowupStatus fu_followup_status   (const FuRules *rules, const FuFollowupDates *dates,
+                                       FuDay today);
+/* Days past the deadline as of @today (0 when not overdue). */
+guint     fu_followup_days_overdue    (const FuRules *rules, const FuFollowupDates *dates,
+                                       FuDay today);
+/* Stable machine names: "planned", "to-send", "awaiting-reply", "reminder-due", "overdue",
+ * "replied", "closed". */
+const char *fu_followup_status_to_string   (FuFollowupStatus status);
+gboolean    fu_followup_status_from_string (const char *text, FuFollowupStatus *status,
+                                            GError **error);
+/* Translated, for people: "To send", "Reminder due". */
+const char *fu_followup_status_get_label   (FuFollowupStatus status);
+
+/* Workshop kinds: "regional", "sub-regional", "national", "train-the-trainer", "follow-up",
+ * "masterclass", "other". */
+const char *fu_workshop_kind_to_string     (FuWorkshopKind kind);
+gboolean    fu_workshop_kind_from_string   (const char *text, FuWorkshopKind *kind);
+const char *fu_workshop_kind_get_label     (FuWorkshopKind kind);
+
+/* Q1 actions: machine names are the responses.csv column names ("shared_materials", ...). */
+const char *fu_action_to_string            (FuAction action);
+const char *fu_action_get_label            (FuAction action);
+
+G_END_DECLS
