@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fu-day"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "fu-day.h"
+
+/* Four-digit years only: every day must print as "YYYY-MM-DD". */
+#define FU_DAY_MIN_YEAR 1
+#define FU_DAY_MAX_YEAR 9999
+
+/* GDate warns on Julian days beyond its year range; FuDay values come from callers (and the
+ * database), so check before handing them over. */
+static gboolean
+day_to_date (FuDay  day,
+             GDate *date)
+{
+  g_date_clear (date, 1);
+  if (day == FU_DAY_NONE || !g_date_valid_julian (day))
+    return FALSE;
+  g_date_set_julian (date, day);
+  return g_date_valid (date);
+}
+
+FuDay
+fu_day_new (guint year,
+            guint month,
+            guint day)
+{
+  GDate date;
+
+  if (year < FU_DAY_MIN_YEAR || year > FU_DAY_MAX_YEAR)
+    return FU_DAY_NONE;
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return FU_DAY_NONE;
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FU_DAY_NONE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&date);
+}
+
+static int
+parse_digits (const char *text,
+              gsize       len)
+{
+  int value = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
+gboolean
+fu_day_parse_iso (const char *text,
+                  FuDay      *out_day)
+{
+  int year, month, mday;
+  FuDay day;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (out_day != NULL)
+    *out_day = FU_DAY_NONE;
+
+  /* Exactly "YYYY-MM-DD": no signs, no spaces, no single-digit months. */
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  year = parse_digits (text, 4);
+  month = parse_digits (text + 5, 2);
+  mday = parse_digits (text + 8, 2);
+  if (year < 0 || month < 0 || mday < 0)
+    return FALSE;
+
+  day = fu_day_new ((guint) year, (guint) month, (guint) mday);
+  if (day == FU_DAY_NONE)
+    return FALSE;
+
+  if (out_day != NULL)
+    *out_day = day;
+  return TRUE;
+}
+
+void
+fu_day_format_iso (FuDay day,
+                   char  buf[11])
+{
+  guint year, month, mday;
+
+  g_return_if_fail (buf != NULL);
+
+  buf[0] = '\0';
+  if (day == FU_DAY_NONE)
+    return;
+  fu_day_get_ymd (day, &year, &month, &mday);
+  if (year < FU_DAY_MIN_YEAR || year > FU_DAY_MAX_YEAR)
+    return;
+  g_snprintf (buf, 11, "%04u-%02u-%02u", year, month, mday);
+}
+
+char *
+fu_day_to_iso (FuDay day)
+{
+  char buf[11];
+
+  if (day == FU_DAY_NONE)
+    return NULL;
+  fu_day_format_iso (day, buf);
+  if (buf[0] == '\0')
+    return NULL;
+  return g_strdup (buf);
+}
+
+void
+fu_day_get_ymd (FuDay  day,
+                guint *year,
+                guint *month,
+                guint *mday)
+{
+  GDate date;
+  guint y = 0, m = 0, d = 0;
+
+  if (day_to_date (day, &date))
+    {
+      y = g_date_get_year (&date);
+      m = g_date_get_month (&date);
+      d = g_date_get_day (&date);
+    }
+  if (year != NULL)
+    *year = y;
+  if (month != NULL)
+    *month = m;
+  if (mday != NULL)
+    *mday = d;
+}
+
+guint
+fu_day_get_year (FuDay day)
+{
+  guint year;
+
+  fu_day_get_ymd (day, &year, NULL, NULL);
+  return year;
+}
+
+guint
+fu_day_get_month (FuDay day)
+{
+  guint month;
+
+  fu_day_get_ymd (day, NULL, &month, NULL);
+  return month;
+}
+
+FuDay
+fu_day_add_months (FuDay day,
+                   int   months)
+{
+  guint year, month, mday, last;
+  gint64 index, new_year;
+  guint new_month;
+
+  /* "No date" plus anything is still no date. */
+  if (day == FU_DAY_NONE)
+    return FU_DAY_NONE;
+
+  fu_day_get_ymd (day, &year, &month, &mday);
+  if (year == 0)
+    return FU_DAY_NONE;
+
+  /* Months counted from January of year 0, so that negative steps divide cleanly. */
+  index = (gint64) year * 12 + (month - 1) + months;
+  if (index < 0)
+    return FU_DAY_NONE;
+  new_year = index / 12;
+  new_month = (guint) (index % 12) + 1;
+  if (new_year < FU_DAY_MIN_YEAR || new_year > FU_DAY_MAX_YEAR)
+    return FU_DAY_NONE;
+
+  /* 31 August + 6 months is the end of February, not early March. */
+  last = g_date_get_days_in_month ((GDateMonth) new_month, (GDateYear) new_year);
+  if (mday > last)
+    mday = last;
+
+  return fu_day_new ((guint) new_year, new_month, mday);
+}
+
+FuDay
+fu_day_add_days (FuDay day,
+                 int   days)
+{
+  FuDay max_day = fu_day_new (FU_DAY_MAX_YEAR, 12, 31);
+  gint64 result;
+
+  if (day == FU_DAY_NONE)
+    return FU_DAY_NONE;
+
+  result = (gint64) day + days;
+  if (result < 1 || result > (gint64) max_day)
+    return FU_DAY_NONE;
+  return (FuDay) result;
+}
+
+FuDay
+fu_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year, month, mday;
+
+  if (now == NULL)
+    return FU_DAY_NONE;
+  g_date_time_get_ymd (now, &year, &month, &mday);
+  return fu_day_new ((guint) year, (guint) month, (guint) mday);
+}
