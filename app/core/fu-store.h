@@ -178,7 +178,9 @@ guint       fu_store_get_latest_version    (void);
 guint       fu_store_get_version           (FuStore *self);
 
 /* Transactions nest (savepoints inside). Every write function below makes its own
- * transaction when none is open; an import wraps its whole file in one. */
+ * transaction when none is open; an import wraps its whole file in one. A failed write
+ * leaves the caller's transaction as it was before the call. When commit fails, the level
+ * stays open: call fu_store_rollback(). */
 gboolean    fu_store_begin                 (FuStore *self, GError **error);
 gboolean    fu_store_commit                (FuStore *self, GError **error);
 void        fu_store_rollback              (FuStore *self);
