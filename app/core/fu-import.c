@@ -1,0 +1,1636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fu-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "fu-csv.h"
+#include "fu-day.h"
+#include "fu-error.h"
+#include "fu-import.h"
+#include "fu-rules.h"
+#include "fu-store.h"
+
+/* How many issues the GError's message lists; the result holds up to FU_IMPORT_MAX_ISSUES. */
+#define MESSAGE_ISSUES 10
+/* Closest administrations suggested for an unknown one. */
+#define MAX_SUGGESTIONS 3
+
+/* Every column any of the three files knows, in the order the "accepted columns" hint lists
+ * them. */
+typedef enum {
+  COL_CODE,
+  COL_TITLE,
+  COL_KIND,
+  COL_START_DATE,
+  COL_END_DATE,
+  COL_VENUE,
+  COL_HOST_ADMINISTRATION,
+  COL_CO_ORGANIZER,
+  COL_SURVEYED,
+  COL_NOTES,
+  COL_WORKSHOP_CODE,
+  COL_NAME,
+  COL_ADMINISTRATION,
+  COL_EMAIL,
+  COL_POSITION,
+  COL_GENDER,
+  COL_RECEIVED_DATE,
+  COL_ANSWERED_BY,
+  COL_SHARED_MATERIALS,
+  COL_SUBMITTED_REPORT,
+  COL_MADE_RECOMMENDATIONS,
+  COL_INHOUSE_WORKSHOP,
+  COL_DEVELOPED_MANUALS,
+  COL_OTHER_ACTION,
+  COL_COLLEAGUES_SHARED,
+  COL_OTHER_ACTION_TEXT,
+  COL_COLLEAGUES_LEARNED,
+  COL_LESSONS_USE,
+  COL_DIRECT_EFFECTS,
+  COL_DIRECT_EFFECTS_TEXT,
+  COL_CONTRIBUTED,
+  COL_CONTRIBUTED_TEXT,
+  COL_PROJECT_INITIATED,
+  COL_PROJECT_TEXT,
+  N_COLS
+} Column;
+
+#define KIND_BIT(kind) (1u << (kind))
+#define W KIND_BIT (FU_IMPORT_WORKSHOPS)
+#define P KIND_BIT (FU_IMPORT_PARTICIPANTS)
+#define R KIND_BIT (FU_IMPORT_RESPONSES)
+
+static const struct {
+  const char *name;
+  guint       kinds;      /* the files that accept it */
+  guint       required;   /* the files that require it */
+} columns[N_COLS] = {
+  [COL_CODE] = { "code", W, W },
+  [COL_TITLE] = { "title", W, W },
+  [COL_KIND] = { "kind", W, 0 },
+  [COL_START_DATE] = { "start_date", W, W },
+  [COL_END_DATE] = { "end_date", W, 0 },
+  [COL_VENUE] = { "venue", W, 0 },
+  [COL_HOST_ADMINISTRATION] = { "host_administration", W, 0 },
+  [COL_CO_ORGANIZER] = { "co_organizer", W, 0 },
+  [COL_SURVEYED] = { "surveyed", W, 0 },
+  [COL_NOTES] = { "notes", W, 0 },
+  [COL_WORKSHOP_CODE] = { "workshop_code", P | R, P | R },
+  [COL_NAME] = { "name", P | R, P },
+  [COL_ADMINISTRATION] = { "administration", P | R, P },
+  [COL_EMAIL] = { "email", P | R, 0 },
+  [COL_POSITION] = { "position", P, 0 },
+  [COL_GENDER] = { "gender", P, 0 },
+  [COL_RECEIVED_DATE] = { "received_date", R, R },
+  [COL_ANSWERED_BY] = { "answered_by", R, 0 },
+  [COL_SHARED_MATERIALS] = { "shared_materials", R, 0 },
+  [COL_SUBMITTED_REPORT] = { "submitted_report", R, 0 },
+  [COL_MADE_RECOMMENDATIONS] = { "made_recommendations", R, 0 },
+  [COL_INHOUSE_WORKSHOP] = { "inhouse_workshop", R, 0 },
+  [COL_DEVELOPED_MANUALS] = { "developed_manuals", R, 0 },
+  [COL_OTHER_ACTION] = { "other_action", R, 0 },
+  [COL_COLLEAGUES_SHARED] = { "colleagues_shared", R, 0 },
+  [COL_OTHER_ACTION_TEXT] = { "other_action_text", R, 0 },
+  [COL_COLLEAGUES_LEARNED] = { "colleagues_learned", R, 0 },
+  [COL_LESSONS_USE] = { "lessons_use", R, 0 },
+  [COL_DIRECT_EFFECTS] = { "direct_effects", R, 0 },
+  [COL_DIRECT_EFFECTS_TEXT] = { "direct_effects_text", R, 0 },
+  [COL_CONTRIBUTED] = { "contributed", R, 0 },
+  [COL_CONTRIBUTED_TEXT] = { "contributed_text", R, 0 },
+  [COL_PROJECT_INITIATED] = { "project_initiated", R, 0 },
+  [COL_PROJECT_TEXT] = { "project_text", R, 0 },
+};
+
+#undef W
+#undef P
+#undef R
+
+/* The Q1 tick columns, in FuAction order. */
+static const Column action_columns[FU_N_ACTIONS] = {
+  COL_SHARED_MATERIALS,
+  COL_SUBMITTED_REPORT,
+  COL_MADE_RECOMMENDATIONS,
+  COL_INHOUSE_WORKSHOP,
+  COL_DEVELOPED_MANUALS,
+  COL_OTHER_ACTION,
+};
+
+/* A workshop as the participants and responses files refer to it. id 0: no such code. */
+typedef struct {
+  gint64    id;
+  FuDay     start_date;
+  gboolean  surveyed;
+} WorkshopInfo;
+
+typedef struct {
+  FuStore        *store;
+  FuImportKind    kind;
+  FuImportFlags   flags;
+  const char     *file;          /* display name */
+  FuImportResult *result;
+  FuCsvReader    *reader;
+  int             index[N_COLS]; /* the column's cell index in the file, or -1 */
+  GArray         *unnamed;       /* guint: cell indexes of columns without a name */
+  guint           line;          /* of the current record */
+  gboolean        row_failed;    /* the current record has an issue */
+
+  GHashTable     *workshops;     /* code -> WorkshopInfo (participants, responses) */
+  GPtrArray      *admins;        /* FuAdministration*, for suggestions */
+  GHashTable     *admin_keys;    /* casefolded name and short name -> FuAdministration* */
+  GHashTable     *seen;          /* what this file already had -> GUINT_TO_POINTER (line) */
+} FuImport;
+
+static void
+issue_free (FuImportIssue *issue)
+{
+  g_free (issue->file);
+  g_free (issue->column);
+  g_free (issue->message);
+  g_free (issue);
+}
+
+static void
+add_issue_at (FuImport   *self,
+              guint       line,
+              const char *column,
+              const char *message)
+{
+  g_assert (self != NULL);
+
+  self->result->n_issues++;
+  self->row_failed = TRUE;
+
+  if (self->result->issues->len < FU_IMPORT_MAX_ISSUES)
+    {
+      FuImportIssue *issue = g_new0 (FuImportIssue, 1);
+
+      issue->file = g_strdup (self->file);
+      issue->line = line;
+      issue->column = g_strdup (column);
+      issue->message = g_strdup (message);
+      g_ptr_array_add (self->result->issues, issue);
+    }
+}
+
+static void add_issue (FuImport   *self,
+                       Column      column,
+                       const char *format,
+                       ...) G_GNUC_PRINTF (3, 4);
+
+/* An issue on the current record, in @column (N_COLS for the whole row). */
+static void
+add_issue (FuImport   *self,
+           Column      column,
+           const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  g_assert (self != NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  add_issue_at (self, self->line, column < N_COLS ? columns[column].name : NULL, message);
+}
+
+/* The reader's errors read "participants.csv:3: column 2 (email): what is wrong". Take the
+ * line and column out of the text so the issue lists like every other one; anything that
+ * does not look like that is kept whole. */
+static void
+add_csv_issue (FuImport     *self,
+               const GError *error)
+{
+  const char *message = error->message;
+  g_autofree char *column = NULL;
+  gsize file_len = strlen (self->file);
+  guint line = 0;
+
+  g_assert (self != NULL);
+
+  if (strncmp (message, self->file, file_len) == 0 && message[file_len] == ':')
+    {
+      const char *p = message + file_len + 1;
+      const char *digits = p;
+      guint64 value = 0;
+
+      while (g_ascii_isdigit (*p))
+        value = value * 10 + (guint64) (*p++ - '0');
+      if (p > digits && p - digits < 10 && p[0] == ':' && p[1] == ' ')
+        {
+          line = (guint) value;
+          message = p + 2;
+        }
+      else if (p == digits && p[0] == ' ')
+        message = p + 1;
+
+      /* "column 2 (email): ..." */
+      if (line > 0 && g_str_has_prefix (message, "column "))
+        {
+          const char *open = strstr (message, " (");
+          const char *close = open != NULL ? strstr (open, "): ") : NULL;
+          const char *colon = strstr (message, ": ");
+
+          if (open != NULL && close != NULL && colon != NULL && colon == close + 1)
+            {
+              g_autofree char *name = g_strndup (open + 2, close - (open + 2));
+
+              /* As written in the header; the issues name columns in lower case. */
+              column = g_ascii_strdown (name, -1);
+              message = close + 3;
+            }
+        }
+    }
+
+  add_issue_at (self, line, column, message);
+}
+
+/* ---- Cells ------------------------------------------------------------------------------ */
+
+static gboolean
+has_column (FuImport *self,
+            Column    column)
+{
+  return self->index[column] >= 0;
+}
+
+/* The cell as written; "" when the file has no such column. */
+static const char *
+raw_cell (FuImport *self,
+          Column    column)
+{
+  g_assert (self != NULL);
+
+  if (self->index[column] < 0)
+    return "";
+  return fu_csv_reader_get_cell (self->reader, (guint) self->index[column]);
+}
+
+/* A code, name, e-mail, date, number or yes/no: surrounding spaces do not count, and a
+ * formula guard from an export is dropped. */
+static char *
+word_cell (FuImport *self,
+           Column    column)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (raw_cell (self, column)));
+
+  return g_strdup (fu_csv_unguard (trimmed));
+}
+
+/* Free text is kept as written, but for the export's formula guard; NULL when blank. */
+static char *
+text_cell (FuImport *self,
+           Column    column)
+{
+  const char *text = fu_csv_unguard (raw_cell (self, column));
+  const char *p;
+
+  for (p = text; *p != '\0' && g_ascii_isspace (*p); p++)
+    ;
+  if (*p == '\0')
+    return NULL;
+  return g_strdup (text);
+}
+
+static gboolean
+str_equal0 (const char *a,
+            const char *b)
+{
+  return g_strcmp0 (a != NULL && a[0] != '\0' ? a : NULL,
+                    b != NULL && b[0] != '\0' ? b : NULL) == 0;
+}
+
+static gboolean
+parse_date_cell (FuImport *self,
+                 Column    column,
+                 FuDay    *day)
+{
+  g_autofree char *text = word_cell (self, column);
+
+  *day = FU_DAY_NONE;
+  if (text[0] == '\0')
+    return TRUE;
+  if (!fu_day_parse_iso (text, day))
+    {
+      add_issue (self, column, _("'%s' is not a date: write it as YYYY-MM-DD, e.g. 2017-03-21"),
+                 text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_answer_cell (FuImport *self,
+                   Column    column,
+                   FuAnswer *answer)
+{
+  g_autofree char *text = word_cell (self, column);
+
+  if (!fu_csv_parse_answer (text, answer))
+    {
+      add_issue (self, column, _("'%s' is not yes or no"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A whole number of colleagues; -1 when blank. */
+static gboolean
+parse_count_cell (FuImport *self,
+                  Column    column,
+                  gint     *count)
+{
+  g_autofree char *text = word_cell (self, column);
+  guint64 value = 0;
+
+  *count = -1;
+  if (text[0] == '\0')
+    return TRUE;
+  if (!g_ascii_isdigit (text[0])
+      || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &value, NULL))
+    {
+      add_issue (self, column, _("'%s' is not a whole number of 0 or more"), text);
+      return FALSE;
+    }
+  *count = (gint) value;
+  return TRUE;
+}
+
+/* A cell that must not be blank; NULL (and an issue) when it is. */
+static char *
+required_word_cell (FuImport *self,
+                    Column    column)
+{
+  g_autofree char *text = word_cell (self, column);
+
+  if (text[0] == '\0')
+    {
+      add_issue (self, column, _("the %s is missing"), columns[column].name);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
+/* One @ with something before it, a domain with a dot inside after it, no spaces. */
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+  const char *domain;
+  const char *dot;
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
+      return FALSE;
+
+  domain = at + 1;
+  dot = strchr (domain, '.');
+  if (dot == NULL || dot == domain || domain[strlen (domain) - 1] == '.'
+      || strstr (domain, "..") != NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
+/* NULL when blank; an issue when it does not look like an e-mail address. */
+static gboolean
+parse_email_cell (FuImport  *self,
+                  char     **email)
+{
+  g_autofree char *text = word_cell (self, COL_EMAIL);
+
+  *email = NULL;
+  if (text[0] == '\0')
+    return TRUE;
+  if (!looks_like_email (text))
+    {
+      add_issue (self, COL_EMAIL, _("'%s' is not an e-mail address"), text);
+      return FALSE;
+    }
+  *email = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* ---- Administrations -------------------------------------------------------------------- */
+
+static char *
+admin_key (const char *name)
+{
+  return g_utf8_casefold (name, -1);
+}
+
+static void
+index_admin (FuImport         *self,
+             FuAdministration *admin)
+{
+  g_assert (self != NULL);
+
+  /* A name wins over another administration's short name. */
+  if (admin->short_name != NULL && admin->short_name[0] != '\0')
+    {
+      char *key = admin_key (admin->short_name);
+
+      if (!g_hash_table_contains (self->admin_keys, key))
+        g_hash_table_insert (self->admin_keys, key, admin);
+      else
+        g_free (key);
+    }
+  if (admin->name != NULL)
+    g_hash_table_replace (self->admin_keys, admin_key (admin->name), admin);
+}
+
+static gboolean
+load_admins (FuImport  *self,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert (self != NULL);
+
+  list = fu_store_list_administrations (self->store, error);
+  if (list == NULL)
+    return FALSE;
+
+  self->admins = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_administration_free);
+  self->admin_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (list->len > 0)
+    {
+      FuAdministration *admin = g_ptr_array_steal_index (list, 0);
+
+      g_ptr_array_add (self->admins, admin);
+      index_admin (self, admin);
+    }
+  return TRUE;
+}
+
+/* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
+static guint
+edit_distance (const char *a_text,
+               const char *b_text)
+{
+  glong a_len = 0;
+  glong b_len = 0;
+  g_autofree gunichar *a = g_utf8_to_ucs4_fast (a_text, -1, &a_len);
+  g_autofree gunichar *b = g_utf8_to_ucs4_fast (b_text, -1, &b_len);
+  g_autofree guint *rows = g_new0 (guint, 3 * (b_len + 1));
+  guint *two_back = rows;
+  guint *previous = rows + (b_len + 1);
+  guint *current = rows + 2 * (b_len + 1);
+
+  for (glong j = 0; j <= b_len; j++)
+    previous[j] = (guint) j;
+
+  for (glong i = 1; i <= a_len; i++)
+    {
+      guint *swap;
+
+      current[0] = (guint) i;
+      for (glong j = 1; j <= b_len; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint best = MIN (previous[j] + 1, current[j - 1] + 1);
+
+          best = MIN (best, previous[j - 1] + cost);
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            best = MIN (best, two_back[j - 2] + 1);
+          current[j] = best;
+        }
+
+      swap = two_back;
+      two_back = previous;
+      previous = current;
+      current = swap;
+    }
+
+  return previous[b_len];
+}
+
+typedef struct {
+  const FuAdministration *admin;
+  guint                   distance;
+} Suggestion;
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const Suggestion *sa = a;
+  const Suggestion *sb = b;
+
+  if (sa->distance != sb->distance)
+    return sa->distance < sb->distance ? -1 : 1;
+  return g_utf8_collate (sa->admin->name, sb->admin->name);
+}
+
+/* "did you mean Cambodia?", or "" when nothing is close. */
+static char *
+suggest_admins (FuImport   *self,
+                const char *typed)
+{
+  g_autofree char *key = admin_key (typed);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
+  glong len = g_utf8_strlen (key, -1);
+  /* One typo in a short name, up to three in a long one. */
+  guint limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+  const char *names[MAX_SUGGESTIONS] = { NULL, };
+  guint n = 0;
+
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < self->admins->len; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (self->admins, i);
+      g_autofree char *name_key = admin_key (admin->name);
+      guint distance = edit_distance (key, name_key);
+
+      if (admin->short_name != NULL && admin->short_name[0] != '\0')
+        {
+          g_autofree char *short_key = admin_key (admin->short_name);
+
+          distance = MIN (distance, edit_distance (key, short_key));
+        }
+      /* "Hong Kong" for "Hong Kong China", "Lao" for "Lao PDR". */
+      if (distance > limit && len >= 3 && g_str_has_prefix (name_key, key))
+        distance = limit;
+
+      if (distance <= limit)
+        {
+          Suggestion suggestion = { admin, distance };
+
+          g_array_append_val (found, suggestion);
+        }
+    }
+
+  g_array_sort (found, compare_suggestions);
+  for (guint i = 0; i < found->len && n < MAX_SUGGESTIONS; i++)
+    names[n++] = g_array_index (found, Suggestion, i).admin->name;
+
+  switch (n)
+    {
+    case 0:
+      return g_strdup ("");
+    case 1:
+      return g_strdup_printf (_("did you mean %s?"), names[0]);
+    case 2:
+      return g_strdup_printf (_("did you mean %s or %s?"), names[0], names[1]);
+    default:
+      return g_strdup_printf (_("did you mean %s, %s or %s?"), names[0], names[1], names[2]);
+    }
+}
+
+/* The administration named (or short-named) @name; adds it when asked to and @may_add.
+ * 0 with an issue in @column otherwise. */
+static gint64
+resolve_admin (FuImport   *self,
+               Column      column,
+               const char *name,
+               gboolean    may_add)
+{
+  g_autofree char *key = admin_key (name);
+  FuAdministration *admin;
+  g_autofree char *hint = NULL;
+
+  g_assert (self != NULL);
+
+  admin = g_hash_table_lookup (self->admin_keys, key);
+  if (admin != NULL)
+    return admin->id;
+
+  if (may_add && (self->flags & FU_IMPORT_ADD_ADMINISTRATIONS) != 0)
+    {
+      g_autoptr(FuAdministration) added = fu_administration_new ();
+      g_autoptr(GError) error = NULL;
+
+      added->name = g_strdup (name);
+      added->member = FALSE;
+      added->id = fu_store_add_administration (self->store, added, &error);
+      if (added->id == 0)
+        {
+          add_issue (self, column, _("could not add administration '%s': %s"), name,
+                     error != NULL ? error->message : "");
+          return 0;
+        }
+      self->result->administrations_added++;
+      admin = g_steal_pointer (&added);
+      g_ptr_array_add (self->admins, admin);
+      index_admin (self, admin);
+      return admin->id;
+    }
+
+  hint = suggest_admins (self, name);
+  if (hint[0] != '\0')
+    add_issue (self, column, _("unknown administration '%s': %s"), name, hint);
+  else if (may_add)
+    add_issue (self, column,
+               _("unknown administration '%s': add it first, or import with adding "
+                 "administrations (--add-administrations)"), name);
+  else
+    add_issue (self, column, _("unknown administration '%s'"), name);
+  return 0;
+}
+
+/* ---- Workshops as the other files refer to them ---------------------------------------- */
+
+/* NULL with an issue in COL_WORKSHOP_CODE when there is no such workshop. */
+static const WorkshopInfo *
+resolve_workshop (FuImport   *self,
+                  const char *code)
+{
+  WorkshopInfo *info;
+
+  g_assert (self != NULL);
+
+  info = g_hash_table_lookup (self->workshops, code);
+  if (info == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = 0;
+
+      info = g_new0 (WorkshopInfo, 1);
+      if (!fu_store_lookup_workshop (self->store, code, &id, &error))
+        {
+          g_free (info);
+          add_issue (self, COL_WORKSHOP_CODE, "%s", error->message);
+          return NULL;
+        }
+      if (id != 0)
+        {
+          g_autoptr(FuWorkshop) workshop = fu_store_get_workshop (self->store, id, &error);
+
+          if (workshop == NULL)
+            {
+              g_free (info);
+              add_issue (self, COL_WORKSHOP_CODE, "%s", error != NULL ? error->message : "");
+              return NULL;
+            }
+          info->id = id;
+          info->start_date = workshop->start_date;
+          info->surveyed = workshop->surveyed;
+        }
+      /* Unknown codes are remembered too: a long list for a missing workshop asks once. */
+      g_hash_table_insert (self->workshops, g_strdup (code), info);
+    }
+
+  if (info->id == 0)
+    {
+      add_issue (self, COL_WORKSHOP_CODE,
+                 _("no workshop with code '%s': import workshops.csv first"), code);
+      return NULL;
+    }
+  return info;
+}
+
+/* Notes an identity the file already had; an issue naming its first line if it had. */
+static gboolean
+note_seen (FuImport   *self,
+           char       *key,
+           guint      *first_line)
+{
+  gpointer value = NULL;
+
+  g_assert (self != NULL);
+
+  if (g_hash_table_lookup_extended (self->seen, key, NULL, &value))
+    {
+      g_free (key);
+      *first_line = GPOINTER_TO_UINT (value);
+      return FALSE;
+    }
+  g_hash_table_insert (self->seen, key, GUINT_TO_POINTER (self->line));
+  return TRUE;
+}
+
+/* ---- workshops.csv ---------------------------------------------------------------------- */
+
+/* The first column (present in the file) in which @existing differs from @wanted. */
+static Column
+workshop_difference (FuImport         *self,
+                     const FuWorkshop *existing,
+                     const FuWorkshop *wanted)
+{
+  g_assert (self != NULL);
+
+  if (g_strcmp0 (existing->title, wanted->title) != 0)
+    return COL_TITLE;
+  if (has_column (self, COL_KIND) && existing->kind != wanted->kind)
+    return COL_KIND;
+  if (existing->start_date != wanted->start_date)
+    return COL_START_DATE;
+  if (has_column (self, COL_END_DATE) && existing->end_date != wanted->end_date)
+    return COL_END_DATE;
+  if (has_column (self, COL_VENUE) && !str_equal0 (existing->venue, wanted->venue))
+    return COL_VENUE;
+  if (has_column (self, COL_HOST_ADMINISTRATION)
+      && existing->host_administration_id != wanted->host_administration_id)
+    return COL_HOST_ADMINISTRATION;
+  if (has_column (self, COL_CO_ORGANIZER)
+      && !str_equal0 (existing->co_organizer, wanted->co_organizer))
+    return COL_CO_ORGANIZER;
+  if (has_column (self, COL_SURVEYED) && !existing->surveyed != !wanted->surveyed)
+    return COL_SURVEYED;
+  if (has_column (self, COL_NOTES) && !str_equal0 (existing->notes, wanted->notes))
+    return COL_NOTES;
+  return N_COLS;
+}
+
+/* "workshop 'X' already exists with other details: title 'A' in the database" */
+static void
+add_difference_issue (FuImport         *self,
+                      Column            column,
+                      const FuWorkshop *existing)
+{
+  g_autofree char *stored = NULL;
+
+  switch (column)
+    {
+    case COL_TITLE:
+      stored = g_strdup (existing->title);
+      break;
+    case COL_KIND:
+      stored = g_strdup (fu_workshop_kind_to_string (existing->kind));
+      break;
+    case COL_START_DATE:
+      stored = fu_day_to_iso (existing->start_date);
+      break;
+    case COL_END_DATE:
+      stored = fu_day_to_iso (existing->end_date);
+      break;
+    case COL_VENUE:
+      stored = g_strdup (existing->venue);
+      break;
+    case COL_HOST_ADMINISTRATION:
+      for (guint i = 0; i < self->admins->len; i++)
+        {
+          const FuAdministration *admin = g_ptr_array_index (self->admins, i);
+
+          if (admin->id == existing->host_administration_id)
+            stored = g_strdup (admin->name);
+        }
+      break;
+    case COL_CO_ORGANIZER:
+      stored = g_strdup (existing->co_organizer);
+      break;
+    case COL_SURVEYED:
+      stored = g_strdup (existing->surveyed ? "yes" : "no");
+      break;
+    case COL_NOTES:
+      stored = g_strdup (existing->notes);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  add_issue (self, column,
+             _("workshop '%s' already exists with other details: its %s is '%s' in the "
+               "database"),
+             existing->code, columns[column].name, stored != NULL ? stored : "");
+}
+
+static gboolean
+parse_kind (const char     *text,
+            FuWorkshopKind *kind)
+{
+  g_autofree char *name = g_ascii_strdown (text, -1);
+
+  /* "Sub regional", "Train_the_trainer" */
+  g_strdelimit (name, " _", '-');
+  return fu_workshop_kind_from_string (name, kind);
+}
+
+static void
+import_workshop_row (FuImport *self)
+{
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *host = NULL;
+  FuAnswer surveyed = FU_ANSWER_UNANSWERED;
+  guint first_line = 0;
+  gint64 id = 0;
+
+  g_assert (self != NULL);
+
+  workshop->code = required_word_cell (self, COL_CODE);
+  workshop->title = text_cell (self, COL_TITLE);
+  if (workshop->title == NULL)
+    add_issue (self, COL_TITLE, _("the title is missing"));
+
+  kind = word_cell (self, COL_KIND);
+  if (kind[0] != '\0' && !parse_kind (kind, &workshop->kind))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < FU_N_WORKSHOP_KINDS; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                                fu_workshop_kind_to_string ((FuWorkshopKind) i));
+      add_issue (self, COL_KIND, _("'%s' is not a kind of workshop: use one of %s"), kind,
+                 names->str);
+    }
+
+  if (parse_date_cell (self, COL_START_DATE, &workshop->start_date)
+      && workshop->start_date == FU_DAY_NONE)
+    add_issue (self, COL_START_DATE, _("the start_date is missing"));
+  if (parse_date_cell (self, COL_END_DATE, &workshop->end_date)
+      && workshop->start_date != FU_DAY_NONE)
+    {
+      if (workshop->end_date == FU_DAY_NONE)
+        workshop->end_date = workshop->start_date;
+      else if (workshop->end_date < workshop->start_date)
+        {
+          char start[11], end[11];
+
+          fu_day_format_iso (workshop->start_date, start);
+          fu_day_format_iso (workshop->end_date, end);
+          add_issue (self, COL_END_DATE, _("the workshop ends (%s) before it starts (%s)"),
+                     end, start);
+        }
+    }
+
+  workshop->venue = text_cell (self, COL_VENUE);
+  workshop->co_organizer = text_cell (self, COL_CO_ORGANIZER);
+  workshop->notes = text_cell (self, COL_NOTES);
+
+  host = word_cell (self, COL_HOST_ADMINISTRATION);
+  if (host[0] != '\0')
+    workshop->host_administration_id = resolve_admin (self, COL_HOST_ADMINISTRATION, host,
+                                                      TRUE);
+
+  if (parse_answer_cell (self, COL_SURVEYED, &surveyed))
+    workshop->surveyed = surveyed != FU_ANSWER_NO;
+
+  if (workshop->code == NULL)
+    return;
+
+  if (!note_seen (self, g_strdup (workshop->code), &first_line))
+    {
+      add_issue (self, COL_CODE, _("workshop '%s' is already on line %u"), workshop->code,
+                 first_line);
+      return;
+    }
+
+  if (self->row_failed)
+    return;
+
+  if (!fu_store_lookup_workshop (self->store, workshop->code, &id, &error))
+    {
+      add_issue (self, COL_CODE, "%s", error->message);
+      return;
+    }
+
+  if (id != 0)
+    {
+      g_autoptr(FuWorkshop) existing = fu_store_get_workshop (self->store, id, &error);
+      Column differs;
+
+      if (existing == NULL)
+        {
+          add_issue (self, COL_CODE, "%s", error != NULL ? error->message : "");
+          return;
+        }
+      differs = workshop_difference (self, existing, workshop);
+      if (differs != N_COLS)
+        add_difference_issue (self, differs, existing);
+      else
+        self->result->unchanged++;
+      return;
+    }
+
+  if (fu_store_add_workshop (self->store, workshop, &error) == 0)
+    {
+      add_issue (self, N_COLS, "%s", error != NULL ? error->message : "");
+      return;
+    }
+  self->result->workshops_added++;
+}
+
+/* ---- participants.csv ------------------------------------------------------------------- */
+
+/* The person with @email, or else named @name at @admin_id; added when new. 0 with an issue
+ * on failure. */
+static gint64
+find_or_add_participant (FuImport   *self,
+                         const char *name,
+                         gint64      admin_id,
+                         const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuParticipant) participant = NULL;
+  gint64 id = 0;
+
+  g_assert (self != NULL);
+
+  if (!fu_store_lookup_participant (self->store, email, name, admin_id, &id, &error))
+    {
+      add_issue (self, N_COLS, "%s", error->message);
+      return 0;
+    }
+  if (id != 0)
+    return id;
+
+  /* Someone listed earlier without an e-mail is the same person when it now comes with one:
+   * fill it in rather than count the person twice. */
+  if (email != NULL)
+    {
+      if (!fu_store_lookup_participant (self->store, NULL, name, admin_id, &id, &error))
+        {
+          add_issue (self, N_COLS, "%s", error->message);
+          return 0;
+        }
+      if (id != 0)
+        {
+          participant = fu_store_get_participant (self->store, id, &error);
+          if (participant == NULL)
+            {
+              add_issue (self, N_COLS, "%s", error != NULL ? error->message : "");
+              return 0;
+            }
+          if (participant->email == NULL || participant->email[0] == '\0')
+            {
+              g_free (participant->email);
+              participant->email = g_strdup (email);
+              if (!fu_store_update_participant (self->store, participant, &error))
+                {
+                  add_issue (self, COL_EMAIL, "%s", error->message);
+                  return 0;
+                }
+              return id;
+            }
+          g_clear_pointer (&participant, fu_participant_free);
+        }
+    }
+
+  participant = fu_participant_new ();
+  participant->name = g_strdup (name);
+  participant->administration_id = admin_id;
+  participant->email = g_strdup (email);
+  participant->position = text_cell (self, COL_POSITION);
+  participant->gender = text_cell (self, COL_GENDER);
+
+  id = fu_store_add_participant (self->store, participant, &error);
+  if (id == 0)
+    {
+      add_issue (self, N_COLS, "%s", error != NULL ? error->message : "");
+      return 0;
+    }
+  self->result->participants_added++;
+  return id;
+}
+
+static void
+import_participant_row (FuImport *self)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *email = NULL;
+  g_autoptr(GError) error = NULL;
+  const WorkshopInfo *workshop = NULL;
+  gint64 admin_id = 0;
+  gint64 participant_id;
+  gint64 attendance_id = 0;
+
+  g_assert (self != NULL);
+
+  code = required_word_cell (self, COL_WORKSHOP_CODE);
+  name = required_word_cell (self, COL_NAME);
+  admin = required_word_cell (self, COL_ADMINISTRATION);
+  parse_email_cell (self, &email);
+
+  if (code != NULL)
+    workshop = resolve_workshop (self, code);
+  if (admin != NULL)
+    admin_id = resolve_admin (self, COL_ADMINISTRATION, admin, TRUE);
+
+  if (self->row_failed)
+    return;
+
+  participant_id = find_or_add_participant (self, name, admin_id, email);
+  if (participant_id == 0)
+    return;
+
+  if (!fu_store_lookup_attendance (self->store, workshop->id, participant_id, &attendance_id,
+                                   &error))
+    {
+      add_issue (self, N_COLS, "%s", error->message);
+      return;
+    }
+  /* The same list twice, or a person listed twice: nobody is added twice. */
+  if (attendance_id != 0)
+    {
+      self->result->unchanged++;
+      return;
+    }
+
+  if (fu_store_add_attendance (self->store, workshop->id, participant_id, &error) == 0)
+    {
+      add_issue (self, N_COLS, "%s", error != NULL ? error->message : "");
+      return;
+    }
+  self->result->attendances_added++;
+}
+
+/* ---- responses.csv ---------------------------------------------------------------------- */
+
+static gboolean
+replies_equal (const FuReply *a,
+               const FuReply *b)
+{
+  for (guint i = 0; i < FU_N_ACTIONS; i++)
+    if (!a->actions[i] != !b->actions[i])
+      return FALSE;
+
+  return a->received_date == b->received_date
+         && str_equal0 (a->answered_by, b->answered_by)
+         && a->colleagues_shared == b->colleagues_shared
+         && str_equal0 (a->other_action_text, b->other_action_text)
+         && a->colleagues_learned == b->colleagues_learned
+         && str_equal0 (a->lessons_use, b->lessons_use)
+         && a->direct_effects == b->direct_effects
+         && str_equal0 (a->direct_effects_text, b->direct_effects_text)
+         && a->contributed == b->contributed
+         && str_equal0 (a->contributed_text, b->contributed_text)
+         && a->project_initiated == b->project_initiated
+         && str_equal0 (a->project_text, b->project_text);
+}
+
+/* The answers of the current row into @reply; issues for bad cells. */
+static void
+parse_reply (FuImport *self,
+             FuReply  *reply)
+{
+  g_assert (self != NULL);
+
+  if (parse_date_cell (self, COL_RECEIVED_DATE, &reply->received_date)
+      && reply->received_date == FU_DAY_NONE)
+    add_issue (self, COL_RECEIVED_DATE, _("the received_date is missing"));
+
+  reply->answered_by = text_cell (self, COL_ANSWERED_BY);
+
+  for (guint i = 0; i < FU_N_ACTIONS; i++)
+    {
+      FuAnswer tick = FU_ANSWER_UNANSWERED;
+
+      if (parse_answer_cell (self, action_columns[i], &tick))
+        reply->actions[i] = tick == FU_ANSWER_YES;
+    }
+
+  parse_count_cell (self, COL_COLLEAGUES_SHARED, &reply->colleagues_shared);
+  parse_count_cell (self, COL_COLLEAGUES_LEARNED, &reply->colleagues_learned);
+  reply->other_action_text = text_cell (self, COL_OTHER_ACTION_TEXT);
+  reply->lessons_use = text_cell (self, COL_LESSONS_USE);
+  parse_answer_cell (self, COL_DIRECT_EFFECTS, &reply->direct_effects);
+  reply->direct_effects_text = text_cell (self, COL_DIRECT_EFFECTS_TEXT);
+  parse_answer_cell (self, COL_CONTRIBUTED, &reply->contributed);
+  reply->contributed_text = text_cell (self, COL_CONTRIBUTED_TEXT);
+  parse_answer_cell (self, COL_PROJECT_INITIATED, &reply->project_initiated);
+  reply->project_text = text_cell (self, COL_PROJECT_TEXT);
+}
+
+/* Who replied: the e-mail when there is one, else name and administration. FALSE with an
+ * issue when the row does not tell. @who describes the person for messages, @column is
+ * where to report that person's issues. */
+static gboolean
+read_who (FuImport  *self,
+          char     **email,
+          char     **name,
+          gint64    *admin_id,
+          char     **who,
+          Column    *column)
+{
+  g_autofree char *admin = NULL;
+
+  g_assert (self != NULL);
+
+  if (!parse_email_cell (self, email))
+    return FALSE;
+  if (*email != NULL)
+    {
+      *who = g_strdup (*email);
+      *column = COL_EMAIL;
+      return TRUE;
+    }
+
+  if (!has_column (self, COL_NAME) || !has_column (self, COL_ADMINISTRATION))
+    {
+      add_issue (self, COL_EMAIL, _("the email is missing"));
+      return FALSE;
+    }
+
+  *name = word_cell (self, COL_NAME);
+  admin = word_cell (self, COL_ADMINISTRATION);
+  *column = COL_NAME;
+  if ((*name)[0] == '\0' || admin[0] == '\0')
+    {
+      add_issue (self, (*name)[0] == '\0' ? COL_NAME : COL_ADMINISTRATION,
+                 _("give the participant's email, or name and administration"));
+      return FALSE;
+    }
+  *admin_id = resolve_admin (self, COL_ADMINISTRATION, admin, FALSE);
+  if (*admin_id == 0)
+    return FALSE;
+
+  *who = g_strdup_printf ("%s (%s)", *name, admin);
+  return TRUE;
+}
+
+static void
+import_response_row (FuImport *self)
+{
+  g_autoptr(FuReply) reply = fu_reply_new ();
+  g_autoptr(FuReply) existing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *who = NULL;
+  const WorkshopInfo *workshop = NULL;
+  Column who_column = COL_EMAIL;
+  gboolean known;
+  gint64 admin_id = 0;
+  gint64 participant_id = 0;
+  gint64 attendance_id = 0;
+  gint64 followup_id = 0;
+  guint first_line = 0;
+
+  g_assert (self != NULL);
+
+  code = required_word_cell (self, COL_WORKSHOP_CODE);
+  if (code != NULL)
+    workshop = resolve_workshop (self, code);
+
+  if (workshop != NULL && !workshop->surveyed)
+    {
+      add_issue (self, COL_WORKSHOP_CODE,
+                 _("workshop '%s' is not surveyed: it takes no replies"), code);
+      workshop = NULL;
+    }
+
+  known = read_who (self, &email, &name, &admin_id, &who, &who_column);
+  parse_reply (self, reply);
+  if (workshop == NULL || !known)
+    return;
+
+  if (reply->received_date != FU_DAY_NONE && reply->received_date < workshop->start_date)
+    {
+      char received[11], start[11];
+
+      fu_day_format_iso (reply->received_date, received);
+      fu_day_format_iso (workshop->start_date, start);
+      add_issue (self, COL_RECEIVED_DATE,
+                 _("the reply was received (%s) before workshop '%s' started (%s)"), received,
+                 code, start);
+    }
+
+  if (!fu_store_lookup_participant (self->store, email, name, admin_id, &participant_id,
+                                    &error))
+    {
+      add_issue (self, who_column, "%s", error->message);
+      return;
+    }
+  if (participant_id == 0)
+    {
+      add_issue (self, who_column,
+                 _("no participant %s: import the attendance list (participants.csv) first"),
+                 who);
+      return;
+    }
+
+  if (!fu_store_lookup_attendance (self->store, workshop->id, participant_id, &attendance_id,
+                                   &error))
+    {
+      add_issue (self, who_column, "%s", error->message);
+      return;
+    }
+  if (attendance_id == 0)
+    {
+      add_issue (self, who_column, _("%s did not attend workshop '%s'"), who, code);
+      return;
+    }
+
+  if (!fu_store_lookup_followup (self->store, attendance_id, &followup_id, &error))
+    {
+      add_issue (self, who_column, "%s", error->message);
+      return;
+    }
+  if (followup_id == 0)
+    {
+      add_issue (self, COL_WORKSHOP_CODE,
+                 _("workshop '%s' is not surveyed: it takes no replies"), code);
+      return;
+    }
+
+  /* Two replies for one attendance in one file: which one is right is anybody's guess. */
+  if (!note_seen (self, g_strdup_printf ("%" G_GINT64_FORMAT, followup_id), &first_line))
+    {
+      add_issue (self, who_column, _("a reply from %s to workshop '%s' is already on line %u"),
+                 who, code, first_line);
+      return;
+    }
+
+  if (self->row_failed)
+    return;
+
+  existing = fu_store_get_reply (self->store, followup_id, &error);
+  if (error != NULL)
+    {
+      add_issue (self, N_COLS, "%s", error->message);
+      return;
+    }
+
+  reply->followup_id = followup_id;
+  if (existing != NULL)
+    {
+      /* The same reply again (an export imported back) changes nothing. */
+      if (replies_equal (existing, reply))
+        {
+          self->result->unchanged++;
+          return;
+        }
+      if ((self->flags & FU_IMPORT_REPLACE) == 0)
+        {
+          add_issue (self, who_column,
+                     _("a reply from %s to workshop '%s' is already recorded: use --replace "
+                       "to replace it"), who, code);
+          return;
+        }
+    }
+
+  if (!fu_store_save_reply (self->store, reply, existing != NULL, &error))
+    {
+      add_issue (self, N_COLS, "%s", error->message);
+      return;
+    }
+  if (existing != NULL)
+    self->result->replies_replaced++;
+  else
+    self->result->replies_added++;
+}
+
+/* ---- The file --------------------------------------------------------------------------- */
+
+static char *
+accepted_columns (FuImportKind kind)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < N_COLS; i++)
+    if ((columns[i].kinds & KIND_BIT (kind)) != 0)
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", columns[i].name);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Maps the header's names to columns. FALSE (with issues) when the header is wrong. */
+static gboolean
+read_header (FuImport *self)
+{
+  guint n = fu_csv_reader_get_n_columns (self->reader);
+  guint before = self->result->n_issues;
+  guint kind_bit = KIND_BIT (self->kind);
+
+  g_assert (self != NULL);
+
+  self->line = 1;
+  for (guint i = 0; i < N_COLS; i++)
+    self->index[i] = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (fu_csv_reader_get_column_name (self->reader, i),
+                                               -1);
+      guint col;
+
+      g_strstrip (name);
+      /* Spreadsheets leave empty columns at the right; they hold nothing to import. */
+      if (name[0] == '\0')
+        {
+          g_array_append_val (self->unnamed, i);
+          continue;
+        }
+
+      for (col = 0; col < N_COLS; col++)
+        if ((columns[col].kinds & kind_bit) != 0 && strcmp (columns[col].name, name) == 0)
+          break;
+
+      if (col == N_COLS)
+        {
+          g_autofree char *accepted = accepted_columns (self->kind);
+
+          add_issue (self, N_COLS, _("unknown column '%s': the columns of this file are %s"),
+                     fu_csv_reader_get_column_name (self->reader, i), accepted);
+        }
+      else if (self->index[col] >= 0)
+        add_issue (self, N_COLS, _("column '%s' appears twice (columns %d and %u)"),
+                   columns[col].name, self->index[col] + 1, i + 1);
+      else
+        self->index[col] = (int) i;
+    }
+
+  for (guint col = 0; col < N_COLS; col++)
+    if ((columns[col].required & kind_bit) != 0 && self->index[col] < 0)
+      add_issue (self, N_COLS, _("missing required column '%s'"), columns[col].name);
+
+  if (self->kind == FU_IMPORT_RESPONSES && !has_column (self, COL_EMAIL)
+      && (!has_column (self, COL_NAME) || !has_column (self, COL_ADMINISTRATION)))
+    add_issue (self, N_COLS,
+               _("missing column 'email', or 'name' and 'administration', to tell who "
+                 "replied"));
+
+  return self->result->n_issues == before;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text[strspn (text, " \t")] == '\0';
+}
+
+static gboolean
+row_is_blank (FuImport *self)
+{
+  guint n_cells = fu_csv_reader_get_n_cells (self->reader);
+
+  for (guint i = 0; i < n_cells; i++)
+    if (!is_blank (fu_csv_reader_get_cell (self->reader, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+import_row (FuImport *self)
+{
+  guint n_cells = fu_csv_reader_get_n_cells (self->reader);
+  guint n_columns = fu_csv_reader_get_n_columns (self->reader);
+
+  g_assert (self != NULL);
+
+  /* Spreadsheets save rows of empty cells (",,,,") below the data: nothing to import. */
+  if (row_is_blank (self))
+    return;
+
+  self->line = fu_csv_reader_get_line (self->reader);
+  self->row_failed = FALSE;
+  self->result->rows++;
+
+  if (n_cells > n_columns)
+    {
+      add_issue (self, N_COLS, _("the row has %u cells but the header names only %u columns"),
+                 n_cells, n_columns);
+      return;
+    }
+  for (guint i = 0; i < self->unnamed->len; i++)
+    {
+      guint index = g_array_index (self->unnamed, guint, i);
+      const char *cell = fu_csv_reader_get_cell (self->reader, index);
+
+      if (!is_blank (cell))
+        {
+          add_issue (self, N_COLS, _("column %u has a value but no name in the header row"),
+                     index + 1);
+          return;
+        }
+    }
+
+  switch (self->kind)
+    {
+    case FU_IMPORT_WORKSHOPS:
+      import_workshop_row (self);
+      break;
+    case FU_IMPORT_PARTICIPANTS:
+      import_participant_row (self);
+      break;
+    case FU_IMPORT_RESPONSES:
+      import_response_row (self);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_rows (FuImport *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self != NULL);
+
+  while (fu_csv_reader_next (self->reader, &error))
+    import_row (self);
+
+  /* The reader cannot resynchronize after a syntax error: the rest is unread. */
+  if (error != NULL)
+    add_csv_issue (self, error);
+}
+
+/* One transaction for the whole file. Rows go on being checked after a bad one, and the
+ * rollback at the end takes back whatever the good ones wrote. FALSE only when the database
+ * fails; bad rows are issues. */
+static gboolean
+import_rows (FuImport  *self,
+             GError   **error)
+{
+  g_assert (self != NULL);
+
+  if (!load_admins (self, error) || !fu_store_begin (self->store, error))
+    return FALSE;
+
+  read_rows (self);
+
+  if (self->result->n_issues > 0 || (self->flags & FU_IMPORT_DRY_RUN) != 0)
+    fu_store_rollback (self->store);
+  else if (!fu_store_commit (self->store, error))
+    {
+      fu_store_rollback (self->store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_invalid_error (FuImport  *self,
+                   GError   **error)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  guint n = self->result->n_issues;
+
+  g_string_append_printf (message,
+                          ngettext ("%s: %u problem, nothing was imported:",
+                                    "%s: %u problems, nothing was imported:", n),
+                          self->file, n);
+  for (guint i = 0; i < self->result->issues->len && i < MESSAGE_ISSUES; i++)
+    {
+      g_autofree char *line = fu_import_issue_to_string (g_ptr_array_index (self->result->issues,
+                                                                              i));
+
+      g_string_append_c (message, '\n');
+      g_string_append (message, line);
+    }
+  if (n > MESSAGE_ISSUES)
+    {
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message, ngettext ("and %u more problem",
+                                                 "and %u more problems", n - MESSAGE_ISSUES),
+                              n - MESSAGE_ISSUES);
+    }
+
+  g_set_error_literal (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_INVALID, message->str);
+}
+
+static void
+fu_import_clear (FuImport *self)
+{
+  g_clear_pointer (&self->reader, fu_csv_reader_free);
+  g_clear_pointer (&self->unnamed, g_array_unref);
+  g_clear_pointer (&self->workshops, g_hash_table_unref);
+  g_clear_pointer (&self->admin_keys, g_hash_table_unref);
+  g_clear_pointer (&self->admins, g_ptr_array_unref);
+  g_clear_pointer (&self->seen, g_hash_table_unref);
+}
+
+/* ---- Public API ------------------------------------------------------------------------- */
+
+char *
+fu_import_issue_to_string (const FuImportIssue *issue)
+{
+  g_return_val_if_fail (issue != NULL, NULL);
+
+  if (issue->line == 0)
+    return g_strdup_printf ("%s: %s", issue->file, issue->message);
+  if (issue->column == NULL)
+    return g_strdup_printf ("%s:%u: %s", issue->file, issue->line, issue->message);
+  /* TRANSLATORS: file name, line number, column name, then what is wrong */
+  return g_strdup_printf (_("%s:%u: column %s: %s"), issue->file, issue->line, issue->column,
+                          issue->message);
+}
+
+FuImportResult *
+fu_import_result_new (FuImportKind kind)
+{
+  FuImportResult *self = g_new0 (FuImportResult, 1);
+
+  self->kind = kind;
+  self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
+  return self;
+}
+
+void
+fu_import_result_free (FuImportResult *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+  g_free (self);
+}
+
+gboolean
+fu_import_kind_from_string (const char   *text,
+                            FuImportKind *kind)
+{
+  static const struct {
+    const char   *name;
+    FuImportKind  kind;
+  } names[] = {
+    { "workshops", FU_IMPORT_WORKSHOPS },
+    { "participants", FU_IMPORT_PARTICIPANTS },
+    { "responses", FU_IMPORT_RESPONSES },
+  };
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i].name) == 0)
+      {
+        if (kind != NULL)
+          *kind = names[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+fu_import_data (FuStore         *store,
+                FuImportKind     kind,
+                const char      *display_name,
+                const char      *data,
+                gsize            length,
+                FuImportFlags    flags,
+                FuImportResult **result,
+                GError         **error)
+{
+  g_autoptr(FuImportResult) local_result = NULL;
+  g_autoptr(GError) csv_error = NULL;
+  FuImport self = { 0, };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind <= FU_IMPORT_RESPONSES, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (result == NULL || *result == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  local_result = fu_import_result_new (kind);
+  self.store = store;
+  self.kind = kind;
+  self.flags = flags;
+  self.file = display_name;
+  self.result = local_result;
+  self.unnamed = g_array_new (FALSE, FALSE, sizeof (guint));
+  self.workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self.reader = fu_csv_reader_new (display_name, data != NULL ? data : "", length, &csv_error);
+  if (self.reader == NULL)
+    add_csv_issue (&self, csv_error);
+  else if (read_header (&self))
+    ok = import_rows (&self, error);
+
+  if (ok && self.result->n_issues > 0)
+    {
+      set_invalid_error (&self, error);
+      ok = FALSE;
+    }
+
+  fu_import_clear (&self);
+
+  if (result != NULL)
+    *result = g_steal_pointer (&local_result);
+  return ok;
+}
+
+gboolean
+fu_import_file (FuStore         *store,
+                FuImportKind     kind,
+                const char      *path,
+                FuImportFlags    flags,
+                FuImportResult **result,
+                GError         **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result == NULL || *result == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_FAILED, _("Could not read '%s': %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  basename = g_path_get_basename (path);
+  return fu_import_data (store, kind, basename, contents, length, flags, result, error);
+}
