@@ -1,0 +1,771 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* followup-cli: the command line the office's scripts call. Keep command and option names
+ * stable: they are an interface. */
+#define G_LOG_DOMAIN "followup-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "fu-context.h"
+#include "fu-day.h"
+#include "fu-error.h"
+#include "fu-export.h"
+#include "fu-import.h"
+#include "fu-rules.h"
+#include "fu-sample.h"
+#include "fu-store.h"
+
+/* Exit codes: 0 success, 1 a user's mistake or a refused operation (with a message). */
+#define EXIT_USER 1
+
+typedef struct {
+  const char *database;   /* --database, or NULL for the default */
+  const char *prgname;
+} Cli;
+
+typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *args;        /* shown after the name in --help */
+  const char  *summary;     /* translatable */
+  CommandFunc  func;
+} Command;
+
+static int
+fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("followup-cli: %s\n", message);
+  return EXIT_USER;
+}
+
+static int
+fail_error (const GError *error)
+{
+  return fail ("%s", error->message);
+}
+
+/* A --date/--as-of value, or today when none was given. */
+static gboolean
+parse_day_option (const char *option, const char *text, FuDay *day, GError **error)
+{
+  if (text == NULL)
+    return fu_context_today_from_environment (day, error);
+  if (!fu_day_parse_iso (text, day))
+    {
+      g_set_error (error, FU_RULES_ERROR, FU_RULES_ERROR_INVALID,
+                   _("%s '%s' is not a date: write it as YYYY-MM-DD, e.g. 2017-01-31"),
+                   option, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static FuStore *
+open_store (Cli *cli, GError **error)
+{
+  g_autofree char *path = NULL;
+
+  path = cli->database != NULL ? g_strdup (cli->database) : fu_store_default_path ();
+  return fu_store_open (path, error);
+}
+
+/* Parses a command's options; prints its --help. Returns FALSE with a message printed on
+ * a mistake; *exit_now is set when --help was handled. */
+static gboolean
+parse_command_options (Cli              *cli,
+                       const char       *usage,
+                       const char       *summary,
+                       const GOptionEntry *entries,
+                       int              *argc,
+                       char           ***argv,
+                       guint             n_positional,
+                       int              *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = g_option_context_new (usage);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = fail ("%s", error->message);
+      return FALSE;
+    }
+  /* (*argv)[0] is the command's name. */
+  if ((guint) *argc != n_positional + 1)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      *status = EXIT_USER;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_fiscal_year_option (const char *text, guint *fiscal_year, GError **error)
+{
+  return fu_fiscal_year_parse (text, fiscal_year, error);
+}
+
+/* Standard output, or the whole file at once (never a partial file). */
+static gboolean
+write_output (const char *output, GString *text, GError **error)
+{
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!g_file_set_contents (output, text->str, text->len, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- init ------------------------------------------------------------------------------ */
+
+static int
+cmd_init (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) admins = NULL;
+  int status = 0;
+
+  if (!parse_command_options (cli, "", _("Create the database, or upgrade it, and say where it is."),
+                              NULL, &argc, &argv, 0, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if ((admins = fu_store_list_administrations (store, &error)) == NULL)
+    return fail_error (error);
+  g_print (_("Database %s is ready (schema version %u, %u administrations).\n"),
+           fu_store_get_path (store), fu_store_get_version (store), admins->len);
+  return 0;
+}
+
+/* ---- import ---------------------------------------------------------------------------- */
+
+static int
+cmd_import (Cli *cli, int argc, char **argv)
+{
+  gboolean add_administrations = FALSE;
+  gboolean replace = FALSE;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "add-administrations", 0, 0, G_OPTION_ARG_NONE, &add_administrations,
+      N_("Add administrations that are not known yet instead of refusing them"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace replies that are already recorded"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the file and say what would change, without changing anything"), NULL },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuImportResult) result = NULL;
+  FuImportKind kind;
+  FuImportFlags flags = FU_IMPORT_FLAGS_NONE;
+  int status = 0;
+
+  if (!parse_command_options (cli, _("workshops|participants|responses FILE"),
+                              _("Import a CSV file: all of it, or nothing if a row is wrong."),
+                              entries, &argc, &argv, 2, &status))
+    return status;
+  if (!fu_import_kind_from_string (argv[1], &kind))
+    return fail (_("'%s' is not something to import: say workshops, participants or responses"),
+                 argv[1]);
+  if (add_administrations)
+    flags |= FU_IMPORT_ADD_ADMINISTRATIONS;
+  if (replace)
+    flags |= FU_IMPORT_REPLACE;
+  if (dry_run)
+    flags |= FU_IMPORT_DRY_RUN;
+
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (!fu_import_file (store, kind, argv[2], flags, &result, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      if (result != NULL && result->n_issues > result->issues->len)
+        g_printerr (_("(%u more problems not listed)\n"), result->n_issues - result->issues->len);
+      return EXIT_USER;
+    }
+
+  if (dry_run)
+    g_print (_("Dry run: nothing was written. The file would add:\n"));
+  else
+    g_print (_("Imported %s: %u rows.\n"), argv[2], result->rows);
+  if (result->workshops_added > 0 || kind == FU_IMPORT_WORKSHOPS)
+    g_print (ngettext ("  %u workshop added\n", "  %u workshops added\n",
+                       result->workshops_added), result->workshops_added);
+  if (result->participants_added > 0 || kind == FU_IMPORT_PARTICIPANTS)
+    g_print (ngettext ("  %u participant added\n", "  %u participants added\n",
+                       result->participants_added), result->participants_added);
+  if (result->attendances_added > 0 || kind == FU_IMPORT_PARTICIPANTS)
+    g_print (ngettext ("  %u attendance added\n", "  %u attendances added\n",
+                       result->attendances_added), result->attendances_added);
+  if (result->replies_added > 0 || kind == FU_IMPORT_RESPONSES)
+    g_print (ngettext ("  %u reply added\n", "  %u replies added\n",
+                       result->replies_added), result->replies_added);
+  if (result->replies_replaced > 0)
+    g_print (ngettext ("  %u reply replaced\n", "  %u replies replaced\n",
+                       result->replies_replaced), result->replies_replaced);
+  if (result->administrations_added > 0)
+    g_print (ngettext ("  %u administration added\n", "  %u administrations added\n",
+                       result->administrations_added), result->administrations_added);
+  if (result->unchanged > 0)
+    g_print (ngettext ("  %u row already in the database\n",
+                       "  %u rows already in the database\n",
+                       result->unchanged), result->unchanged);
+  return 0;
+}
+
+/* ---- export ---------------------------------------------------------------------------- */
+
+static int
+cmd_export (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *fiscal_year_text = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *output = NULL;
+  gboolean bom = FALSE;
+  const GOptionEntry entries[] = {
+    { "fiscal-year", 'y', 0, G_OPTION_ARG_STRING, &fiscal_year_text,
+      N_("The fiscal year (summary: required; responses: all years when not given)"),
+      N_("2016/17") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Reminders: the day the list is for (default: today)"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start with a byte-order mark, for Excel"), NULL },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  FuExportFlags flags = FU_EXPORT_FLAGS_NONE;
+  const char *what;
+  int status = 0;
+
+  if (!parse_command_options (cli, _("summary|responses|reminders"),
+                              _("Export the annual summary (Tables 1 to 5), the replies, or "
+                                "the reminder list as CSV."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  what = argv[1];
+  if (bom)
+    flags |= FU_EXPORT_BOM;
+
+  if (g_str_equal (what, "summary"))
+    {
+      guint fiscal_year;
+
+      if (fiscal_year_text == NULL)
+        return fail (_("export summary needs --fiscal-year, e.g. --fiscal-year 2016/17"));
+      if (!parse_fiscal_year_option (fiscal_year_text, &fiscal_year, &error))
+        return fail_error (error);
+      if ((store = open_store (cli, &error)) == NULL)
+        return fail_error (error);
+      if (!fu_export_summary (store, fiscal_year, flags, text, &error))
+        return fail_error (error);
+    }
+  else if (g_str_equal (what, "responses"))
+    {
+      FuDay from = FU_DAY_NONE, to = FU_DAY_NONE;
+
+      if ((store = open_store (cli, &error)) == NULL)
+        return fail_error (error);
+      if (fiscal_year_text != NULL)
+        {
+          FuRules rules;
+          guint fiscal_year;
+
+          if (!parse_fiscal_year_option (fiscal_year_text, &fiscal_year, &error))
+            return fail_error (error);
+          fu_store_get_rules (store, &rules);
+          fu_fiscal_year_range (&rules, fiscal_year, &from, &to);
+        }
+      if (!fu_export_responses (store, from, to, flags, text, &error))
+        return fail_error (error);
+    }
+  else if (g_str_equal (what, "reminders"))
+    {
+      FuDay as_of;
+
+      if (!parse_day_option ("--as-of", as_of_text, &as_of, &error))
+        return fail_error (error);
+      if ((store = open_store (cli, &error)) == NULL)
+        return fail_error (error);
+      if (!fu_export_reminders (store, as_of, flags, text, &error))
+        return fail_error (error);
+    }
+  else
+    {
+      return fail (_("'%s' is not something to export: say summary, responses or reminders"),
+                   what);
+    }
+
+  if (!write_output (output, text, &error))
+    return fail_error (error);
+  if (output != NULL && !g_str_equal (output, "-"))
+    g_printerr (_("Wrote %s\n"), output);
+  return 0;
+}
+
+/* ---- followups ------------------------------------------------------------------------- */
+
+/* Pads @text to @width characters (not bytes: names are UTF-8). */
+static void
+append_cell (GString *line, const char *text, guint width)
+{
+  glong len = g_utf8_strlen (text != NULL ? text : "", -1);
+
+  g_string_append (line, text != NULL ? text : "");
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (line, ' ');
+  g_string_append (line, "  ");
+}
+
+static gboolean
+lookup_workshop_code (FuStore *store, const char *code, gint64 *id, GError **error)
+{
+  if (!fu_store_lookup_workshop (store, code, id, error))
+    return FALSE;
+  if (*id == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no workshop with code '%s'"), code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_followups (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *workshop_code = NULL;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day the statuses are for (default: today)"), N_("YYYY-MM-DD") },
+    { "status", 's', 0, G_OPTION_ARG_STRING, &status_text,
+      N_("Only this status: planned, to-send, awaiting-reply, reminder-due, overdue, replied "
+         "or closed"), N_("STATUS") },
+    { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop_code,
+      N_("Only this workshop"), N_("CODE") },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  FuFollowupQuery query = { 0 };
+  guint counts[FU_N_STATUSES] = { 0 };
+  guint widths[4] = { 4, 11, 14, 6 };
+  int status = 0;
+
+  if (!parse_command_options (cli, "",
+                              _("List follow-ups with their status as of a day."),
+                              entries, &argc, &argv, 0, &status))
+    return status;
+  if (!parse_day_option ("--as-of", as_of_text, &query.as_of, &error))
+    return fail_error (error);
+  if (status_text != NULL)
+    {
+      FuFollowupStatus wanted;
+
+      if (!fu_followup_status_from_string (status_text, &wanted, &error))
+        return fail_error (error);
+      query.status_mask = 1u << wanted;
+    }
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (workshop_code != NULL && !lookup_workshop_code (store, workshop_code, &query.workshop_id,
+                                                      &error))
+    return fail_error (error);
+  if ((rows = fu_store_list_followups (store, &query, &error)) == NULL)
+    return fail_error (error);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      widths[0] = MAX (widths[0], (guint) g_utf8_strlen (row->workshop_code, -1));
+      widths[1] = MAX (widths[1], (guint) g_utf8_strlen (row->participant_name, -1));
+      widths[2] = MAX (widths[2], (guint) g_utf8_strlen (row->administration, -1));
+      widths[3] = MAX (widths[3], (guint) strlen (fu_followup_status_to_string (row->status)));
+      counts[row->status]++;
+    }
+
+  append_cell (out, _("Code"), widths[0]);
+  append_cell (out, _("Participant"), widths[1]);
+  append_cell (out, _("Administration"), widths[2]);
+  append_cell (out, _("Status"), widths[3]);
+  append_cell (out, _("Planned"), 10);
+  append_cell (out, _("Sent"), 10);
+  append_cell (out, _("Deadline"), 10);
+  append_cell (out, _("Reminders"), 9);
+  g_string_append (out, _("Days overdue"));
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FuFollowupRow *row = g_ptr_array_index (rows, i);
+      char planned[11], sent[11], deadline[11];
+      char reminders[16], overdue[16];
+
+      fu_day_format_iso (row->dates.planned, planned);
+      fu_day_format_iso (row->dates.sent, sent);
+      fu_day_format_iso (row->dates.deadline, deadline);
+      g_snprintf (reminders, sizeof reminders, "%u", row->n_reminders);
+      g_snprintf (overdue, sizeof overdue, "%u", row->days_overdue);
+      append_cell (out, row->workshop_code, widths[0]);
+      append_cell (out, row->participant_name, widths[1]);
+      append_cell (out, row->administration, widths[2]);
+      append_cell (out, fu_followup_status_to_string (row->status), widths[3]);
+      append_cell (out, planned, 10);
+      append_cell (out, sent, 10);
+      append_cell (out, deadline, 10);
+      append_cell (out, reminders, 9);
+      g_string_append (out, row->days_overdue > 0 ? overdue : "");
+      g_string_append_c (out, '\n');
+    }
+
+  {
+    char as_of[11];
+
+    fu_day_format_iso (query.as_of, as_of);
+    g_string_append_printf (out, ngettext ("%u follow-up as of %s", "%u follow-ups as of %s",
+                                           rows->len), rows->len, as_of);
+    for (guint s = 0; s < FU_N_STATUSES; s++)
+      if (counts[s] > 0)
+        g_string_append_printf (out, ", %s %u", fu_followup_status_get_label (s), counts[s]);
+    g_string_append_c (out, '\n');
+  }
+
+  if (!write_output (NULL, out, &error))
+    return fail_error (error);
+  return 0;
+}
+
+/* ---- mark-sent, mark-reminded ---------------------------------------------------------- */
+
+static int
+mark_workshop (Cli *cli, int argc, char **argv, gboolean reminder)
+{
+  g_autofree char *date_text = NULL;
+  const GOptionEntry entries[] = {
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The day it was sent (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 workshop_id = 0;
+  guint n_changed = 0;
+  FuDay date;
+  char date_iso[11];
+  gboolean ok;
+  int status = 0;
+
+  if (!parse_command_options (cli, _("WORKSHOP_CODE"),
+                              reminder
+                                ? _("Record a reminder sent to the workshop's participants who "
+                                    "have not replied.")
+                                : _("Record the workshop's questionnaires as sent."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  if (!parse_day_option ("--date", date_text, &date, &error))
+    return fail_error (error);
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (!lookup_workshop_code (store, argv[1], &workshop_id, &error))
+    return fail_error (error);
+
+  if (reminder)
+    ok = fu_store_mark_reminded (store, workshop_id, date, &n_changed, &error);
+  else
+    ok = fu_store_mark_sent (store, workshop_id, date, &n_changed, &error);
+  if (!ok)
+    return fail_error (error);
+
+  fu_day_format_iso (date, date_iso);
+  if (reminder)
+    g_print (ngettext ("Recorded a reminder on %s to %u participant of %s.\n",
+                       "Recorded a reminder on %s to %u participants of %s.\n", n_changed),
+             date_iso, n_changed, argv[1]);
+  else
+    g_print (ngettext ("Recorded %u questionnaire of %s as sent on %s.\n",
+                       "Recorded %u questionnaires of %s as sent on %s.\n", n_changed),
+             n_changed, argv[1], date_iso);
+  return 0;
+}
+
+static int
+cmd_mark_sent (Cli *cli, int argc, char **argv)
+{
+  return mark_workshop (cli, argc, argv, FALSE);
+}
+
+static int
+cmd_mark_reminded (Cli *cli, int argc, char **argv)
+{
+  return mark_workshop (cli, argc, argv, TRUE);
+}
+
+/* ---- stats ----------------------------------------------------------------------------- */
+
+static char *
+format_rate (guint part, guint whole)
+{
+  if (whole == 0)
+    return g_strdup ("–");
+  return g_strdup_printf ("%u%%", (part * 100 + whole / 2) / whole);
+}
+
+static void
+print_year_summary (FuStore *store, const FuRules *rules, guint fiscal_year, GError **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuSummaryRow) total = NULL;
+  g_autofree char *label = fu_fiscal_year_label (rules, fiscal_year);
+  g_autofree char *rate = NULL;
+  g_autofree char *de = NULL;
+  g_autofree char *con = NULL;
+  g_autofree char *proj = NULL;
+  FuDay from, to;
+
+  fu_fiscal_year_range (rules, fiscal_year, &from, &to);
+  if ((rows = fu_store_summary (store, from, to, &total, error)) == NULL)
+    return;
+  rate = format_rate (total->replies, total->participants);
+  de = format_rate (total->direct_effects_yes, total->replies);
+  con = format_rate (total->contributed_yes, total->replies);
+  proj = format_rate (total->project_yes, total->replies);
+  g_print (_("%s: %u surveyed workshops, %u participants, %u replies (%s)\n"),
+           label, rows->len, total->participants, total->replies, rate);
+  g_print (_("  direct effects realized: %u (%s), not realized: %u\n"),
+           total->direct_effects_yes, de, total->direct_effects_no);
+  g_print (_("  contributed to efficiency: %u (%s), did not: %u\n"),
+           total->contributed_yes, con, total->contributed_no);
+  g_print (_("  modernization projects initiated: %u (%s), not initiated: %u\n"),
+           total->project_yes, proj, total->project_no);
+  g_print (_("  colleagues who learned from shared materials: %u\n"),
+           total->colleagues_learned);
+}
+
+static int
+cmd_stats (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *fiscal_year_text = NULL;
+  const GOptionEntry entries[] = {
+    { "fiscal-year", 'y', 0, G_OPTION_ARG_STRING, &fiscal_year_text,
+      N_("Summarize this fiscal year (default: every year, in short)"), N_("2016/17") },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) trend = NULL;
+  g_autoptr(GPtrArray) workshops = NULL;
+  FuFollowupQuery query = { 0 };
+  guint counts[FU_N_STATUSES] = { 0 };
+  FuRules rules;
+  char today_iso[11];
+  int status = 0;
+
+  if (!parse_command_options (cli, "", _("Say what the database holds and what needs doing."),
+                              entries, &argc, &argv, 0, &status))
+    return status;
+  if (!fu_context_today_from_environment (&query.as_of, &error))
+    return fail_error (error);
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  fu_store_get_rules (store, &rules);
+
+  if (fiscal_year_text != NULL)
+    {
+      guint fiscal_year;
+
+      if (!parse_fiscal_year_option (fiscal_year_text, &fiscal_year, &error))
+        return fail_error (error);
+      print_year_summary (store, &rules, fiscal_year, &error);
+      if (error != NULL)
+        return fail_error (error);
+      return 0;
+    }
+
+  if ((workshops = fu_store_list_workshops (store, FU_DAY_NONE, FU_DAY_NONE, &error)) == NULL)
+    return fail_error (error);
+  if (!fu_store_count_followups (store, &query, counts, &error))
+    return fail_error (error);
+  if ((trend = fu_store_reply_rate_trend (store, &error)) == NULL)
+    return fail_error (error);
+
+  g_print (_("Database: %s\n"), fu_store_get_path (store));
+  g_print (ngettext ("%u workshop\n", "%u workshops\n", workshops->len), workshops->len);
+  fu_day_format_iso (query.as_of, today_iso);
+  g_print (_("Follow-ups as of %s:\n"), today_iso);
+  for (guint s = 0; s < FU_N_STATUSES; s++)
+    g_print ("  %-16s %u\n", fu_followup_status_get_label (s), counts[s]);
+
+  if (trend->len > 0)
+    g_print (_("Reply rate by fiscal year:\n"));
+  for (guint i = 0; i < trend->len; i++)
+    {
+      FuTrendPoint *point = &g_array_index (trend, FuTrendPoint, i);
+      g_autofree char *label = fu_fiscal_year_label (&rules, point->fiscal_year);
+      g_autofree char *rate = format_rate (point->replies, point->participants);
+
+      g_print (_("  %s: %u workshops, %u of %u replied (%s)\n"), label, point->workshops,
+               point->replies, point->participants, rate);
+    }
+  if (fu_store_is_empty (store))
+    g_print (_("The database is empty: 'followup-cli sample' loads the FY2016/17 sample, "
+               "'followup-cli import' reads CSV files.\n"));
+  return 0;
+}
+
+/* ---- sample ---------------------------------------------------------------------------- */
+
+static int
+cmd_sample (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!parse_command_options (cli, "",
+                              _("Load the FY2016/17 sample: the 13 workshops of the Good Practice "
+                                "Report No. 17, their participants and replies."),
+                              NULL, &argc, &argv, 0, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (!fu_sample_load (store, &error))
+    return fail_error (error);
+  g_print (_("Loaded the FY2016/17 sample into %s.\n"), fu_store_get_path (store));
+  return 0;
+}
+
+/* ---- main ------------------------------------------------------------------------------ */
+
+static const Command commands[] = {
+  { "init", "", N_("Create or upgrade the database"), cmd_init },
+  { "import", "workshops|participants|responses FILE", N_("Import a CSV file"), cmd_import },
+  { "export", "summary|responses|reminders", N_("Export CSV"), cmd_export },
+  { "followups", "", N_("List follow-ups and their status"), cmd_followups },
+  { "mark-sent", "WORKSHOP_CODE", N_("Record questionnaires as sent"), cmd_mark_sent },
+  { "mark-reminded", "WORKSHOP_CODE", N_("Record a reminder sent"), cmd_mark_reminded },
+  { "stats", "", N_("Summarize the database"), cmd_stats },
+  { "sample", "", N_("Load the FY2016/17 sample data"), cmd_sample },
+};
+
+static void
+print_usage (FILE *to)
+{
+  fprintf (to, "%s", _("Usage:\n  followup-cli [--database PATH] COMMAND [OPTIONS...]\n\n"));
+  fprintf (to, "%s", _("Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
+
+      fprintf (to, "  %-50s %s\n", left, _(commands[i].summary));
+    }
+  fprintf (to, "%s", _("\nOptions:\n"
+                       "  --database PATH   the database file (default: $FOLLOWUP_DATABASE, or\n"
+                       "                    ~/.local/share/followup/followup.db)\n"
+                       "  --version         print the version\n"
+                       "  --help            this help; COMMAND --help for a command's options\n"));
+}
+
+int
+main (int argc, char **argv)
+{
+  Cli cli = { 0 };
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("followup-cli");
+
+  /* Global options come before the command. */
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("followup-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else if (g_str_equal (arg, "--database"))
+        {
+          if (i + 1 >= argc)
+            return fail (_("--database needs a file name"));
+          cli.database = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        {
+          cli.database = arg + strlen ("--database=");
+        }
+      else if (arg[0] == '-')
+        {
+          return fail (_("Unknown option '%s' (see followup-cli --help)"), arg);
+        }
+      else
+        {
+          break;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return EXIT_USER;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      if (g_str_equal (argv[i], commands[c].name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("followup-cli %s", commands[c].name);
+
+          g_set_prgname (prgname);
+          return commands[c].func (&cli, argc - i, argv + i);
+        }
+    }
+  return fail (_("'%s' is not a command (see followup-cli --help)"), argv[i]);
+}

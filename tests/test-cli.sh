@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/test-cli.sh CLI: followup-cli on real files, as the office's scripts call it.
+set -u
+
+cli=$1
+src=${FOLLOWUP_SOURCE_ROOT:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/office.db
+passed=0
+failed=0
+
+ok () { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
+not_ok () { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; shift; printf '#   %s\n' "$@"; }
+
+# check NAME COMMAND...: the command succeeds
+check () {
+  local name=$1; shift
+  if out=$("$@" 2>"$tmp/err"); then ok "$name"; else not_ok "$name" "exit $?" "$(cat "$tmp/err")"; fi
+}
+# refuse NAME COMMAND...: the command exits 1 with a message on standard error
+refuse () {
+  local name=$1; shift
+  local status=0
+  "$@" >"$tmp/out" 2>"$tmp/err" || status=$?
+  if [ "$status" -eq 1 ] && [ -s "$tmp/err" ]; then ok "$name"; else
+    not_ok "$name" "exit $status, expected 1 with a message" "$(cat "$tmp/err")"; fi
+}
+# contains NAME TEXT PATTERN
+contains () {
+  if grep -q -- "$3" <<<"$2"; then ok "$1"; else not_ok "$1" "no '$3' in:" "$2"; fi
+}
+dump () { sqlite3 "$db" .dump; }
+
+fu () { "$cli" --database "$db" "$@"; }
+
+echo "# followup-cli at $cli"
+
+# --help on every command
+check "--help" "$cli" --help
+contains "--help lists the commands" "$out" "mark-reminded"
+for c in init import export followups mark-sent mark-reminded stats sample; do
+  check "$c --help" "$cli" "$c" --help
+done
+refuse "unknown command" "$cli" --database "$db" frobnicate
+refuse "missing argument" "$cli" --database "$db" import workshops
+
+# init creates the database with the 33 members
+check "init" fu init
+contains "init names the database" "$out" "$db"
+n=$(sqlite3 "$db" "SELECT count(*) FROM administration")
+[ "$n" = 33 ] && ok "33 administrations" || not_ok "33 administrations" "got $n"
+
+# FOLLOWUP_DATABASE chooses the file too
+FOLLOWUP_DATABASE=$tmp/env.db "$cli" init >/dev/null 2>&1
+[ -f "$tmp/env.db" ] && ok "FOLLOWUP_DATABASE" || not_ok "FOLLOWUP_DATABASE" "no $tmp/env.db"
+
+# a file that is not a database is refused and left as it was
+echo "not a database" >"$tmp/text.db"
+refuse "not a database" "$cli" --database "$tmp/text.db" stats
+[ "$(cat "$tmp/text.db")" = "not a database" ] && ok "text file untouched" \
+  || not_ok "text file untouched" "changed"
+
+# the sample, and the annual summary equals the golden file of the seed's tables
+check "sample" fu sample
+refuse "sample twice" fu sample
+check "export summary" fu export summary --fiscal-year 2016/17 --output "$tmp/summary.csv"
+if cmp -s "$tmp/summary.csv" "$src/tests/golden/summary-FY2016-17.csv"; then
+  ok "summary equals golden"
+else
+  not_ok "summary equals golden" "$(diff "$tmp/summary.csv" "$src/tests/golden/summary-FY2016-17.csv" | head -20)"
+fi
+i=0
+for fy in FY2016/17 2016; do
+  i=$((i + 1))
+  fu export summary --fiscal-year "$fy" >"$tmp/s$i.csv" 2>/dev/null
+  cmp -s "$tmp/s$i.csv" "$tmp/summary.csv" && ok "same summary for $fy on standard output" \
+    || not_ok "same summary for $fy on standard output" "differs"
+done
+refuse "bad fiscal year" fu export summary --fiscal-year 2016/18
+refuse "summary without year" fu export summary
+
+check "--bom" fu export summary --fiscal-year 2016/17 --bom --output "$tmp/bom.csv"
+[ "$(head -c 3 "$tmp/bom.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok "BOM written" \
+  || not_ok "BOM written" "first bytes $(head -c 3 "$tmp/bom.csv" | od -An -tx1)"
+
+check "stats" fu stats --fiscal-year 2016/17
+contains "stats: 148 replies" "$out" "148 replies"
+contains "stats: 96 direct effects" "$out" "96 (65%)"
+
+# follow-ups as of a day, and the reminder list
+check "followups overdue" fu followups --as-of 2018-03-01 --status overdue
+contains "113 overdue as of 2018-03-01" "$out" "113 follow-ups"
+code=$(sqlite3 "$db" "SELECT code FROM workshop ORDER BY start_date LIMIT 1")
+check "followups --workshop" fu followups --as-of 2018-03-01 --workshop "$code"
+refuse "followups bad status" fu followups --status nonsense
+refuse "followups bad date" fu followups --as-of 2018-02-30
+check "export reminders" fu export reminders --as-of 2018-03-01 --output "$tmp/reminders.csv"
+n=$(($(wc -l <"$tmp/reminders.csv") - 1))
+[ "$n" = 113 ] && ok "113 to remind" || not_ok "113 to remind" "got $n"
+
+# export responses, import into a fresh database with the same workshops and participants,
+# export again: the same bytes
+check "export responses" fu export responses --fiscal-year 2016/17 --output "$tmp/r1.csv"
+db2=$tmp/fresh.db
+"$cli" --database "$db2" import workshops "$src/data/sample/workshops.csv" >/dev/null
+"$cli" --database "$db2" import participants "$src/data/sample/participants.csv" >/dev/null
+check "import exported responses" "$cli" --database "$db2" import responses "$tmp/r1.csv"
+check "export again" "$cli" --database "$db2" export responses --output "$tmp/r2.csv"
+cmp -s "$tmp/r1.csv" "$tmp/r2.csv" && ok "responses round trip" \
+  || not_ok "responses round trip" "$(diff "$tmp/r1.csv" "$tmp/r2.csv" | head)"
+
+# a bad file: exit 1, file:line:column in the message, nothing changed
+before=$(dump)
+printf 'code,title,start_date,end_date\nX-1,Good,2018-01-10,2018-01-12\nX-2,Bad,2018-02-30,2018-03-01\n' \
+  >"$tmp/bad.csv"
+refuse "bad workshops.csv" fu import workshops "$tmp/bad.csv"
+contains "message names file, line, column" "$(cat "$tmp/err")" "bad.csv:3: column start_date"
+[ "$before" = "$(dump)" ] && ok "nothing imported" || not_ok "nothing imported" "database changed"
+refuse "missing file" fu import workshops "$tmp/none.csv"
+
+# mark-sent and mark-reminded on a new workshop
+printf 'code,title,start_date,end_date\nX-1,Risk management,2018-01-10,2018-01-12\n' >"$tmp/w.csv"
+printf 'workshop_code,name,administration,email\nX-1,Ana Lima,Timor-Leste,ana@example.org\nX-1,Bo Chen,china,\n' \
+  >"$tmp/p.csv"
+check "import workshop" fu import workshops "$tmp/w.csv"
+check "import attendance list" fu import participants "$tmp/p.csv"
+check "import attendance list twice" fu import participants "$tmp/p.csv"
+n=$(sqlite3 "$db" "SELECT count(*) FROM attendance a JOIN workshop w ON w.id = a.workshop_id WHERE w.code = 'X-1'")
+[ "$n" = 2 ] && ok "nobody added twice" || not_ok "nobody added twice" "got $n"
+check "to send" fu followups --as-of 2018-07-12 --workshop X-1 --status to-send
+contains "2 to send" "$out" "2 follow-ups"
+check "mark-sent" fu mark-sent X-1 --date 2018-07-12
+contains "mark-sent says 2" "$out" "2 questionnaires"
+check "reminder due" fu followups --as-of 2018-08-06 --workshop X-1 --status reminder-due
+contains "2 reminders due" "$out" "2 follow-ups"
+check "mark-reminded" fu mark-reminded X-1 --date 2018-08-06
+check "awaiting after reminder" fu followups --as-of 2018-08-07 --workshop X-1 --status awaiting-reply
+contains "2 awaiting" "$out" "2 follow-ups"
+refuse "mark-sent unknown workshop" fu mark-sent NOPE
+refuse "mark-sent bad date" fu mark-sent X-1 --date yesterday
+
+echo "1..$((passed + failed))"
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
