@@ -88,6 +88,7 @@ check "--bom" fu export summary --fiscal-year 2016/17 --bom --output "$tmp/bom.c
 check "stats" fu stats --fiscal-year 2016/17
 contains "stats: 148 replies" "$out" "148 replies"
 contains "stats: 96 direct effects" "$out" "96 (65%)"
+contains "stats: in-house workshops" "$out" "19 administrations organized 47 in-house workshops"
 
 # follow-ups as of a day, and the reminder list
 check "followups overdue" fu followups --as-of 2018-03-01 --status overdue
@@ -119,6 +120,12 @@ refuse "bad workshops.csv" fu import workshops "$tmp/bad.csv"
 contains "message names file, line, column" "$(cat "$tmp/err")" "bad.csv:3: column start_date"
 [ "$before" = "$(dump)" ] && ok "nothing imported" || not_ok "nothing imported" "database changed"
 refuse "missing file" fu import workshops "$tmp/none.csv"
+{ echo 'code,title,start_date'; for i in $(seq 1 60); do echo "Y-$i,T,2018-13-01"; done; } >"$tmp/many.csv"
+refuse "60 bad rows" fu import workshops "$tmp/many.csv"
+n=$(grep -c '^many.csv:[0-9]*: column start_date' "$tmp/err")
+[ "$n" = 50 ] && ok "50 problems listed" || not_ok "50 problems listed" "got $n"
+contains "the rest counted" "$(cat "$tmp/err")" "10 more problems not listed"
+[ "$before" = "$(dump)" ] && ok "still nothing imported" || not_ok "still nothing imported" "changed"
 
 # mark-sent and mark-reminded on a new workshop
 printf 'code,title,start_date,end_date\nX-1,Risk management,2018-01-10,2018-01-12\n' >"$tmp/w.csv"

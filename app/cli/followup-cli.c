@@ -209,9 +209,22 @@ cmd_import (Cli *cli, int argc, char **argv)
     return fail_error (error);
   if (!fu_import_file (store, kind, argv[2], flags, &result, &error))
     {
-      g_printerr ("%s\n", error->message);
-      if (result != NULL && result->n_issues > result->issues->len)
-        g_printerr (_("(%u more problems not listed)\n"), result->n_issues - result->issues->len);
+      const char *newline = strchr (error->message, '\n');
+
+      if (result == NULL || result->issues->len == 0 || newline == NULL)
+        return fail_error (error);
+      /* The message's first line, then every listed issue (up to FU_IMPORT_MAX_ISSUES). */
+      g_printerr ("%.*s\n", (int) (newline - error->message), error->message);
+      for (guint i = 0; i < result->issues->len; i++)
+        {
+          g_autofree char *line = fu_import_issue_to_string (g_ptr_array_index (result->issues, i));
+
+          g_printerr ("%s\n", line);
+        }
+      if (result->n_issues > result->issues->len)
+        g_printerr (ngettext ("(%u more problem not listed)\n", "(%u more problems not listed)\n",
+                              result->n_issues - result->issues->len),
+                    result->n_issues - result->issues->len);
       return EXIT_USER;
     }
 
@@ -553,6 +566,7 @@ static void
 print_year_summary (FuStore *store, const FuRules *rules, guint fiscal_year, GError **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) inhouse = NULL;
   g_autoptr(FuSummaryRow) total = NULL;
   g_autofree char *label = fu_fiscal_year_label (rules, fiscal_year);
   g_autofree char *rate = NULL;
@@ -578,6 +592,26 @@ print_year_summary (FuStore *store, const FuRules *rules, guint fiscal_year, GEr
            total->project_yes, proj, total->project_no);
   g_print (_("  colleagues who learned from shared materials: %u\n"),
            total->colleagues_learned);
+
+  if ((inhouse = fu_store_inhouse_administrations (store, from, to, error)) == NULL)
+    return;
+  if (inhouse->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint n_workshops = 0;
+
+      for (guint i = 0; i < inhouse->len; i++)
+        {
+          FuInhouseRow *row = g_ptr_array_index (inhouse, i);
+
+          g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", row->name);
+          n_workshops += row->inhouse_workshops;
+        }
+      g_print (ngettext ("  %u administration organized %u in-house workshops: %s\n",
+                         "  %u administrations organized %u in-house workshops: %s\n",
+                         inhouse->len),
+               inhouse->len, n_workshops, names->str);
+    }
 }
 
 static int
