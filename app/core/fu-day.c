@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fu-day.h"
+#include "fu-day-private.h"
 
 /* Four-digit years only: every day must print as "YYYY-MM-DD". */
 #define FU_DAY_MIN_YEAR 1
@@ -45,9 +46,9 @@ fu_day_new (guint year,
   return g_date_get_julian (&date);
 }
 
-static int
-parse_digits (const char *text,
-              gsize       len)
+int
+fu_day_parse_digits (const char *text,
+                     gsize       len)
 {
   int value = 0;
 
@@ -75,9 +76,9 @@ fu_day_parse_iso (const char *text,
   /* Exactly "YYYY-MM-DD": no signs, no spaces, no single-digit months. */
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
-  year = parse_digits (text, 4);
-  month = parse_digits (text + 5, 2);
-  mday = parse_digits (text + 8, 2);
+  year = fu_day_parse_digits (text, 4);
+  month = fu_day_parse_digits (text + 5, 2);
+  mday = fu_day_parse_digits (text + 8, 2);
   if (year < 0 || month < 0 || mday < 0)
     return FALSE;
 

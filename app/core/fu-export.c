@@ -81,13 +81,18 @@ static const char * const reminders_columns[] = {
   NULL
 };
 
-static void
-write_header (FuCsvWriter        *writer,
-              const char * const *columns)
+/* A writer appending to @out, with the header row of @columns written. */
+static FuCsvWriter *
+start_csv (GString            *out,
+           FuExportFlags       flags,
+           const char * const *columns)
 {
+  FuCsvWriter *writer = fu_csv_writer_new (out, (flags & FU_EXPORT_BOM) != 0);
+
   for (guint i = 0; columns[i] != NULL; i++)
     fu_csv_writer_add (writer, columns[i]);
   fu_csv_writer_end_row (writer);
+  return writer;
 }
 
 static inline const char *
@@ -303,8 +308,7 @@ fu_export_summary (FuStore       *store,
   if (rows == NULL)
     return FALSE;
 
-  writer = fu_csv_writer_new (out, (flags & FU_EXPORT_BOM) != 0);
-  write_header (writer, summary_columns);
+  writer = start_csv (out, flags, summary_columns);
   for (guint i = 0; i < rows->len; i++)
     add_summary_row (writer, g_ptr_array_index (rows, i));
   if (total != NULL)
@@ -337,8 +341,7 @@ fu_export_responses (FuStore       *store,
   if (rows == NULL)
     return FALSE;
 
-  writer = fu_csv_writer_new (out, (flags & FU_EXPORT_BOM) != 0);
-  write_header (writer, responses_columns);
+  writer = start_csv (out, flags, responses_columns);
   for (guint i = 0; i < rows->len; i++)
     add_reply_row (writer, g_ptr_array_index (rows, i));
 
@@ -372,8 +375,7 @@ fu_export_reminders (FuStore       *store,
 
   g_ptr_array_sort (rows, compare_followup_rows);
 
-  writer = fu_csv_writer_new (out, (flags & FU_EXPORT_BOM) != 0);
-  write_header (writer, reminders_columns);
+  writer = start_csv (out, flags, reminders_columns);
   for (guint i = 0; i < rows->len; i++)
     {
       const FuFollowupRow *row = g_ptr_array_index (rows, i);

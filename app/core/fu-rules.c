@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fu-day.h"
+#include "fu-day-private.h"
 #include "fu-error.h"
 #include "fu-rules.h"
 
@@ -176,21 +177,6 @@ fu_fiscal_year_label (const FuRules *rules,
   return g_strdup_printf ("FY%u/%02u", fiscal_year, (fiscal_year + 1) % 100);
 }
 
-static int
-parse_fixed_digits (const char *text,
-                    gsize       len)
-{
-  int value = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return -1;
-      value = value * 10 + (text[i] - '0');
-    }
-  return value;
-}
-
 static gboolean
 set_fiscal_year_error (GError     **error,
                        const char  *text,
@@ -225,7 +211,7 @@ fu_fiscal_year_parse (const char  *text,
 
   if (strlen (p) < 4)
     return set_fiscal_year_error (error, text, -1);
-  year = parse_fixed_digits (p, 4);
+  year = fu_day_parse_digits (p, 4);
   if (year < 0)
     return set_fiscal_year_error (error, text, -1);
   p += 4;
@@ -236,7 +222,7 @@ fu_fiscal_year_parse (const char  *text,
       /* "2016/17" or "2016-17"; "2016/2017" is as clear, so take it too. */
       if ((p[0] != '/' && p[0] != '-') || (rest != 3 && rest != 5))
         return set_fiscal_year_error (error, text, year);
-      end = parse_fixed_digits (p + 1, rest - 1);
+      end = fu_day_parse_digits (p + 1, rest - 1);
       if (end < 0)
         return set_fiscal_year_error (error, text, year);
       if (rest == 3 && end != (year + 1) % 100)

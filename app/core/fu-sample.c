@@ -136,6 +136,41 @@ get_schedule (FuStore        *store,
   return g_steal_pointer (&workshop);
 }
 
+typedef enum {
+  MARK_SENT,
+  MARK_REMINDED,
+} Mark;
+
+/* Marks every sample workshop's questionnaires sent on their planned date, or reminded on
+ * the day the reminder window opened. */
+static gboolean
+mark_workshops (FuStore        *store,
+                const FuRules  *rules,
+                GPtrArray      *codes,
+                Mark            mark,
+                GError        **error)
+{
+  for (guint i = 0; i < codes->len; i++)
+    {
+      g_autoptr(FuWorkshop) workshop = NULL;
+      FuDay sent, deadline;
+      gboolean ok;
+
+      workshop = get_schedule (store, rules, g_ptr_array_index (codes, i), &sent, &deadline,
+                               error);
+      if (workshop == NULL)
+        return FALSE;
+      if (mark == MARK_SENT)
+        ok = fu_store_mark_sent (store, workshop->id, sent, NULL, error);
+      else
+        ok = fu_store_mark_reminded (store, workshop->id,
+                                     fu_schedule_reminder_start (rules, deadline), NULL, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load (FuStore    *store,
       GPtrArray  *codes,
@@ -151,37 +186,15 @@ load (FuStore    *store,
 
   /* Every questionnaire went out on its planned date: before the replies, which came
    * after it. */
-  for (guint i = 0; i < codes->len; i++)
-    {
-      g_autoptr(FuWorkshop) workshop = NULL;
-      FuDay sent, deadline;
-
-      workshop = get_schedule (store, &rules, g_ptr_array_index (codes, i), &sent, &deadline,
-                               error);
-      if (workshop == NULL ||
-          !fu_store_mark_sent (store, workshop->id, sent, NULL, error))
-        return FALSE;
-    }
+  if (!mark_workshops (store, &rules, codes, MARK_SENT, error))
+    return FALSE;
 
   if (!import_file (store, FU_IMPORT_RESPONSES, "responses.csv", error))
     return FALSE;
 
   /* The reminders went out when the reminder window opened, to those who had not replied
    * by then; the store knows who that was from the replies' dates. */
-  for (guint i = 0; i < codes->len; i++)
-    {
-      g_autoptr(FuWorkshop) workshop = NULL;
-      FuDay sent, deadline;
-
-      workshop = get_schedule (store, &rules, g_ptr_array_index (codes, i), &sent, &deadline,
-                               error);
-      if (workshop == NULL ||
-          !fu_store_mark_reminded (store, workshop->id,
-                                   fu_schedule_reminder_start (&rules, deadline), NULL, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return mark_workshops (store, &rules, codes, MARK_REMINDED, error);
 }
 
 gboolean

@@ -14,6 +14,12 @@ sqlite3_stmt *fu_store_prepare       (FuStore *self, const char *sql, GError **e
 /* Sets @error from the connection's last error, prefixed by @what. Returns FALSE. */
 gboolean      fu_store_set_error     (FuStore *self, GError **error, const char *what);
 sqlite3      *fu_store_get_db        (FuStore *self);
+/* Ends the level fu_store_begin() opened: with @ok FALSE (the work failed and set @error)
+ * it rolls back; otherwise it commits, and rolls back when committing fails. So a write is
+ *   if (!fu_store_begin (self, error))
+ *     return FALSE;
+ *   return fu_store_finish (self, do_the_work (self, ..., error), error); */
+gboolean      fu_store_finish        (FuStore *self, gboolean ok, GError **error);
 
 /* Binding and reading helpers: NULL/empty text and FU_DAY_NONE bind as SQL NULL. */
 void          fu_store_bind_text     (sqlite3_stmt *stmt, int index, const char *text);

@@ -497,6 +497,98 @@ step_row (FuStore      *self,
   return fu_store_set_error (self, error, what);
 }
 
+/* Steps a statement that selects at most one id: *id is it, or 0 when there is no row. */
+static gboolean
+step_id (FuStore      *self,
+         sqlite3_stmt *stmt,
+         gint64       *id,
+         const char   *what,
+         GError      **error)
+{
+  gboolean found;
+
+  if (!step_row (self, stmt, &found, what, error))
+    return FALSE;
+  *id = found ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* Prepares @sql, binds @id as ?1 and steps it once: the statement, on its row when *found,
+ * or NULL with an error. */
+static sqlite3_stmt *
+select_one_by_id (FuStore    *self,
+                  const char *sql,
+                  gint64      id,
+                  gboolean   *found,
+                  const char *what,
+                  GError    **error)
+{
+  sqlite3_stmt *stmt = fu_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_row (self, stmt, found, what, error))
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Makes a record from the statement's current row. */
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* Every row of @stmt made into a record, or NULL with an error saying @what failed. */
+static GPtrArray *
+collect_rows (FuStore        *self,
+              sqlite3_stmt   *stmt,
+              RowFunc         from_row,
+              GDestroyNotify  free_func,
+              const char     *what,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      fu_store_set_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* FU_STORE_ERROR_NOT_FOUND for an id the caller gave; these return FALSE. */
+static gboolean
+workshop_not_found (gint64   workshop_id,
+                    GError **error)
+{
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+               _("There is no workshop with id %" G_GINT64_FORMAT), workshop_id);
+  return FALSE;
+}
+
+static gboolean
+participant_not_found (gint64   participant_id,
+                       GError **error)
+{
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+               _("There is no participant with id %" G_GINT64_FORMAT), participant_id);
+  return FALSE;
+}
+
+static gboolean
+followup_not_found (gint64   followup_id,
+                    GError **error)
+{
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+               _("There is no follow-up with id %" G_GINT64_FORMAT), followup_id);
+  return FALSE;
+}
+
 static int
 extended_errcode (FuStore *self)
 {
@@ -1089,17 +1181,6 @@ fu_store_commit (FuStore *self,
   return TRUE;
 }
 
-/* The end of every write function: commit, or roll back when committing fails. */
-static gboolean
-commit_or_rollback (FuStore *self,
-                    GError **error)
-{
-  if (fu_store_commit (self, error))
-    return TRUE;
-  fu_store_rollback (self);
-  return FALSE;
-}
-
 void
 fu_store_rollback (FuStore *self)
 {
@@ -1123,6 +1204,22 @@ fu_store_rollback (FuStore *self)
     {
       g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
     }
+}
+
+/* The end of every write function. @ok is the work's result: when it failed its error
+ * stands and the level is rolled back; otherwise commit, or roll back when that fails. */
+gboolean
+fu_store_finish (FuStore  *self,
+                 gboolean  ok,
+                 GError  **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (ok && fu_store_commit (self, error))
+    return TRUE;
+  fu_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -1228,6 +1325,7 @@ fu_store_set_rules (FuStore       *self,
                     GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
   struct {
     const char *key;
     guint value;
@@ -1254,18 +1352,14 @@ fu_store_set_rules (FuStore       *self,
 
   if (!fu_store_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+  for (guint i = 0; ok && i < G_N_ELEMENTS (values); i++)
     {
       char text[16];
 
       g_snprintf (text, sizeof text, "%u", values[i].value);
-      if (!set_setting (self, values[i].key, text, error))
-        {
-          fu_store_rollback (self);
-          return FALSE;
-        }
+      ok = set_setting (self, values[i].key, text, error);
     }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, ok, error);
 }
 
 char *
@@ -1301,12 +1395,7 @@ fu_store_set_office_name (FuStore    *self,
 
   if (!fu_store_begin (self, error))
     return FALSE;
-  if (!set_setting (self, "office_name", name, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, set_setting (self, "office_name", name, error), error);
 }
 
 /* ---- Administrations --------------------------------------------------------------------- */
@@ -1331,8 +1420,6 @@ fu_store_list_administrations (FuStore *self,
                                GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1342,16 +1429,9 @@ fu_store_list_administrations (FuStore *self,
                            error);
   if (stmt == NULL)
     return NULL;
-
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_administration_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, administration_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      fu_store_set_error (self, error, _("Could not list the administrations"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return collect_rows (self, stmt, (RowFunc) administration_from_row,
+                       (GDestroyNotify) fu_administration_free,
+                       _("Could not list the administrations"), error);
 }
 
 gboolean
@@ -1361,7 +1441,6 @@ fu_store_lookup_administration (FuStore    *self,
                                 GError    **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  gboolean found;
 
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -1381,11 +1460,7 @@ fu_store_lookup_administration (FuStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name_or_short, -1, SQLITE_TRANSIENT);
-  if (!step_row (self, stmt, &found, _("Could not look up an administration"), error))
-    return FALSE;
-  if (found)
-    *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return step_id (self, stmt, id, _("Could not look up an administration"), error);
 }
 
 FuAdministration *
@@ -1399,13 +1474,10 @@ fu_store_get_administration (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self,
+  stmt = select_one_by_id (self,
                            "SELECT " ADMINISTRATION_COLUMNS " FROM administration WHERE id = ?1",
-                           error);
+                           id, &found, _("Could not read an administration"), error);
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_row (self, stmt, &found, _("Could not read an administration"), error))
     return NULL;
   if (!found)
     {
@@ -1473,14 +1545,8 @@ fu_store_add_administration (FuStore                *self,
       return 0;
     }
 
-  if (!fu_store_begin (self, error))
-    return 0;
-  if (!insert_administration (self, admin, &id, error))
-    {
-      fu_store_rollback (self);
-      return 0;
-    }
-  if (!commit_or_rollback (self, error))
+  if (!fu_store_begin (self, error)
+      || !fu_store_finish (self, insert_administration (self, admin, &id, error), error))
     return 0;
   return id;
 }
@@ -1612,7 +1678,6 @@ fu_store_lookup_workshop (FuStore    *self,
                           GError    **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  gboolean found;
 
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -1626,11 +1691,7 @@ fu_store_lookup_workshop (FuStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (!step_row (self, stmt, &found, _("Could not look up a workshop"), error))
-    return FALSE;
-  if (found)
-    *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return step_id (self, stmt, id, _("Could not look up a workshop"), error);
 }
 
 FuWorkshop *
@@ -1644,17 +1705,13 @@ fu_store_get_workshop (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self, "SELECT id, " WORKSHOP_FIELDS " FROM workshop WHERE id = ?1",
-                           error);
+  stmt = select_one_by_id (self, "SELECT id, " WORKSHOP_FIELDS " FROM workshop WHERE id = ?1",
+                           id, &found, _("Could not read a workshop"), error);
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_row (self, stmt, &found, _("Could not read a workshop"), error))
     return NULL;
   if (!found)
     {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop with id %" G_GINT64_FORMAT), id);
+      workshop_not_found (id, error);
       return NULL;
     }
   return workshop_from_row (stmt);
@@ -1667,8 +1724,6 @@ fu_store_list_workshops (FuStore *self,
                          GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1683,16 +1738,30 @@ fu_store_list_workshops (FuStore *self,
     return NULL;
   fu_store_bind_day (stmt, 1, from);
   fu_store_bind_day (stmt, 2, to);
+  return collect_rows (self, stmt, (RowFunc) workshop_from_row, (GDestroyNotify) fu_workshop_free,
+                       _("Could not list the workshops"), error);
+}
 
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_workshop_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, workshop_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      fu_store_set_error (self, error, _("Could not list the workshops"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+static gboolean
+insert_workshop (FuStore          *self,
+                 const FuWorkshop *workshop,
+                 FuDay             end_date,
+                 gint64           *id,
+                 GError          **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+
+  stmt = fu_store_prepare (self,
+                           "INSERT INTO workshop (" WORKSHOP_FIELDS ") "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_workshop (stmt, workshop, end_date);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return workshop_write_error (self, workshop, error);
+  *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
 }
 
 gint64
@@ -1700,9 +1769,8 @@ fu_store_add_workshop (FuStore          *self,
                        const FuWorkshop *workshop,
                        GError          **error)
 {
-  g_autoptr(FuStmt) stmt = NULL;
   FuDay end_date;
-  gint64 id;
+  gint64 id = 0;
 
   g_return_val_if_fail (FU_IS_STORE (self), 0);
   g_return_val_if_fail (workshop != NULL, 0);
@@ -1711,27 +1779,8 @@ fu_store_add_workshop (FuStore          *self,
   if (!validate_workshop (workshop, &end_date, error))
     return 0;
 
-  stmt = fu_store_prepare (self,
-                           "INSERT INTO workshop (" WORKSHOP_FIELDS ") "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                           error);
-  if (stmt == NULL)
-    return 0;
-
-  /* A single statement: its own implicit transaction is enough. */
-  if (!fu_store_begin (self, error))
-    return 0;
-  bind_workshop (stmt, workshop, end_date);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      workshop_write_error (self, workshop, error);
-      sqlite3_reset (stmt);
-      fu_store_rollback (self);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (self->db);
-  sqlite3_reset (stmt);
-  if (!commit_or_rollback (self, error))
+  if (!fu_store_begin (self, error)
+      || !fu_store_finish (self, insert_workshop (self, workshop, end_date, &id, error), error))
     return 0;
   return id;
 }
@@ -1819,11 +1868,9 @@ update_workshop (FuStore          *self,
   FuDay old_deadline_override;
   gboolean found;
 
-  stmt = fu_store_prepare (self, "SELECT deadline_override FROM workshop WHERE id = ?1", error);
+  stmt = select_one_by_id (self, "SELECT deadline_override FROM workshop WHERE id = ?1",
+                           workshop->id, &found, _("Could not read a workshop"), error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, workshop->id);
-  if (!step_row (self, stmt, &found, _("Could not read a workshop"), error))
     return FALSE;
   if (!found)
     {
@@ -1877,12 +1924,25 @@ fu_store_update_workshop (FuStore          *self,
 
   if (!fu_store_begin (self, error))
     return FALSE;
-  if (!update_workshop (self, workshop, end_date, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, update_workshop (self, workshop, end_date, error), error);
+}
+
+static gboolean
+delete_workshop (FuStore *self,
+                 gint64   id,
+                 GError **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+
+  stmt = fu_store_prepare (self, "DELETE FROM workshop WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("Could not delete the workshop"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return workshop_not_found (id, error);
+  return TRUE;
 }
 
 gboolean
@@ -1890,33 +1950,12 @@ fu_store_delete_workshop (FuStore *self,
                           gint64   id,
                           GError **error)
 {
-  g_autoptr(FuStmt) stmt = NULL;
-
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = fu_store_prepare (self, "DELETE FROM workshop WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
   if (!fu_store_begin (self, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Could not delete the workshop"), error))
-    {
-      sqlite3_reset (stmt);
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop with id %" G_GINT64_FORMAT), id);
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, delete_workshop (self, id, error), error);
 }
 
 /* ---- Participants ------------------------------------------------------------------------ */
@@ -2035,7 +2074,6 @@ fu_store_lookup_participant (FuStore    *self,
                              GError    **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  gboolean found;
 
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -2066,11 +2104,7 @@ fu_store_lookup_participant (FuStore    *self,
       return TRUE;
     }
 
-  if (!step_row (self, stmt, &found, _("Could not look up a participant"), error))
-    return FALSE;
-  if (found)
-    *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return step_id (self, stmt, id, _("Could not look up a participant"), error);
 }
 
 FuParticipant *
@@ -2084,18 +2118,14 @@ fu_store_get_participant (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self,
+  stmt = select_one_by_id (self,
                            "SELECT id, " PARTICIPANT_FIELDS " FROM participant WHERE id = ?1",
-                           error);
+                           id, &found, _("Could not read a participant"), error);
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_row (self, stmt, &found, _("Could not read a participant"), error))
     return NULL;
   if (!found)
     {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no participant with id %" G_GINT64_FORMAT), id);
+      participant_not_found (id, error);
       return NULL;
     }
   return participant_from_row (stmt);
@@ -2116,8 +2146,6 @@ fu_store_add_participant (FuStore             *self,
   if (!validate_participant (participant, error))
     return 0;
 
-  if (!fu_store_begin (self, error))
-    return 0;
   if (participant->id != 0)
     {
       /* An id set by the caller is ignored: adding always inserts. */
@@ -2129,12 +2157,8 @@ fu_store_add_participant (FuStore             *self,
       copy->gender = g_strdup (participant->gender);
       participant = copy;
     }
-  if (!write_participant (self, participant, &id, error))
-    {
-      fu_store_rollback (self);
-      return 0;
-    }
-  if (!commit_or_rollback (self, error))
+  if (!fu_store_begin (self, error)
+      || !fu_store_finish (self, write_participant (self, participant, &id, error), error))
     return 0;
   return id;
 }
@@ -2156,12 +2180,7 @@ fu_store_update_participant (FuStore             *self,
 
   if (!fu_store_begin (self, error))
     return FALSE;
-  if (!write_participant (self, participant, &id, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, write_participant (self, participant, &id, error), error);
 }
 
 /* ---- Attendances ------------------------------------------------------------------------- */
@@ -2174,7 +2193,6 @@ fu_store_lookup_attendance (FuStore *self,
                             GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  gboolean found;
 
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -2189,11 +2207,7 @@ fu_store_lookup_attendance (FuStore *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, workshop_id);
   sqlite3_bind_int64 (stmt, 2, participant_id);
-  if (!step_row (self, stmt, &found, _("Could not look up an attendance"), error))
-    return FALSE;
-  if (found)
-    *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return step_id (self, stmt, id, _("Could not look up an attendance"), error);
 }
 
 /* On the error path only: say which of the two is missing, or who already attends. */
@@ -2208,17 +2222,9 @@ attendance_error (FuStore *self,
   g_autoptr(FuParticipant) participant = fu_store_get_participant (self, participant_id, NULL);
 
   if (workshop == NULL)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop with id %" G_GINT64_FORMAT), workshop_id);
-      return FALSE;
-    }
+    return workshop_not_found (workshop_id, error);
   if (participant == NULL)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no participant with id %" G_GINT64_FORMAT), participant_id);
-      return FALSE;
-    }
+    return participant_not_found (participant_id, error);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
@@ -2280,14 +2286,9 @@ fu_store_add_attendance (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!fu_store_begin (self, error))
-    return 0;
-  if (!insert_attendance (self, workshop_id, participant_id, &id, error))
-    {
-      fu_store_rollback (self);
-      return 0;
-    }
-  if (!commit_or_rollback (self, error))
+  if (!fu_store_begin (self, error)
+      || !fu_store_finish (self, insert_attendance (self, workshop_id, participant_id, &id, error),
+                           error))
     return 0;
   return id;
 }
@@ -2301,7 +2302,6 @@ fu_store_lookup_followup (FuStore *self,
                           GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  gboolean found;
 
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (followup_id != NULL, FALSE);
@@ -2312,11 +2312,7 @@ fu_store_lookup_followup (FuStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, attendance_id);
-  if (!step_row (self, stmt, &found, _("Could not look up a follow-up"), error))
-    return FALSE;
-  if (found)
-    *followup_id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return step_id (self, stmt, followup_id, _("Could not look up a follow-up"), error);
 }
 
 /* Columns shared by the list and the count, then the list's own. ?1 is the query's day. */
@@ -2570,21 +2566,51 @@ get_workshop_schedule (FuStore  *self,
   g_autoptr(FuStmt) stmt = NULL;
   gboolean found;
 
-  stmt = fu_store_prepare (self, "SELECT deadline_override, surveyed FROM workshop WHERE id = ?1",
-                           error);
+  stmt = select_one_by_id (self, "SELECT deadline_override, surveyed FROM workshop WHERE id = ?1",
+                           workshop_id, &found, _("Could not read a workshop"), error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, workshop_id);
-  if (!step_row (self, stmt, &found, _("Could not read a workshop"), error))
-    return FALSE;
   if (!found)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop with id %" G_GINT64_FORMAT), workshop_id);
-      return FALSE;
-    }
+    return workshop_not_found (workshop_id, error);
   *deadline_override = fu_store_column_day (stmt, 0);
   *surveyed = sqlite3_column_int (stmt, 1) != 0;
+  return TRUE;
+}
+
+/* Marks the follow-ups of a surveyed workshop; *n_changed is how many it marked. */
+typedef gboolean (*MarkWorkshopFunc) (FuStore *self,
+                                      gint64   workshop_id,
+                                      FuDay    date,
+                                      FuDay    deadline_override,
+                                      guint   *n_changed,
+                                      GError **error);
+
+/* Runs @func in a transaction; a workshop that is not surveyed has nothing to mark. */
+static gboolean
+mark_workshop (FuStore          *self,
+               MarkWorkshopFunc  func,
+               gint64            workshop_id,
+               FuDay             date,
+               guint            *n_changed,
+               GError          **error)
+{
+  guint changed = 0;
+  FuDay deadline_override = FU_DAY_NONE;
+  gboolean surveyed = FALSE;
+  gboolean ok;
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  ok = get_workshop_schedule (self, workshop_id, &deadline_override, &surveyed, error);
+  if (ok && surveyed)
+    ok = func (self, workshop_id, date, deadline_override, &changed, error);
+  if (!fu_store_finish (self, ok, error))
+    return FALSE;
+  if (n_changed != NULL)
+    *n_changed = changed;
   return TRUE;
 }
 
@@ -2592,18 +2618,12 @@ static gboolean
 mark_sent (FuStore *self,
            gint64   workshop_id,
            FuDay    date,
+           FuDay    deadline_override,
            guint   *n_changed,
            GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
   FuRules rules;
-  FuDay deadline_override;
-  gboolean surveyed;
-
-  if (!get_workshop_schedule (self, workshop_id, &deadline_override, &surveyed, error))
-    return FALSE;
-  if (!surveyed)
-    return TRUE;
 
   fu_store_get_rules (self, &rules);
   stmt = fu_store_prepare (self,
@@ -2632,27 +2652,11 @@ fu_store_mark_sent (FuStore *self,
                     guint   *n_changed,
                     GError **error)
 {
-  guint changed = 0;
-
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != FU_DAY_NONE, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (n_changed != NULL)
-    *n_changed = 0;
-
-  if (!fu_store_begin (self, error))
-    return FALSE;
-  if (!mark_sent (self, workshop_id, date, &changed, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  if (!commit_or_rollback (self, error))
-    return FALSE;
-  if (n_changed != NULL)
-    *n_changed = changed;
-  return TRUE;
+  return mark_workshop (self, mark_sent, workshop_id, date, n_changed, error);
 }
 
 /* The condition for a reminder on ?2: sent by then, no reply received by then, not closed
@@ -2666,17 +2670,11 @@ static gboolean
 mark_reminded (FuStore *self,
                gint64   workshop_id,
                FuDay    date,
+               FuDay    deadline_override,
                guint   *n_changed,
                GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  FuDay deadline_override;
-  gboolean surveyed;
-
-  if (!get_workshop_schedule (self, workshop_id, &deadline_override, &surveyed, error))
-    return FALSE;
-  if (!surveyed)
-    return TRUE;
 
   stmt = fu_store_prepare (self,
                            "INSERT INTO reminder (followup_id, sent_date) "
@@ -2701,36 +2699,38 @@ fu_store_mark_reminded (FuStore *self,
                         guint   *n_changed,
                         GError **error)
 {
-  guint changed = 0;
-
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != FU_DAY_NONE, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (n_changed != NULL)
-    *n_changed = 0;
-
-  if (!fu_store_begin (self, error))
-    return FALSE;
-  if (!mark_reminded (self, workshop_id, date, &changed, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  if (!commit_or_rollback (self, error))
-    return FALSE;
-  if (n_changed != NULL)
-    *n_changed = changed;
-  return TRUE;
+  return mark_workshop (self, mark_reminded, workshop_id, date, n_changed, error);
 }
 
+/* Marks one chosen follow-up; FALSE with an error when it does not exist. */
+typedef gboolean (*MarkFollowupFunc) (FuStore       *self,
+                                      const FuRules *rules,
+                                      gint64         followup_id,
+                                      FuDay          date,
+                                      GError       **error);
+
+/* Runs @func on every follow-up, in one transaction. */
 static gboolean
-followup_not_found (gint64   followup_id,
-                    GError **error)
+mark_followups (FuStore          *self,
+                MarkFollowupFunc  func,
+                const gint64     *followup_ids,
+                guint             n_ids,
+                FuDay             date,
+                GError          **error)
 {
-  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-               _("There is no follow-up with id %" G_GINT64_FORMAT), followup_id);
-  return FALSE;
+  FuRules rules;
+  gboolean ok = TRUE;
+
+  fu_store_get_rules (self, &rules);
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_ids; i++)
+    ok = func (self, &rules, followup_ids[i], date, error);
+  return fu_store_finish (self, ok, error);
 }
 
 /* Sends one chosen questionnaire, unless it is already sent, replied or closed. */
@@ -2746,17 +2746,14 @@ mark_one_sent (FuStore       *self,
   FuDay deadline_override;
   gboolean found;
 
-  stmt = fu_store_prepare (self,
+  stmt = select_one_by_id (self,
                            "SELECT w.deadline_override,"
                            " f.sent_date IS NULL AND f.closed_date IS NULL"
                            " AND NOT EXISTS (SELECT 1 FROM reply r WHERE r.followup_id = f.id)"
                            " FROM followup f JOIN attendance a ON a.id = f.attendance_id"
                            " JOIN workshop w ON w.id = a.workshop_id WHERE f.id = ?1",
-                           error);
+                           followup_id, &found, _("Could not read a follow-up"), error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, followup_id);
-  if (!step_row (self, stmt, &found, _("Could not read a follow-up"), error))
     return FALSE;
   if (!found)
     return followup_not_found (followup_id, error);
@@ -2783,32 +2780,20 @@ fu_store_mark_followups_sent (FuStore      *self,
                               FuDay         date,
                               GError      **error)
 {
-  FuRules rules;
-
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (followup_ids != NULL || n_ids == 0, FALSE);
   g_return_val_if_fail (date != FU_DAY_NONE, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  fu_store_get_rules (self, &rules);
-  if (!fu_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (!mark_one_sent (self, &rules, followup_ids[i], date, error))
-        {
-          fu_store_rollback (self);
-          return FALSE;
-        }
-    }
-  return commit_or_rollback (self, error);
+  return mark_followups (self, mark_one_sent, followup_ids, n_ids, date, error);
 }
 
 static gboolean
-mark_one_reminded (FuStore *self,
-                   gint64   followup_id,
-                   FuDay    date,
-                   GError **error)
+mark_one_reminded (FuStore       *self,
+                   const FuRules *rules,
+                   gint64         followup_id,
+                   FuDay          date,
+                   GError       **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
   g_autoptr(FuStmt) exists = NULL;
@@ -2828,11 +2813,9 @@ mark_one_reminded (FuStore *self,
     return TRUE;
 
   /* Nothing to remind: fine, unless the follow-up does not exist. */
-  exists = fu_store_prepare (self, "SELECT 1 FROM followup WHERE id = ?1", error);
+  exists = select_one_by_id (self, "SELECT 1 FROM followup WHERE id = ?1", followup_id, &found,
+                             _("Could not read a follow-up"), error);
   if (exists == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (exists, 1, followup_id);
-  if (!step_row (self, exists, &found, _("Could not read a follow-up"), error))
     return FALSE;
   return found ? TRUE : followup_not_found (followup_id, error);
 }
@@ -2849,17 +2832,31 @@ fu_store_mark_followups_reminded (FuStore      *self,
   g_return_val_if_fail (date != FU_DAY_NONE, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!fu_store_begin (self, error))
+  return mark_followups (self, mark_one_reminded, followup_ids, n_ids, date, error);
+}
+
+static gboolean
+close_followup (FuStore    *self,
+                gint64      followup_id,
+                FuDay       date,
+                const char *reason,
+                GError    **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+
+  stmt = fu_store_prepare (self,
+                           "UPDATE followup SET closed_date = ?2, closed_reason = ?3 WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (!mark_one_reminded (self, followup_ids[i], date, error))
-        {
-          fu_store_rollback (self);
-          return FALSE;
-        }
-    }
-  return commit_or_rollback (self, error);
+  sqlite3_bind_int64 (stmt, 1, followup_id);
+  fu_store_bind_day (stmt, 2, date);
+  fu_store_bind_text (stmt, 3, date != FU_DAY_NONE ? reason : NULL);
+  if (!step_done (self, stmt, _("Could not close the follow-up"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return followup_not_found (followup_id, error);
+  return TRUE;
 }
 
 /* FU_DAY_NONE as @date reopens a closed follow-up. */
@@ -2870,36 +2867,12 @@ fu_store_close_followup (FuStore    *self,
                          const char *reason,
                          GError    **error)
 {
-  g_autoptr(FuStmt) stmt = NULL;
-
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = fu_store_prepare (self,
-                           "UPDATE followup SET closed_date = ?2, closed_reason = ?3 WHERE id = ?1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
   if (!fu_store_begin (self, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, followup_id);
-  fu_store_bind_day (stmt, 2, date);
-  fu_store_bind_text (stmt, 3, date != FU_DAY_NONE ? reason : NULL);
-  if (!step_done (self, stmt, _("Could not close the follow-up"), error))
-    {
-      sqlite3_reset (stmt);
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) == 0)
-    {
-      followup_not_found (followup_id, error);
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, close_followup (self, followup_id, date, reason, error), error);
 }
 
 /* ---- Replies ----------------------------------------------------------------------------- */
@@ -3041,14 +3014,11 @@ save_reply (FuStore *self,
   FuDay existing_received = FU_DAY_NONE;
   gboolean found;
 
-  stmt = fu_store_prepare (self,
+  stmt = select_one_by_id (self,
                            "SELECT f.id, r.id, r.received_date FROM followup f "
                            "LEFT JOIN reply r ON r.followup_id = f.id WHERE f.id = ?1",
-                           error);
+                           reply->followup_id, &found, _("Could not read a follow-up"), error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, reply->followup_id);
-  if (!step_row (self, stmt, &found, _("Could not read a follow-up"), error))
     return FALSE;
   if (!found)
     return followup_not_found (reply->followup_id, error);
@@ -3108,12 +3078,7 @@ fu_store_save_reply (FuStore *self,
 
   if (!fu_store_begin (self, error))
     return FALSE;
-  if (!save_reply (self, reply, replace, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, save_reply (self, reply, replace, error), error);
 }
 
 FuReply *
@@ -3128,12 +3093,9 @@ fu_store_get_reply (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self, "SELECT id, " REPLY_FIELDS " FROM reply WHERE followup_id = ?1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, followup_id);
-  if (!step_row (self, stmt, &found, _("Could not read a reply"), error) || !found)
+  stmt = select_one_by_id (self, "SELECT id, " REPLY_FIELDS " FROM reply WHERE followup_id = ?1",
+                           followup_id, &found, _("Could not read a reply"), error);
+  if (stmt == NULL || !found)
     return NULL;
 
   reply = fu_reply_new ();
@@ -3141,38 +3103,53 @@ fu_store_get_reply (FuStore *self,
   return reply;
 }
 
+static gboolean
+delete_reply (FuStore *self,
+              gint64   followup_id,
+              GError **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+
+  stmt = fu_store_prepare (self, "DELETE FROM reply WHERE followup_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, followup_id);
+  if (!step_done (self, stmt, _("Could not delete the reply"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("Follow-up %" G_GINT64_FORMAT " has no reply to delete"), followup_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 fu_store_delete_reply (FuStore *self,
                        gint64   followup_id,
                        GError **error)
 {
-  g_autoptr(FuStmt) stmt = NULL;
-
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = fu_store_prepare (self, "DELETE FROM reply WHERE followup_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
   if (!fu_store_begin (self, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, followup_id);
-  if (!step_done (self, stmt, _("Could not delete the reply"), error))
-    {
-      sqlite3_reset (stmt);
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("Follow-up %" G_GINT64_FORMAT " has no reply to delete"), followup_id);
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return commit_or_rollback (self, error);
+  return fu_store_finish (self, delete_reply (self, followup_id, error), error);
+}
+
+/* A reply of "r.id, R_REPLY_FIELDS, w.code, p.name, p.email, ad.name". */
+static FuReplyRow *
+reply_row_from_row (sqlite3_stmt *stmt)
+{
+  FuReplyRow *row = g_new0 (FuReplyRow, 1);
+
+  reply_from_row (stmt, &row->reply);
+  row->workshop_code = fu_store_column_text (stmt, REPLY_N_FIELDS + 1);
+  row->participant_name = fu_store_column_text (stmt, REPLY_N_FIELDS + 2);
+  row->email = fu_store_column_text (stmt, REPLY_N_FIELDS + 3);
+  row->administration = fu_store_column_text (stmt, REPLY_N_FIELDS + 4);
+  return row;
 }
 
 GPtrArray *
@@ -3182,8 +3159,6 @@ fu_store_list_replies (FuStore *self,
                        GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -3205,23 +3180,6 @@ fu_store_list_replies (FuStore *self,
     return NULL;
   fu_store_bind_day (stmt, 1, from);
   fu_store_bind_day (stmt, 2, to);
-
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_reply_row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FuReplyRow *row = g_new0 (FuReplyRow, 1);
-
-      reply_from_row (stmt, &row->reply);
-      row->workshop_code = fu_store_column_text (stmt, REPLY_N_FIELDS + 1);
-      row->participant_name = fu_store_column_text (stmt, REPLY_N_FIELDS + 2);
-      row->email = fu_store_column_text (stmt, REPLY_N_FIELDS + 3);
-      row->administration = fu_store_column_text (stmt, REPLY_N_FIELDS + 4);
-      g_ptr_array_add (list, row);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      fu_store_set_error (self, error, _("Could not list the replies"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return collect_rows (self, stmt, (RowFunc) reply_row_from_row,
+                       (GDestroyNotify) fu_reply_row_free, _("Could not list the replies"), error);
 }
