@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The printed reminder list, read back as a person would: the PDF's text (pdftotext). */
+#define G_LOG_DOMAIN "test-reminder-sheet"
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "fu-day.h"
+#include "fu-reminder-sheet.h"
+#include "fu-rules.h"
+#include "fu-sample.h"
+#include "fu-store.h"
+
+#define REMIND_MASK ((1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE))
+
+typedef struct {
+  char      *dir;
+  FuStore   *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-reminder-sheet-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "office.db", NULL);
+  fixture->store = fu_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The PDF's pages as text, in reading layout; pdftotext ends every page with a form feed. */
+static GStrv
+pdf_pages (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_auto(GStrv) parts = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  parts = g_strsplit (out, "\f", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i + 1] != NULL || *g_strstrip (parts[i]) != '\0')
+      g_ptr_array_add (pages, g_strdup (parts[i]));
+  g_ptr_array_add (pages, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Every page says "Page N of M" and names the office. */
+static void
+assert_page_furniture (GStrv       pages,
+                       const char *office)
+{
+  guint n_pages = g_strv_length (pages);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *page_text = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[i], page_text));
+      g_assert_nonnull (strstr (pages[i], office));
+      g_assert_nonnull (strstr (pages[i], "Reminder list"));
+    }
+}
+
+static GPtrArray *
+list_to_chase (FuStore *store,
+               FuDay    as_of)
+{
+  g_autoptr(GError) error = NULL;
+  FuFollowupQuery query = { 0 };
+  GPtrArray *rows;
+
+  query.as_of = as_of;
+  query.status_mask = REMIND_MASK;
+  rows = fu_store_list_followups (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+/* ---- Tests ----------------------------------------------------------------------------- */
+
+static void
+test_sample (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuReminderSheet) sheet = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *pdf = fixture_path (fixture, "reminders.pdf");
+  g_autofree char *all = NULL;
+  g_auto(GStrv) pages = NULL;
+  FuDay as_of = fu_day_new (2018, 3, 1);
+
+  if (!have_pdftotext ())
+    return;
+
+  g_assert_true (fu_sample_load (fixture->store, &error));
+  g_assert_no_error (error);
+  rows = list_to_chase (fixture->store, as_of);
+  g_assert_cmpuint (rows->len, ==, 113);
+  office = fu_store_get_office_name (fixture->store);
+
+  sheet = fu_reminder_sheet_new (rows, office, as_of);
+  g_assert_true (fu_reminder_sheet_write_pdf (sheet, pdf, &error));
+  g_assert_no_error (error);
+
+  pages = pdf_pages (pdf);
+  g_assert_cmpuint (g_strv_length (pages), ==, fu_reminder_sheet_get_n_pages (sheet));
+  g_assert_cmpuint (g_strv_length (pages), >, 1);
+  assert_page_furniture (pages, office);
+  all = g_strjoinv ("\n", pages);
+  g_assert_nonnull (strstr (all, "As of 2018-03-01"));
+  g_assert_nonnull (strstr (all, "113 follow-ups to chase"));
+
+  /* Everyone to chase is on the list, with the workshop and administration above them. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      if (strstr (all, row->participant_name) == NULL)
+        g_error ("%s is not on the printed list", row->participant_name);
+      g_assert_nonnull (strstr (all, row->workshop_code));
+      g_assert_nonnull (strstr (all, row->administration));
+      if (row->email != NULL && *row->email != '\0')
+        g_assert_nonnull (strstr (all, row->email));
+    }
+  /* The column titles (the last two wrap over two lines). */
+  for (const char *column = "Name\0E-mail\0Sent\0Deadline\0Reminders\0overdue\0";
+       *column != '\0'; column += strlen (column) + 1)
+    g_assert_nonnull (strstr (pages[0], column));
+}
+
+/* A participant with their own row of the same workshop: @n of them in @n_workshops
+ * workshops, sent on @sent, so that they are overdue 40 days later. Names are padded to the
+ * same length, so no name is part of another. */
+static void
+add_many (FuStore *store,
+          guint    n,
+          guint    n_workshops,
+          FuDay    sent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) admins = fu_store_list_administrations (store, &error);
+  g_autofree gint64 *workshops = g_new0 (gint64, n_workshops);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (admins->len, >=, 5);
+  g_assert_true (fu_store_begin (store, &error));
+
+  for (guint w = 0; w < n_workshops; w++)
+    {
+      g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+
+      workshop->code = g_strdup_printf ("T-%02u", w + 1);
+      workshop->title = g_strdup_printf ("Test Workshop Number %u on Risk Management", w + 1);
+      workshop->start_date = fu_day_add_days (fu_day_new (2017, 1, 9), 7 * (int) w);
+      workshop->end_date = fu_day_add_days (workshop->start_date, 4);
+      workshops[w] = fu_store_add_workshop (store, workshop, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FuParticipant) participant = fu_participant_new ();
+      const FuAdministration *admin = g_ptr_array_index (admins, i % 5);
+      gint64 id;
+
+      participant->name = g_strdup_printf ("Tester %03u Example", i + 1);
+      participant->email = g_strdup_printf ("tester%03u@customs.example", i + 1);
+      participant->administration_id = admin->id;
+      id = fu_store_add_participant (store, participant, &error);
+      g_assert_no_error (error);
+      fu_store_add_attendance (store, workshops[i % n_workshops], id, &error);
+      g_assert_no_error (error);
+    }
+  for (guint w = 0; w < n_workshops; w++)
+    {
+      fu_store_mark_sent (store, workshops[w], sent, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (fu_store_commit (store, &error));
+}
+
+/* The body's last line on a page, above the footer. */
+static char *
+last_body_line (const char *page)
+{
+  g_auto(GStrv) lines = g_strsplit (page, "\n", -1);
+  int footer = -1;
+
+  for (int i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "Page ") != NULL && strstr (lines[i], " of ") != NULL)
+      footer = i;
+  g_assert_cmpint (footer, >, 0);
+  for (int i = footer - 1; i >= 0; i--)
+    if (*g_strstrip (lines[i]) != '\0')
+      return g_strdup (lines[i]);
+  return g_strdup ("");
+}
+
+static void
+test_long (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuReminderSheet) sheet = NULL;
+  g_autofree char *pdf = fixture_path (fixture, "long.pdf");
+  g_autofree char *all = NULL;
+  g_auto(GStrv) pages = NULL;
+  FuDay sent = fu_day_new (2017, 8, 1);
+  guint n_pages;
+
+  if (!have_pdftotext ())
+    return;
+
+  add_many (fixture->store, 300, 7, sent);
+  rows = list_to_chase (fixture->store, fu_day_add_days (sent, 40));
+  g_assert_cmpuint (rows->len, ==, 300);
+
+  sheet = fu_reminder_sheet_new (rows, "Regional Office for Capacity Building",
+                                 fu_day_add_days (sent, 40));
+  g_assert_true (fu_reminder_sheet_write_pdf (sheet, pdf, &error));
+  g_assert_no_error (error);
+
+  pages = pdf_pages (pdf);
+  n_pages = g_strv_length (pages);
+  g_assert_cmpuint (n_pages, ==, fu_reminder_sheet_get_n_pages (sheet));
+  g_assert_cmpuint (n_pages, >=, 5);
+  assert_page_furniture (pages, "Regional Office for Capacity Building");
+
+  /* Nobody lost or printed twice across the page breaks. */
+  all = g_strjoinv ("\n", pages);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Tester %03u Example", i + 1);
+
+      g_assert_cmpuint (count_occurrences (all, name), ==, 1);
+    }
+
+  /* A page never ends on a heading: its last line above the footer is a participant. */
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *line = last_body_line (pages[i]);
+
+      if (strstr (line, "Tester ") == NULL)
+        g_error ("page %u ends with “%s”, not a participant", i + 1, line);
+    }
+
+  /* A workshop that goes on over a page break says so at the top of the next page. */
+  g_assert_nonnull (strstr (all, "(continued)"));
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuReminderSheet) sheet = NULL;
+  g_autofree char *office = fu_store_get_office_name (fixture->store);
+  g_autofree char *pdf = fixture_path (fixture, "empty.pdf");
+  g_auto(GStrv) pages = NULL;
+  FuDay as_of = fu_day_new (2018, 3, 1);
+
+  if (!have_pdftotext ())
+    return;
+
+  rows = list_to_chase (fixture->store, as_of);
+  g_assert_cmpuint (rows->len, ==, 0);
+  sheet = fu_reminder_sheet_new (rows, office, as_of);
+  g_assert_true (fu_reminder_sheet_write_pdf (sheet, pdf, &error));
+  g_assert_no_error (error);
+
+  pages = pdf_pages (pdf);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_page_furniture (pages, office);
+  g_assert_nonnull (strstr (pages[0], "Nothing to chase"));
+  g_assert_nonnull (strstr (pages[0], "as of 2018-03-01"));
+  /* No table without rows. */
+  g_assert_null (strstr (pages[0], "Deadline"));
+}
+
+/* Where pdftotext finds the first word starting with @prefix: its left and right edge. */
+static gboolean
+find_word (const char *bbox_xml,
+           const char *prefix,
+           double     *x_min,
+           double     *x_max)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" "
+                                         "xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, bbox_xml, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *text = g_match_info_fetch (match, 3);
+
+      if (g_str_has_prefix (text, prefix))
+        {
+          g_autofree char *min = g_match_info_fetch (match, 1);
+          g_autofree char *max = g_match_info_fetch (match, 2);
+
+          *x_min = g_ascii_strtod (min, NULL);
+          *x_max = g_ascii_strtod (max, NULL);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A name or e-mail too long for its column is cut short with an ellipsis, not printed over
+ * the next column. (The PDF keeps the whole text behind the ellipsis for search and copy,
+ * so this looks at where the words are drawn, not at what they say.) */
+static void
+test_ellipsize (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuReminderSheet) sheet = NULL;
+  g_autofree char *pdf = fixture_path (fixture, "long-names.pdf");
+  g_autofree char *bbox = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
+  FuFollowupRow *row = g_new0 (FuFollowupRow, 1);
+  double name_min, name_max, email_min, email_max, sent_min, sent_max, deadline_min, deadline_max;
+  double x_min, x_max;
+  int status = 0;
+
+  if (!have_pdftotext ())
+    {
+      fu_followup_row_free (row);
+      return;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
+  row->followup_id = 1;
+  row->workshop_id = 1;
+  row->administration_id = 1;
+  row->workshop_code = g_strdup ("2017-LONG");
+  row->workshop_title = g_strdup ("A workshop");
+  row->workshop_start = fu_day_new (2017, 5, 1);
+  row->workshop_end = fu_day_new (2017, 5, 5);
+  row->participant_name = g_strdup ("Maximilian Alexander Ferdinand von und zu "
+                                    "Lichtenstein-Hohenberg Junior");
+  row->email = g_strdup ("maximilian.alexander.von.und.zu.lichtenstein-hohenberg"
+                         "@customs-department.example");
+  row->administration = g_strdup ("Japan");
+  row->dates.sent = fu_day_new (2017, 11, 1);
+  row->dates.deadline = fu_day_new (2017, 12, 1);
+  row->n_reminders = 2;
+  row->status = FU_STATUS_OVERDUE;
+  row->days_overdue = 90;
+  g_ptr_array_add (rows, row);
+
+  sheet = fu_reminder_sheet_new (rows, "Office", fu_day_new (2018, 3, 1));
+  g_assert_true (fu_reminder_sheet_write_pdf (sheet, pdf, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &bbox, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (find_word (bbox, "Maximilian", &name_min, &name_max));
+  g_assert_true (find_word (bbox, "maximilian.", &email_min, &email_max));
+  g_assert_true (find_word (bbox, "2017-11-01", &sent_min, &sent_max));
+  g_assert_true (find_word (bbox, "2017-12-01", &deadline_min, &deadline_max));
+  g_assert_true (find_word (bbox, "Ferdinand", &x_min, &x_max));
+  /* Name, e-mail, sent and deadline follow each other without touching. */
+  g_assert_cmpfloat (name_min, <, email_min);
+  g_assert_cmpfloat (x_max, <, email_min);
+  g_assert_cmpfloat (email_max, <, sent_min);
+  g_assert_cmpfloat (sent_max, <, deadline_min);
+  /* Everything stays inside the A4 page's margins. */
+  g_assert_cmpfloat (deadline_max, <, FU_REMINDER_SHEET_A4_WIDTH - FU_REMINDER_SHEET_MARGIN);
+  g_assert_true (find_word (bbox, "90", &x_min, &x_max));
+  g_assert_cmpfloat (x_max, <=, FU_REMINDER_SHEET_A4_WIDTH - FU_REMINDER_SHEET_MARGIN + 0.5);
+}
+
+/* A file that cannot be written is an error and leaves nothing behind; an existing file is
+ * replaced whole. */
+static void
+test_write_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(FuReminderSheet) sheet = NULL;
+  g_autofree char *missing = fixture_path (fixture, "no-such-folder/list.pdf");
+  g_autofree char *existing = fixture_path (fixture, "old.pdf");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  sheet = fu_reminder_sheet_new (rows, "Office", fu_day_new (2018, 3, 1));
+  g_assert_false (fu_reminder_sheet_write_pdf (sheet, missing, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "reminder list"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (existing, "old", -1, NULL));
+  g_assert_true (fu_reminder_sheet_write_pdf (sheet, existing, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (existing, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/report/reminder-sheet/sample", Fixture, NULL,
+              fixture_set_up, test_sample, fixture_tear_down);
+  g_test_add ("/report/reminder-sheet/long", Fixture, NULL,
+              fixture_set_up, test_long, fixture_tear_down);
+  g_test_add ("/report/reminder-sheet/empty", Fixture, NULL,
+              fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/report/reminder-sheet/ellipsize", Fixture, NULL,
+              fixture_set_up, test_ellipsize, fixture_tear_down);
+  g_test_add ("/report/reminder-sheet/write-errors", Fixture, NULL,
+              fixture_set_up, test_write_errors, fixture_tear_down);
+
+  return g_test_run ();
+}
