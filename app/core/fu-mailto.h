@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-mailto.h: the reminder e-mail as a mailto: URI that opens the user's mail program. */
+#pragma once
+
+#include "fu-types.h"
+
+G_BEGIN_DECLS
+
+/* A "mailto:?bcc=...&subject=...&body=..." URI (RFC 6068, percent-escaped UTF-8, CRLF line
+ * breaks) reminding the participants of @rows (FuFollowupRow *): every distinct e-mail
+ * address once in BCC, so that nobody sees the others' addresses; a translated subject and
+ * body naming each workshop and its reply deadline(s) (from @rules when a row has none
+ * stored), signed with @office_name (may be NULL).
+ *
+ * The names of participants without an e-mail are appended to @without_email (char *, free
+ * with g_free; may be NULL). Returns NULL when no row has an e-mail address. */
+char   *fu_mailto_build            (GPtrArray     *rows,
+                                    const FuRules *rules,
+                                    const char    *office_name,
+                                    GPtrArray     *without_email);
+
+/* A day for people in a letter, "15 January 2018" (the format is translatable). */
+char   *fu_mailto_format_day       (FuDay          day);
+
+G_END_DECLS
