@@ -1,0 +1,1918 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-board-page.c: the follow-up board. One store query loads every follow-up that needs
+ * action today into a FuLazyList; a filter model picks the group and the filters, a sort
+ * model follows the column view's headers. The sidebar's counts come from
+ * fu_store_count_followups() for the same filters. */
+#define G_LOG_DOMAIN "fu-board-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "fu-board-page.h"
+#include "fu-day.h"
+#include "fu-list-models.h"
+#include "fu-mailto.h"
+#include "fu-print-reminders.h"
+#include "fu-reply-editor.h"
+#include "fu-rules.h"
+#include "fu-store.h"
+#include "fu-store-followups.h"
+#include "fu-store-years.h"
+#include "fu-window.h"
+
+/* The sidebar's rows, in order. */
+static const FuFollowupStatus groups[] = {
+  FU_STATUS_TO_SEND,
+  FU_STATUS_REMINDER_DUE,
+  FU_STATUS_OVERDUE,
+  FU_STATUS_AWAITING_REPLY,
+};
+
+#define BOARD_STATUS_MASK ((1u << FU_STATUS_TO_SEND) | (1u << FU_STATUS_REMINDER_DUE) \
+                           | (1u << FU_STATUS_OVERDUE) | (1u << FU_STATUS_AWAITING_REPLY))
+
+typedef enum {
+  COLUMN_PARTICIPANT,
+  COLUMN_ADMINISTRATION,
+  COLUMN_WORKSHOP,
+  COLUMN_PLANNED,
+  COLUMN_SENT,
+  COLUMN_DEADLINE,
+  COLUMN_REMINDERS,
+  COLUMN_DAYS_OVERDUE,
+  N_COLUMNS
+} Column;
+
+struct _FuBoardPage
+{
+  GtkWidget            parent_instance;
+
+  FuContext           *context;
+  gulong               changed_id;
+
+  GtkActionBar        *action_bar;
+  GtkDropDown         *administration_dropdown;
+  GtkLabel            *awaiting_count;
+  GtkListBoxRow       *awaiting_row;
+  GtkButton           *back_button;
+  GtkColumnView       *column_view;
+  GtkButton           *compose_button;
+  GtkStack            *content_stack;
+  AdwStatusPage       *empty_page;
+  GtkListBox          *group_list;
+  AdwLeaflet          *leaflet;
+  GtkButton           *mark_reminded_button;
+  GtkButton           *mark_sent_button;
+  GtkLabel            *overdue_count;
+  GtkListBoxRow       *overdue_row;
+  GtkLabel            *reminder_due_count;
+  GtkListBoxRow       *reminder_due_row;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *selection_label;
+  GtkLabel            *to_send_count;
+  GtkListBoxRow       *to_send_row;
+  GtkDropDown         *workshop_dropdown;
+  GtkDropDown         *year_dropdown;
+
+  FuLazyList          *rows;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+
+  FuFollowupStatus     group;
+  gboolean             group_chosen;   /* by the user, or picked on the first load */
+  guint                counts[FU_N_STATUSES];
+
+  /* The filters, and what the dropdowns' positions stand for. */
+  GArray              *years;              /* guint; 0 = all */
+  GArray              *workshop_ids;       /* gint64; 0 = all */
+  GArray              *administration_ids; /* gint64; 0 = all */
+  guint                fiscal_year;
+  FuDay                year_first;
+  FuDay                year_last;
+  gint64               workshop_id;
+  gint64               administration_id;
+  char                *search;             /* casefolded, NULL = none */
+  GPtrArray           *search_keys;        /* casefolded text per row, made on first search */
+  gboolean             updating;           /* rebuilding the dropdowns' models */
+};
+
+G_DEFINE_FINAL_TYPE (FuBoardPage, fu_board_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (FuBoardPage *self);
+
+/* ---- Toasts and undo -------------------------------------------------------------------- */
+
+/* Through the window's overlay (FuWindow), or the nearest AdwToastOverlay (tests). */
+static void
+show_toast (GtkWidget *widget,
+            AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *overlay;
+
+  if (FU_IS_WINDOW (root))
+    {
+      fu_window_add_toast (FU_WINDOW (root), toast);
+      return;
+    }
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+  g_debug ("Toast without an overlay: %s", adw_toast_get_title (toast));
+  g_object_unref (toast);
+}
+
+static void
+show_error (FuBoardPage  *self,
+            const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  show_toast (GTK_WIDGET (self), toast);
+}
+
+typedef enum {
+  CHANGE_SENT,
+  CHANGE_REMINDED,
+  CHANGE_CLOSED,
+} ChangeKind;
+
+/* A change the board made, for its toast's button: undo it, or (CHANGE_REMINDED from
+ * Compose Reminder) make it. */
+typedef struct {
+  GWeakRef    page;
+  FuContext  *context;
+  ChangeKind  kind;
+  GArray     *ids;    /* gint64 */
+  FuDay       date;
+} Change;
+
+static Change *
+change_new (FuBoardPage *self,
+            ChangeKind   kind,
+            GArray      *ids,
+            FuDay        date)
+{
+  Change *change = g_new0 (Change, 1);
+
+  g_weak_ref_init (&change->page, self);
+  change->context = g_object_ref (self->context);
+  change->kind = kind;
+  change->ids = g_array_ref (ids);
+  change->date = date;
+  return change;
+}
+
+static void
+change_free (gpointer  data,
+             GClosure *closure)
+{
+  Change *change = data;
+
+  g_weak_ref_clear (&change->page);
+  g_clear_object (&change->context);
+  g_clear_pointer (&change->ids, g_array_unref);
+  g_free (change);
+}
+
+static void
+change_report_error (Change       *change,
+                     const GError *error)
+{
+  g_autoptr(FuBoardPage) self = g_weak_ref_get (&change->page);
+
+  if (self != NULL)
+    show_error (self, error);
+  else
+    g_warning ("%s", error->message);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Change   *change)
+{
+  FuStore *store = fu_context_get_store (change->context);
+  const gint64 *ids = (const gint64 *) (gpointer) change->ids->data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  switch (change->kind)
+    {
+    case CHANGE_SENT:
+      ok = fu_store_unmark_followups_sent (store, ids, change->ids->len, change->date, &error);
+      break;
+
+    case CHANGE_REMINDED:
+      ok = fu_store_delete_reminders_on (store, ids, change->ids->len, change->date, &error);
+      break;
+
+    case CHANGE_CLOSED:
+      ok = fu_store_reopen_followups (store, ids, change->ids->len, &error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    change_report_error (change, error);
+  fu_context_changed (change->context);
+}
+
+static void
+toast_with_undo (FuBoardPage *self,
+                 const char  *title,
+                 Change      *change)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), change,
+                         change_free, 0);
+  show_toast (GTK_WIDGET (self), toast);
+}
+
+/* ---- Rows and filters -------------------------------------------------------------------- */
+
+static const FuFollowupRow *
+item_row (gpointer item)
+{
+  return fu_followup_item_get_row (FU_FOLLOWUP_ITEM (item));
+}
+
+static gboolean
+filters_active (FuBoardPage *self)
+{
+  return self->fiscal_year != 0 || self->workshop_id != 0 || self->administration_id != 0
+         || self->search != NULL;
+}
+
+static const char *
+search_key (FuBoardPage *self,
+            FuRowItem   *item)
+{
+  GPtrArray *rows = fu_lazy_list_get_rows (self->rows);
+  guint index = fu_row_item_get_index (item);
+
+  /* An item made from rows that were since replaced has no key: it is on its way out. */
+  if (index >= rows->len || fu_row_item_get_row (item) != g_ptr_array_index (rows, index))
+    return "";
+
+  if (self->search_keys == NULL)
+    {
+      self->search_keys = g_ptr_array_new_full (rows->len, g_free);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const FuFollowupRow *row = g_ptr_array_index (rows, i);
+          g_autofree char *text = g_strjoin ("\n",
+                                             row->participant_name ? row->participant_name : "",
+                                             row->administration ? row->administration : "",
+                                             row->workshop_code ? row->workshop_code : "",
+                                             row->workshop_title ? row->workshop_title : "",
+                                             row->email ? row->email : "",
+                                             NULL);
+
+          g_ptr_array_add (self->search_keys, g_utf8_casefold (text, -1));
+        }
+    }
+  return g_ptr_array_index (self->search_keys, index);
+}
+
+/* What the filters (all but the group) let through. */
+static gboolean
+row_matches_filters (FuBoardPage         *self,
+                     const FuFollowupRow *row)
+{
+  if (self->fiscal_year != 0
+      && (row->workshop_start < self->year_first || row->workshop_start > self->year_last))
+    return FALSE;
+  if (self->workshop_id != 0 && row->workshop_id != self->workshop_id)
+    return FALSE;
+  if (self->administration_id != 0 && row->administration_id != self->administration_id)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  FuBoardPage *self = user_data;
+  const FuFollowupRow *row = item_row (item);
+
+  if (row->status != self->group || !row_matches_filters (self, row))
+    return FALSE;
+  if (self->search != NULL && strstr (search_key (self, item), self->search) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+refilter (FuBoardPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* The follow-ups selected, in the view's order; the rows belong to self->rows. */
+static GPtrArray *
+selected_rows (FuBoardPage *self)
+{
+  g_autoptr(GtkBitset) bitset = NULL;
+  GtkBitsetIter iter;
+  GPtrArray *rows = g_ptr_array_new ();
+  guint position;
+
+  bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, bitset, &position))
+    {
+      do
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                           position);
+
+          g_ptr_array_add (rows, (gpointer) item_row (item));
+        }
+      while (gtk_bitset_iter_next (&iter, &position));
+    }
+  return rows;
+}
+
+static guint
+n_selected (FuBoardPage *self)
+{
+  g_autoptr(GtkBitset) bitset = NULL;
+
+  bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return (guint) gtk_bitset_get_size (bitset);
+}
+
+static GArray *
+ids_of (GPtrArray *rows)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      g_array_append_val (ids, row->followup_id);
+    }
+  return ids;
+}
+
+/* ---- What the page shows ----------------------------------------------------------------- */
+
+static void
+update_actions (FuBoardPage *self)
+{
+  guint n = self->context != NULL ? n_selected (self) : 0;
+  gboolean to_send = self->group == FU_STATUS_TO_SEND;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.mark-sent", n > 0 && to_send);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.mark-reminded", n > 0 && !to_send);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.compose-reminder",
+                                 n > 0 && !to_send);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.close", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.record-reply", n == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.print", self->context != NULL);
+
+  /* Only what applies to the group is offered. */
+  gtk_widget_set_visible (GTK_WIDGET (self->mark_sent_button), to_send);
+  gtk_widget_set_visible (GTK_WIDGET (self->mark_reminded_button), !to_send);
+  gtk_widget_set_visible (GTK_WIDGET (self->compose_button), !to_send);
+
+  gtk_action_bar_set_revealed (self->action_bar, n > 0);
+  if (n > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
+
+      gtk_label_set_label (self->selection_label, text);
+    }
+}
+
+/* Whether the group has rows that the filters hide. */
+static gboolean
+group_has_rows (FuBoardPage *self)
+{
+  GPtrArray *rows = fu_lazy_list_get_rows (self->rows);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (((const FuFollowupRow *) g_ptr_array_index (rows, i))->status == self->group)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_empty_state (FuBoardPage *self)
+{
+  const char *icon = NULL;
+  const char *title = NULL;
+  const char *description = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+
+  switch (self->group)
+    {
+    case FU_STATUS_TO_SEND:
+      icon = "mail-send-symbolic";
+      title = _("Nothing to Send");
+      description = _("No questionnaire has reached its sending date");
+      break;
+
+    case FU_STATUS_REMINDER_DUE:
+      icon = "alarm-symbolic";
+      title = _("No Reminders Due");
+      description = _("Nobody needs a reminder today");
+      break;
+
+    case FU_STATUS_OVERDUE:
+      icon = "dialog-warning-symbolic";
+      title = _("Nothing Overdue");
+      description = _("Every questionnaire past its deadline has been answered or closed");
+      break;
+
+    case FU_STATUS_AWAITING_REPLY:
+    default:
+      icon = "preferences-system-time-symbolic";
+      title = _("Nothing Awaiting Reply");
+      description = _("No questionnaire is out with its deadline still ahead");
+      break;
+    }
+
+  if (filters_active (self) && group_has_rows (self))
+    {
+      icon = "edit-find-symbolic";
+      title = _("No Matching Follow-ups");
+      description = _("Try another search, or clear the filters");
+    }
+
+  adw_status_page_set_icon_name (self->empty_page, icon);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+update_columns (FuBoardPage *self)
+{
+  gboolean sent = self->group != FU_STATUS_TO_SEND;
+
+  gtk_column_view_column_set_visible (self->columns[COLUMN_PLANNED], !sent);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_SENT], sent);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_DEADLINE], sent);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_REMINDERS], sent);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_DAYS_OVERDUE],
+                                      self->group == FU_STATUS_OVERDUE);
+}
+
+static GtkLabel *
+count_label (FuBoardPage      *self,
+             FuFollowupStatus  group)
+{
+  switch (group)
+    {
+    case FU_STATUS_TO_SEND:
+      return self->to_send_count;
+    case FU_STATUS_REMINDER_DUE:
+      return self->reminder_due_count;
+    case FU_STATUS_OVERDUE:
+      return self->overdue_count;
+    case FU_STATUS_AWAITING_REPLY:
+      return self->awaiting_count;
+    default:
+      return NULL;
+    }
+}
+
+static GtkListBoxRow *
+group_row (FuBoardPage      *self,
+           FuFollowupStatus  group)
+{
+  switch (group)
+    {
+    case FU_STATUS_TO_SEND:
+      return self->to_send_row;
+    case FU_STATUS_REMINDER_DUE:
+      return self->reminder_due_row;
+    case FU_STATUS_OVERDUE:
+      return self->overdue_row;
+    case FU_STATUS_AWAITING_REPLY:
+      return self->awaiting_row;
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_counts (FuBoardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  FuFollowupQuery query = { 0, };
+
+  memset (self->counts, 0, sizeof self->counts);
+  if (self->context != NULL)
+    {
+      query.as_of = fu_context_get_today (self->context);
+      query.workshop_id = self->workshop_id;
+      query.administration_id = self->administration_id;
+      query.from = self->year_first;
+      query.to = self->year_last;
+      query.status_mask = BOARD_STATUS_MASK;
+      if (!fu_store_count_followups (fu_context_get_store (self->context), &query, self->counts,
+                                     &error))
+        {
+          g_warning ("Could not count the follow-ups: %s", error->message);
+          memset (self->counts, 0, sizeof self->counts);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      GtkLabel *label = count_label (self, groups[i]);
+      g_autofree char *text = g_strdup_printf ("%u", self->counts[groups[i]]);
+      g_autofree char *name = g_strdup_printf ("%s: %u",
+                                               fu_followup_status_get_label (groups[i]),
+                                               self->counts[groups[i]]);
+
+      gtk_label_set_label (label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (group_row (self, groups[i])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+/* ---- Dropdowns ---------------------------------------------------------------------------- */
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+label_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+label_factory (int max_width_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb),
+                    GINT_TO_POINTER (max_width_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), NULL);
+  return factory;
+}
+
+static void
+setup_dropdown (GtkDropDown *dropdown,
+                int          button_chars,
+                int          list_chars)
+{
+  g_autoptr(GtkListItemFactory) factory = label_factory (button_chars);
+  g_autoptr(GtkListItemFactory) list_factory = label_factory (list_chars);
+  g_autoptr(GtkExpression) expression = NULL;
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (dropdown, expression);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+}
+
+/* Replaces a dropdown's strings and selects @position, without running the handlers. */
+static void
+set_dropdown_strings (FuBoardPage *self,
+                      GtkDropDown *dropdown,
+                      GStrv        strings,
+                      guint        position)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) strings);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, position);
+  self->updating = FALSE;
+}
+
+static void
+set_fiscal_year (FuBoardPage *self,
+                 guint        fiscal_year)
+{
+  self->fiscal_year = fiscal_year;
+  if (fiscal_year != 0 && self->context != NULL)
+    fu_fiscal_year_range (fu_context_get_rules (self->context), fiscal_year,
+                          &self->year_first, &self->year_last);
+  else
+    self->year_first = self->year_last = FU_DAY_NONE;
+}
+
+static void
+rebuild_years (FuBoardPage *self)
+{
+  const FuRules *rules = fu_context_get_rules (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strings = NULL;
+  guint position = 0;
+
+  years = fu_store_list_fiscal_years (fu_context_get_store (self->context), rules, TRUE,
+                                      &error);
+  if (years == NULL)
+    {
+      g_warning ("Could not list the fiscal years: %s", error->message);
+      years = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+
+  g_array_set_size (self->years, 0);
+  g_array_append_val (self->years, (guint) { 0 });
+  g_strv_builder_add (builder, _("All Years"));
+
+  /* Newest first: this year's work is what the office looks for. */
+  for (guint i = years->len; i > 0; i--)
+    {
+      guint year = g_array_index (years, guint, i - 1);
+      g_autofree char *label = fu_fiscal_year_label (rules, year);
+
+      if (year == self->fiscal_year)
+        position = self->years->len;
+      g_array_append_val (self->years, year);
+      g_strv_builder_add (builder, label);
+    }
+
+  strings = g_strv_builder_end (builder);
+  set_dropdown_strings (self, self->year_dropdown, strings, position);
+  set_fiscal_year (self, g_array_index (self->years, guint, position));
+}
+
+static void
+rebuild_workshops (FuBoardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workshops = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strings = NULL;
+  guint position = 0;
+
+  workshops = fu_store_list_workshops (fu_context_get_store (self->context), self->year_first,
+                                       self->year_last, &error);
+  if (workshops == NULL)
+    {
+      g_warning ("Could not list the workshops: %s", error->message);
+      workshops = g_ptr_array_new ();
+    }
+
+  g_array_set_size (self->workshop_ids, 0);
+  g_array_append_val (self->workshop_ids, (gint64) { 0 });
+  g_strv_builder_add (builder, _("All Workshops"));
+
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      const FuWorkshop *workshop = g_ptr_array_index (workshops, i);
+      g_autofree char *label = NULL;
+
+      if (!workshop->surveyed)
+        continue;
+      if (workshop->id == self->workshop_id)
+        position = self->workshop_ids->len;
+      g_array_append_val (self->workshop_ids, workshop->id);
+      /* TRANSLATORS: a workshop in a list: its code and its title */
+      label = g_strdup_printf (_("%s — %s"), workshop->code, workshop->title);
+      g_strv_builder_add (builder, label);
+    }
+
+  strings = g_strv_builder_end (builder);
+  set_dropdown_strings (self, self->workshop_dropdown, strings, position);
+  self->workshop_id = g_array_index (self->workshop_ids, gint64, position);
+}
+
+static void
+rebuild_administrations (FuBoardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) administrations = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strings = NULL;
+  guint position = 0;
+
+  administrations = fu_store_list_administrations (fu_context_get_store (self->context),
+                                                   &error);
+  if (administrations == NULL)
+    {
+      g_warning ("Could not list the administrations: %s", error->message);
+      administrations = g_ptr_array_new ();
+    }
+
+  g_array_set_size (self->administration_ids, 0);
+  g_array_append_val (self->administration_ids, (gint64) { 0 });
+  g_strv_builder_add (builder, _("All Administrations"));
+
+  for (guint i = 0; i < administrations->len; i++)
+    {
+      const FuAdministration *administration = g_ptr_array_index (administrations, i);
+
+      if (administration->id == self->administration_id)
+        position = self->administration_ids->len;
+      g_array_append_val (self->administration_ids, administration->id);
+      g_strv_builder_add (builder, administration->name);
+    }
+
+  strings = g_strv_builder_end (builder);
+  set_dropdown_strings (self, self->administration_dropdown, strings, position);
+  self->administration_id = g_array_index (self->administration_ids, gint64, position);
+}
+
+/* ---- Loading ----------------------------------------------------------------------------- */
+
+static void
+select_group_row (FuBoardPage *self)
+{
+  GtkListBoxRow *row = group_row (self, self->group);
+
+  if (gtk_list_box_get_selected_row (self->group_list) != row)
+    gtk_list_box_select_row (self->group_list, row);
+}
+
+static void
+show_group (FuBoardPage      *self,
+            FuFollowupStatus  group)
+{
+  if (self->group == group)
+    return;
+
+  self->group = group;
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  update_columns (self);
+  select_group_row (self);
+  refilter (self);
+  update_empty_state (self);
+  update_actions (self);
+}
+
+static void
+reload (FuBoardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_clear_pointer (&self->search_keys, g_ptr_array_unref);
+
+  if (self->context == NULL)
+    {
+      fu_lazy_list_set_rows (self->rows, NULL);
+      update_counts (self);
+      update_empty_state (self);
+      update_actions (self);
+      return;
+    }
+
+  rebuild_years (self);
+  rebuild_workshops (self);
+  rebuild_administrations (self);
+
+  {
+    FuFollowupQuery query = { 0, };
+
+    query.as_of = fu_context_get_today (self->context);
+    query.status_mask = BOARD_STATUS_MASK;
+    rows = fu_store_list_followups (fu_context_get_store (self->context), &query, &error);
+  }
+  if (rows == NULL)
+    {
+      show_error (self, error);
+      rows = g_ptr_array_new ();
+    }
+
+  fu_lazy_list_set_rows (self->rows, rows);
+  update_counts (self);
+
+  /* The first time, open the first group that has something to do. */
+  if (!self->group_chosen)
+    {
+      FuFollowupStatus group = FU_STATUS_TO_SEND;
+
+      for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+        {
+          if (self->counts[groups[i]] > 0)
+            {
+              group = groups[i];
+              break;
+            }
+        }
+      self->group_chosen = TRUE;
+      show_group (self, group);
+    }
+
+  update_empty_state (self);
+  update_actions (self);
+}
+
+static void
+filters_changed (FuBoardPage *self)
+{
+  update_counts (self);
+  refilter (self);
+  update_empty_state (self);
+  update_actions (self);
+}
+
+/* ---- Actions ----------------------------------------------------------------------------- */
+
+static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = selected_rows (self);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  FuDay today = fu_context_get_today (self->context);
+
+  /* Only questionnaires not yet sent change, and only they are unsent by Undo. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      if (row->dates.sent == FU_DAY_NONE)
+        g_array_append_val (ids, row->followup_id);
+    }
+  if (ids->len == 0)
+    return;
+
+  if (!fu_store_mark_followups_sent (fu_context_get_store (self->context),
+                                     (const gint64 *) (gpointer) ids->data, ids->len, today,
+                                     &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("%u questionnaire marked sent today",
+                                     "%u questionnaires marked sent today", ids->len),
+                           ids->len);
+  toast_with_undo (self, title, change_new (self, CHANGE_SENT, ids, today));
+  fu_context_changed (self->context);
+}
+
+/* Records a reminder on @date for @rows; the ids that got one go to @changed. */
+static gboolean
+record_reminders (FuContext  *context,
+                  GPtrArray  *rows,
+                  FuDay       date,
+                  GArray     *changed,
+                  GError    **error)
+{
+  g_autoptr(GArray) ids = ids_of (rows);
+
+  /* A follow-up reminded on @date already gets no second reminder that day: Undo must
+   * leave that one alone. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      if (row->dates.sent != FU_DAY_NONE && row->dates.last_reminder != date)
+        g_array_append_val (changed, row->followup_id);
+    }
+
+  return fu_store_mark_followups_reminded (fu_context_get_store (context),
+                                           (const gint64 *) (gpointer) ids->data, ids->len,
+                                           date, error);
+}
+
+static void
+reminded_toast (FuBoardPage *self,
+                GArray      *changed,
+                FuDay        date)
+{
+  g_autofree char *title = NULL;
+
+  if (changed->len == 0)
+    {
+      show_toast (GTK_WIDGET (self),
+                  adw_toast_new (_("The selected participants were already reminded today")));
+      return;
+    }
+  title = g_strdup_printf (ngettext ("Reminder recorded for %u participant",
+                                     "Reminder recorded for %u participants", changed->len),
+                           changed->len);
+  toast_with_undo (self, title, change_new (self, CHANGE_REMINDED, changed, date));
+}
+
+static void
+mark_reminded_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = selected_rows (self);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  FuDay today = fu_context_get_today (self->context);
+
+  if (rows->len == 0)
+    return;
+  if (!record_reminders (self->context, rows, today, changed, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  reminded_toast (self, changed, today);
+  fu_context_changed (self->context);
+}
+
+typedef struct {
+  FuBoardPage *self;
+  GArray      *ids;
+  GtkEntry    *entry;
+} CloseData;
+
+static void
+close_data_free (gpointer  data,
+                 GClosure *closure)
+{
+  CloseData *close = data;
+
+  g_object_unref (close->self);
+  g_array_unref (close->ids);
+  g_free (close);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CloseData        *close)
+{
+  FuBoardPage *self = close->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *reason = NULL;
+  FuDay today;
+
+  if (g_strcmp0 (response, "close") != 0 || self->context == NULL)
+    return;
+
+  today = fu_context_get_today (self->context);
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (close->entry))));
+
+  if (!fu_store_close_followups (fu_context_get_store (self->context),
+                                 (const gint64 *) (gpointer) close->ids->data, close->ids->len,
+                                 today, reason, &error))
+    {
+      show_error (self, error);
+      fu_context_changed (self->context);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("%u follow-up closed without a reply",
+                                     "%u follow-ups closed without a reply", close->ids->len),
+                           close->ids->len);
+  toast_with_undo (self, title, change_new (self, CHANGE_CLOSED, close->ids, today));
+  fu_context_changed (self->context);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = selected_rows (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  CloseData *close;
+
+  if (rows->len == 0)
+    return;
+
+  if (rows->len == 1)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, 0);
+
+      heading = g_strdup (_("Close Follow-up?"));
+      /* TRANSLATORS: a participant's name and a workshop's code */
+      body = g_strdup_printf (_("%s will no longer be asked to reply on %s. Say why, for the "
+                                "record."),
+                              row->participant_name, row->workshop_code);
+    }
+  else
+    {
+      heading = g_strdup_printf (ngettext ("Close %u Follow-up?", "Close %u Follow-ups?",
+                                           rows->len),
+                                 rows->len);
+      body = g_strdup (_("These participants will no longer be asked to reply. Say why, for "
+                         "the record."));
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "close", _("C_lose"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. left the service"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  close = g_new0 (CloseData, 1);
+  close->self = g_object_ref (self);
+  close->ids = ids_of (rows);
+  close->entry = GTK_ENTRY (entry);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), close,
+                         close_data_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+open_reply_editor (FuBoardPage *self,
+                   gint64       followup_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  FuReplyEditor *editor;
+
+  editor = fu_reply_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                self->context, followup_id);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+record_reply_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = selected_rows (self);
+
+  if (rows->len != 1)
+    return;
+  open_reply_editor (self, ((const FuFollowupRow *) g_ptr_array_index (rows, 0))->followup_id);
+}
+
+/* After the mail program opened: offer to record the reminder for the same people. */
+static void
+record_composed_cb (AdwToast *toast,
+                    Change   *change)
+{
+  g_autoptr(FuBoardPage) self = g_weak_ref_get (&change->page);
+  FuStore *store = fu_context_get_store (change->context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  FuFollowupQuery query = { 0, };
+
+  /* The rows may have been reloaded meanwhile: read them again for the reminder dates. */
+  query.as_of = change->date;
+  query.status_mask = BOARD_STATUS_MASK;
+  rows = fu_store_list_followups (store, &query, &error);
+  if (rows != NULL)
+    {
+      g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+
+      for (guint i = 0; i < change->ids->len; i++)
+        g_hash_table_add (wanted, &g_array_index (change->ids, gint64, i));
+      for (guint i = 0; i < rows->len; i++)
+        {
+          FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+          if (g_hash_table_contains (wanted, &row->followup_id))
+            g_ptr_array_add (chosen, row);
+        }
+      if (record_reminders (change->context, chosen, change->date, changed, &error))
+        {
+          if (self != NULL)
+            reminded_toast (self, changed, change->date);
+          fu_context_changed (change->context);
+          return;
+        }
+    }
+  change_report_error (change, error);
+}
+
+typedef struct {
+  FuBoardPage *self;
+  Change      *change;
+  guint        n_recipients;
+} LaunchData;
+
+static void
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LaunchData *data = user_data;
+  g_autoptr(FuBoardPage) self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autoptr(GError) shown = NULL;
+
+      shown = g_error_new (error->domain, error->code,
+                           _("Could not open your mail program: %s"), error->message);
+      show_error (self, shown);
+      change_free (data->change, NULL);
+      g_free (data);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("Reminder to %u participant opened in your mail program",
+                                     "Reminder to %u participants opened in your mail program",
+                                     data->n_recipients),
+                           data->n_recipients);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Mark _Reminded"));
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (record_composed_cb),
+                         data->change, change_free, 0);
+  show_toast (GTK_WIDGET (self), toast);
+  g_free (data);
+}
+
+static void
+compose_reminder_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) without_email = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = selected_rows (self);
+  g_autoptr(GAppLaunchContext) launch_context = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *uri = NULL;
+  LaunchData *data;
+
+  uri = fu_board_page_build_reminder_uri (self, without_email);
+
+  if (without_email->len > 0)
+    {
+      g_autofree char *names = NULL;
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      g_ptr_array_add (without_email, NULL);
+      /* TRANSLATORS: separates names in a list */
+      names = g_strjoinv (_(", "), (char **) without_email->pdata);
+      title = g_strdup_printf (ngettext ("No e-mail address for %s: remind them another way",
+                                         "No e-mail addresses for %s: remind them another way",
+                                         without_email->len - 1),
+                               names);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      show_toast (widget, toast);
+    }
+  if (uri == NULL)
+    return;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      if (row->email != NULL && *row->email != '\0')
+        g_array_append_val (ids, row->followup_id);
+    }
+
+  data = g_new0 (LaunchData, 1);
+  data->self = g_object_ref (self);
+  data->change = change_new (self, CHANGE_REMINDED, ids, fu_context_get_today (self->context));
+  data->n_recipients = ids->len;
+
+  launch_context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+    gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (uri, launch_context, NULL, launch_done_cb, data);
+}
+
+/* What board.print prints: the selection; without one, the reminders due and overdue that
+ * the filters let through; NULL (all of them) when no filter is set. */
+static GPtrArray *
+rows_to_print (FuBoardPage *self)
+{
+  GPtrArray *rows = selected_rows (self);
+  GPtrArray *all;
+
+  if (rows->len > 0)
+    return rows;
+  if (!filters_active (self))
+    {
+      g_ptr_array_unref (rows);
+      return NULL;
+    }
+
+  all = fu_lazy_list_get_rows (self->rows);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (all, i);
+
+      if ((row->status == FU_STATUS_REMINDER_DUE || row->status == FU_STATUS_OVERDUE)
+          && row_matches_filters (self, row))
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+          if (self->search == NULL || strstr (search_key (self, FU_ROW_ITEM (item)),
+                                              self->search) != NULL)
+            g_ptr_array_add (rows, (gpointer) row);
+        }
+    }
+  return rows;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = rows_to_print (self);
+
+  if (rows != NULL && rows->len == 0)
+    {
+      show_toast (widget, adw_toast_new (_("No reminders due or overdue match the filters")));
+      return;
+    }
+
+  /* The print job copies the rows: a reload while its dialog is open does no harm. */
+  fu_print_reminders (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, rows);
+}
+
+/* ---- Callbacks --------------------------------------------------------------------------- */
+
+static gboolean
+focus_search (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+context_changed_cb (FuBoardPage *self,
+                    FuContext   *context)
+{
+  reload (self);
+}
+
+static void
+selection_changed_cb (FuBoardPage       *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *model)
+{
+  update_actions (self);
+}
+
+static void
+filter_items_changed_cb (FuBoardPage *self,
+                         guint        position,
+                         guint        removed,
+                         guint        added,
+                         GListModel  *model)
+{
+  update_empty_state (self);
+  update_actions (self);
+}
+
+static void
+group_row_selected_cb (FuBoardPage   *self,
+                       GtkListBoxRow *row,
+                       GtkListBox    *list)
+{
+  int index;
+
+  if (row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (index < 0 || (guint) index >= G_N_ELEMENTS (groups))
+    return;
+  self->group_chosen = TRUE;
+  show_group (self, groups[index]);
+}
+
+static void
+group_row_activated_cb (FuBoardPage   *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *list)
+{
+  group_row_selected_cb (self, row, list);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+back_clicked_cb (FuBoardPage *self,
+                 GtkButton   *button)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "groups");
+}
+
+static void
+leaflet_folded_cb (FuBoardPage *self,
+                   GParamSpec  *pspec,
+                   AdwLeaflet  *leaflet)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (leaflet));
+}
+
+static void
+year_selected_cb (FuBoardPage *self,
+                  GParamSpec  *pspec,
+                  GtkDropDown *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || self->context == NULL || position >= self->years->len)
+    return;
+  set_fiscal_year (self, g_array_index (self->years, guint, position));
+  /* The workshop chooser offers the year's workshops. */
+  rebuild_workshops (self);
+  filters_changed (self);
+}
+
+static void
+filter_selected_cb (FuBoardPage *self,
+                    GParamSpec  *pspec,
+                    GtkDropDown *dropdown)
+{
+  guint workshop = gtk_drop_down_get_selected (self->workshop_dropdown);
+  guint administration = gtk_drop_down_get_selected (self->administration_dropdown);
+
+  if (self->updating || self->context == NULL)
+    return;
+  self->workshop_id = workshop < self->workshop_ids->len
+                      ? g_array_index (self->workshop_ids, gint64, workshop) : 0;
+  self->administration_id = administration < self->administration_ids->len
+                            ? g_array_index (self->administration_ids, gint64, administration)
+                            : 0;
+  filters_changed (self);
+}
+
+static void
+search_changed_cb (FuBoardPage    *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search, g_free);
+  if (*stripped != '\0')
+    self->search = g_utf8_casefold (stripped, -1);
+  refilter (self);
+  update_empty_state (self);
+  update_actions (self);
+}
+
+static void
+stop_search_cb (FuBoardPage    *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+column_view_activate_cb (FuBoardPage   *self,
+                         guint          position,
+                         GtkColumnView *view)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL && self->context != NULL)
+    open_reply_editor (self, item_row (item)->followup_id);
+}
+
+/* ---- Columns ----------------------------------------------------------------------------- */
+
+static gboolean
+column_is_numeric (Column column)
+{
+  return column == COLUMN_REMINDERS || column == COLUMN_DAYS_OVERDUE;
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Names give way to dates and numbers, which are useless cut short. */
+  if (column == COLUMN_PARTICIPANT || column == COLUMN_ADMINISTRATION)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), column == COLUMN_PARTICIPANT ? 18 : 14);
+    }
+  if (column_is_numeric (column) || column >= COLUMN_PLANNED)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (label), column_is_numeric (column) ? 1.0f : 0.0f);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+set_day (GtkLabel *label,
+         FuDay     day)
+{
+  char buf[11];
+
+  fu_day_format_iso (day, buf);
+  gtk_label_set_label (label, buf);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_UINT (user_data);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  const FuFollowupRow *row = item_row (gtk_list_item_get_item (list_item));
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  switch (column)
+    {
+    case COLUMN_PARTICIPANT:
+      gtk_label_set_label (label, row->participant_name);
+      tooltip = row->email != NULL ? g_strdup (row->email) : g_strdup (_("No e-mail address"));
+      break;
+
+    case COLUMN_ADMINISTRATION:
+      gtk_label_set_label (label, row->administration);
+      break;
+
+    case COLUMN_WORKSHOP:
+      gtk_label_set_label (label, row->workshop_code);
+      tooltip = g_strdup (row->workshop_title);
+      break;
+
+    case COLUMN_PLANNED:
+      set_day (label, row->dates.planned);
+      break;
+
+    case COLUMN_SENT:
+      set_day (label, row->dates.sent);
+      break;
+
+    case COLUMN_DEADLINE:
+      set_day (label, row->dates.deadline);
+      break;
+
+    case COLUMN_REMINDERS:
+      text = g_strdup_printf ("%u", row->n_reminders);
+      gtk_label_set_label (label, text);
+      if (row->dates.last_reminder != FU_DAY_NONE)
+        {
+          char buf[11];
+
+          fu_day_format_iso (row->dates.last_reminder, buf);
+          tooltip = g_strdup_printf (_("Last reminder sent on %s"), buf);
+        }
+      break;
+
+    case COLUMN_DAYS_OVERDUE:
+      text = g_strdup_printf ("%u", row->days_overdue);
+      gtk_label_set_label (label, text);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+}
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  return g_ascii_strcasecmp (a != NULL ? a : "", b != NULL ? b : "");
+}
+
+#define CMP(a, b) (((a) > (b)) - ((a) < (b)))
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  Column column = GPOINTER_TO_UINT (user_data);
+  const FuFollowupRow *row_a = item_row ((gpointer) a);
+  const FuFollowupRow *row_b = item_row ((gpointer) b);
+  int result = 0;
+
+  switch (column)
+    {
+    case COLUMN_PARTICIPANT:
+      result = compare_text (row_a->participant_name, row_b->participant_name);
+      break;
+
+    case COLUMN_ADMINISTRATION:
+      result = compare_text (row_a->administration, row_b->administration);
+      break;
+
+    case COLUMN_WORKSHOP:
+      result = CMP (row_a->workshop_start, row_b->workshop_start);
+      if (result == 0)
+        result = g_strcmp0 (row_a->workshop_code, row_b->workshop_code);
+      break;
+
+    case COLUMN_PLANNED:
+      result = CMP (row_a->dates.planned, row_b->dates.planned);
+      break;
+
+    case COLUMN_SENT:
+      result = CMP (row_a->dates.sent, row_b->dates.sent);
+      break;
+
+    case COLUMN_DEADLINE:
+      result = CMP (row_a->dates.deadline, row_b->dates.deadline);
+      break;
+
+    case COLUMN_REMINDERS:
+      result = CMP (row_a->n_reminders, row_b->n_reminders);
+      break;
+
+    case COLUMN_DAYS_OVERDUE:
+      result = CMP (row_a->days_overdue, row_b->days_overdue);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Ties keep the store's order (workshop, administration, name). */
+  if (result == 0)
+    result = CMP (fu_row_item_get_index ((FuRowItem *) a),
+                  fu_row_item_get_index ((FuRowItem *) b));
+  return result;
+}
+
+static void
+add_columns (FuBoardPage *self)
+{
+  const struct {
+    const char *title;
+    gboolean    expand;
+  } info[N_COLUMNS] = {
+    [COLUMN_PARTICIPANT] = { N_("Participant"), TRUE },
+    [COLUMN_ADMINISTRATION] = { N_("Administration"), TRUE },
+    [COLUMN_WORKSHOP] = { N_("Workshop"), FALSE },
+    [COLUMN_PLANNED] = { N_("Planned"), FALSE },
+    [COLUMN_SENT] = { N_("Sent"), FALSE },
+    [COLUMN_DEADLINE] = { N_("Deadline"), FALSE },
+    [COLUMN_REMINDERS] = { N_("Reminders"), FALSE },
+    [COLUMN_DAYS_OVERDUE] = { N_("Days Overdue"), FALSE },
+  };
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkCustomSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
+      self->columns[i] = gtk_column_view_column_new (_(info[i].title), factory);
+      gtk_column_view_column_set_expand (self->columns[i], info[i].expand);
+      gtk_column_view_column_set_resizable (self->columns[i], TRUE);
+      sorter = gtk_custom_sorter_new (compare_rows, GUINT_TO_POINTER (i), NULL);
+      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->column_view, self->columns[i]);
+      g_object_unref (self->columns[i]);
+    }
+}
+
+/* ---- Overrides --------------------------------------------------------------------------- */
+
+static void
+fu_board_page_dispose (GObject *object)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (object);
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, self->context);
+  g_clear_object (&self->context);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_BOARD_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (fu_board_page_parent_class)->dispose (object);
+}
+
+static void
+fu_board_page_finalize (GObject *object)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (object);
+
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->workshop_ids, g_array_unref);
+  g_clear_pointer (&self->administration_ids, g_array_unref);
+  g_clear_pointer (&self->search_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (fu_board_page_parent_class)->finalize (object);
+}
+
+static void
+fu_board_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_board_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      fu_board_page_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_board_page_class_init (FuBoardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fu_board_page_dispose;
+  object_class->finalize = fu_board_page_finalize;
+  object_class->get_property = fu_board_page_get_property;
+  object_class->set_property = fu_board_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         FU_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rocbap/FollowUp/fu-board-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, administration_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, awaiting_count);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, awaiting_row);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, compose_button);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, group_list);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, mark_reminded_button);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, mark_sent_button);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, overdue_count);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, overdue_row);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, reminder_due_count);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, reminder_due_row);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, to_send_count);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, to_send_row);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, workshop_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, year_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "board.mark-sent", NULL, mark_sent_action);
+  gtk_widget_class_install_action (widget_class, "board.mark-reminded", NULL,
+                                   mark_reminded_action);
+  gtk_widget_class_install_action (widget_class, "board.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "board.record-reply", NULL,
+                                   record_reply_action);
+  gtk_widget_class_install_action (widget_class, "board.compose-reminder", NULL,
+                                   compose_reminder_action);
+  gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "board.print", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  g_type_ensure (FU_TYPE_FOLLOWUP_ITEM);
+}
+
+static void
+fu_board_page_init (FuBoardPage *self)
+{
+  self->group = FU_STATUS_TO_SEND;
+  self->years = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->workshop_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->administration_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_dropdown (self->year_dropdown, 12, 20);
+  setup_dropdown (self->workshop_dropdown, 18, 60);
+  setup_dropdown (self->administration_dropdown, 20, 40);
+
+  add_columns (self);
+
+  /* lazy rows → filter (group, filters, search) → sort (the headers) → selection */
+  self->rows = fu_lazy_list_new (FU_TYPE_FOLLOWUP_ITEM, NULL);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (
+                                                self->column_view)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  update_columns (self);
+  select_group_row (self);
+  update_counts (self);
+  update_empty_state (self);
+  update_actions (self);
+}
+
+/* ---- Public API -------------------------------------------------------------------------- */
+
+FuContext *
+fu_board_page_get_context (FuBoardPage *self)
+{
+  g_return_val_if_fail (FU_IS_BOARD_PAGE (self), NULL);
+
+  return self->context;
+}
+
+void
+fu_board_page_set_context (FuBoardPage *self,
+                           FuContext   *context)
+{
+  g_return_if_fail (FU_IS_BOARD_PAGE (self));
+  g_return_if_fail (context == NULL || FU_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, self->context);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (context, "changed",
+                                                G_CALLBACK (context_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+
+  self->fiscal_year = 0;
+  self->year_first = self->year_last = FU_DAY_NONE;
+  self->workshop_id = 0;
+  self->administration_id = 0;
+  self->group_chosen = FALSE;
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+FuFollowupStatus
+fu_board_page_get_group (FuBoardPage *self)
+{
+  g_return_val_if_fail (FU_IS_BOARD_PAGE (self), FU_STATUS_TO_SEND);
+
+  return self->group;
+}
+
+void
+fu_board_page_set_group (FuBoardPage      *self,
+                         FuFollowupStatus  group)
+{
+  g_return_if_fail (FU_IS_BOARD_PAGE (self));
+  g_return_if_fail (group == FU_STATUS_TO_SEND || group == FU_STATUS_REMINDER_DUE
+                    || group == FU_STATUS_OVERDUE || group == FU_STATUS_AWAITING_REPLY);
+
+  self->group_chosen = TRUE;
+  show_group (self, group);
+}
+
+guint
+fu_board_page_get_count (FuBoardPage      *self,
+                         FuFollowupStatus  group)
+{
+  g_return_val_if_fail (FU_IS_BOARD_PAGE (self), 0);
+  g_return_val_if_fail (group < FU_N_STATUSES, 0);
+
+  return self->counts[group];
+}
+
+GtkSelectionModel *
+fu_board_page_get_selection (FuBoardPage *self)
+{
+  g_return_val_if_fail (FU_IS_BOARD_PAGE (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+char *
+fu_board_page_build_reminder_uri (FuBoardPage *self,
+                                  GPtrArray   *without_email)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *office = NULL;
+
+  g_return_val_if_fail (FU_IS_BOARD_PAGE (self), NULL);
+
+  if (self->context == NULL)
+    return NULL;
+
+  rows = selected_rows (self);
+  office = fu_store_get_office_name (fu_context_get_store (self->context));
+  return fu_mailto_build (rows, fu_context_get_rules (self->context), office, without_email);
+}

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fu-list-models"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fu-list-models.h"
+
+/* ---- FuRowItem --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *rows;
+  guint      index;
+} FuRowItemPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (FuRowItem, fu_row_item, G_TYPE_OBJECT)
+
+static void
+fu_row_item_finalize (GObject *object)
+{
+  FuRowItemPrivate *priv = fu_row_item_get_instance_private (FU_ROW_ITEM (object));
+
+  g_clear_pointer (&priv->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fu_row_item_parent_class)->finalize (object);
+}
+
+static void
+fu_row_item_class_init (FuRowItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fu_row_item_finalize;
+}
+
+static void
+fu_row_item_init (FuRowItem *self)
+{
+}
+
+FuRowItem *
+fu_row_item_new (GType      item_type,
+                 GPtrArray *rows,
+                 guint      index)
+{
+  FuRowItem *self;
+  FuRowItemPrivate *priv;
+
+  g_return_val_if_fail (g_type_is_a (item_type, FU_TYPE_ROW_ITEM), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (index < rows->len, NULL);
+
+  self = g_object_new (item_type, NULL);
+  priv = fu_row_item_get_instance_private (self);
+  priv->rows = g_ptr_array_ref (rows);
+  priv->index = index;
+
+  return self;
+}
+
+gpointer
+fu_row_item_get_row (FuRowItem *self)
+{
+  FuRowItemPrivate *priv;
+
+  g_return_val_if_fail (FU_IS_ROW_ITEM (self), NULL);
+
+  priv = fu_row_item_get_instance_private (self);
+  if (priv->rows == NULL)
+    return NULL;
+  return g_ptr_array_index (priv->rows, priv->index);
+}
+
+guint
+fu_row_item_get_index (FuRowItem *self)
+{
+  FuRowItemPrivate *priv;
+
+  g_return_val_if_fail (FU_IS_ROW_ITEM (self), 0);
+
+  priv = fu_row_item_get_instance_private (self);
+  return priv->index;
+}
+
+/* ---- FuFollowupItem ---------------------------------------------------------------------- */
+
+struct _FuFollowupItem
+{
+  FuRowItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (FuFollowupItem, fu_followup_item, FU_TYPE_ROW_ITEM)
+
+static void
+fu_followup_item_class_init (FuFollowupItemClass *klass)
+{
+}
+
+static void
+fu_followup_item_init (FuFollowupItem *self)
+{
+}
+
+const FuFollowupRow *
+fu_followup_item_get_row (FuFollowupItem *self)
+{
+  g_return_val_if_fail (FU_IS_FOLLOWUP_ITEM (self), NULL);
+
+  return fu_row_item_get_row (FU_ROW_ITEM (self));
+}
+
+/* ---- FuLazyList -------------------------------------------------------------------------- */
+
+struct _FuLazyList
+{
+  GObject             parent_instance;
+
+  GType               item_type;
+  GPtrArray          *rows;
+  /* items[i] is rows[i]'s item once asked for, else NULL; as long as rows. */
+  GObject           **items;
+  FuLazyListWrapFunc  wrap;
+  gpointer            user_data;
+  GDestroyNotify      destroy;
+};
+
+static void fu_lazy_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FuLazyList, fu_lazy_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, fu_lazy_list_model_init))
+
+static void
+clear_items (FuLazyList *self)
+{
+  if (self->items == NULL)
+    return;
+  for (guint i = 0; i < self->rows->len; i++)
+    g_clear_object (&self->items[i]);
+  g_clear_pointer (&self->items, g_free);
+}
+
+static GObject *
+wrap_row_item (GPtrArray *rows,
+               guint      index,
+               gpointer   user_data)
+{
+  FuLazyList *self = user_data;
+
+  return G_OBJECT (fu_row_item_new (self->item_type, rows, index));
+}
+
+static GType
+fu_lazy_list_get_item_type (GListModel *model)
+{
+  return FU_LAZY_LIST (model)->item_type;
+}
+
+static guint
+fu_lazy_list_get_n_items (GListModel *model)
+{
+  return FU_LAZY_LIST (model)->rows->len;
+}
+
+static gpointer
+fu_lazy_list_get_item (GListModel *model,
+                       guint       position)
+{
+  FuLazyList *self = FU_LAZY_LIST (model);
+
+  if (position >= self->rows->len)
+    return NULL;
+
+  if (self->items == NULL)
+    self->items = g_new0 (GObject *, self->rows->len);
+  if (self->items[position] == NULL)
+    {
+      gpointer data = self->wrap == wrap_row_item ? self : self->user_data;
+
+      self->items[position] = self->wrap (self->rows, position, data);
+    }
+
+  return g_object_ref (self->items[position]);
+}
+
+static void
+fu_lazy_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = fu_lazy_list_get_item_type;
+  iface->get_n_items = fu_lazy_list_get_n_items;
+  iface->get_item = fu_lazy_list_get_item;
+}
+
+static void
+fu_lazy_list_finalize (GObject *object)
+{
+  FuLazyList *self = FU_LAZY_LIST (object);
+
+  clear_items (self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (self->destroy != NULL)
+    g_clear_pointer (&self->user_data, self->destroy);
+
+  G_OBJECT_CLASS (fu_lazy_list_parent_class)->finalize (object);
+}
+
+static void
+fu_lazy_list_class_init (FuLazyListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fu_lazy_list_finalize;
+}
+
+static void
+fu_lazy_list_init (FuLazyList *self)
+{
+}
+
+FuLazyList *
+fu_lazy_list_new_full (GType               item_type,
+                       GPtrArray          *rows,
+                       FuLazyListWrapFunc  wrap,
+                       gpointer            user_data,
+                       GDestroyNotify      destroy)
+{
+  FuLazyList *self;
+
+  g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (wrap != NULL, NULL);
+
+  self = g_object_new (FU_TYPE_LAZY_LIST, NULL);
+  self->item_type = item_type;
+  self->rows = rows != NULL ? g_ptr_array_ref (rows) : g_ptr_array_new ();
+  self->wrap = wrap;
+  self->user_data = user_data;
+  self->destroy = destroy;
+
+  return self;
+}
+
+FuLazyList *
+fu_lazy_list_new (GType      item_type,
+                  GPtrArray *rows)
+{
+  g_return_val_if_fail (g_type_is_a (item_type, FU_TYPE_ROW_ITEM), NULL);
+
+  return fu_lazy_list_new_full (item_type, rows, wrap_row_item, NULL, NULL);
+}
+
+void
+fu_lazy_list_set_rows (FuLazyList *self,
+                       GPtrArray  *rows)
+{
+  guint removed;
+  guint added;
+
+  g_return_if_fail (FU_IS_LAZY_LIST (self));
+
+  removed = self->rows->len;
+  clear_items (self);
+  g_ptr_array_unref (self->rows);
+  self->rows = rows != NULL ? g_ptr_array_ref (rows) : g_ptr_array_new ();
+  added = self->rows->len;
+
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+}
+
+GPtrArray *
+fu_lazy_list_get_rows (FuLazyList *self)
+{
+  g_return_val_if_fail (FU_IS_LAZY_LIST (self), NULL);
+
+  return self->rows;
+}
+
+gpointer
+fu_lazy_list_get_row (FuLazyList *self,
+                      guint       position)
+{
+  g_return_val_if_fail (FU_IS_LAZY_LIST (self), NULL);
+
+  if (position >= self->rows->len)
+    return NULL;
+  return g_ptr_array_index (self->rows, position);
+}

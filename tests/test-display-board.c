@@ -1,0 +1,613 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The follow-up board in the window: its counts are core's for the day, and its actions
+ * change the database, move rows between groups and undo. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "fu-board-page.h"
+#include "fu-context.h"
+#include "fu-day.h"
+#include "fu-list-models.h"
+#include "fu-mailto.h"
+#include "fu-rules.h"
+#include "fu-sample.h"
+#include "fu-store.h"
+#include "fu-store-followups.h"
+#include "fu-window.h"
+
+typedef struct {
+  char        *dir;
+  FuStore     *store;
+  FuContext   *context;
+  FuWindow    *window;
+  FuBoardPage *board;
+  FuDay        today;
+  gint64       to_send_workshop;   /* TEST-SEND: planned, not sent */
+  gint64       reminder_workshop;  /* TEST-REMIND: sent, in its reminder window */
+} Fixture;
+
+static const FuFollowupStatus board_groups[] = {
+  FU_STATUS_TO_SEND, FU_STATUS_REMINDER_DUE, FU_STATUS_OVERDUE, FU_STATUS_AWAITING_REPLY,
+};
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A surveyed workshop ending on @end with @n participants of Fiji, the last without an
+ * e-mail address. */
+static gint64
+add_workshop (FuStore    *store,
+              const char *code,
+              FuDay       end,
+              guint       n)
+{
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 administration = 0;
+  gint64 id;
+
+  workshop->code = g_strdup (code);
+  workshop->title = g_strdup_printf ("Test Workshop %s", code);
+  workshop->start_date = end;
+  workshop->end_date = end;
+  id = fu_store_add_workshop (store, workshop, &error);
+  g_assert_no_error (error);
+
+  fu_store_lookup_administration (store, "Fiji", &administration, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (administration, >, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FuParticipant) participant = fu_participant_new ();
+      gint64 participant_id;
+
+      participant->name = g_strdup_printf ("%s Person %u", code, i + 1);
+      participant->administration_id = administration;
+      if (i + 1 < n)
+        participant->email = g_strdup_printf ("person%u+%s@customs-fj.example", i + 1, code);
+      participant_id = fu_store_add_participant (store, participant, &error);
+      g_assert_no_error (error);
+      fu_store_add_attendance (store, id, participant_id, &error);
+      g_assert_no_error (error);
+    }
+  return id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean extra = GPOINTER_TO_INT (data);
+
+  f->dir = g_dir_make_tmp ("fu-board-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "followup.db", NULL);
+  f->store = fu_store_open (path, &error);
+  g_assert_no_error (error);
+  fu_sample_load (f->store, &error);
+  g_assert_no_error (error);
+
+  /* The sample sends every questionnaire and reminder on time: nothing is to send or has a
+   * reminder due on any day. Two workshops of our own have. */
+  if (extra)
+    {
+      guint n_changed = 0;
+
+      /* Ends 1 June 2017: planned 1 December 2017, still to send on the 20th. */
+      f->to_send_workshop = add_workshop (f->store, "TEST-SEND", fu_day_new (2017, 6, 1), 3);
+      /* Sent 25 November 2017: deadline 25 December, reminders due from the 18th. */
+      f->reminder_workshop = add_workshop (f->store, "TEST-REMIND", fu_day_new (2017, 5, 1), 3);
+      fu_store_mark_sent (f->store, f->reminder_workshop, fu_day_new (2017, 11, 25), &n_changed,
+                          &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_changed, ==, 3);
+    }
+
+  f->today = fu_day_new (2017, 12, 20);
+  f->context = fu_context_new (f->store);
+  fu_context_set_today (f->context, f->today);
+
+  f->window = fu_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fu_window_show_page (f->window, "followups");
+  iterate ();
+  f->board = FU_BOARD_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                           FU_TYPE_WINDOW, "board_page"));
+  g_assert_true (FU_IS_BOARD_PAGE (f->board));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  iterate ();
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+store_counts (Fixture *f,
+              gint64   workshop_id,
+              guint    counts[FU_N_STATUSES])
+{
+  g_autoptr(GError) error = NULL;
+  FuFollowupQuery query = { 0, };
+
+  query.as_of = f->today;
+  query.workshop_id = workshop_id;
+  fu_store_count_followups (f->store, &query, counts, &error);
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+board_child (Fixture    *f,
+             const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->board), FU_TYPE_BOARD_PAGE,
+                                                    name));
+}
+
+static const char *
+visible_child (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (board_child (f, "content_stack")));
+}
+
+static const char *
+count_label_name (FuFollowupStatus group)
+{
+  switch (group)
+    {
+    case FU_STATUS_TO_SEND:
+      return "to_send_count";
+    case FU_STATUS_REMINDER_DUE:
+      return "reminder_due_count";
+    case FU_STATUS_OVERDUE:
+      return "overdue_count";
+    case FU_STATUS_AWAITING_REPLY:
+      return "awaiting_count";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The sidebar says what core counts, and each group lists that many rows. */
+static void
+assert_board_matches_store (Fixture *f,
+                            gint64   workshop_id)
+{
+  guint counts[FU_N_STATUSES];
+  FuFollowupStatus shown = fu_board_page_get_group (f->board);
+
+  store_counts (f, workshop_id, counts);
+  for (guint i = 0; i < G_N_ELEMENTS (board_groups); i++)
+    {
+      FuFollowupStatus group = board_groups[i];
+      GtkLabel *label = GTK_LABEL (board_child (f, count_label_name (group)));
+      g_autofree char *text = g_strdup_printf ("%u", counts[group]);
+      GListModel *rows = G_LIST_MODEL (fu_board_page_get_selection (f->board));
+
+      g_assert_cmpuint (fu_board_page_get_count (f->board, group), ==, counts[group]);
+      g_assert_cmpstr (gtk_label_get_label (label), ==, text);
+
+      fu_board_page_set_group (f->board, group);
+      iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, counts[group]);
+      for (guint j = 0; j < g_list_model_get_n_items (rows); j++)
+        {
+          g_autoptr(FuFollowupItem) item = g_list_model_get_item (rows, j);
+          const FuFollowupRow *row = fu_followup_item_get_row (item);
+
+          g_assert_cmpint (row->status, ==, group);
+          if (workshop_id != 0)
+            g_assert_cmpint (row->workshop_id, ==, workshop_id);
+        }
+    }
+  fu_board_page_set_group (f->board, shown);
+  iterate ();
+}
+
+static void
+test_counts (Fixture       *f,
+             gconstpointer  data)
+{
+  guint counts[FU_N_STATUSES];
+
+  store_counts (f, 0, counts);
+  /* On 20 December 2017 the sample has questionnaires overdue and awaiting a reply. */
+  g_assert_cmpuint (counts[FU_STATUS_OVERDUE], >, 0);
+  g_assert_cmpuint (counts[FU_STATUS_AWAITING_REPLY], >, 0);
+
+  /* The board opens on the first group with something to do. */
+  g_assert_cmpint (fu_board_page_get_group (f->board), ==, FU_STATUS_OVERDUE);
+  assert_board_matches_store (f, 0);
+
+  /* An empty group says so. */
+  fu_board_page_set_group (f->board, FU_STATUS_TO_SEND);
+  iterate ();
+  g_assert_cmpstr (visible_child (f), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (board_child (f, "empty_page"))),
+                   ==, "Nothing to Send");
+  fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
+  iterate ();
+  g_assert_cmpstr (visible_child (f), ==, "list");
+
+  /* Another day, other counts: the board follows the context's clock. */
+  f->today = fu_day_new (2017, 10, 20);
+  fu_context_set_today (f->context, f->today);
+  iterate ();
+  assert_board_matches_store (f, 0);
+}
+
+/* Selects the row of the workshop @code in the workshop filter. */
+static void
+choose_workshop (Fixture    *f,
+                 const char *code)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (board_child (f, "workshop_dropdown"));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  g_autofree char *prefix = g_strdup_printf ("%s ", code);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) string = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (string), prefix))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          iterate ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkDropDown *years = GTK_DROP_DOWN (board_child (f, "year_dropdown"));
+  GtkEditable *search = GTK_EDITABLE (board_child (f, "search_entry"));
+  GListModel *rows = G_LIST_MODEL (fu_board_page_get_selection (f->board));
+  g_autoptr(GtkStringObject) newest = NULL;
+  gint64 workshop_id = 0;
+  g_autoptr(GError) error = NULL;
+
+  /* Fiscal years newest first, after "All Years". */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 2);
+  newest = g_list_model_get_item (gtk_drop_down_get_model (years), 1);
+  g_assert_cmpstr (gtk_string_object_get_string (newest), ==, "FY2016/17");
+
+  fu_store_lookup_workshop (f->store, "2017-SEC", &workshop_id, &error);
+  g_assert_no_error (error);
+  choose_workshop (f, "2017-SEC");
+  assert_board_matches_store (f, workshop_id);
+
+  /* Searching narrows the list but not the counts; a name finds its row. */
+  fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1);
+  {
+    g_autoptr(FuFollowupItem) item = g_list_model_get_item (rows, 0);
+    const FuFollowupRow *row = fu_followup_item_get_row (item);
+    g_autofree char *upper = g_utf8_strup (row->participant_name, -1);
+    g_autoptr(FuFollowupItem) found = NULL;
+
+    gtk_editable_set_text (search, upper);
+    /* The search entry waits a moment before it says the text changed. */
+    while (g_list_model_get_n_items (rows) > 1)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    found = g_list_model_get_item (rows, 0);
+    g_assert_cmpint (fu_followup_item_get_row (found)->followup_id, ==, row->followup_id);
+  }
+
+  gtk_editable_set_text (search, "no such participant anywhere");
+  while (g_list_model_get_n_items (rows) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (board_child (f, "empty_page"))),
+                   ==, "No Matching Follow-ups");
+}
+
+static GArray *
+selected_ids (Fixture *f)
+{
+  GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      if (gtk_selection_model_is_selected (selection, i))
+        {
+          g_autoptr(FuFollowupItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+          g_array_append_val (ids, fu_followup_item_get_row (item)->followup_id);
+        }
+    }
+  return ids;
+}
+
+static FuFollowupRow *
+get_followup (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  FuFollowupRow *row = fu_store_get_followup (f->store, id, f->today, &error);
+
+  g_assert_no_error (error);
+  return row;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presses the button of the toast on screen. */
+static void
+press_toast_button (Fixture    *f,
+                    const char *label)
+{
+  GtkWidget *button;
+
+  iterate ();
+  button = find_button (GTK_WIDGET (f->window), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static void
+test_mark_reminded (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
+  g_autoptr(GArray) ids = NULL;
+  guint before[FU_N_STATUSES];
+  guint after[FU_N_STATUSES];
+
+  store_counts (f, 0, before);
+  g_assert_cmpuint (before[FU_STATUS_REMINDER_DUE], ==, 3);
+  assert_board_matches_store (f, 0);
+
+  fu_board_page_set_group (f->board, FU_STATUS_REMINDER_DUE);
+  iterate ();
+  /* Nothing selected: no actions. */
+  g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (board_child (f, "action_bar"))));
+  g_assert_false (gtk_widget_is_sensitive (board_child (f, "mark_reminded_button")));
+
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  iterate ();
+  ids = selected_ids (f);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (board_child (f, "action_bar"))));
+  g_assert_true (gtk_widget_is_sensitive (board_child (f, "mark_reminded_button")));
+  g_assert_false (gtk_widget_get_visible (board_child (f, "mark_sent_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->board), "board.mark-reminded", NULL);
+  iterate ();
+
+  /* The database has a reminder today for both, and they wait for a reply now. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FuFollowupRow) row = get_followup (f, g_array_index (ids, gint64, i));
+
+      g_assert_cmpuint (row->n_reminders, ==, 1);
+      g_assert_cmpuint (row->dates.last_reminder, ==, f->today);
+      g_assert_cmpint (row->status, ==, FU_STATUS_AWAITING_REPLY);
+    }
+  store_counts (f, 0, after);
+  g_assert_cmpuint (after[FU_STATUS_REMINDER_DUE], ==, 1);
+  g_assert_cmpuint (after[FU_STATUS_AWAITING_REPLY], ==, before[FU_STATUS_AWAITING_REPLY] + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  assert_board_matches_store (f, 0);
+
+  /* Undo takes the reminders back. */
+  press_toast_button (f, "_Undo");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FuFollowupRow) row = get_followup (f, g_array_index (ids, gint64, i));
+
+      g_assert_cmpuint (row->n_reminders, ==, 0);
+      g_assert_cmpint (row->status, ==, FU_STATUS_REMINDER_DUE);
+    }
+  g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_REMINDER_DUE), ==, 3);
+}
+
+static void
+test_mark_sent (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
+  g_autoptr(GArray) ids = NULL;
+
+  /* To Send comes first in the sidebar and has rows: the board opens on it. */
+  g_assert_cmpint (fu_board_page_get_group (f->board), ==, FU_STATUS_TO_SEND);
+  g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 3);
+
+  gtk_selection_model_select_all (selection);
+  iterate ();
+  ids = selected_ids (f);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_true (gtk_widget_get_visible (board_child (f, "mark_sent_button")));
+  g_assert_false (gtk_widget_get_visible (board_child (f, "compose_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->board), "board.mark-sent", NULL);
+  iterate ();
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FuFollowupRow) row = get_followup (f, g_array_index (ids, gint64, i));
+
+      g_assert_cmpuint (row->dates.sent, ==, f->today);
+      g_assert_cmpuint (row->dates.deadline, ==, fu_day_add_days (f->today, 30));
+      g_assert_cmpint (row->status, ==, FU_STATUS_AWAITING_REPLY);
+    }
+  g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 0);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (board_child (f, "empty_page"))),
+                   ==, "Nothing to Send");
+  assert_board_matches_store (f, 0);
+
+  press_toast_button (f, "_Undo");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FuFollowupRow) row = get_followup (f, g_array_index (ids, gint64, i));
+
+      g_assert_cmpuint (row->dates.sent, ==, FU_DAY_NONE);
+      g_assert_cmpuint (row->dates.deadline, ==, FU_DAY_NONE);
+      g_assert_cmpint (row->status, ==, FU_STATUS_TO_SEND);
+    }
+  g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 3);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_close (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(FuFollowupRow) closed = NULL;
+  g_autoptr(FuFollowupRow) reopened = NULL;
+  AdwMessageDialog *dialog;
+  guint overdue;
+
+  fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
+  iterate ();
+  overdue = fu_board_page_get_count (f->board, FU_STATUS_OVERDUE);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  iterate ();
+  ids = selected_ids (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->board), "board.close", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Close Follow-up?");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "Left the service");
+  adw_message_dialog_response (dialog, "close");
+  iterate ();
+
+  closed = get_followup (f, g_array_index (ids, gint64, 0));
+  g_assert_cmpint (closed->status, ==, FU_STATUS_CLOSED);
+  g_assert_cmpuint (closed->dates.closed, ==, f->today);
+  g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_OVERDUE), ==, overdue - 1);
+
+  press_toast_button (f, "_Undo");
+  reopened = get_followup (f, g_array_index (ids, gint64, 0));
+  g_assert_cmpint (reopened->status, ==, FU_STATUS_OVERDUE);
+  g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_OVERDUE), ==, overdue);
+}
+
+static void
+test_compose_reminder (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *office = NULL;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
+  fu_board_page_set_group (f->board, FU_STATUS_REMINDER_DUE);
+  iterate ();
+  g_assert_null (fu_board_page_build_reminder_uri (f->board, NULL));
+
+  gtk_selection_model_select_all (selection);
+  iterate ();
+  ids = selected_ids (f);
+  g_assert_cmpuint (ids->len, ==, 3);
+
+  uri = fu_board_page_build_reminder_uri (f->board, missing);
+  g_assert_nonnull (uri);
+  /* Two of the three have e-mail addresses, escaped; the third is named. */
+  g_assert_true (g_str_has_prefix (uri, "mailto:?bcc=person1%2BTEST-REMIND@customs-fj.example,"
+                                        "person2%2BTEST-REMIND@customs-fj.example&subject="));
+  g_assert_nonnull (strstr (uri, "Test%20Workshop%20TEST-REMIND"));
+  g_assert_nonnull (strstr (uri, "Reply%20deadline%3A%2025%20December%202017"));
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (missing, 0), ==, "TEST-REMIND Person 3");
+
+  /* The same as core builds from the store's rows. */
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (rows, get_followup (f, g_array_index (ids, gint64, i)));
+  office = fu_store_get_office_name (f->store);
+  expected = fu_mailto_build (rows, fu_context_get_rules (f->context), office, NULL);
+  g_assert_cmpstr (uri, ==, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/display/board/counts", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_counts, fixture_teardown);
+  g_test_add ("/display/board/filters", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/display/board/mark-reminded", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_mark_reminded, fixture_teardown);
+  g_test_add ("/display/board/mark-sent", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_mark_sent, fixture_teardown);
+  g_test_add ("/display/board/close", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_close, fixture_teardown);
+  g_test_add ("/display/board/compose-reminder", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_compose_reminder, fixture_teardown);
+
+  return g_test_run ();
+}
