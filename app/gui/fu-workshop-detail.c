@@ -1,0 +1,985 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-workshop-detail.c: a workshop's fields, each saved when the person presses Enter or
+ * leaves it (with a toast that offers Undo), its follow-up schedule, and its attendees in
+ * a sortable table. The workshop.* actions (add a participant, import, delete) belong to
+ * the workshops page around it, which knows which workshop is selected. */
+
+#define G_LOG_DOMAIN "fu-workshop-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fu-day.h"
+#include "fu-list-models.h"
+#include "fu-rules.h"
+#include "fu-store.h"
+#include "fu-store-people.h"
+#include "fu-window.h"
+#include "fu-workshop-detail.h"
+
+/* The fields typed as text, in the order of entry_rows[]. */
+typedef enum {
+  FIELD_CODE,
+  FIELD_TITLE,
+  FIELD_START,
+  FIELD_END,
+  FIELD_VENUE,
+  FIELD_CO_ORGANIZER,
+  FIELD_NOTES,
+  FIELD_PLANNED,
+  FIELD_DEADLINE,
+  N_ENTRY_FIELDS,
+  FIELD_KIND = N_ENTRY_FIELDS,
+  FIELD_HOST,
+  FIELD_SURVEYED,
+  N_FIELDS
+} Field;
+
+enum {
+  COLUMN_NAME,
+  COLUMN_ADMINISTRATION,
+  COLUMN_EMAIL,
+  COLUMN_STATUS,
+  COLUMN_REPLY,
+  N_COLUMNS
+};
+
+struct _FuWorkshopDetail
+{
+  GtkWidget             parent_instance;
+
+  FuContext            *context;
+  gint64                workshop_id;
+  FuWorkshop           *workshop;        /* as last read or saved; NULL when none */
+  GArray               *host_ids;        /* gint64 per host_row position; 0 = none */
+  FuLazyList           *attendees;
+  GtkSortListModel     *sorted_attendees;
+  AdwEntryRow          *entry_rows[N_ENTRY_FIELDS];
+  gboolean              loading;         /* filling the fields: not an edit */
+
+  /* Template widgets */
+  GtkColumnView        *attendees_view;
+  AdwPreferencesGroup  *attendees_group;
+  GtkStack             *attendees_stack;
+  AdwEntryRow          *co_organizer_row;
+  AdwEntryRow          *code_row;
+  AdwEntryRow          *deadline_row;
+  AdwEntryRow          *end_row;
+  GtkLabel             *heading_label;
+  AdwComboRow          *host_row;
+  AdwComboRow          *kind_row;
+  AdwEntryRow          *notes_row;
+  AdwEntryRow          *planned_row;
+  AdwPreferencesGroup  *schedule_group;
+  GtkScrolledWindow    *scrolled_window;
+  AdwEntryRow          *start_row;
+  GtkLabel             *summary_label;
+  GtkSwitch            *surveyed_switch;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *venue_row;
+};
+
+G_DEFINE_FINAL_TYPE (FuWorkshopDetail, fu_workshop_detail, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_WORKSHOP_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- Helpers ----------------------------------------------------------------------------- */
+
+static void
+show_toast (GtkWidget *widget,
+            AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (FU_IS_WINDOW (root))
+    fu_window_add_toast (FU_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_error (GtkWidget  *widget,
+            const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  show_toast (widget, toast);
+}
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  /* Only when it differs, so that the cursor of a field being edited stays put. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+set_entry_day (AdwEntryRow *row,
+               FuDay        day)
+{
+  char buf[11];
+
+  fu_day_format_iso (day, buf);
+  set_entry_text (row, buf);
+}
+
+static const char *
+status_text (const FuAttendanceRow *row)
+{
+  if (!row->surveyed)
+    return _("Not surveyed");
+  return fu_followup_status_get_label (row->status);
+}
+
+/* What the toast says once a field is saved. */
+static char *
+saved_message (Field       field,
+               const char *code)
+{
+  switch (field)
+    {
+    case FIELD_CODE:
+      return g_strdup_printf (_("Changed the code to %s"), code);
+    case FIELD_TITLE:
+      return g_strdup_printf (_("Changed the title of %s"), code);
+    case FIELD_START:
+      return g_strdup_printf (_("Changed the start date of %s"), code);
+    case FIELD_END:
+      return g_strdup_printf (_("Changed the end date of %s"), code);
+    case FIELD_VENUE:
+      return g_strdup_printf (_("Changed the venue of %s"), code);
+    case FIELD_CO_ORGANIZER:
+      return g_strdup_printf (_("Changed the co-organizer of %s"), code);
+    case FIELD_NOTES:
+      return g_strdup_printf (_("Changed the notes of %s"), code);
+    case FIELD_PLANNED:
+      return g_strdup_printf (_("Changed the questionnaire date of %s"), code);
+    case FIELD_DEADLINE:
+      return g_strdup_printf (_("Changed the reply deadline of %s"), code);
+    case FIELD_KIND:
+      return g_strdup_printf (_("Changed the kind of %s"), code);
+    case FIELD_HOST:
+      return g_strdup_printf (_("Changed the host administration of %s"), code);
+    case FIELD_SURVEYED:
+      return g_strdup_printf (_("Changed whether %s is surveyed"), code);
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ---- The attendees table ---------------------------------------------------------------- */
+
+static const FuAttendanceRow *
+item_row (gpointer item)
+{
+  return fu_row_item_get_row (FU_ROW_ITEM (item));
+}
+
+static char *
+cell_text (const FuAttendanceRow *row,
+           guint                  column)
+{
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (row->participant_name);
+    case COLUMN_ADMINISTRATION:
+      return g_strdup (row->administration);
+    case COLUMN_EMAIL:
+      return g_strdup (row->email != NULL ? row->email : "");
+    case COLUMN_STATUS:
+      return g_strdup (status_text (row));
+    case COLUMN_REPLY:
+      return fu_day_to_iso (row->dates.received);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_REPLY)
+    gtk_widget_add_css_class (label, "fu-numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  const FuAttendanceRow *row = item_row (gtk_list_item_get_item (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = cell_text (row, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text != NULL && *text != '\0' ? text : NULL);
+}
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  return g_utf8_collate (a != NULL ? a : "", b != NULL ? b : "");
+}
+
+static int
+compare_rows_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const FuAttendanceRow *ra = item_row ((gpointer) a);
+  const FuAttendanceRow *rb = item_row ((gpointer) b);
+  int order;
+
+  switch (GPOINTER_TO_UINT (user_data))
+    {
+    case COLUMN_NAME:
+      order = compare_text (ra->participant_name, rb->participant_name);
+      break;
+    case COLUMN_ADMINISTRATION:
+      order = compare_text (ra->administration, rb->administration);
+      break;
+    case COLUMN_EMAIL:
+      order = compare_text (ra->email, rb->email);
+      break;
+    case COLUMN_STATUS:
+      order = (ra->surveyed ? (int) ra->status : -1) - (rb->surveyed ? (int) rb->status : -1);
+      break;
+    case COLUMN_REPLY:
+      order = (ra->dates.received > rb->dates.received) - (ra->dates.received < rb->dates.received);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+add_columns (FuWorkshopDetail *self)
+{
+  static const struct {
+    const char *title;
+    gboolean    expand;
+    int         width;
+  } columns[N_COLUMNS] = {
+    { N_("Name"), TRUE, 160 },
+    { N_("Administration"), TRUE, 120 },
+    { N_("E-mail"), TRUE, 160 },
+    { N_("Status"), FALSE, 110 },
+    { N_("Reply"), FALSE, 96 },
+  };
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, GUINT_TO_POINTER (i), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->attendees_view, column);
+    }
+}
+
+/* ---- Loading ----------------------------------------------------------------------------- */
+
+static void
+load_hosts (FuWorkshopDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) admins = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_array_set_size (self->host_ids, 0);
+  gtk_string_list_append (names, _("None"));
+  g_array_append_val (self->host_ids, none);
+
+  admins = fu_store_list_administrations (fu_context_get_store (self->context), &error);
+  if (admins == NULL)
+    g_warning ("Could not list the administrations: %s", error->message);
+  for (guint i = 0; admins != NULL && i < admins->len; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (admins, i);
+
+      gtk_string_list_append (names, admin->name);
+      g_array_append_val (self->host_ids, admin->id);
+    }
+  adw_combo_row_set_model (self->host_row, G_LIST_MODEL (names));
+}
+
+static guint
+host_position (FuWorkshopDetail *self,
+               gint64            id)
+{
+  for (guint i = 0; i < self->host_ids->len; i++)
+    if (g_array_index (self->host_ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+static void
+update_summary (FuWorkshopDetail *self,
+                GPtrArray        *attendees)
+{
+  const FuRules *rules = fu_context_get_rules (self->context);
+  const FuWorkshop *w = self->workshop;
+  g_autoptr(GHashTable) admins = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *year = fu_fiscal_year_label (rules, fu_fiscal_year_of (rules, w->start_date));
+  g_autofree char *start = fu_day_to_iso (w->start_date);
+  g_autofree char *end = fu_day_to_iso (w->end_date);
+  g_autofree char *planned = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *attendance = NULL;
+  guint replies = 0;
+
+
+  gtk_label_set_text (self->heading_label, w->title);
+
+  if (w->end_date != w->start_date)
+    /* TRANSLATORS: a workshop's first and last days */
+    g_string_append_printf (summary, _("%s to %s"), start, end);
+  else
+    g_string_append (summary, start);
+  g_string_append_printf (summary, " · %s · %s", year, w->code);
+  if (w->venue != NULL && *w->venue != '\0')
+    g_string_append_printf (summary, " · %s", w->venue);
+  gtk_label_set_text (self->summary_label, summary->str);
+
+  planned = fu_day_to_iso (fu_schedule_planned_date (rules, w->end_date, w->planned_override));
+  if (!w->surveyed)
+    description = g_strdup (_("Not surveyed: no questionnaire is sent for this workshop."));
+  else if (w->deadline_override != FU_DAY_NONE)
+    description = g_strdup_printf (_("The questionnaire goes out on %s; replies are due by the "
+                                     "deadline below."),
+                                   planned);
+  else
+    description = g_strdup_printf (ngettext ("The questionnaire goes out on %s; replies are due "
+                                             "%u day after it is sent.",
+                                             "The questionnaire goes out on %s; replies are due "
+                                             "%u days after it is sent.",
+                                             rules->reply_days),
+                                   planned, rules->reply_days);
+  adw_preferences_group_set_description (self->schedule_group, description);
+
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      FuAttendanceRow *row = g_ptr_array_index (attendees, i);
+
+      g_hash_table_add (admins, &row->administration_id);
+      if (row->surveyed && row->dates.received != FU_DAY_NONE)
+        replies++;
+    }
+  if (attendees->len > 0)
+    {
+      g_autofree char *people = g_strdup_printf (ngettext ("%u attendee", "%u attendees",
+                                                           attendees->len),
+                                                 attendees->len);
+      guint n_admins = g_hash_table_size (admins);
+      g_autofree char *from = g_strdup_printf (ngettext ("from %u administration",
+                                                         "from %u administrations", n_admins),
+                                               n_admins);
+      g_autofree char *answered = g_strdup_printf (ngettext ("%u reply", "%u replies", replies),
+                                                   replies);
+
+      /* TRANSLATORS: "23 attendees", "from 20 administrations", "14 replies" */
+      if (w->surveyed)
+        attendance = g_strdup_printf (_("%s %s, %s"), people, from, answered);
+      else
+        attendance = g_strdup_printf (_("%s %s"), people, from);
+    }
+  adw_preferences_group_set_description (self->attendees_group, attendance);
+}
+
+static void
+clear (FuWorkshopDetail *self)
+{
+  g_clear_pointer (&self->workshop, fu_workshop_free);
+  fu_lazy_list_set_rows (self->attendees, NULL);
+}
+
+static void
+load (FuWorkshopDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  FuStore *store;
+  FuWorkshop *w;
+
+  if (self->context == NULL || self->workshop_id == 0)
+    {
+      clear (self);
+      return;
+    }
+  store = fu_context_get_store (self->context);
+
+  g_clear_pointer (&self->workshop, fu_workshop_free);
+  self->workshop = fu_store_get_workshop (store, self->workshop_id, &error);
+  if (self->workshop == NULL)
+    {
+      g_debug ("Workshop %" G_GINT64_FORMAT " is gone: %s", self->workshop_id, error->message);
+      clear (self);
+      return;
+    }
+  w = self->workshop;
+
+  self->loading = TRUE;
+  load_hosts (self);
+  set_entry_text (self->code_row, w->code);
+  set_entry_text (self->title_row, w->title);
+  set_entry_day (self->start_row, w->start_date);
+  set_entry_day (self->end_row, w->end_date);
+  set_entry_text (self->venue_row, w->venue);
+  set_entry_text (self->co_organizer_row, w->co_organizer);
+  set_entry_text (self->notes_row, w->notes);
+  set_entry_day (self->planned_row, w->planned_override);
+  set_entry_day (self->deadline_row, w->deadline_override);
+  adw_combo_row_set_selected (self->kind_row, (guint) w->kind);
+  adw_combo_row_set_selected (self->host_row, host_position (self, w->host_administration_id));
+  gtk_switch_set_active (self->surveyed_switch, w->surveyed);
+  self->loading = FALSE;
+
+  attendees = fu_store_list_workshop_attendees (store, self->workshop_id,
+                                                fu_context_get_today (self->context), &error);
+  if (attendees == NULL)
+    {
+      show_error (GTK_WIDGET (self), error->message);
+      attendees = g_ptr_array_new ();
+    }
+  fu_lazy_list_set_rows (self->attendees, attendees);
+  gtk_stack_set_visible_child_name (self->attendees_stack, attendees->len > 0 ? "table" : "empty");
+  update_summary (self, attendees);
+}
+
+/* ---- Saving ------------------------------------------------------------------------------ */
+
+typedef struct {
+  FuContext  *context;
+  FuWorkshop *previous;
+} UndoEdit;
+
+static void
+undo_edit_free (UndoEdit *undo)
+{
+  g_clear_object (&undo->context);
+  g_clear_pointer (&undo->previous, fu_workshop_free);
+  g_free (undo);
+}
+
+static void
+undo_edit_cb (AdwToast *toast,
+              GtkWidget *widget)
+{
+  UndoEdit *undo = g_object_get_data (G_OBJECT (toast), "fu-undo");
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL)
+    return;
+  if (!fu_store_update_workshop (fu_context_get_store (undo->context), undo->previous, &error))
+    {
+      g_warning ("Could not undo the change: %s", error->message);
+      return;
+    }
+  fu_context_changed (undo->context);
+}
+
+/* Saves @changed (a copy of the workshop with one field changed), says so with Undo. */
+static gboolean
+save (FuWorkshopDetail *self,
+      FuWorkshop       *changed,
+      Field             field,
+      GtkWidget        *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  FuWorkshop *previous;
+  UndoEdit *undo;
+  AdwToast *toast;
+
+  if (!fu_store_update_workshop (fu_context_get_store (self->context), changed, &error))
+    {
+      if (row != NULL)
+        gtk_widget_add_css_class (row, "error");
+      show_error (GTK_WIDGET (self), error->message);
+      return FALSE;
+    }
+  if (row != NULL)
+    gtk_widget_remove_css_class (row, "error");
+
+  previous = self->workshop;
+  self->workshop = fu_workshop_copy (changed);
+
+  message = saved_message (field, changed->code);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new0 (UndoEdit, 1);
+  undo->context = g_object_ref (self->context);
+  undo->previous = previous;
+  g_object_set_data_full (G_OBJECT (toast), "fu-undo", undo, (GDestroyNotify) undo_edit_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_edit_cb), NULL);
+  show_toast (GTK_WIDGET (self), toast);
+
+  fu_context_changed (self->context);
+  return TRUE;
+}
+
+/* FALSE, with the row marked and a toast saying how to write it, when @text is not a day. */
+static gboolean
+parse_day (FuWorkshopDetail *self,
+           AdwEntryRow      *row,
+           const char       *text,
+           gboolean          required,
+           FuDay            *day)
+{
+  g_autofree char *message = NULL;
+
+  *day = FU_DAY_NONE;
+  if (*text == '\0' && !required)
+    return TRUE;
+  if (*text != '\0' && fu_day_parse_iso (text, day))
+    return TRUE;
+
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  if (*text == '\0')
+    message = g_strdup (_("A workshop needs a start date, written as YYYY-MM-DD"));
+  else
+    message = g_strdup_printf (_("'%s' is not a date: write it as YYYY-MM-DD, e.g. 2016-09-05"),
+                               text);
+  show_error (GTK_WIDGET (self), message);
+  return FALSE;
+}
+
+static gboolean
+replace_text (char       **field,
+              const char  *text)
+{
+  const char *old = *field != NULL ? *field : "";
+
+  if (g_strcmp0 (old, text) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = *text != '\0' ? g_strdup (text) : NULL;
+  return TRUE;
+}
+
+static void
+commit_entry (FuWorkshopDetail *self,
+              Field             field)
+{
+  AdwEntryRow *row = self->entry_rows[field];
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(FuWorkshop) changed = NULL;
+  gboolean differs = FALSE;
+  FuDay day;
+
+  if (self->loading || self->workshop == NULL || self->context == NULL)
+    return;
+
+  changed = fu_workshop_copy (self->workshop);
+  switch (field)
+    {
+    case FIELD_CODE:
+      differs = replace_text (&changed->code, text);
+      break;
+    case FIELD_TITLE:
+      differs = replace_text (&changed->title, text);
+      break;
+    case FIELD_VENUE:
+      differs = replace_text (&changed->venue, text);
+      break;
+    case FIELD_CO_ORGANIZER:
+      differs = replace_text (&changed->co_organizer, text);
+      break;
+    case FIELD_NOTES:
+      differs = replace_text (&changed->notes, text);
+      break;
+    case FIELD_START:
+    case FIELD_END:
+    case FIELD_PLANNED:
+    case FIELD_DEADLINE:
+      if (!parse_day (self, row, text, field == FIELD_START, &day))
+        return;
+      if (field == FIELD_START)
+        {
+          differs = changed->start_date != day;
+          changed->start_date = day;
+        }
+      else if (field == FIELD_END)
+        {
+          /* Left empty: the workshop lasts one day. */
+          if (day == FU_DAY_NONE)
+            day = changed->start_date;
+          differs = changed->end_date != day;
+          changed->end_date = day;
+        }
+      else if (field == FIELD_PLANNED)
+        {
+          differs = changed->planned_override != day;
+          changed->planned_override = day;
+        }
+      else
+        {
+          differs = changed->deadline_override != day;
+          changed->deadline_override = day;
+        }
+      break;
+    case FIELD_KIND:
+    case FIELD_HOST:
+    case FIELD_SURVEYED:
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!differs)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  save (self, changed, field, GTK_WIDGET (row));
+}
+
+static Field
+entry_field (FuWorkshopDetail *self,
+             GtkWidget        *row)
+{
+  for (guint i = 0; i < N_ENTRY_FIELDS; i++)
+    if (GTK_WIDGET (self->entry_rows[i]) == row)
+      return (Field) i;
+  g_assert_not_reached ();
+}
+
+/* ---- Callbacks --------------------------------------------------------------------------- */
+
+static void
+entry_activated_cb (FuWorkshopDetail *self,
+                    AdwEntryRow      *row)
+{
+  commit_entry (self, entry_field (self, GTK_WIDGET (row)));
+}
+
+static void
+entry_focus_leave_cb (GtkEventControllerFocus *controller,
+                      FuWorkshopDetail        *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  commit_entry (self, entry_field (self, row));
+}
+
+static void
+entry_changed_cb (GtkEditable *editable,
+                  gpointer     user_data)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+combo_selected_cb (FuWorkshopDetail *self,
+                   GParamSpec       *pspec,
+                   AdwComboRow      *row)
+{
+  g_autoptr(FuWorkshop) changed = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->loading || self->workshop == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  changed = fu_workshop_copy (self->workshop);
+  if (row == self->kind_row)
+    {
+      if ((FuWorkshopKind) selected == changed->kind)
+        return;
+      changed->kind = (FuWorkshopKind) selected;
+      save (self, changed, FIELD_KIND, NULL);
+    }
+  else
+    {
+      gint64 id = selected < self->host_ids->len
+                  ? g_array_index (self->host_ids, gint64, selected) : 0;
+
+      if (id == changed->host_administration_id)
+        return;
+      changed->host_administration_id = id;
+      save (self, changed, FIELD_HOST, NULL);
+    }
+}
+
+static void
+surveyed_active_cb (FuWorkshopDetail *self,
+                    GParamSpec       *pspec,
+                    GtkSwitch        *widget)
+{
+  g_autoptr(FuWorkshop) changed = NULL;
+  gboolean active = gtk_switch_get_active (widget);
+
+  if (self->loading || self->workshop == NULL || active == self->workshop->surveyed)
+    return;
+
+  changed = fu_workshop_copy (self->workshop);
+  changed->surveyed = active;
+  save (self, changed, FIELD_SURVEYED, NULL);
+}
+
+/* ---- Overrides --------------------------------------------------------------------------- */
+
+static void
+fu_workshop_detail_dispose (GObject *object)
+{
+  FuWorkshopDetail *self = FU_WORKSHOP_DETAIL (object);
+
+  /* Focus leaving the fields as they go is not an edit. */
+  self->loading = TRUE;
+  gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_WORKSHOP_DETAIL);
+  g_clear_object (&self->sorted_attendees);
+  g_clear_object (&self->attendees);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (fu_workshop_detail_parent_class)->dispose (object);
+}
+
+static void
+fu_workshop_detail_finalize (GObject *object)
+{
+  FuWorkshopDetail *self = FU_WORKSHOP_DETAIL (object);
+
+  g_clear_pointer (&self->workshop, fu_workshop_free);
+  g_clear_pointer (&self->host_ids, g_array_unref);
+
+  G_OBJECT_CLASS (fu_workshop_detail_parent_class)->finalize (object);
+}
+
+static void
+fu_workshop_detail_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FuWorkshopDetail *self = FU_WORKSHOP_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_WORKSHOP_ID:
+      g_value_set_int64 (value, self->workshop_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_workshop_detail_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FuWorkshopDetail *self = FU_WORKSHOP_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      fu_workshop_detail_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_WORKSHOP_ID:
+      fu_workshop_detail_set_workshop_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_workshop_detail_class_init (FuWorkshopDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fu_workshop_detail_dispose;
+  object_class->finalize = fu_workshop_detail_finalize;
+  object_class->get_property = fu_workshop_detail_get_property;
+  object_class->set_property = fu_workshop_detail_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         FU_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_WORKSHOP_ID] =
+    g_param_spec_int64 ("workshop-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rocbap/FollowUp/fu-workshop-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, attendees_group);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, attendees_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, attendees_view);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, co_organizer_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, code_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, end_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, host_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, planned_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, start_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, surveyed_switch);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, title_row);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, venue_row);
+  gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, surveyed_active_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+fu_workshop_detail_init (FuWorkshopDetail *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkNoSelection *selection;
+  GtkSorter *sorter;
+
+  /* Not an edit: the combo rows get their models and first values. */
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->host_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < FU_N_WORKSHOP_KINDS; i++)
+    gtk_string_list_append (kinds, fu_workshop_kind_get_label ((FuWorkshopKind) i));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+
+  self->entry_rows[FIELD_CODE] = self->code_row;
+  self->entry_rows[FIELD_TITLE] = self->title_row;
+  self->entry_rows[FIELD_START] = self->start_row;
+  self->entry_rows[FIELD_END] = self->end_row;
+  self->entry_rows[FIELD_VENUE] = self->venue_row;
+  self->entry_rows[FIELD_CO_ORGANIZER] = self->co_organizer_row;
+  self->entry_rows[FIELD_NOTES] = self->notes_row;
+  self->entry_rows[FIELD_PLANNED] = self->planned_row;
+  self->entry_rows[FIELD_DEADLINE] = self->deadline_row;
+  for (guint i = 0; i < N_ENTRY_FIELDS; i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->entry_rows[i]), focus);
+      g_signal_connect (self->entry_rows[i], "changed", G_CALLBACK (entry_changed_cb), NULL);
+    }
+
+  add_columns (self);
+  self->attendees = fu_lazy_list_new (FU_TYPE_ROW_ITEM, NULL);
+  sorter = gtk_column_view_get_sorter (self->attendees_view);
+  self->sorted_attendees = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->attendees)),
+                                                    g_object_ref (sorter));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted_attendees)));
+  gtk_column_view_set_model (self->attendees_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  self->loading = FALSE;
+}
+
+/* ---- Public API -------------------------------------------------------------------------- */
+
+FuContext *
+fu_workshop_detail_get_context (FuWorkshopDetail *self)
+{
+  g_return_val_if_fail (FU_IS_WORKSHOP_DETAIL (self), NULL);
+
+  return self->context;
+}
+
+void
+fu_workshop_detail_set_context (FuWorkshopDetail *self,
+                                FuContext        *context)
+{
+  g_return_if_fail (FU_IS_WORKSHOP_DETAIL (self));
+  g_return_if_fail (context == NULL || FU_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+gint64
+fu_workshop_detail_get_workshop_id (FuWorkshopDetail *self)
+{
+  g_return_val_if_fail (FU_IS_WORKSHOP_DETAIL (self), 0);
+
+  return self->workshop_id;
+}
+
+void
+fu_workshop_detail_set_workshop_id (FuWorkshopDetail *self,
+                                    gint64            workshop_id)
+{
+  g_return_if_fail (FU_IS_WORKSHOP_DETAIL (self));
+
+  if (self->workshop_id == workshop_id)
+    return;
+  self->workshop_id = workshop_id;
+  load (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0.0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP_ID]);
+}
+
+void
+fu_workshop_detail_reload (FuWorkshopDetail *self)
+{
+  g_return_if_fail (FU_IS_WORKSHOP_DETAIL (self));
+
+  load (self);
+}
+
+GListModel *
+fu_workshop_detail_get_attendees (FuWorkshopDetail *self)
+{
+  g_return_val_if_fail (FU_IS_WORKSHOP_DETAIL (self), NULL);
+
+  return G_LIST_MODEL (self->sorted_attendees);
+}

@@ -1,0 +1,1341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-workshops-page.c: every workshop in one GtkListView, grouped under fiscal-year
+ * headings. One store query loads the workshops; the search filters those structs in C
+ * and the list model makes row objects only for what is on screen, so 6,000 workshops
+ * stay smooth. The headings are rows that cannot be selected. */
+
+#define G_LOG_DOMAIN "fu-workshops-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fu-day.h"
+#include "fu-error.h"
+#include "fu-file-chooser.h"
+#include "fu-import-dialog.h"
+#include "fu-list-models.h"
+#include "fu-rules.h"
+#include "fu-store.h"
+#include "fu-store-snapshot.h"
+#include "fu-window.h"
+#include "fu-workshop-detail.h"
+#include "fu-workshops-page.h"
+
+struct _FuWorkshopsPage
+{
+  GtkWidget           parent_instance;
+
+  FuContext          *context;
+  gulong              changed_id;
+  GPtrArray          *workshops;     /* FuWorkshop*, by start date, as last loaded */
+  GPtrArray          *haystacks;     /* casefolded code, title and venue of each */
+  FuLazyList         *entries;       /* Entry*, what the list shows */
+  GtkSingleSelection *selection;
+  gint64              selected_id;
+  gboolean            selecting;     /* the selection moves because the list changed */
+  AdwToast           *undo_toast;    /* the last deletion's, while Undo is possible */
+
+  /* Template widgets */
+  GtkWidget          *back_bar;
+  GtkLabel           *count_label;
+  FuWorkshopDetail   *detail;
+  GtkWidget          *detail_pane;
+  GtkStack           *detail_stack;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkSearchEntry     *search_entry;
+};
+
+G_DEFINE_FINAL_TYPE (FuWorkshopsPage, fu_workshops_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A list row; keeps the loaded workshops alive as long as a row object points at it. */
+typedef struct {
+  FuWorkshopsEntry  entry;
+  GPtrArray        *workshops;
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_clear_pointer (&entry->workshops, g_ptr_array_unref);
+  g_free (entry);
+}
+
+static Entry *
+entry_new (GPtrArray        *workshops,
+           guint             fiscal_year,
+           const FuWorkshop *workshop)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->entry.fiscal_year = fiscal_year;
+  entry->entry.workshop = workshop;
+  entry->workshops = g_ptr_array_ref (workshops);
+  return entry;
+}
+
+/* ---- Helpers ----------------------------------------------------------------------------- */
+
+static void
+show_toast (FuWorkshopsPage *self,
+            AdwToast        *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (FU_IS_WINDOW (root))
+    fu_window_add_toast (FU_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_error (FuWorkshopsPage *self,
+            const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  show_toast (self, toast);
+}
+
+static GtkWindow *
+parent_window (FuWorkshopsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static const FuWorkshopsEntry *
+item_entry (gpointer item)
+{
+  return fu_row_item_get_row (FU_ROW_ITEM (item));
+}
+
+static gboolean
+matches (const char *haystack,
+         const char *needle)
+{
+  return needle == NULL || strstr (haystack, needle) != NULL;
+}
+
+static void
+update_actions (FuWorkshopsPage *self)
+{
+  gboolean selected = self->context != NULL && self->selected_id != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.add-participant", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.import-attendance", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add", self->context != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.undo-delete",
+                                 self->undo_toast != NULL);
+}
+
+/* ---- The list ---------------------------------------------------------------------------- */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *year = gtk_label_new (NULL);
+  GtkWidget *n_year = gtk_label_new (NULL);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *code = gtk_label_new (NULL);
+  GtkWidget *dates = gtk_label_new (NULL);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *venue = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+
+  /* The fiscal year's heading. */
+  gtk_widget_set_margin_top (heading, 9);
+  gtk_label_set_xalign (GTK_LABEL (year), 0.0);
+  gtk_widget_set_hexpand (year, TRUE);
+  gtk_widget_add_css_class (year, "heading");
+  gtk_widget_add_css_class (n_year, "dim-label");
+  gtk_widget_add_css_class (n_year, "caption");
+  gtk_box_append (GTK_BOX (heading), year);
+  gtk_box_append (GTK_BOX (heading), n_year);
+
+  /* A workshop: code and dates, then title and venue. */
+  gtk_label_set_xalign (GTK_LABEL (code), 0.0);
+  gtk_widget_set_hexpand (code, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (code), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (code, "heading");
+  gtk_widget_add_css_class (dates, "caption");
+  gtk_widget_add_css_class (dates, "dim-label");
+  gtk_widget_add_css_class (dates, "fu-numeric");
+  gtk_box_append (GTK_BOX (top), code);
+  gtk_box_append (GTK_BOX (top), dates);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
+  gtk_label_set_width_chars (GTK_LABEL (title), 30);
+  gtk_label_set_xalign (GTK_LABEL (venue), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (venue), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (venue, "caption");
+  gtk_widget_add_css_class (venue, "dim-label");
+
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), venue);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             FuWorkshopsPage          *self)
+{
+  const FuWorkshopsEntry *entry = item_entry (gtk_list_item_get_item (list_item));
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *top = gtk_widget_get_next_sibling (heading);
+  GtkWidget *title = gtk_widget_get_next_sibling (top);
+  GtkWidget *venue = gtk_widget_get_next_sibling (title);
+  const FuWorkshop *w = entry->workshop;
+  gboolean is_heading = w == NULL;
+
+  gtk_widget_set_visible (heading, is_heading);
+  gtk_widget_set_visible (top, !is_heading);
+  gtk_widget_set_visible (title, !is_heading);
+  gtk_list_item_set_selectable (list_item, !is_heading);
+  gtk_list_item_set_activatable (list_item, !is_heading);
+
+  if (is_heading)
+    {
+      g_autofree char *label = fu_fiscal_year_label (fu_context_get_rules (self->context),
+                                                     entry->fiscal_year);
+      g_autofree char *count = g_strdup_printf (ngettext ("%u workshop", "%u workshops",
+                                                          entry->n_workshops),
+                                                entry->n_workshops);
+
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (heading)), label);
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (heading)), count);
+      gtk_widget_set_visible (venue, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  else
+    {
+      g_autofree char *start = fu_day_to_iso (w->start_date);
+
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), w->code);
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), start);
+      gtk_label_set_text (GTK_LABEL (title), w->title);
+      gtk_label_set_text (GTK_LABEL (venue), w->venue != NULL ? w->venue : "");
+      gtk_widget_set_visible (venue, w->venue != NULL && *w->venue != '\0');
+      gtk_widget_set_tooltip_text (box, w->title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, w->code, -1);
+    }
+}
+
+static char *
+casefold_or_null (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*stripped == '\0')
+    return NULL;
+  return g_utf8_casefold (stripped, -1);
+}
+
+/* Newest fiscal year first, each year's workshops by start date under its heading. */
+static GPtrArray *
+build_entries (FuWorkshopsPage *self,
+               const char      *search)
+{
+  const FuRules *rules = fu_context_get_rules (self->context);
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autofree char *needle = casefold_or_null (search);
+  guint end = self->workshops->len;
+
+  /* Workshops come by start date: walk the years from the last one back. */
+  while (end > 0)
+    {
+      const FuWorkshop *last = g_ptr_array_index (self->workshops, end - 1);
+      guint year = fu_fiscal_year_of (rules, last->start_date);
+      guint start = end;
+      Entry *heading;
+
+      while (start > 0)
+        {
+          const FuWorkshop *w = g_ptr_array_index (self->workshops, start - 1);
+
+          if (fu_fiscal_year_of (rules, w->start_date) != year)
+            break;
+          start--;
+        }
+
+      heading = entry_new (self->workshops, year, NULL);
+      g_ptr_array_add (entries, heading);
+      for (guint i = start; i < end; i++)
+        if (matches (g_ptr_array_index (self->haystacks, i), needle))
+          {
+            g_ptr_array_add (entries, entry_new (self->workshops, year,
+                                                 g_ptr_array_index (self->workshops, i)));
+            heading->entry.n_workshops++;
+          }
+      if (heading->entry.n_workshops == 0)
+        g_ptr_array_remove_index (entries, entries->len - 1);
+      end = start;
+    }
+
+  return entries;
+}
+
+static guint
+find_position (FuWorkshopsPage *self,
+               gint64           workshop_id)
+{
+  GPtrArray *rows = fu_lazy_list_get_rows (self->entries);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (rows, i);
+
+      if (entry->entry.workshop != NULL && entry->entry.workshop->id == workshop_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+scroll_to (FuWorkshopsPage *self,
+           guint            position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              position);
+}
+
+static void
+show_detail (FuWorkshopsPage *self,
+             gint64           workshop_id)
+{
+  self->selected_id = workshop_id;
+  fu_workshop_detail_set_workshop_id (self->detail, workshop_id);
+  gtk_stack_set_visible_child_name (self->detail_stack, workshop_id != 0 ? "detail" : "none");
+  update_actions (self);
+}
+
+static void
+update_count (FuWorkshopsPage *self,
+              guint            n_listed)
+{
+  g_autofree char *text = NULL;
+
+  if (n_listed == self->workshops->len)
+    text = g_strdup_printf (ngettext ("%u workshop", "%u workshops", n_listed), n_listed);
+  else
+    /* TRANSLATORS: how many workshops the search finds, of all */
+    text = g_strdup_printf (ngettext ("%u of %u workshop", "%u of %u workshops",
+                                      self->workshops->len),
+                            n_listed, self->workshops->len);
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* Shows the workshops that match the search, keeping the selection where it can. */
+static void
+refilter (FuWorkshopsPage *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  guint position;
+  guint n_listed = 0;
+
+  if (self->context == NULL || self->workshops == NULL)
+    return;
+
+  entries = build_entries (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  for (guint i = 0; i < entries->len; i++)
+    if (((Entry *) g_ptr_array_index (entries, i))->entry.workshop != NULL)
+      n_listed++;
+
+  self->selecting = TRUE;
+  fu_lazy_list_set_rows (self->entries, entries);
+  position = find_position (self, self->selected_id);
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+
+  gtk_stack_set_visible_child_name (self->list_stack, entries->len > 0 ? "list" : "empty");
+  update_count (self, n_listed);
+}
+
+/* The first workshop of the newest year, when nothing is selected yet and there is room to
+ * show it beside the list. */
+static void
+select_default (FuWorkshopsPage *self)
+{
+  GPtrArray *rows = fu_lazy_list_get_rows (self->entries);
+
+  if (self->selected_id != 0 || adw_leaflet_get_folded (self->leaflet))
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (rows, i);
+
+      if (entry->entry.workshop != NULL)
+        {
+          fu_workshops_page_select (self, entry->entry.workshop->id);
+          return;
+        }
+    }
+}
+
+static void
+reload (FuWorkshopsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *workshops;
+
+  g_clear_pointer (&self->workshops, g_ptr_array_unref);
+  g_clear_pointer (&self->haystacks, g_ptr_array_unref);
+
+  if (self->context == NULL)
+    {
+      fu_lazy_list_set_rows (self->entries, NULL);
+      show_detail (self, 0);
+      return;
+    }
+
+  workshops = fu_store_list_workshops (fu_context_get_store (self->context), FU_DAY_NONE,
+                                       FU_DAY_NONE, &error);
+  if (workshops == NULL)
+    {
+      show_error (self, error->message);
+      workshops = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_workshop_free);
+    }
+  self->workshops = workshops;
+  self->haystacks = g_ptr_array_new_full (workshops->len, g_free);
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      const FuWorkshop *w = g_ptr_array_index (workshops, i);
+      g_autofree char *text = g_strjoin ("\n", w->code, w->title,
+                                         w->venue != NULL ? w->venue : "", NULL);
+
+      g_ptr_array_add (self->haystacks, g_utf8_casefold (text, -1));
+    }
+
+  /* A workshop deleted since is no longer shown. */
+  if (self->selected_id != 0)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < workshops->len && !found; i++)
+        found = ((FuWorkshop *) g_ptr_array_index (workshops, i))->id == self->selected_id;
+      if (!found)
+        show_detail (self, 0);
+    }
+
+  refilter (self);
+  fu_workshop_detail_reload (self->detail);
+  select_default (self);
+}
+
+/* ---- Callbacks --------------------------------------------------------------------------- */
+
+static void
+context_changed_cb (FuWorkshopsPage *self,
+                    FuContext       *context)
+{
+  reload (self);
+}
+
+static void
+selection_changed_cb (FuWorkshopsPage *self,
+                      GParamSpec      *pspec,
+                      GtkSingleSelection *selection)
+{
+  gpointer item = gtk_single_selection_get_selected_item (selection);
+  const FuWorkshopsEntry *entry;
+
+  /* Filtering away the selected workshop leaves its detail on screen. */
+  if (self->selecting || item == NULL)
+    return;
+  entry = item_entry (item);
+  if (entry->workshop != NULL && entry->workshop->id != self->selected_id)
+    show_detail (self, entry->workshop->id);
+}
+
+static void
+list_activate_cb (FuWorkshopsPage *self,
+                  guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+search_changed_cb (FuWorkshopsPage *self,
+                   GtkSearchEntry  *entry)
+{
+  refilter (self);
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, gtk_single_selection_get_selected (self->selection));
+}
+
+static void
+folded_changed_cb (FuWorkshopsPage *self,
+                   GParamSpec      *pspec,
+                   AdwLeaflet      *leaflet)
+{
+  select_default (self);
+}
+
+/* ---- workshops.add ----------------------------------------------------------------------- */
+
+typedef struct {
+  FuWorkshopsPage *page;
+  AdwEntryRow     *code;
+  AdwEntryRow     *title;
+  AdwComboRow     *kind;
+  AdwEntryRow     *start;
+  AdwEntryRow     *end;
+} AddWorkshopForm;
+
+static void
+add_workshop_form_free (AddWorkshopForm *form)
+{
+  g_clear_object (&form->page);
+  g_free (form);
+}
+
+static AdwEntryRow *
+form_entry_row (GtkListBox *list,
+                const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_list_box_append (list, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static GtkListBox *
+form_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return GTK_LIST_BOX (list);
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Marks what is wrong and says whether the form can be sent. */
+static gboolean
+check_workshop_form (AddWorkshopForm *form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = g_strstrip (g_strdup (row_text (form->code)));
+  FuDay start = FU_DAY_NONE;
+  FuDay end = FU_DAY_NONE;
+  gboolean start_ok = fu_day_parse_iso (row_text (form->start), &start);
+  gboolean end_ok = blank (row_text (form->end)) || fu_day_parse_iso (row_text (form->end), &end);
+  gint64 taken = 0;
+
+  if (*code != '\0'
+      && !fu_store_lookup_workshop (fu_context_get_store (form->page->context), code, &taken,
+                                    &error))
+    g_warning ("Could not look up a workshop code: %s", error->message);
+
+  if (taken != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (form->code), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (form->code), "error");
+  if (!start_ok && !blank (row_text (form->start)))
+    gtk_widget_add_css_class (GTK_WIDGET (form->start), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (form->start), "error");
+  if (!end_ok || (end != FU_DAY_NONE && start_ok && end < start))
+    gtk_widget_add_css_class (GTK_WIDGET (form->end), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (form->end), "error");
+
+  return *code != '\0' && taken == 0 && !blank (row_text (form->title)) && start_ok && end_ok
+         && (end == FU_DAY_NONE || end >= start);
+}
+
+static void
+workshop_form_changed_cb (AdwMessageDialog *dialog)
+{
+  AddWorkshopForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
+
+  adw_message_dialog_set_response_enabled (dialog, "add", check_workshop_form (form));
+}
+
+static void
+add_workshop_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  AddWorkshopForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
+  FuWorkshopsPage *self = form->page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuWorkshop) workshop = NULL;
+  g_autofree char *message = NULL;
+  gint64 id;
+
+  if (g_strcmp0 (response, "add") != 0 || self->context == NULL || !check_workshop_form (form))
+    return;
+
+  workshop = fu_workshop_new ();
+  workshop->code = g_strstrip (g_strdup (row_text (form->code)));
+  workshop->title = g_strstrip (g_strdup (row_text (form->title)));
+  workshop->kind = (FuWorkshopKind) adw_combo_row_get_selected (form->kind);
+  fu_day_parse_iso (row_text (form->start), &workshop->start_date);
+  if (!fu_day_parse_iso (row_text (form->end), &workshop->end_date))
+    workshop->end_date = workshop->start_date;
+
+  id = fu_store_add_workshop (fu_context_get_store (self->context), workshop, &error);
+  if (id == 0)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* Empty the search so that the new workshop is in the list. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  fu_context_changed (self->context);
+  fu_workshops_page_select (self, id);
+  message = g_strdup_printf (_("Added workshop %s"), workshop->code);
+  show_toast (self, adw_toast_new (message));
+}
+
+static void
+add_workshop_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  AddWorkshopForm *form;
+  GtkListBox *list;
+  GtkWidget *dialog;
+
+  if (self->context == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("New Workshop"),
+                                   _("Everything else can be filled in afterwards."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+
+  form = g_new0 (AddWorkshopForm, 1);
+  form->page = g_object_ref (self);
+  list = form_list ();
+  form->code = form_entry_row (list, _("_Code, e.g. 2018-NII"));
+  form->title = form_entry_row (list, _("_Title"));
+  form->kind = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->kind), _("_Kind"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (form->kind), TRUE);
+  for (guint i = 0; i < FU_N_WORKSHOP_KINDS; i++)
+    gtk_string_list_append (kinds, fu_workshop_kind_get_label ((FuWorkshopKind) i));
+  adw_combo_row_set_model (form->kind, G_LIST_MODEL (kinds));
+  gtk_list_box_append (list, GTK_WIDGET (form->kind));
+  form->start = form_entry_row (list, _("_Start Date (YYYY-MM-DD)"));
+  form->end = form_entry_row (list, _("_End Date, if Not the Same Day"));
+  g_object_set_data_full (G_OBJECT (dialog), "fu-form", form,
+                          (GDestroyNotify) add_workshop_form_free);
+
+  g_signal_connect_swapped (form->code, "changed", G_CALLBACK (workshop_form_changed_cb), dialog);
+  g_signal_connect_swapped (form->title, "changed", G_CALLBACK (workshop_form_changed_cb),
+                            dialog);
+  g_signal_connect_swapped (form->start, "changed", G_CALLBACK (workshop_form_changed_cb),
+                            dialog);
+  g_signal_connect_swapped (form->end, "changed", G_CALLBACK (workshop_form_changed_cb), dialog);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (list));
+  g_signal_connect (dialog, "response", G_CALLBACK (add_workshop_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- workshop.add-participant ------------------------------------------------------------ */
+
+typedef struct {
+  FuWorkshopsPage *page;
+  gint64           workshop_id;
+  GArray          *admin_ids;
+  AdwEntryRow     *name;
+  AdwComboRow     *administration;
+  AdwEntryRow     *email;
+  AdwEntryRow     *position;
+} AddParticipantForm;
+
+static void
+add_participant_form_free (AddParticipantForm *form)
+{
+  g_clear_object (&form->page);
+  g_clear_pointer (&form->admin_ids, g_array_unref);
+  g_free (form);
+}
+
+static gboolean
+check_participant_form (AddParticipantForm *form)
+{
+  const char *email = row_text (form->email);
+  gboolean email_ok = blank (email) || (strchr (email, '@') != NULL && strchr (email, ' ') == NULL);
+
+  if (email_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (form->email), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (form->email), "error");
+  return !blank (row_text (form->name)) && email_ok
+         && adw_combo_row_get_selected (form->administration) < form->admin_ids->len;
+}
+
+static void
+participant_form_changed_cb (AdwMessageDialog *dialog)
+{
+  AddParticipantForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
+
+  adw_message_dialog_set_response_enabled (dialog, "add", check_participant_form (form));
+}
+
+/* The person (found by e-mail, or by name and administration, else added) attends the
+ * workshop; all or nothing. Returns the participant's name as stored. */
+static char *
+add_attendee (FuStore            *store,
+              gint64              workshop_id,
+              const FuParticipant *person,
+              gboolean           *added_person,
+              GError            **error)
+{
+  g_autoptr(FuParticipant) stored = NULL;
+  gint64 id = 0;
+
+  *added_person = FALSE;
+  if (!fu_store_begin (store, error))
+    return NULL;
+  if (!fu_store_lookup_participant (store, person->email, person->name,
+                                    person->administration_id, &id, error))
+    goto failed;
+  if (id == 0)
+    {
+      id = fu_store_add_participant (store, person, error);
+      if (id == 0)
+        goto failed;
+      *added_person = TRUE;
+    }
+  if (fu_store_add_attendance (store, workshop_id, id, error) == 0)
+    goto failed;
+  stored = fu_store_get_participant (store, id, error);
+  if (stored == NULL || !fu_store_commit (store, error))
+    goto failed;
+  return g_strdup (stored->name);
+
+failed:
+  fu_store_rollback (store);
+  return NULL;
+}
+
+static void
+add_participant_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             gpointer          user_data)
+{
+  AddParticipantForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
+  FuWorkshopsPage *self = form->page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuParticipant) person = NULL;
+  g_autoptr(FuWorkshop) workshop = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  FuStore *store;
+  gboolean added_person;
+
+  if (g_strcmp0 (response, "add") != 0 || self->context == NULL
+      || !check_participant_form (form))
+    return;
+  store = fu_context_get_store (self->context);
+
+  person = fu_participant_new ();
+  person->name = g_strstrip (g_strdup (row_text (form->name)));
+  person->administration_id = g_array_index (form->admin_ids, gint64,
+                                             adw_combo_row_get_selected (form->administration));
+  person->email = g_strstrip (g_strdup (row_text (form->email)));
+  person->position = g_strstrip (g_strdup (row_text (form->position)));
+
+  workshop = fu_store_get_workshop (store, form->workshop_id, &error);
+  if (workshop != NULL)
+    name = add_attendee (store, form->workshop_id, person, &added_person, &error);
+  if (name == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  fu_context_changed (self->context);
+  if (added_person)
+    message = g_strdup_printf (_("Added %s to %s"), name, workshop->code);
+  else
+    /* TRANSLATORS: the person was already known from another workshop */
+    message = g_strdup_printf (_("Added %s, already known from another workshop, to %s"), name,
+                               workshop->code);
+  show_toast (self, adw_toast_new (message));
+}
+
+static void
+add_participant_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) admins = NULL;
+  g_autoptr(FuWorkshop) workshop = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *body = NULL;
+  AddParticipantForm *form;
+  GtkListBox *list;
+  GtkWidget *dialog;
+  FuStore *store;
+
+  if (self->context == NULL || self->selected_id == 0)
+    return;
+  store = fu_context_get_store (self->context);
+  workshop = fu_store_get_workshop (store, self->selected_id, &error);
+  if (workshop == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  admins = fu_store_list_administrations (store, &error);
+  if (admins == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* TRANSLATORS: %s is a workshop's code */
+  body = g_strdup_printf (_("Someone already known (by e-mail, or by name and administration) "
+                            "is added as they are; anyone else becomes a new participant of %s."),
+                          workshop->code);
+  dialog = adw_message_dialog_new (parent_window (self), _("Add Participant"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+
+  form = g_new0 (AddParticipantForm, 1);
+  form->page = g_object_ref (self);
+  form->workshop_id = workshop->id;
+  form->admin_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < admins->len; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (admins, i);
+
+      gtk_string_list_append (names, admin->name);
+      g_array_append_val (form->admin_ids, admin->id);
+    }
+
+  list = form_list ();
+  form->name = form_entry_row (list, _("_Name"));
+  form->administration = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->administration),
+                                 _("A_dministration"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (form->administration), TRUE);
+  adw_combo_row_set_model (form->administration, G_LIST_MODEL (names));
+  gtk_list_box_append (list, GTK_WIDGET (form->administration));
+  form->email = form_entry_row (list, _("_E-mail"));
+  form->position = form_entry_row (list, _("_Position"));
+  g_object_set_data_full (G_OBJECT (dialog), "fu-form", form,
+                          (GDestroyNotify) add_participant_form_free);
+
+  g_signal_connect_swapped (form->name, "changed", G_CALLBACK (participant_form_changed_cb),
+                            dialog);
+  g_signal_connect_swapped (form->email, "changed", G_CALLBACK (participant_form_changed_cb),
+                            dialog);
+  g_signal_connect_swapped (form->administration, "notify::selected",
+                            G_CALLBACK (participant_form_changed_cb), dialog);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (list));
+  g_signal_connect (dialog, "response", G_CALLBACK (add_participant_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- workshop.import-attendance ---------------------------------------------------------- */
+
+static void
+import_file_chosen_cb (GFile    *file,
+                       gpointer  user_data)
+{
+  g_autoptr(FuWorkshopsPage) self = user_data;
+  FuImportDialog *dialog;
+
+  if (file == NULL || self->context == NULL)
+    return;
+  dialog = fu_import_dialog_new (parent_window (self), self->context, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_attendance_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+
+  if (self->context == NULL)
+    return;
+  fu_file_chooser_open (parent_window (self), _("Import Attendance List"), _("_Open"),
+                        FU_FILE_KIND_CSV, import_file_chosen_cb, g_object_ref (self));
+}
+
+/* ---- workshop.delete and Undo ------------------------------------------------------------ */
+
+static void
+undo_delete (FuWorkshopsPage *self,
+             AdwToast        *toast)
+{
+  FuWorkshopSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "fu-snapshot");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (snapshot == NULL || self->context == NULL)
+    return;
+  if (toast == self->undo_toast)
+    g_clear_object (&self->undo_toast);
+  update_actions (self);
+
+  if (!fu_store_restore_workshop (fu_context_get_store (self->context), snapshot, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  fu_context_changed (self->context);
+  fu_workshops_page_select (self, fu_workshop_snapshot_get_id (snapshot));
+  message = g_strdup_printf (_("Restored workshop %s"), fu_workshop_snapshot_get_code (snapshot));
+  show_toast (self, adw_toast_new (message));
+  /* Once is enough. */
+  g_object_set_data (G_OBJECT (toast), "fu-snapshot", NULL);
+}
+
+static void
+undo_toast_clicked_cb (AdwToast        *toast,
+                       FuWorkshopsPage *self)
+{
+  undo_delete (self, toast);
+}
+
+static void
+undo_toast_dismissed_cb (AdwToast        *toast,
+                         FuWorkshopsPage *self)
+{
+  if (toast == self->undo_toast)
+    {
+      g_clear_object (&self->undo_toast);
+      update_actions (self);
+    }
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->undo_toast == NULL)
+    return;
+  toast = g_object_ref (self->undo_toast);
+  undo_delete (self, toast);
+  adw_toast_dismiss (toast);
+}
+
+static void
+delete_workshop (FuWorkshopsPage *self,
+                 gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuWorkshopSnapshot) snapshot = NULL;
+  g_autofree char *message = NULL;
+  FuStore *store = fu_context_get_store (self->context);
+  AdwToast *toast;
+
+  /* The snapshot first: without it there is no Undo, and nothing is deleted. */
+  snapshot = fu_store_snapshot_workshop (store, id, &error);
+  if (snapshot == NULL || !fu_store_delete_workshop (store, id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Deleted workshop %s"), fu_workshop_snapshot_get_code (snapshot));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "fu-snapshot", g_steal_pointer (&snapshot),
+                          (GDestroyNotify) fu_workshop_snapshot_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  g_set_object (&self->undo_toast, toast);
+
+  fu_context_changed (self->context);
+  show_toast (self, toast);
+  update_actions (self);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    FuWorkshopsPage  *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (dialog), "fu-workshop-id");
+
+  if (g_strcmp0 (response, "delete") == 0 && self->context != NULL)
+    delete_workshop (self, *id);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuWorkshopSnapshot) snapshot = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *replies = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint n_attendances;
+  guint n_replies;
+
+  if (self->context == NULL || self->selected_id == 0)
+    return;
+
+  /* What would go, counted the way Undo would bring it back. */
+  snapshot = fu_store_snapshot_workshop (fu_context_get_store (self->context), self->selected_id,
+                                         &error);
+  if (snapshot == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  n_attendances = fu_workshop_snapshot_get_n_attendances (snapshot);
+  n_replies = fu_workshop_snapshot_get_n_replies (snapshot);
+
+  heading = g_strdup_printf (_("Delete %s?"), fu_workshop_snapshot_get_code (snapshot));
+  people = g_strdup_printf (ngettext ("%u attendee", "%u attendees", n_attendances),
+                            n_attendances);
+  replies = g_strdup_printf (ngettext ("%u reply", "%u replies", n_replies), n_replies);
+  /* TRANSLATORS: "23 attendees", "14 replies" */
+  body = g_strdup_printf (_("The workshop goes with its %s, their follow-ups and reminders, and "
+                            "%s. Undo is offered for a few seconds afterwards."),
+                          people, replies);
+
+  dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fu-workshop-id",
+                          g_memdup2 (&self->selected_id, sizeof self->selected_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Small actions ----------------------------------------------------------------------- */
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- Overrides --------------------------------------------------------------------------- */
+
+static void
+fu_workshops_page_dispose (GObject *object)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (object);
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_WORKSHOPS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->entries);
+  g_clear_object (&self->undo_toast);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (fu_workshops_page_parent_class)->dispose (object);
+}
+
+static void
+fu_workshops_page_finalize (GObject *object)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (object);
+
+  g_clear_pointer (&self->workshops, g_ptr_array_unref);
+  g_clear_pointer (&self->haystacks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fu_workshops_page_parent_class)->finalize (object);
+}
+
+static void
+fu_workshops_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_workshops_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      fu_workshops_page_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_workshops_page_class_init (FuWorkshopsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fu_workshops_page_dispose;
+  object_class->finalize = fu_workshops_page_finalize;
+  object_class->get_property = fu_workshops_page_get_property;
+  object_class->set_property = fu_workshops_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         FU_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FU_TYPE_WORKSHOP_DETAIL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rocbap/FollowUp/fu-workshops-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "workshops.add", NULL, add_workshop_action);
+  gtk_widget_class_install_action (widget_class, "workshops.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "workshops.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "workshops.undo-delete", NULL,
+                                   undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "workshop.add-participant", NULL,
+                                   add_participant_action);
+  gtk_widget_class_install_action (widget_class, "workshop.import-attendance", NULL,
+                                   import_attendance_action);
+  gtk_widget_class_install_action (widget_class, "workshop.delete", NULL, delete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "workshops.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "workshops.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "workshop.delete", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+fu_workshops_page_init (FuWorkshopsPage *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entries = fu_lazy_list_new (FU_TYPE_ROW_ITEM, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (selection_changed_cb), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  update_actions (self);
+}
+
+/* ---- Public API -------------------------------------------------------------------------- */
+
+FuContext *
+fu_workshops_page_get_context (FuWorkshopsPage *self)
+{
+  g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), NULL);
+
+  return self->context;
+}
+
+void
+fu_workshops_page_set_context (FuWorkshopsPage *self,
+                               FuContext       *context)
+{
+  g_return_if_fail (FU_IS_WORKSHOPS_PAGE (self));
+  g_return_if_fail (context == NULL || FU_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, self->context);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (context, "changed",
+                                                G_CALLBACK (context_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+
+  self->selected_id = 0;
+  fu_workshop_detail_set_context (self->detail, context);
+  reload (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+GListModel *
+fu_workshops_page_get_entries (FuWorkshopsPage *self)
+{
+  g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->entries);
+}
+
+gint64
+fu_workshops_page_get_selected (FuWorkshopsPage *self)
+{
+  g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), 0);
+
+  return self->selected_id;
+}
+
+gboolean
+fu_workshops_page_select (FuWorkshopsPage *self,
+                          gint64           workshop_id)
+{
+  guint position;
+
+  g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), FALSE);
+
+  position = find_position (self, workshop_id);
+  if (position == GTK_INVALID_LIST_POSITION
+      && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      /* Hidden by the search: show everything again. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      refilter (self);
+      position = find_position (self, workshop_id);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  show_detail (self, workshop_id);
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+  scroll_to (self, position);
+  return TRUE;
+}
