@@ -1,0 +1,824 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-window.c: the main window. A header bar with the view switcher and the primary menu,
+ * the four pages in an AdwViewStack under a toast overlay, and an empty state for a database
+ * without workshops.
+ *
+ * For screenshots and tests, FOLLOWUP_START_PAGE=followups|workshops|participants|reports
+ * chooses the page shown first. */
+#define G_LOG_DOMAIN "fu-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fu-board-page.h"
+#include "fu-error.h"
+#include "fu-export.h"
+#include "fu-file-chooser.h"
+#include "fu-import.h"
+#include "fu-import-detect.h"
+#include "fu-participants-page.h"
+#include "fu-reports-page.h"
+#include "fu-rules.h"
+#include "fu-sample.h"
+#include "fu-store.h"
+#include "fu-store-years.h"
+#include "fu-window.h"
+#include "fu-workshops-page.h"
+
+struct _FuWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  FuContext            *context;
+  gulong                changed_id;
+  /* Set once the person asked for a page: the empty state then stays out of the way (e.g.
+   * "Add Workshop" shows the workshops page although nothing is stored yet). */
+  gboolean              content_requested;
+
+  /* Template widgets */
+  FuBoardPage          *board_page;
+  GtkStack             *main_stack;
+  FuParticipantsPage   *participants_page;
+  FuReportsPage        *reports_page;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *title_stack;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  FuWorkshopsPage      *workshops_page;
+};
+
+G_DEFINE_FINAL_TYPE (FuWindow, fu_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const page_names[] = {
+  "followups", "workshops", "participants", "reports", NULL
+};
+
+static gboolean
+is_page_name (const char *name)
+{
+  return name != NULL && g_strv_contains (page_names, name);
+}
+
+static gboolean
+store_is_empty (FuWindow *self)
+{
+  return self->context == NULL || fu_store_is_empty (fu_context_get_store (self->context));
+}
+
+static void
+update_actions (FuWindow *self)
+{
+  gboolean empty = store_is_empty (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-summary", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", empty);
+}
+
+static void
+update_switcher_bar (FuWindow *self)
+{
+  gboolean content = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                "content") == 0;
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  /* On a narrow window the switcher moves from the header bar to the bottom. */
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, content && narrow);
+}
+
+static void
+update_state (FuWindow *self)
+{
+  const char *name = "content";
+
+  if (!self->content_requested && store_is_empty (self))
+    name = "empty";
+
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  gtk_stack_set_visible_child_name (self->title_stack, name);
+  update_switcher_bar (self);
+  update_actions (self);
+}
+
+static void
+toast (FuWindow   *self,
+       const char *title)
+{
+  AdwToast *t = adw_toast_new (title);
+
+  adw_toast_set_timeout (t, 4);
+  fu_window_add_toast (self, t);
+}
+
+/* ---- Import ------------------------------------------------------------------------------ */
+
+typedef struct {
+  FuWindow *window;
+  GBytes   *bytes;
+  char     *display_name;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->display_name, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
+
+static void
+show_error (FuWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_import_issues (FuWindow             *self,
+                    const char           *display_name,
+                    const FuImportResult *result,
+                    const GError         *error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  /* Translators: %s is a file name such as "participants.csv". */
+  heading = g_strdup_printf (_("Nothing Was Imported From “%s”"), display_name);
+
+  if (result != NULL && result->issues != NULL && result->issues->len > 0)
+    {
+      for (guint i = 0; i < result->issues->len; i++)
+        {
+          g_autofree char *line = fu_import_issue_to_string (g_ptr_array_index (result->issues, i));
+
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, line);
+        }
+
+      if (result->n_issues > result->issues->len)
+        {
+          guint more = result->n_issues - result->issues->len;
+
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, ngettext ("… and %u more problem",
+                                                  "… and %u more problems", more), more);
+        }
+    }
+  else if (error != NULL)
+    {
+      g_string_append (text, error->message);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Correct these rows in the file and import it again. "
+                                     "An import adds all of its rows or none."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  /* The natural height is measured unwrapped: a floor keeps wrapped lines in view. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 140);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_widget_add_css_class (scroller, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+describe_import (const FuImportResult *result,
+                 const char           *display_name,
+                 const char           *workshop_code)
+{
+  switch (result->kind)
+    {
+    case FU_IMPORT_WORKSHOPS:
+      if (result->workshops_added > 0)
+        return g_strdup_printf (ngettext ("Imported %u workshop", "Imported %u workshops",
+                                          result->workshops_added),
+                                result->workshops_added);
+      break;
+
+    case FU_IMPORT_PARTICIPANTS:
+      if (result->attendances_added > 0 && workshop_code != NULL)
+        /* Translators: "Imported 21 participants into 2016-NII" */
+        return g_strdup_printf (ngettext ("Imported %u participant into %s",
+                                          "Imported %u participants into %s",
+                                          result->attendances_added),
+                                result->attendances_added, workshop_code);
+      if (result->attendances_added > 0)
+        return g_strdup_printf (ngettext ("Imported %u attendance",
+                                          "Imported %u attendances",
+                                          result->attendances_added),
+                                result->attendances_added);
+      break;
+
+    case FU_IMPORT_RESPONSES:
+      if (result->replies_added + result->replies_replaced > 0)
+        return g_strdup_printf (ngettext ("Imported %u reply", "Imported %u replies",
+                                          result->replies_added + result->replies_replaced),
+                                result->replies_added + result->replies_replaced);
+      break;
+
+    default:
+      break;
+    }
+
+  /* Translators: %s is a file name such as "participants.csv". */
+  return g_strdup_printf (_("Nothing new in “%s”: it was imported before"), display_name);
+}
+
+static void
+import_as (FuWindow     *self,
+           ImportData   *data,
+           FuImportKind  kind)
+{
+  g_autoptr(FuImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workshop_code = NULL;
+  g_autofree char *message = NULL;
+  FuStore *store = fu_context_get_store (self->context);
+  gsize length;
+  const char *text = g_bytes_get_data (data->bytes, &length);
+
+  if (!fu_import_data (store, kind, data->display_name, text, length, FU_IMPORT_FLAGS_NONE,
+                       &result, &error))
+    {
+      show_import_issues (self, data->display_name, result, error);
+      return;
+    }
+
+  if (kind == FU_IMPORT_PARTICIPANTS)
+    workshop_code = fu_import_detect_workshop (text, length);
+
+  message = describe_import (result, data->display_name, workshop_code);
+  toast (self, message);
+
+  fu_context_changed (self->context);
+}
+
+static void
+import_kind_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  g_autoptr(ImportData) data = user_data;
+  FuImportKind kind;
+
+  if (!fu_import_kind_from_string (response, &kind))
+    return;
+
+  import_as (data->window, data, kind);
+}
+
+static void
+ask_import_kind (FuWindow   *self,
+                 ImportData *data)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Does This File Hold?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is a file name */
+                                  _("The columns of “%s” do not say whether it lists "
+                                    "workshops, attendees or questionnaire replies."),
+                                  data->display_name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "workshops", _("_Workshops"),
+                                    "participants", _("_Attendees"),
+                                    "responses", _("_Replies"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_kind_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_chosen_cb (GFile    *file,
+                  gpointer  user_data)
+{
+  g_autoptr(FuWindow) self = user_data;
+
+  if (file != NULL)
+    fu_window_import_file (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+
+  fu_file_chooser_open (GTK_WINDOW (self), _("Import"), _("_Import"), FU_FILE_KIND_CSV,
+                        import_chosen_cb, g_object_ref (self));
+}
+
+/* ---- Export ------------------------------------------------------------------------------ */
+
+typedef struct {
+  FuWindow *window;
+  guint     fiscal_year;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->window);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static void
+export_chosen_cb (GFile    *file,
+                  gpointer  user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+
+  if (file != NULL)
+    fu_window_export_summary (data->window, data->fiscal_year, file);
+}
+
+static void
+export_year_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+  GArray *years = g_object_get_data (G_OBJECT (dialog), "years");
+  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  guint position = gtk_drop_down_get_selected (drop_down);
+  GtkWindow *window;
+
+  if (g_strcmp0 (response, "export") != 0 || position >= years->len)
+    return;
+
+  data->fiscal_year = g_array_index (years, guint, position);
+  label = fu_fiscal_year_label (fu_context_get_rules (data->window->context), data->fiscal_year);
+  g_strdelimit (label, "/", '-');
+  /* Translators: the suggested file name; %s is a fiscal year such as "FY2016-17" */
+  name = g_strdup_printf (_("summary-%s.csv"), label);
+
+  window = GTK_WINDOW (data->window);
+  fu_file_chooser_save (window, _("Export Annual Summary"), _("_Save"),
+                        FU_FILE_KIND_CSV, name, export_chosen_cb, g_steal_pointer (&data));
+}
+
+static GtkWidget *
+fiscal_year_drop_down (FuContext *context,
+                       GArray    *years,
+                       guint      selected_year)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+  guint selected = years->len > 0 ? years->len - 1 : 0;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      guint year = g_array_index (years, guint, i);
+      g_autofree char *label = fu_fiscal_year_label (fu_context_get_rules (context), year);
+
+      gtk_string_list_append (labels, label);
+      if (year == selected_year)
+        selected = i;
+    }
+
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
+  gtk_widget_set_halign (drop_down, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fiscal year"),
+                                  -1);
+
+  return drop_down;
+}
+
+static void
+export_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportData *data;
+  GtkWidget *dialog;
+
+  years = fu_store_list_fiscal_years (fu_context_get_store (self->context),
+                                      fu_context_get_rules (self->context), TRUE, &error);
+  if (years == NULL)
+    {
+      show_error (self, _("Could Not Read the Workshops"), error->message);
+      return;
+    }
+  if (years->len == 0)
+    {
+      toast (self, _("There is nothing to summarize: no surveyed workshops yet"));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Annual Summary"),
+                                   _("Tables 1 to 5 of a fiscal year as a CSV file for a "
+                                     "spreadsheet: a row per surveyed workshop and the totals."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      fiscal_year_drop_down (self->context, years,
+                                                             fu_window_get_fiscal_year (self)));
+  g_object_set_data_full (G_OBJECT (dialog), "years", g_steal_pointer (&years),
+                          (GDestroyNotify) g_array_unref);
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_year_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Other actions ----------------------------------------------------------------------- */
+
+static void
+load_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!fu_sample_load (fu_context_get_store (self->context), &error))
+    {
+      show_error (self, _("Could Not Load the Sample Data"), error->message);
+      return;
+    }
+
+  fu_context_changed (self->context);
+  fu_window_show_page (self, "followups");
+  toast (self, _("Loaded the sample workshops of fiscal year 2016/17"));
+}
+
+static void
+add_workshop_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+
+  fu_window_show_page (self, "workshops");
+  /* The workshops page offers "workshops.add" once it can add one. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self->workshops_page), "workshops.add", NULL))
+    g_debug ("The workshops page has no workshops.add action");
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  fu_window_show_page (FU_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* ---- Callbacks --------------------------------------------------------------------------- */
+
+static void
+context_changed_cb (FuWindow  *self,
+                    FuContext *context)
+{
+  update_state (self);
+}
+
+static void
+title_visible_changed_cb (FuWindow *self)
+{
+  update_switcher_bar (self);
+}
+
+/* ---- Overrides --------------------------------------------------------------------------- */
+
+static void
+fu_window_constructed (GObject *object)
+{
+  FuWindow *self = FU_WINDOW (object);
+  const char *start_page = g_getenv ("FOLLOWUP_START_PAGE");
+
+  G_OBJECT_CLASS (fu_window_parent_class)->constructed (object);
+
+  if (self->context != NULL)
+    {
+      self->changed_id = g_signal_connect_object (self->context, "changed",
+                                                  G_CALLBACK (context_changed_cb), self,
+                                                  G_CONNECT_SWAPPED);
+      g_object_set (self->board_page, "context", self->context, NULL);
+      g_object_set (self->workshops_page, "context", self->context, NULL);
+      g_object_set (self->participants_page, "context", self->context, NULL);
+      g_object_set (self->reports_page, "context", self->context, NULL);
+    }
+
+  if (is_page_name (start_page))
+    fu_window_show_page (self, start_page);
+  else if (start_page != NULL && *start_page != '\0')
+    g_warning ("FOLLOWUP_START_PAGE=%s is not a page: use followups, workshops, "
+               "participants or reports", start_page);
+
+  update_state (self);
+}
+
+static void
+fu_window_dispose (GObject *object)
+{
+  FuWindow *self = FU_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_WINDOW);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, self->context);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (fu_window_parent_class)->dispose (object);
+}
+
+static void
+fu_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  FuWindow *self = FU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  FuWindow *self = FU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fu_window_class_init (FuWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = fu_window_constructed;
+  object_class->dispose = fu_window_dispose;
+  object_class->get_property = fu_window_get_property;
+  object_class->set_property = fu_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         FU_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FU_TYPE_BOARD_PAGE);
+  g_type_ensure (FU_TYPE_PARTICIPANTS_PAGE);
+  g_type_ensure (FU_TYPE_REPORTS_PAGE);
+  g_type_ensure (FU_TYPE_WORKSHOPS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rocbap/FollowUp/fu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, participants_page);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, workshops_page);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-summary", NULL,
+                                   export_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.add-workshop", NULL, add_workshop_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  /* Ctrl+O and Ctrl+E are application accels (fu-application.c): the shortcuts window
+   * finds those. */
+  for (guint i = 0; page_names[i] != NULL; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
+}
+
+static void
+fu_window_init (FuWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/* ---- Public API -------------------------------------------------------------------------- */
+
+FuWindow *
+fu_window_new (GtkApplication *application,
+               FuContext      *context)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (FU_IS_CONTEXT (context), NULL);
+
+  return g_object_new (FU_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+FuContext *
+fu_window_get_context (FuWindow *self)
+{
+  g_return_val_if_fail (FU_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+void
+fu_window_add_toast (FuWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (FU_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+fu_window_show_page (FuWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (FU_IS_WINDOW (self));
+  g_return_if_fail (is_page_name (name));
+
+  self->content_requested = TRUE;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  update_state (self);
+}
+
+const char *
+fu_window_get_page (FuWindow *self)
+{
+  g_return_val_if_fail (FU_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") != 0)
+    return NULL;
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+fu_window_import_file (FuWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(ImportData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  FuImportKind kind;
+  const char *text;
+  gsize length;
+
+  g_return_if_fail (FU_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportData, 1);
+  data->window = g_object_ref (self);
+  data->display_name = g_file_get_basename (file);
+  data->bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (data->bytes == NULL)
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Read “%s”"), data->display_name);
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  text = g_bytes_get_data (data->bytes, &length);
+  if (fu_import_detect_kind (text, length, &kind))
+    import_as (self, data, kind);
+  else
+    ask_import_kind (self, g_steal_pointer (&data));
+}
+
+guint
+fu_window_get_fiscal_year (FuWindow *self)
+{
+  g_autoptr(GArray) years = NULL;
+  guint year;
+
+  g_return_val_if_fail (FU_IS_WINDOW (self), 0);
+
+  year = fu_reports_page_get_fiscal_year (self->reports_page);
+  if (year != 0)
+    return year;
+
+  years = fu_store_list_fiscal_years (fu_context_get_store (self->context),
+                                      fu_context_get_rules (self->context), TRUE, NULL);
+  if (years == NULL || years->len == 0)
+    return 0;
+
+  return g_array_index (years, guint, years->len - 1);
+}
+
+gboolean
+fu_window_export_summary (FuWindow *self,
+                          guint     fiscal_year,
+                          GFile    *file)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (FU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  basename = g_file_get_basename (file);
+
+  /* A byte-order mark: the summary goes to a spreadsheet, and Excel needs it for UTF-8. */
+  if (!fu_export_summary (fu_context_get_store (self->context), fiscal_year,
+                          FU_EXPORT_BOM, out, &error)
+      || !g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
+                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
+      show_error (self, heading, error->message);
+      return FALSE;
+    }
+
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Saved %s"), basename);
+  toast (self, message);
+
+  return TRUE;
+}
