@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-reminder-sheet.c: lays the reminder list out on pages and draws them. Pagination
- * happens once, with the Pango context of the surface that will be drawn on, so the pages
- * that were counted are the pages that get drawn. */
+/* fu-reminder-sheet.c: lays the reminder list out on pages and draws them. The list is a
+ * document of the shared page layout (fu-page-layout.h): the column titles, each workshop's
+ * and administration's heading and each participant's row are blocks; the layout keeps a
+ * heading with its first row, brings the column titles and the headings back "(continued)"
+ * at the top of a page, and draws the header and "Page N of M". Pagination happens once,
+ * with the Pango context of the surface that will be drawn on. */
 #define G_LOG_DOMAIN "fu-reminder-sheet"
 
 #include "config.h"
@@ -9,34 +12,30 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 #include <math.h>
-#include <string.h>
-#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "fu-day.h"
 #include "fu-store.h"
+#include "fu-page-layout.h"
 #include "fu-reminder-sheet.h"
 
 /* Sizes in points. */
-#define HEADER_GAP        10.0   /* below the header's rule */
 #define COLUMN_GAP         6.0   /* between table columns */
 #define NAME_INDENT        6.0   /* rows sit under their administration's heading */
 #define ROW_PADDING        2.0   /* above and below a row's text */
 #define WORKSHOP_GAP      10.0   /* above a workshop heading that does not start the page */
 #define WORKSHOP_PADDING   3.0   /* around a workshop heading's text, inside its band */
 #define ADMIN_PADDING      4.0   /* above an administration's heading */
-#define FOOTER_GAP         8.0   /* between the last row and the footer's rule */
 
-/* A fixed print palette: black text, greys for what is secondary. */
-#define INK_TEXT       0.00
-#define INK_SECONDARY  0.35
-#define INK_RULE       0.55
-#define INK_BAND       0.90
-#define INK_STRIPE     0.955
+/* The fixed print palette: black text, greys for what is secondary. */
+#define INK_TEXT       FU_PAGE_INK_TEXT
+#define INK_SECONDARY  FU_PAGE_INK_SECONDARY
+#define INK_RULE       FU_PAGE_INK_RULE
+#define INK_BAND       FU_PAGE_INK_BAND
+#define INK_STRIPE     FU_PAGE_INK_STRIPE
 
 #define FONT_BODY       "Sans 9"
 #define FONT_BODY_BOLD  "Sans Bold 9"
-#define FONT_SMALL      "Sans 8"
 #define FONT_SMALL_BOLD "Sans Bold 8"
 #define FONT_HEADING    "Sans Bold 10"
 #define FONT_TITLE      "Sans Bold 15"
@@ -53,18 +52,18 @@ typedef enum {
 } Column;
 
 typedef enum {
+  ITEM_COLUMNS,
   ITEM_WORKSHOP,
   ITEM_ADMINISTRATION,
   ITEM_ROW,
 } ItemKind;
 
-/* Something placed on a page; @row indexes the sorted rows (for headings: their first). */
+/* A block of the list; @row indexes the sorted rows (for headings: their first). */
 typedef struct {
-  ItemKind  kind;
-  guint     row;
-  gboolean  continued;  /* a heading repeated at the top of a page */
-  gboolean  stripe;     /* a row shaded to guide the eye across */
-  double    y;
+  FuReminderSheet *sheet;     /* not owned: the sheet owns the layout that owns the item */
+  ItemKind         kind;
+  guint            row;
+  gboolean         stripe;    /* a row shaded to guide the eye across */
 } Item;
 
 struct _FuReminderSheet
@@ -76,38 +75,25 @@ struct _FuReminderSheet
   char          *office;
   FuDay          as_of;
 
-  PangoContext  *context;
-  double         width;
-  double         height;
+  FuPageLayout  *layout;
 
-  /* Measured by fu_reminder_sheet_paginate. */
-  double         header_height;
+  /* Column geometry, in points, for the context and width it was measured with. */
+  PangoContext  *measured_context;
+  double         measured_width;
   double         columns_height;
-  double         footer_height;
-  double         workshop_height;
-  double         admin_height;
-  double         row_height;
   double         column_x[N_COLUMNS];
   double         column_width[N_COLUMNS];
-
-  GPtrArray     *pages;     /* GArray of Item per page */
 };
 
 G_DEFINE_FINAL_TYPE (FuReminderSheet, fu_reminder_sheet, G_TYPE_OBJECT)
 
 /* ---- Helpers --------------------------------------------------------------------------- */
 
-/* Without regard to case, as the CSV export sorts, so both lists come in the same order
- * whatever the locale. */
 static int
 compare_text (const char *a,
               const char *b)
 {
-  g_autofree char *fa = g_utf8_casefold (a != NULL ? a : "", -1);
-  g_autofree char *fb = g_utf8_casefold (b != NULL ? b : "", -1);
-  int cmp = strcmp (fa, fb);
-
-  return cmp != 0 ? cmp : g_strcmp0 (a, b);
+  return g_utf8_collate (a != NULL ? a : "", b != NULL ? b : "");
 }
 
 /* Workshop start, code, administration, name: the order the CSV export uses too. */
@@ -160,14 +146,14 @@ same_administration (const FuFollowupRow *a,
 
 /* One line of text in @font; @width > 0 ellipsizes it to that width and aligns it in it. */
 static PangoLayout *
-make_layout (FuReminderSheet *self,
-             const char      *font,
-             const char      *text,
-             double           width,
-             PangoAlignment   alignment,
-             gboolean         markup)
+make_layout (PangoContext   *context,
+             const char     *font,
+             const char     *text,
+             double          width,
+             PangoAlignment  alignment,
+             gboolean        markup)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  PangoLayout *layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
 
   pango_layout_set_font_description (layout, desc);
@@ -186,11 +172,11 @@ make_layout (FuReminderSheet *self,
 }
 
 static double
-text_width (FuReminderSheet *self,
-            const char      *font,
-            const char      *text)
+text_width (PangoContext *context,
+            const char   *font,
+            const char   *text)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, font, text, -1, PANGO_ALIGN_LEFT, FALSE);
+  g_autoptr(PangoLayout) layout = make_layout (context, font, text, -1, PANGO_ALIGN_LEFT, FALSE);
   int w, h;
 
   pango_layout_get_size (layout, &w, &h);
@@ -198,11 +184,12 @@ text_width (FuReminderSheet *self,
 }
 
 static double
-line_height (FuReminderSheet *self,
-             const char      *font)
+line_height (PangoContext *context,
+             const char   *font)
 {
   /* Accents and descenders: the tallest line a name can make. */
-  g_autoptr(PangoLayout) layout = make_layout (self, font, "ÉÅgjy", -1, PANGO_ALIGN_LEFT, FALSE);
+  g_autoptr(PangoLayout) layout = make_layout (context, font, "ÉÅgjy", -1, PANGO_ALIGN_LEFT,
+                                               FALSE);
   int w, h;
 
   pango_layout_get_size (layout, &w, &h);
@@ -210,17 +197,17 @@ line_height (FuReminderSheet *self,
 }
 
 static void
-show_text (FuReminderSheet *self,
-           cairo_t         *cr,
-           const char      *font,
-           const char      *text,
-           double           x,
-           double           y,
-           double           width,
-           PangoAlignment   alignment,
-           double           grey)
+show_text (cairo_t        *cr,
+           PangoContext   *context,
+           const char     *font,
+           const char     *text,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  alignment,
+           double          grey)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, font, text, width, alignment, FALSE);
+  g_autoptr(PangoLayout) layout = make_layout (context, font, text, width, alignment, FALSE);
 
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_move_to (cr, x, y);
@@ -228,16 +215,17 @@ show_text (FuReminderSheet *self,
 }
 
 static void
-show_markup (FuReminderSheet *self,
-             cairo_t         *cr,
-             const char      *font,
-             const char      *markup,
-             double           x,
-             double           y,
-             double           width,
-             double           grey)
+show_markup (cairo_t      *cr,
+             PangoContext *context,
+             const char   *font,
+             const char   *markup,
+             double        x,
+             double        y,
+             double        width,
+             double        grey)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, font, markup, width, PANGO_ALIGN_LEFT, TRUE);
+  g_autoptr(PangoLayout) layout = make_layout (context, font, markup, width, PANGO_ALIGN_LEFT,
+                                               TRUE);
 
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_move_to (cr, x, y);
@@ -313,23 +301,24 @@ column_alignment (Column column)
 
 /* The widest word of @text: a column title may wrap between words, never inside one. */
 static double
-widest_word (FuReminderSheet *self,
-             const char      *font,
-             const char      *text)
+widest_word (PangoContext *context,
+             const char   *font,
+             const char   *text)
 {
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   double widest = 0;
 
   for (guint i = 0; words[i] != NULL; i++)
-    widest = MAX (widest, text_width (self, font, words[i]));
+    widest = MAX (widest, text_width (context, font, words[i]));
   return widest;
 }
 
 static PangoLayout *
 column_title_layout (FuReminderSheet *self,
+                     PangoContext    *context,
                      Column           column)
 {
-  PangoLayout *layout = make_layout (self, FONT_SMALL_BOLD, column_title (column), -1,
+  PangoLayout *layout = make_layout (context, FONT_SMALL_BOLD, column_title (column), -1,
                                      PANGO_ALIGN_LEFT, FALSE);
 
   pango_layout_set_single_paragraph_mode (layout, FALSE);
@@ -371,6 +360,7 @@ count_wider (GArray *widths,
 
 static GArray *
 measure_cells (FuReminderSheet *self,
+               PangoContext    *context,
                gboolean         email)
 {
   GArray *widths = g_array_sized_new (FALSE, FALSE, sizeof (double), self->sorted->len);
@@ -379,7 +369,7 @@ measure_cells (FuReminderSheet *self,
     {
       const FuFollowupRow *row = sorted_row (self, i);
       const char *text = email ? row->email : row->participant_name;
-      double width = text != NULL && *text != '\0' ? text_width (self, FONT_BODY, text) : 0;
+      double width = text != NULL && *text != '\0' ? text_width (context, FONT_BODY, text) : 0;
 
       g_array_append_val (widths, width);
     }
@@ -388,35 +378,46 @@ measure_cells (FuReminderSheet *self,
 }
 
 /* The fixed columns take what their content or the widest word of their title needs. Name
- * and e-mail share the rest where the fewest cells get cut short (names counting double),
- * which on a narrow page is better than an even split that cuts most e-mails; each keeps at
- * least 30%. */
+ * and e-mail share the rest where the fewest cells get cut short, which on a narrow page
+ * is better than an even split that cuts most e-mails; each keeps at least 30%. Measured
+ * once per context and width: every block of the list asks. */
 static void
-measure_columns (FuReminderSheet *self)
+measure_columns (FuReminderSheet *self,
+                 PangoContext    *context,
+                 double           width)
 {
-  g_autoptr(GArray) names = measure_cells (self, FALSE);
-  g_autoptr(GArray) emails = measure_cells (self, TRUE);
-  double date_width = text_width (self, FONT_BODY, "0000-00-00");
-  double count_width = text_width (self, FONT_BODY, "0000");
+  g_autoptr(GArray) names = NULL;
+  g_autoptr(GArray) emails = NULL;
+  double date_width, count_width;
   double fixed = 0;
   double flexible, need_name, need_email, target, best;
   guint best_cut = G_MAXUINT;
   double x;
 
+  if (self->measured_context == context && self->measured_width == width)
+    return;
+  g_set_object (&self->measured_context, context);
+  self->measured_width = width;
+
+  names = measure_cells (self, context, FALSE);
+  emails = measure_cells (self, context, TRUE);
+  date_width = text_width (context, FONT_BODY, "0000-00-00");
+  count_width = text_width (context, FONT_BODY, "0000");
+
   for (Column c = COLUMN_SENT; c < N_COLUMNS; c++)
     {
       double content = c <= COLUMN_DEADLINE ? date_width : count_width;
 
-      self->column_width[c] = MAX (content, widest_word (self, FONT_SMALL_BOLD,
+      self->column_width[c] = MAX (content, widest_word (context, FONT_SMALL_BOLD,
                                                          column_title (c)));
       fixed += self->column_width[c] + COLUMN_GAP;
     }
-  flexible = MAX (self->width - NAME_INDENT - fixed - COLUMN_GAP, 40.0);
+  flexible = MAX (width - NAME_INDENT - fixed - COLUMN_GAP, 40.0);
 
   need_name = names->len > 0 ? g_array_index (names, double, names->len - 1) : 0;
   need_email = emails->len > 0 ? g_array_index (emails, double, emails->len - 1) : 0;
-  need_name = MAX (need_name, widest_word (self, FONT_SMALL_BOLD, column_title (COLUMN_NAME)));
-  need_email = MAX (need_email, widest_word (self, FONT_SMALL_BOLD,
+  need_name = MAX (need_name, widest_word (context, FONT_SMALL_BOLD, column_title (COLUMN_NAME)));
+  need_email = MAX (need_email, widest_word (context, FONT_SMALL_BOLD,
                                              column_title (COLUMN_EMAIL)));
   if (need_name + need_email <= flexible)
     target = need_name + (flexible - need_name - need_email) / 2;
@@ -427,8 +428,7 @@ measure_columns (FuReminderSheet *self)
   best = target;
   for (double share = flexible * 0.3; share <= flexible * 0.7; share += 1.0)
     {
-      /* A cut name costs more than a cut e-mail: people are looked up by name. */
-      guint cut = 2 * count_wider (names, share) + count_wider (emails, flexible - share);
+      guint cut = count_wider (names, share) + count_wider (emails, flexible - share);
 
       if (cut < best_cut || (cut == best_cut && fabs (share - target) < fabs (best - target)))
         {
@@ -450,7 +450,7 @@ measure_columns (FuReminderSheet *self)
   self->columns_height = 0;
   for (Column c = COLUMN_NAME; c < N_COLUMNS; c++)
     {
-      g_autoptr(PangoLayout) layout = column_title_layout (self, c);
+      g_autoptr(PangoLayout) layout = column_title_layout (self, context, c);
       int w, h;
 
       pango_layout_get_size (layout, &w, &h);
@@ -459,229 +459,58 @@ measure_columns (FuReminderSheet *self)
   self->columns_height += 2 + 2;
 }
 
-/* ---- Pagination ------------------------------------------------------------------------ */
-
-typedef struct {
-  FuReminderSheet *self;
-  GArray          *page;
-  double           y;
-  double           top;
-  double           bottom;
-  gboolean         has_rows;  /* this page holds a row, so breaking it makes progress */
-} Pager;
-
-static void
-pager_new_page (Pager *pager)
-{
-  pager->page = g_array_new (FALSE, TRUE, sizeof (Item));
-  g_ptr_array_add (pager->self->pages, pager->page);
-  pager->y = pager->top;
-  pager->has_rows = FALSE;
-}
-
-/* Starts a new page unless @needed points still fit on this one. */
-static gboolean
-pager_ensure (Pager  *pager,
-              double  needed)
-{
-  if (pager->y + needed <= pager->bottom || !pager->has_rows)
-    return FALSE;
-  pager_new_page (pager);
-  return TRUE;
-}
+/* ---- Blocks ---------------------------------------------------------------------------- */
 
 static double
-workshop_gap (Pager *pager)
+item_measure (gpointer      data,
+              PangoContext *context,
+              double        width,
+              double        page_height)
 {
-  return pager->y > pager->top ? WORKSHOP_GAP : 0;
-}
+  Item *item = data;
+  FuReminderSheet *self = item->sheet;
 
-static void
-pager_add (Pager    *pager,
-           ItemKind  kind,
-           guint     row,
-           gboolean  continued,
-           gboolean  stripe)
-{
-  FuReminderSheet *self = pager->self;
-  Item item = { kind, row, continued, stripe, 0 };
-
-  switch (kind)
+  measure_columns (self, context, width);
+  switch (item->kind)
     {
+    case ITEM_COLUMNS:
+      return self->columns_height;
     case ITEM_WORKSHOP:
-      pager->y += workshop_gap (pager);
-      item.y = pager->y;
-      pager->y += self->workshop_height;
-      break;
+      return line_height (context, FONT_HEADING) + 2 * WORKSHOP_PADDING;
     case ITEM_ADMINISTRATION:
-      item.y = pager->y;
-      pager->y += self->admin_height;
-      break;
+      return ADMIN_PADDING + line_height (context, FONT_BODY_BOLD) + 1;
     case ITEM_ROW:
     default:
-      item.y = pager->y;
-      pager->y += self->row_height;
-      pager->has_rows = TRUE;
-      break;
-    }
-  g_array_append_val (pager->page, item);
-}
-
-static void
-paginate_rows (FuReminderSheet *self)
-{
-  Pager pager = { self, NULL, 0, 0, 0, FALSE };
-  guint n = self->sorted->len;
-
-  pager.top = self->header_height + self->columns_height;
-  pager.bottom = self->height - self->footer_height;
-  pager_new_page (&pager);
-
-  for (guint w = 0; w < n; )
-    {
-      guint w_end = w + 1;
-
-      while (w_end < n && same_workshop (sorted_row (self, w), sorted_row (self, w_end)))
-        w_end++;
-
-      /* A heading never ends a page: it goes down with its first administration and row. */
-      pager_ensure (&pager, workshop_gap (&pager) + self->workshop_height
-                            + self->admin_height + self->row_height);
-      pager_add (&pager, ITEM_WORKSHOP, w, FALSE, FALSE);
-
-      for (guint a = w; a < w_end; )
-        {
-          guint a_end = a + 1;
-
-          while (a_end < w_end && same_administration (sorted_row (self, a),
-                                                       sorted_row (self, a_end)))
-            a_end++;
-
-          if (pager_ensure (&pager, self->admin_height + self->row_height))
-            pager_add (&pager, ITEM_WORKSHOP, w, TRUE, FALSE);
-          pager_add (&pager, ITEM_ADMINISTRATION, a, FALSE, FALSE);
-
-          for (guint r = a; r < a_end; r++)
-            {
-              if (pager_ensure (&pager, self->row_height))
-                {
-                  pager_add (&pager, ITEM_WORKSHOP, w, TRUE, FALSE);
-                  pager_add (&pager, ITEM_ADMINISTRATION, a, TRUE, FALSE);
-                }
-              pager_add (&pager, ITEM_ROW, r, FALSE, (r - a) % 2 == 1);
-            }
-          a = a_end;
-        }
-      w = w_end;
+      return line_height (context, FONT_BODY) + 2 * ROW_PADDING;
     }
 }
 
-/* ---- Drawing --------------------------------------------------------------------------- */
-
 static void
-draw_header (FuReminderSheet *self,
-             cairo_t         *cr)
+draw_column_titles (FuReminderSheet       *self,
+                    cairo_t               *cr,
+                    const FuPageBlockInfo *info)
 {
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *count = NULL;
-  char as_of[11];
-  double office_height = line_height (self, FONT_BODY_BOLD);
-  double title_height = line_height (self, FONT_TITLE);
-  double small_height = line_height (self, FONT_BODY);
-  double as_of_width;
-  double y = 0;
-
-  format_day (self->as_of, as_of);
-  /* TRANSLATORS: the day the reminder list is for */
-  as_of_text = g_strdup_printf (_("As of %s"), as_of);
-  count = g_strdup_printf (ngettext ("%u follow-up to chase", "%u follow-ups to chase",
-                                     self->sorted->len),
-                           self->sorted->len);
-
-  as_of_width = MIN (text_width (self, FONT_BODY, as_of_text), self->width / 2);
-  if (self->office != NULL)
-    show_text (self, cr, FONT_BODY_BOLD, self->office, 0, y, self->width - as_of_width - 12,
-               PANGO_ALIGN_LEFT, INK_SECONDARY);
-  show_text (self, cr, FONT_BODY, as_of_text, self->width - as_of_width, y, as_of_width,
-             PANGO_ALIGN_RIGHT, INK_TEXT);
-  y += office_height + 1;
-
-  show_text (self, cr, FONT_TITLE, _("Reminder list"), 0, y, self->width * 0.65,
-             PANGO_ALIGN_LEFT, INK_TEXT);
-  /* The count sits level with the title's foot, at the right; an empty list says so in
-   * its body instead. */
-  if (self->sorted->len > 0)
-    show_text (self, cr, FONT_BODY, count, self->width * 0.5,
-               y + title_height - small_height - 1, self->width * 0.5, PANGO_ALIGN_RIGHT,
-               INK_SECONDARY);
-  y += title_height + 3;
-
-  hrule (cr, 0, y, self->width, 1.0, INK_TEXT);
-}
-
-static void
-draw_column_titles (FuReminderSheet *self,
-                    cairo_t         *cr)
-{
-  double bottom = self->header_height + self->columns_height - 2;
+  double bottom = info->height - 2;
 
   /* Titles that wrap grow upwards, so that every title ends on the rule. */
   cairo_set_source_rgb (cr, INK_SECONDARY, INK_SECONDARY, INK_SECONDARY);
   for (Column c = COLUMN_NAME; c < N_COLUMNS; c++)
     {
-      g_autoptr(PangoLayout) layout = column_title_layout (self, c);
+      g_autoptr(PangoLayout) layout = column_title_layout (self, info->context, c);
       int w, h;
 
       pango_layout_get_size (layout, &w, &h);
       cairo_move_to (cr, self->column_x[c], bottom - 2 - (double) h / PANGO_SCALE);
       pango_cairo_show_layout (cr, layout);
     }
-  hrule (cr, 0, bottom, self->width, 0.5, INK_RULE);
+  hrule (cr, 0, bottom, info->width, 0.5, INK_RULE);
 }
 
 static void
-draw_footer (FuReminderSheet *self,
-             cairo_t         *cr,
-             guint            page)
-{
-  g_autofree char *page_text = NULL;
-  g_autofree char *left = NULL;
-  char as_of[11];
-  double rule_y = self->height - self->footer_height + FOOTER_GAP;
-  double y = rule_y + 3;
-
-  format_day (self->as_of, as_of);
-  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
-  /* TRANSLATORS: the footer of every page of the printed reminder list */
-  left = g_strdup_printf (_("Reminder list as of %s"), as_of);
-
-  hrule (cr, 0, rule_y, self->width, 0.5, INK_RULE);
-  show_text (self, cr, FONT_SMALL, left, 0, y, self->width * 0.6, PANGO_ALIGN_LEFT,
-             INK_SECONDARY);
-  show_text (self, cr, FONT_SMALL, page_text, self->width * 0.6, y, self->width * 0.4,
-             PANGO_ALIGN_RIGHT, INK_TEXT);
-}
-
-static void
-draw_empty (FuReminderSheet *self,
-            cairo_t         *cr)
-{
-  g_autofree char *text = NULL;
-  char as_of[11];
-  double y = self->header_height + 12;
-
-  format_day (self->as_of, as_of);
-  text = g_strdup_printf (_("No reminder is due and no reply is overdue as of %s."), as_of);
-  show_text (self, cr, FONT_EMPTY, _("Nothing to chase"), 0, y, self->width,
-             PANGO_ALIGN_LEFT, INK_TEXT);
-  y += line_height (self, FONT_EMPTY) + 4;
-  show_text (self, cr, FONT_BODY, text, 0, y, self->width, PANGO_ALIGN_LEFT, INK_SECONDARY);
-}
-
-static void
-draw_workshop (FuReminderSheet *self,
-               cairo_t         *cr,
-               const Item      *item)
+draw_workshop (FuReminderSheet       *self,
+               cairo_t               *cr,
+               const Item            *item,
+               const FuPageBlockInfo *info)
 {
   const FuFollowupRow *row = sorted_row (self, item->row);
   g_autofree char *dates = workshop_dates (row);
@@ -689,54 +518,55 @@ draw_workshop (FuReminderSheet *self,
   g_autofree char *markup = NULL;
   double right_width;
 
-  if (item->continued)
+  if (info->repeated)
     /* TRANSLATORS: a workshop's dates, on a page that continues its list */
     right = g_strdup_printf (_("%s (continued)"), dates);
   else
     right = g_steal_pointer (&dates);
-  right_width = MIN (text_width (self, FONT_BODY, right), self->width * 0.45);
+  right_width = MIN (text_width (info->context, FONT_BODY, right), info->width * 0.45);
 
   cairo_set_source_rgb (cr, INK_BAND, INK_BAND, INK_BAND);
-  cairo_rectangle (cr, 0, item->y, self->width, self->workshop_height);
+  cairo_rectangle (cr, 0, 0, info->width, info->height);
   cairo_fill (cr);
 
   markup = g_markup_printf_escaped ("%s  <span weight='normal'>%s</span>",
                                     row->workshop_code != NULL ? row->workshop_code : "",
                                     row->workshop_title != NULL ? row->workshop_title : "");
-  show_markup (self, cr, FONT_HEADING, markup, 4, item->y + WORKSHOP_PADDING,
-               self->width - right_width - 20, INK_TEXT);
-  show_text (self, cr, FONT_BODY, right, self->width - right_width - 4,
-             item->y + WORKSHOP_PADDING + line_height (self, FONT_HEADING)
-             - line_height (self, FONT_BODY),
+  show_markup (cr, info->context, FONT_HEADING, markup, 4, WORKSHOP_PADDING,
+               info->width - right_width - 20, INK_TEXT);
+  show_text (cr, info->context, FONT_BODY, right, info->width - right_width - 4,
+             WORKSHOP_PADDING + line_height (info->context, FONT_HEADING)
+             - line_height (info->context, FONT_BODY),
              right_width, PANGO_ALIGN_RIGHT, INK_SECONDARY);
 }
 
 static void
-draw_administration (FuReminderSheet *self,
-                     cairo_t         *cr,
-                     const Item      *item)
+draw_administration (FuReminderSheet       *self,
+                     cairo_t               *cr,
+                     const Item            *item,
+                     const FuPageBlockInfo *info)
 {
   const FuFollowupRow *row = sorted_row (self, item->row);
   g_autofree char *text = NULL;
 
-  if (item->continued)
+  if (info->repeated)
     /* TRANSLATORS: an administration's name, on a page that continues its list */
     text = g_strdup_printf (_("%s (continued)"), row->administration);
   else
     text = g_strdup (row->administration);
-  show_text (self, cr, FONT_BODY_BOLD, text, 0, item->y + ADMIN_PADDING, self->width,
+  show_text (cr, info->context, FONT_BODY_BOLD, text, 0, ADMIN_PADDING, info->width,
              PANGO_ALIGN_LEFT, INK_TEXT);
 }
 
 static void
-draw_row (FuReminderSheet *self,
-          cairo_t         *cr,
-          const Item      *item)
+draw_row (FuReminderSheet       *self,
+          cairo_t               *cr,
+          const Item            *item,
+          const FuPageBlockInfo *info)
 {
   const FuFollowupRow *row = sorted_row (self, item->row);
   char sent[11], deadline[11], reminders[16], overdue[16];
   const char *cells[N_COLUMNS];
-  double y = item->y + ROW_PADDING;
 
   format_day (row->dates.sent, sent);
   format_day (row->dates.deadline, deadline);
@@ -757,12 +587,134 @@ draw_row (FuReminderSheet *self,
   if (item->stripe)
     {
       cairo_set_source_rgb (cr, INK_STRIPE, INK_STRIPE, INK_STRIPE);
-      cairo_rectangle (cr, 0, item->y, self->width, self->row_height);
+      cairo_rectangle (cr, 0, 0, info->width, info->height);
       cairo_fill (cr);
     }
   for (Column c = COLUMN_NAME; c < N_COLUMNS; c++)
-    show_text (self, cr, FONT_BODY, cells[c], self->column_x[c], y, self->column_width[c],
-               column_alignment (c), INK_TEXT);
+    show_text (cr, info->context, FONT_BODY, cells[c], self->column_x[c], ROW_PADDING,
+               self->column_width[c], column_alignment (c), INK_TEXT);
+}
+
+static void
+item_draw (gpointer               data,
+           cairo_t               *cr,
+           const FuPageBlockInfo *info)
+{
+  Item *item = data;
+  FuReminderSheet *self = item->sheet;
+
+  measure_columns (self, info->context, info->width);
+  switch (item->kind)
+    {
+    case ITEM_COLUMNS:
+      draw_column_titles (self, cr, info);
+      break;
+    case ITEM_WORKSHOP:
+      draw_workshop (self, cr, item, info);
+      break;
+    case ITEM_ADMINISTRATION:
+      draw_administration (self, cr, item, info);
+      break;
+    case ITEM_ROW:
+    default:
+      draw_row (self, cr, item, info);
+      break;
+    }
+}
+
+static guint
+add_item (FuReminderSheet  *self,
+          ItemKind          kind,
+          guint             row,
+          gboolean          stripe,
+          FuPageBlockFlags  flags)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->sheet = self;
+  item->kind = kind;
+  item->row = row;
+  item->stripe = stripe;
+  return fu_page_layout_add_block (self->layout, item_measure, item_draw, item, g_free, flags);
+}
+
+/* The column titles first; then each workshop's heading, each administration's heading
+ * and its rows. A heading keeps with what follows it; a page that starts inside a group
+ * repeats its headings, "(continued)", under the column titles. */
+static void
+build_layout (FuReminderSheet *self)
+{
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *footer = NULL;
+  char as_of[11];
+  guint columns;
+  guint n = self->sorted->len;
+
+  g_clear_pointer (&self->layout, fu_page_layout_free);
+  self->layout = fu_page_layout_new ();
+  g_clear_object (&self->measured_context);
+
+  format_day (self->as_of, as_of);
+  /* TRANSLATORS: the day the reminder list is for */
+  as_of_text = g_strdup_printf (_("As of %s"), as_of);
+  count = g_strdup_printf (ngettext ("%u follow-up to chase", "%u follow-ups to chase", n), n);
+  /* TRANSLATORS: the footer of every page of the printed reminder list */
+  footer = g_strdup_printf (_("Reminder list as of %s"), as_of);
+  fu_page_layout_set_header (self->layout, self->office, _("Reminder list"), as_of_text, count);
+  fu_page_layout_set_title_font (self->layout, FONT_TITLE);
+  fu_page_layout_set_footer_text (self->layout, footer);
+
+  if (n == 0)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *markup = NULL;
+
+      text = g_strdup_printf (_("No reminder is due and no reply is overdue as of %s."), as_of);
+      markup = g_markup_escape_text (text, -1);
+      fu_page_layout_add_paragraph (self->layout, FONT_EMPTY, _("Nothing to chase"), 0,
+                                    FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+      fu_page_layout_add_space (self->layout, 4);
+      fu_page_layout_add_paragraph_full (self->layout, FONT_BODY, markup, 0, INK_SECONDARY,
+                                         FU_PAGE_BLOCK_DEFAULT);
+      return;
+    }
+
+  columns = add_item (self, ITEM_COLUMNS, 0, FALSE, FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+  for (guint w = 0; w < n; )
+    {
+      guint w_end = w + 1;
+      guint workshop;
+
+      while (w_end < n && same_workshop (sorted_row (self, w), sorted_row (self, w_end)))
+        w_end++;
+
+      fu_page_layout_add_space (self->layout, WORKSHOP_GAP);
+      workshop = add_item (self, ITEM_WORKSHOP, w, FALSE, FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+      fu_page_layout_set_repeat (self->layout, workshop, columns);
+
+      for (guint a = w; a < w_end; )
+        {
+          guint a_end = a + 1;
+          guint admin;
+
+          while (a_end < w_end && same_administration (sorted_row (self, a),
+                                                       sorted_row (self, a_end)))
+            a_end++;
+
+          admin = add_item (self, ITEM_ADMINISTRATION, a, FALSE, FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+          fu_page_layout_set_repeat (self->layout, admin, workshop);
+          for (guint r = a; r < a_end; r++)
+            {
+              guint row = add_item (self, ITEM_ROW, r, (r - a) % 2 == 1,
+                                    FU_PAGE_BLOCK_DEFAULT);
+
+              fu_page_layout_set_repeat (self->layout, row, admin);
+            }
+          a = a_end;
+        }
+      w = w_end;
+    }
 }
 
 /* ---- GObject --------------------------------------------------------------------------- */
@@ -772,11 +724,11 @@ fu_reminder_sheet_finalize (GObject *object)
 {
   FuReminderSheet *self = (FuReminderSheet *) object;
 
-  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->layout, fu_page_layout_free);
+  g_clear_object (&self->measured_context);
   g_clear_pointer (&self->sorted, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->office, g_free);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (fu_reminder_sheet_parent_class)->finalize (object);
 }
@@ -792,7 +744,6 @@ fu_reminder_sheet_class_init (FuReminderSheetClass *klass)
 static void
 fu_reminder_sheet_init (FuReminderSheet *self)
 {
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 /* ---- Public API ------------------------------------------------------------------------ */
@@ -837,25 +788,8 @@ fu_reminder_sheet_paginate (FuReminderSheet *self,
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
   g_return_val_if_fail (width > 0 && height > 0, 0);
 
-  g_set_object (&self->context, context);
-  self->width = width;
-  self->height = height;
-  g_ptr_array_set_size (self->pages, 0);
-
-  self->header_height = line_height (self, FONT_BODY_BOLD) + 1 + line_height (self, FONT_TITLE)
-                        + 3 + HEADER_GAP;
-  self->footer_height = FOOTER_GAP + 3 + line_height (self, FONT_SMALL);
-  self->workshop_height = line_height (self, FONT_HEADING) + 2 * WORKSHOP_PADDING;
-  self->admin_height = ADMIN_PADDING + line_height (self, FONT_BODY_BOLD) + 1;
-  self->row_height = line_height (self, FONT_BODY) + 2 * ROW_PADDING;
-  measure_columns (self);
-
-  if (self->sorted->len == 0)
-    g_ptr_array_add (self->pages, g_array_new (FALSE, TRUE, sizeof (Item)));
-  else
-    paginate_rows (self);
-
-  return self->pages->len;
+  build_layout (self);
+  return fu_page_layout_paginate (self->layout, context, width, height);
 }
 
 guint
@@ -863,7 +797,7 @@ fu_reminder_sheet_get_n_pages (FuReminderSheet *self)
 {
   g_return_val_if_fail (FU_IS_REMINDER_SHEET (self), 0);
 
-  return self->pages->len;
+  return self->layout != NULL ? fu_page_layout_get_n_pages (self->layout) : 0;
 }
 
 void
@@ -871,54 +805,29 @@ fu_reminder_sheet_draw_page (FuReminderSheet *self,
                              cairo_t         *cr,
                              guint            page)
 {
-  GArray *items;
-
   g_return_if_fail (FU_IS_REMINDER_SHEET (self));
   g_return_if_fail (cr != NULL);
-  g_return_if_fail (self->context != NULL);
-  g_return_if_fail (page < self->pages->len);
+  g_return_if_fail (self->layout != NULL);
+  g_return_if_fail (page < fu_page_layout_get_n_pages (self->layout));
 
-  items = g_ptr_array_index (self->pages, page);
-
-  cairo_save (cr);
-  draw_header (self, cr);
-  if (self->sorted->len == 0)
-    {
-      draw_empty (self, cr);
-    }
-  else
-    {
-      draw_column_titles (self, cr);
-      for (guint i = 0; i < items->len; i++)
-        {
-          const Item *item = &g_array_index (items, Item, i);
-
-          switch (item->kind)
-            {
-            case ITEM_WORKSHOP:
-              draw_workshop (self, cr, item);
-              break;
-            case ITEM_ADMINISTRATION:
-              draw_administration (self, cr, item);
-              break;
-            case ITEM_ROW:
-            default:
-              draw_row (self, cr, item);
-              break;
-            }
-        }
-    }
-  draw_footer (self, cr, page);
-  cairo_restore (cr);
+  fu_page_layout_draw_page (self->layout, cr, page);
 }
 
-static cairo_status_t
-append_bytes_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+static guint
+paginate_cb (gpointer      document,
+             PangoContext *context,
+             double        width,
+             double        height)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  return fu_reminder_sheet_paginate (document, context, width, height);
+}
+
+static void
+draw_page_cb (gpointer  document,
+              cairo_t  *cr,
+              guint     page)
+{
+  fu_reminder_sheet_draw_page (document, cr, page);
 }
 
 gboolean
@@ -926,70 +835,16 @@ fu_reminder_sheet_write_pdf (FuReminderSheet *self,
                              const char      *path,
                              GError         **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-  PangoContext *context;
   g_autofree char *title = NULL;
-  cairo_font_options_t *options;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
   char as_of[11];
-  guint n_pages;
 
   g_return_val_if_fail (FU_IS_REMINDER_SHEET (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Drawn into memory first: the file is written whole or not at all. */
-  bytes = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes,
-                                                 FU_REMINDER_SHEET_A4_WIDTH,
-                                                 FU_REMINDER_SHEET_A4_HEIGHT);
   format_day (self->as_of, as_of);
   title = g_strdup_printf (_("Reminder list as of %s"), as_of);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Follow-Up");
-  cr = cairo_create (surface);
-
-  /* PDF units are points: 72 units per inch, so "Sans 9" is 9 points. Print layouts must
-   * not depend on screen hinting. */
-  context = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-
-  n_pages = fu_reminder_sheet_paginate (self, context,
-                                        FU_REMINDER_SHEET_A4_WIDTH - 2 * FU_REMINDER_SHEET_MARGIN,
-                                        FU_REMINDER_SHEET_A4_HEIGHT
-                                        - 2 * FU_REMINDER_SHEET_MARGIN);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, FU_REMINDER_SHEET_MARGIN, FU_REMINDER_SHEET_MARGIN);
-      fu_reminder_sheet_draw_page (self, cr, page);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-
-  status = cairo_status (cr);
-  g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw the reminder list: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, error))
+  if (!fu_page_write_pdf (path, title, paginate_cb, draw_page_cb, self, error))
     {
       g_prefix_error (error, _("Could not save the reminder list: "));
       return FALSE;
