@@ -40,7 +40,7 @@ echo "# followup-cli at $cli"
 # --help on every command
 check "--help" "$cli" --help
 contains "--help lists the commands" "$out" "mark-reminded"
-for c in init import export followups mark-sent mark-reminded stats sample; do
+for c in init import export followups mark-sent mark-reminded stats sample report feedback; do
   check "$c --help" "$cli" "$c" --help
 done
 refuse "unknown command" "$cli" --database "$db" frobnicate
@@ -101,6 +101,16 @@ check "export reminders" fu export reminders --as-of 2018-03-01 --output "$tmp/r
 n=$(($(wc -l <"$tmp/reminders.csv") - 1))
 [ "$n" = 113 ] && ok "113 to remind" || not_ok "113 to remind" "got $n"
 
+# the same list printed to PDF: its text names an overdue participant on numbered pages
+contains "Michael Clarke is overdue" "$(cat "$tmp/reminders.csv")" "Michael Clarke,.*,overdue,"
+check "export reminders as PDF" fu export reminders --as-of 2018-03-01 --format pdf \
+  --output "$tmp/reminders.pdf"
+pdf_text=$(pdftotext -layout "$tmp/reminders.pdf" - 2>&1)
+contains "PDF names an overdue participant" "$pdf_text" "Michael Clarke"
+contains "PDF pages are numbered" "$pdf_text" "Page 1 of [0-9]"
+refuse "PDF needs --output" fu export reminders --as-of 2018-03-01 --format pdf
+refuse "unknown export format" fu export reminders --format xlsx --output "$tmp/r.xlsx"
+
 # export responses, import into a fresh database with the same workshops and participants,
 # export again: the same bytes
 check "export responses" fu export responses --fiscal-year 2016/17 --output "$tmp/r1.csv"
@@ -147,6 +157,71 @@ check "awaiting after reminder" fu followups --as-of 2018-08-07 --workshop X-1 -
 contains "2 awaiting" "$out" "2 follow-ups"
 refuse "mark-sent unknown workshop" fu mark-sent NOPE
 refuse "mark-sent bad date" fu mark-sent X-1 --date yesterday
+
+# chart: the sample's charts in each format, at the size asked
+png_size () { od -An -tx1 -j16 -N8 "$1" | tr -d ' \n'; }
+check "chart --help" "$cli" chart --help
+contains "chart --help lists the kinds" "$out" "reply-rate-administrations"
+check "chart PNG" fu chart direct-effects --fiscal-year 2016/17 --output "$tmp/de.png" --width 640 --height 480
+[ "$(png_size "$tmp/de.png")" = "00000280000001e0" ] && ok "PNG is 640 x 480" \
+  || not_ok "PNG is 640 x 480" "IHDR $(png_size "$tmp/de.png")"
+check "chart SVG" fu chart projects --fiscal-year 2016/17 --output "$tmp/p.svg"
+[ "$(head -c 5 "$tmp/p.svg")" = "<?xml" ] && grep -q "<svg" "$tmp/p.svg" && ok "SVG file" \
+  || not_ok "SVG file" "$(head -c 80 "$tmp/p.svg")"
+check "chart PDF" fu chart direct-effects --fiscal-year 2016/17 --output "$tmp/de.pdf"
+[ "$(head -c 5 "$tmp/de.pdf")" = "%PDF-" ] && ok "PDF file" || not_ok "PDF file" "no %PDF- header"
+contains "PDF states the total" "$(pdftotext "$tmp/de.pdf" - 2>&1)" "96 of 148 replies (65%) saw direct effects"
+check "chart natural height" fu chart actions --fiscal-year 2016/17 --output "$tmp/a.png" --width 800
+h=$((16#$(png_size "$tmp/a.png" | cut -c9-16)))
+[ "$h" -gt 800 ] && ok "13 workshops of 6 actions grow the chart ($h px)" \
+  || not_ok "13 workshops of 6 actions grow the chart" "height $h"
+check "chart reply-rate without a year" fu chart reply-rate --output "$tmp/rr.png"
+check "chart of a year without replies" fu chart contribution --fiscal-year 2017/18 --output "$tmp/e.png"
+contains "the empty year is named" "$(cat "$tmp/err")" "No replies in FY2017/18"
+refuse "chart unknown kind" fu chart pie --fiscal-year 2016/17 --output "$tmp/x.png"
+contains "unknown kind lists the kinds" "$(cat "$tmp/err")" "direct-effects"
+refuse "chart needs --fiscal-year" fu chart direct-effects --output "$tmp/x.png"
+refuse "chart needs --output" fu chart direct-effects --fiscal-year 2016/17
+refuse "chart .gif" fu chart direct-effects --fiscal-year 2016/17 --output "$tmp/x.gif"
+[ ! -e "$tmp/x.gif" ] && ok "no .gif written" || not_ok "no .gif written" "$tmp/x.gif exists"
+refuse "chart too small" fu chart direct-effects --fiscal-year 2016/17 --output "$tmp/x.png" --width 5
+
+# report: the annual report as PDF, Tables 1 to 5 in its text
+check "report --help" "$cli" report --help
+check "report" fu report --fiscal-year 2016/17 --output "$tmp/report.pdf"
+contains "report says how many pages" "$(cat "$tmp/err")" "pages)"
+[ "$(head -c 5 "$tmp/report.pdf")" = "%PDF-" ] && ok "report is a PDF" || not_ok "report is a PDF" "no %PDF- header"
+report_text=$(pdftotext -layout "$tmp/report.pdf" - 2>&1)
+contains "report has Table 3's total" "$report_text" "96 (65%)"
+contains "report has Table 4's total" "$report_text" "142 (96%)"
+contains "report has Table 1's total" "$report_text" "148 (57%)"
+n=$(grep -c "Page [0-9]* of [0-9]*" <<<"$report_text")
+pages=$(pdfinfo "$tmp/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$n" = "$pages" ] && ok "every page of the report is numbered" || not_ok "every page numbered" "$n of $pages"
+check "report of an empty year" fu report --fiscal-year 2030/31 --output "$tmp/empty.pdf"
+refuse "report needs --fiscal-year" fu report --output "$tmp/x.pdf"
+refuse "report needs --output" fu report --fiscal-year 2016/17
+refuse "report bad year" fu report --fiscal-year 2016/18 --output "$tmp/x.pdf"
+refuse "report into a missing folder" fu report --fiscal-year 2016/17 --output "$tmp/no/r.pdf"
+
+# feedback: one workshop's counts, PDF or CSV, no names
+check "feedback --help" "$cli" feedback --help
+check "feedback CSV" fu feedback 2016-NII --output "$tmp/fb.csv"
+contains "feedback CSV counts replies" "$(cat "$tmp/fb.csv")" "replies,12"
+contains "feedback CSV counts Q3" "$(cat "$tmp/fb.csv")" "direct_effects_yes,9"
+check "feedback CSV to standard output" fu feedback 2016-NII
+contains "feedback on standard output" "$out" "shared_materials,9"
+check "feedback PDF" fu feedback 2016-NII --output "$tmp/fb.pdf"
+fb_text=$(pdftotext -layout "$tmp/fb.pdf" - 2>&1)
+contains "feedback PDF has the replies" "$fb_text" "Replies received *12"
+contains "feedback PDF is one page" "$fb_text" "Page 1 of 1"
+emails=$(sqlite3 "$db" "SELECT p.email FROM participant p JOIN attendance a ON a.participant_id = p.id JOIN workshop w ON w.id = a.workshop_id WHERE w.code = '2016-NII'")
+leaked=0
+for e in $emails; do grep -q -- "$e" <<<"$fb_text$(cat "$tmp/fb.csv")" && leaked=$((leaked + 1)); done
+[ -n "$emails" ] && [ "$leaked" = 0 ] && ok "feedback names no e-mail" || not_ok "feedback names no e-mail" "$leaked leaked"
+refuse "feedback unknown workshop" fu feedback NOPE --output "$tmp/x.csv"
+refuse "feedback PDF needs a file" fu feedback 2016-NII --format pdf
+refuse "feedback unknown extension" fu feedback 2016-NII --output "$tmp/x.txt"
 
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"

@@ -10,11 +10,15 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "fu-annual-report.h"
+#include "fu-charts.h"
 #include "fu-context.h"
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-export.h"
+#include "fu-feedback-sheet.h"
 #include "fu-import.h"
+#include "fu-reminder-sheet.h"
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
@@ -259,12 +263,45 @@ cmd_import (Cli *cli, int argc, char **argv)
 
 /* ---- export ---------------------------------------------------------------------------- */
 
+/* The printed reminder list, the same pages the app's Print Reminder List gives. */
+static int
+export_reminders_pdf (Cli        *cli,
+                      FuDay       as_of,
+                      const char *output)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuReminderSheet) sheet = NULL;
+  g_autofree char *office = NULL;
+  FuFollowupQuery query = { 0 };
+
+  if (output == NULL || g_str_equal (output, "-"))
+    return fail (_("A PDF needs a file: add --output FILE, e.g. --output reminders.pdf"));
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+
+  query.as_of = as_of;
+  query.status_mask = (1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE);
+  if ((rows = fu_store_list_followups (store, &query, &error)) == NULL)
+    return fail_error (error);
+  office = fu_store_get_office_name (store);
+  sheet = fu_reminder_sheet_new (rows, office, as_of);
+  if (!fu_reminder_sheet_write_pdf (sheet, output, &error))
+    return fail_error (error);
+  g_printerr (ngettext ("Wrote %s (%u page)\n", "Wrote %s (%u pages)\n",
+                        fu_reminder_sheet_get_n_pages (sheet)),
+              output, fu_reminder_sheet_get_n_pages (sheet));
+  return 0;
+}
+
 static int
 cmd_export (Cli *cli, int argc, char **argv)
 {
   g_autofree char *fiscal_year_text = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
   gboolean bom = FALSE;
   const GOptionEntry entries[] = {
     { "fiscal-year", 'y', 0, G_OPTION_ARG_STRING, &fiscal_year_text,
@@ -276,6 +313,8 @@ cmd_export (Cli *cli, int argc, char **argv)
       N_("Write to FILE instead of standard output"), N_("FILE") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
       N_("Start with a byte-order mark, for Excel"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Reminders: csv (default) or pdf, the printed list (needs --output)"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(FuStore) store = NULL;
@@ -287,12 +326,16 @@ cmd_export (Cli *cli, int argc, char **argv)
 
   if (!parse_command_options (cli, _("summary|responses|reminders"),
                               _("Export the annual summary (Tables 1 to 5), the replies, or "
-                                "the reminder list as CSV."),
+                                "the reminder list as CSV (the reminder list also as PDF)."),
                               entries, &argc, &argv, 1, &status))
     return status;
   what = argv[1];
   if (bom)
     flags |= FU_EXPORT_BOM;
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
+    return fail (_("--format %s is not a format: say csv or pdf"), format);
+  if (format != NULL && g_str_equal (format, "pdf") && !g_str_equal (what, "reminders"))
+    return fail (_("Only the reminder list prints as PDF: export %s writes CSV"), what);
 
   if (g_str_equal (what, "summary"))
     {
@@ -332,6 +375,8 @@ cmd_export (Cli *cli, int argc, char **argv)
 
       if (!parse_day_option ("--as-of", as_of_text, &as_of, &error))
         return fail_error (error);
+      if (format != NULL && g_str_equal (format, "pdf"))
+        return export_reminders_pdf (cli, as_of, output);
       if ((store = open_store (cli, &error)) == NULL)
         return fail_error (error);
       if (!fu_export_reminders (store, as_of, flags, text, &error))
@@ -707,6 +752,182 @@ cmd_sample (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* ---- chart ----------------------------------------------------------------------------- */
+
+static int
+cmd_chart (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *fiscal_year_text = NULL;
+  g_autofree char *output = NULL;
+  int width = 800;
+  int height = 0;
+  const GOptionEntry entries[] = {
+    { "fiscal-year", 'y', 0, G_OPTION_ARG_STRING, &fiscal_year_text,
+      N_("The fiscal year to chart (required, but for reply-rate: every year when not given)"),
+      N_("2016/17") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write; its extension chooses the format (required)"),
+      N_("FILE.png|FILE.svg|FILE.pdf") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+      N_("Width in pixels (PNG, SVG) or points (PDF); default 800"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height,
+      N_("Height; default: as tall as the chart needs for its rows to stay legible"), N_("H") },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuChart) chart = NULL;
+  g_autoptr(GString) kinds = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  FuChartKind kind;
+  FuChartFormat format;
+  guint fiscal_year = 0;
+  int status = 0;
+
+  for (guint k = 0; k < FU_N_CHART_KINDS; k++)
+    g_string_append_printf (kinds, "%s%s", k > 0 ? ", " : "", fu_chart_kind_to_string (k));
+  summary = g_strdup_printf (_("Draw one of the annual report's charts as PNG, SVG or PDF.\n"
+                               "KIND: %s."), kinds->str);
+  if (!parse_command_options (cli, _("KIND"), summary, entries, &argc, &argv, 1, &status))
+    return status;
+  if (!fu_chart_kind_from_string (argv[1], &kind, &error))
+    return fail_error (error);
+  if (fiscal_year_text == NULL && kind != FU_CHART_KIND_REPLY_RATE)
+    return fail (_("chart %s needs --fiscal-year, e.g. --fiscal-year 2016/17"), argv[1]);
+  if (output == NULL || g_str_equal (output, "-"))
+    return fail (_("A chart needs a file: add --output FILE, e.g. --output chart.png"));
+  if (!fu_chart_format_from_path (output, &format, &error))
+    return fail_error (error);
+  if (fiscal_year_text != NULL && !parse_fiscal_year_option (fiscal_year_text, &fiscal_year,
+                                                             &error))
+    return fail_error (error);
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if ((chart = fu_charts_build (store, kind, fiscal_year, &error)) == NULL)
+    return fail_error (error);
+  if (!fu_chart_write (chart, output, format, width, height, &error))
+    return fail_error (error);
+  g_printerr (_("Wrote %s\n"), output);
+  if (fu_chart_is_empty (chart) && fu_chart_get_empty_message (chart) != NULL)
+    g_printerr ("%s\n", fu_chart_get_empty_message (chart));
+  return 0;
+}
+
+/* ---- report and feedback --------------------------------------------------------------- */
+
+static int
+cmd_report (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *fiscal_year_text = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "fiscal-year", 'y', 0, G_OPTION_ARG_STRING, &fiscal_year_text,
+      N_("The fiscal year to report on (required)"), N_("2016/17") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The PDF file to write (required)"), N_("FILE.pdf") },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuAnnualReport) report = NULL;
+  guint fiscal_year;
+  int status = 0;
+
+  if (!parse_command_options (cli, "",
+                              _("Write the year's Good Practice Report as PDF: Tables 1 to 5, "
+                                "the charts and the participants' own words."),
+                              entries, &argc, &argv, 0, &status))
+    return status;
+  if (fiscal_year_text == NULL)
+    return fail (_("report needs --fiscal-year, e.g. --fiscal-year 2016/17"));
+  if (output == NULL || g_str_equal (output, "-"))
+    return fail (_("A PDF needs a file: add --output FILE, e.g. --output report.pdf"));
+  if (!parse_fiscal_year_option (fiscal_year_text, &fiscal_year, &error))
+    return fail_error (error);
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if ((report = fu_annual_report_new (store, fiscal_year, &error)) == NULL)
+    return fail_error (error);
+  if (!fu_annual_report_save_pdf (report, output, &error))
+    return fail_error (error);
+  g_printerr (ngettext ("Wrote %s (%u page)\n", "Wrote %s (%u pages)\n",
+                        fu_annual_report_get_n_pages (report)),
+              output, fu_annual_report_get_n_pages (report));
+  return 0;
+}
+
+static int
+cmd_feedback (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
+  gboolean bom = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: FILE.pdf, or FILE.csv (standard output when not given: CSV)"),
+      N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("pdf or csv (default: from the file's extension)"), N_("FORMAT") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("CSV: start with a byte-order mark, for Excel"), NULL },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuFeedbackSheet) sheet = NULL;
+  gboolean pdf;
+  gint64 workshop_id = 0;
+  int status = 0;
+
+  if (!parse_command_options (cli, _("WORKSHOP_CODE"),
+                              _("Write a workshop's feedback sheet, the aggregated table of its "
+                                "replies for every participant: PDF or CSV, counts only."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
+    return fail (_("--format %s is not a format: say csv or pdf"), format);
+  if (format != NULL)
+    pdf = g_str_equal (format, "pdf");
+  else if (output != NULL && g_str_has_suffix (output, ".pdf"))
+    pdf = TRUE;
+  else if (output == NULL || g_str_equal (output, "-") || g_str_has_suffix (output, ".csv"))
+    pdf = FALSE;
+  else
+    return fail (_("Say which format %s should be: name it .pdf or .csv, or add --format"),
+                 output);
+  if (pdf && (output == NULL || g_str_equal (output, "-")))
+    return fail (_("A PDF needs a file: add --output FILE, e.g. --output feedback.pdf"));
+
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (!lookup_workshop_code (store, argv[1], &workshop_id, &error))
+    return fail_error (error);
+  if ((sheet = fu_feedback_sheet_new (store, workshop_id, &error)) == NULL)
+    return fail_error (error);
+
+  if (pdf)
+    {
+      if (!fu_feedback_sheet_write_pdf (sheet, output, &error))
+        return fail_error (error);
+    }
+  else
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      fu_feedback_sheet_write_csv (sheet, text, bom);
+      if (!write_output (output, text, &error))
+        return fail_error (error);
+    }
+  if (output != NULL && !g_str_equal (output, "-"))
+    g_printerr (_("Wrote %s\n"), output);
+  if (!fu_feedback_sheet_shows_answers (sheet))
+    g_printerr (ngettext ("Fewer than %u reply: the sheet gives the reply rate only.\n",
+                          "Fewer than %u replies: the sheet gives the reply rate only.\n",
+                          FU_FEEDBACK_SHEET_MIN_REPLIES),
+                FU_FEEDBACK_SHEET_MIN_REPLIES);
+  return 0;
+}
+
 /* ---- main ------------------------------------------------------------------------------ */
 
 static const Command commands[] = {
@@ -718,6 +939,12 @@ static const Command commands[] = {
   { "mark-reminded", "WORKSHOP_CODE", N_("Record a reminder sent"), cmd_mark_reminded },
   { "stats", "", N_("Summarize the database"), cmd_stats },
   { "sample", "", N_("Load the FY2016/17 sample data"), cmd_sample },
+  { "chart", "KIND --fiscal-year Y --output FILE", N_("Draw a chart as PNG, SVG or PDF"),
+    cmd_chart },
+  { "report", "--fiscal-year Y --output FILE.pdf", N_("Write the annual report as PDF"),
+    cmd_report },
+  { "feedback", "WORKSHOP_CODE --output FILE.pdf|FILE.csv",
+    N_("Write a workshop's feedback sheet"), cmd_feedback },
 };
 
 static void
