@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Participants page: everyone from the sample, search, a person's history, editing,
+ * merging two records of the same person, and a database of 150,000 attendances that
+ * loads and scrolls to its end. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "big-database.h"
+#include "fu-context.h"
+#include "fu-csv.h"
+#include "fu-error.h"
+#include "fu-day.h"
+#include "fu-list-models.h"
+#include "fu-participant-detail.h"
+#include "fu-participants-page.h"
+#include "fu-sample.h"
+#include "fu-store.h"
+#include "fu-store-people.h"
+#include "fu-window.h"
+
+typedef struct {
+  char               *dir;
+  char               *path;
+  FuStore            *store;
+  FuContext          *context;
+  FuWindow           *window;
+  FuParticipantsPage *page;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->context = fu_context_new (f->store);
+  fu_context_set_today (f->context, fu_day_new (2018, 1, 15));
+  f->window = fu_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fu_window_show_page (f->window, "participants");
+  f->page = FU_PARTICIPANTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                 FU_TYPE_WINDOW,
+                                                                 "participants_page"));
+  iterate ();
+}
+
+/* @data: "sample" loads the sample and opens the window; NULL leaves both to the test. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("fu-participants-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "followup.db", NULL);
+  f->store = fu_store_open (f->path, &error);
+  g_assert_no_error (error);
+  if (data != NULL)
+    {
+      fu_sample_load (f->store, &error);
+      g_assert_no_error (error);
+      open_window (f);
+    }
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  iterate ();
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* ---- Helpers ----------------------------------------------------------------------------- */
+
+static GObject *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static guint
+n_rows (Fixture *f)
+{
+  return g_list_model_get_n_items (fu_participants_page_get_model (f->page));
+}
+
+static const FuParticipantOverview *
+row_at (Fixture *f,
+        guint    position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (fu_participants_page_get_model (f->page),
+                                                   position);
+
+  g_assert_nonnull (item);
+  /* The list keeps its items (and their rows) until it is given new ones. */
+  return fu_row_item_get_row (FU_ROW_ITEM (item));
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (child (f->page, FU_TYPE_PARTICIPANTS_PAGE,
+                                                   "search_entry"));
+
+  gtk_search_entry_set_search_delay (entry, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      iterate ();
+    }
+}
+
+/* People of the sample's attendance list as it identifies them (by e-mail, else by name and
+ * administration), keeping those whose name, administration or e-mail contains @needle
+ * (lower case; NULL for all). */
+static guint
+count_sample_people (const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("FOLLOWUP_SOURCE_ROOT"), "data",
+                                            "sample", "participants.csv", NULL);
+  g_autoptr(FuCsvReader) reader = fu_csv_reader_new_from_file (path, &error);
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int email, name, admin;
+
+  g_assert_no_error (error);
+  email = fu_csv_reader_find_column (reader, "email");
+  name = fu_csv_reader_find_column (reader, "name");
+  admin = fu_csv_reader_find_column (reader, "administration");
+  while (fu_csv_reader_next (reader, &error))
+    {
+      const char *e = fu_csv_reader_get_cell (reader, (guint) email);
+      const char *n = fu_csv_reader_get_cell (reader, (guint) name);
+      const char *a = fu_csv_reader_get_cell (reader, (guint) admin);
+      g_autofree char *joined = g_strjoin ("\n", n, a, e, NULL);
+      g_autofree char *text = g_ascii_strdown (joined, -1);
+
+      if (needle != NULL && strstr (text, needle) == NULL)
+        continue;
+      g_hash_table_add (people, *e != '\0' ? g_ascii_strdown (e, -1)
+                                           : g_strdup_printf ("%s\n%s", n, a));
+    }
+  g_assert_no_error (error);
+  return g_hash_table_size (people);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gint64
+find_by_email (Fixture    *f,
+               const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  fu_store_lookup_participant (f->store, email, NULL, 0, &id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* ---- Tests ------------------------------------------------------------------------------- */
+
+/* Everyone once, however many workshops they attended; the search finds by name,
+ * administration and e-mail, whatever the case. */
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  guint all = count_sample_people (NULL);
+  guint maldives = count_sample_people ("maldives");
+  guint attendances = 0;
+
+  /* 261 attendances of 255 people. */
+  g_assert_cmpuint (all, ==, 255);
+  g_assert_cmpuint (n_rows (f), ==, all);
+  for (guint i = 0; i < n_rows (f); i++)
+    attendances += row_at (f, i)->n_attendances;
+  g_assert_cmpuint (attendances, ==, 261);
+
+  g_assert_cmpuint (maldives, >, 1);
+  search (f, "MALDIVES");
+  g_assert_cmpuint (n_rows (f), ==, maldives);
+  for (guint i = 0; i < n_rows (f); i++)
+    g_assert_cmpstr (row_at (f, i)->administration, ==, "Maldives");
+
+  search (f, "priya.menon@");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (row_at (f, 0)->name, ==, "Priya Menon");
+  g_assert_cmpuint (row_at (f, 0)->n_attendances, ==, 2);
+
+  search (f, "nobody by that name");
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->page,
+                                                                       FU_TYPE_PARTICIPANTS_PAGE,
+                                                                       "table_stack"))),
+                   ==, "empty");
+
+  search (f, "");
+  g_assert_cmpuint (n_rows (f), ==, all);
+}
+
+/* Sorting by a header: a first click on Workshops puts those with most workshops first. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (child (f->page, FU_TYPE_PARTICIPANTS_PAGE,
+                                                "column_view"));
+  GtkColumnViewColumn *column = GTK_COLUMN_VIEW_COLUMN (child (f->page,
+                                                               FU_TYPE_PARTICIPANTS_PAGE,
+                                                               "attendances_column"));
+  GtkColumnViewColumn *name = GTK_COLUMN_VIEW_COLUMN (child (f->page,
+                                                             FU_TYPE_PARTICIPANTS_PAGE,
+                                                             "name_column"));
+
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  iterate ();
+  g_assert_cmpuint (row_at (f, 0)->n_attendances, ==, 2);
+  for (guint i = 1; i < n_rows (f); i++)
+    g_assert_cmpuint (row_at (f, i - 1)->n_attendances, >=, row_at (f, i)->n_attendances);
+
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
+  iterate ();
+  for (guint i = 1; i < n_rows (f); i++)
+    {
+      /* Whatever the case, as the table sorts names. */
+      g_autofree char *a = g_utf8_casefold (row_at (f, i - 1)->name, -1);
+      g_autofree char *b = g_utf8_casefold (row_at (f, i)->name, -1);
+
+      g_assert_cmpint (g_utf8_collate (a, b), >=, 0);
+    }
+}
+
+/* Selecting someone shows their workshops; editing saves and the table follows. */
+static void
+test_detail_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuParticipant) saved = NULL;
+  FuParticipantDetail *detail = FU_PARTICIPANT_DETAIL (child (f->page,
+                                                              FU_TYPE_PARTICIPANTS_PAGE,
+                                                              "detail"));
+  GtkWidget *position;
+  gint64 id = find_by_email (f, "priya.menon@customs-in.example");
+
+  fu_participants_page_select (f->page, &id, 1);
+  iterate ();
+  g_assert_cmpint (fu_participants_page_get_shown (f->page), ==, id);
+  g_assert_cmpint (fu_participant_detail_get_participant_id (detail), ==, id);
+  g_assert_cmpuint (fu_participant_detail_get_n_workshops (detail), ==, 2);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f->page,
+                                                                FU_TYPE_PARTICIPANTS_PAGE,
+                                                                "merge_button"))));
+
+  position = GTK_WIDGET (child (detail, FU_TYPE_PARTICIPANT_DETAIL, "position_row"));
+  gtk_editable_set_text (GTK_EDITABLE (position), "Deputy Commissioner");
+  g_signal_emit_by_name (position, "entry-activated");
+  iterate ();
+  saved = fu_store_get_participant (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->position, ==, "Deputy Commissioner");
+  /* Still selected and shown after the reload. */
+  g_assert_cmpint (fu_participants_page_get_shown (f->page), ==, id);
+}
+
+/* Two records of one person: selected together, merged into the one chosen; the table
+ * has one row less and the kept record has both histories. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuParticipant) duplicate = fu_participant_new ();
+  g_autoptr(FuParticipant) gone = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  AdwMessageDialog *dialog;
+  gint64 keep = find_by_email (f, "losena.tamani@customs-fj.example");
+  gint64 workshop = 0;
+  gint64 fiji = 0;
+  gint64 ids[2];
+  guint before;
+
+  /* Losena Tamani entered again, without e-mail, at another workshop. */
+  fu_store_lookup_administration (f->store, "Fiji", &fiji, &error);
+  g_assert_no_error (error);
+  fu_store_lookup_workshop (f->store, "2017-CV", &workshop, &error);
+  g_assert_no_error (error);
+  duplicate->name = g_strdup ("Losena Tamani");
+  duplicate->administration_id = fiji;
+  duplicate->position = g_strdup ("Principal Customs Officer");
+  duplicate->id = fu_store_add_participant (f->store, duplicate, &error);
+  g_assert_no_error (error);
+  fu_store_add_attendance (f->store, workshop, duplicate->id, &error);
+  g_assert_no_error (error);
+  fu_context_changed (f->context);
+  iterate ();
+
+  before = n_rows (f);
+  g_assert_cmpuint (before, ==, 256);
+  search (f, "losena");
+  g_assert_cmpuint (n_rows (f), ==, 2);
+
+  ids[0] = keep;
+  ids[1] = duplicate->id;
+  fu_participants_page_select (f->page, ids, 2);
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (child (f->page,
+                                                               FU_TYPE_PARTICIPANTS_PAGE,
+                                                               "merge_button"))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "participants.merge", NULL));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* The record with the e-mail is the one kept unless told otherwise. */
+  adw_message_dialog_response (dialog, "merge");
+  iterate ();
+
+  gone = fu_store_get_participant (f->store, duplicate->id, &error);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND);
+  g_assert_null (gone);
+  g_clear_error (&error);
+  history = fu_store_list_participant_history (f->store, keep, fu_day_new (2018, 1, 15),
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpint (row_at (f, 0)->participant_id, ==, keep);
+  g_assert_cmpuint (row_at (f, 0)->n_attendances, ==, 2);
+  search (f, "");
+  g_assert_cmpuint (n_rows (f), ==, before - 1);
+  g_assert_cmpint (fu_participants_page_get_shown (f->page), ==, keep);
+}
+
+/* 6,000 workshops, 40,000 participants, 150,000 attendances: the page lists everyone and
+ * scrolls to the end. */
+static void
+test_big (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  gint64 start;
+  guint replies = 0;
+  guint attendances = 0;
+
+  start = g_get_monotonic_time ();
+  big_database_fill (f->store, BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES, &error);
+  g_assert_no_error (error);
+  g_test_message ("Made the big database in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+
+  start = g_get_monotonic_time ();
+  open_window (f);
+  g_test_message ("Opened the window on it in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+
+  g_assert_cmpuint (n_rows (f), ==, BIG_N_PARTICIPANTS);
+  {
+    GPtrArray *rows = NULL;
+    g_autoptr(GPtrArray) overview = fu_store_list_participant_overview (f->store, &error);
+
+    g_assert_no_error (error);
+    rows = overview;
+    for (guint i = 0; i < rows->len; i++)
+      {
+        attendances += ((FuParticipantOverview *) g_ptr_array_index (rows, i))->n_attendances;
+        replies += ((FuParticipantOverview *) g_ptr_array_index (rows, i))->n_replies;
+      }
+  }
+  g_assert_cmpuint (attendances, ==, BIG_N_ATTENDANCES);
+  g_assert_cmpuint (replies, ==, BIG_N_ATTENDANCES / 4);
+
+  scroller = GTK_SCROLLED_WINDOW (child (f->page, FU_TYPE_PARTICIPANTS_PAGE, "table_scroller"));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  start = g_get_monotonic_time ();
+  for (guint step = 1; step <= 10; step++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, (upper - page) * step / 10);
+      iterate ();
+    }
+  g_test_message ("Scrolled to the end in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >,
+                     gtk_adjustment_get_upper (adjustment)
+                     - gtk_adjustment_get_page_size (adjustment) - 1);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment) * 100);
+
+  /* A search over everyone. */
+  search (f, "participant 0399");
+  g_assert_cmpuint (n_rows (f), ==, 10);
+  search (f, "");
+  g_assert_cmpuint (n_rows (f), ==, BIG_N_PARTICIPANTS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/display/participants/list", Fixture, "sample",
+              fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/display/participants/sort", Fixture, "sample",
+              fixture_setup, test_sort, fixture_teardown);
+  g_test_add ("/display/participants/detail-edit", Fixture, "sample",
+              fixture_setup, test_detail_edit, fixture_teardown);
+  g_test_add ("/display/participants/merge", Fixture, "sample",
+              fixture_setup, test_merge, fixture_teardown);
+  g_test_add ("/display/participants/big", Fixture, NULL,
+              fixture_setup, test_big, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,788 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Workshops page on the sample: the list by fiscal year and its search, editing in
+ * place, adding a workshop, the import preview that refuses a bad attendance list without
+ * writing anything, and deleting a workshop then pressing Undo. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "big-database.h"
+#include "fu-context.h"
+#include "fu-day.h"
+#include "fu-import-dialog.h"
+#include "fu-list-models.h"
+#include "fu-rules.h"
+#include "fu-sample.h"
+#include "fu-store.h"
+#include "fu-store-people.h"
+#include "fu-window.h"
+#include "fu-workshop-detail.h"
+#include "fu-workshops-page.h"
+
+typedef struct {
+  char            *dir;
+  char            *path;
+  FuStore         *store;
+  FuContext       *context;
+  FuWindow        *window;
+  FuWorkshopsPage *page;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("fu-workshops-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "followup.db", NULL);
+  f->store = fu_store_open (f->path, &error);
+  g_assert_no_error (error);
+  if (data != NULL)
+    big_database_fill (f->store, BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES,
+                       &error);
+  else
+    fu_sample_load (f->store, &error);
+  g_assert_no_error (error);
+
+  f->context = fu_context_new (f->store);
+  fu_context_set_today (f->context, fu_day_new (2018, 1, 15));
+  f->window = fu_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fu_window_show_page (f->window, "workshops");
+  f->page = FU_WORKSHOPS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                              FU_TYPE_WINDOW, "workshops_page"));
+  iterate ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  iterate ();
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* ---- Helpers ----------------------------------------------------------------------------- */
+
+/* Every row of every table, read with SQLite itself: "nothing was written" means this does
+ * not change. */
+static char *
+dump (Fixture *f)
+{
+  static const char * const tables[] = {
+    "administration", "workshop", "participant", "attendance", "followup", "reminder", "reply",
+  };
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (stmt); i++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+              g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "<null>");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gint64
+workshop_id (Fixture    *f,
+             const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  fu_store_lookup_workshop (f->store, code, &id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static const FuWorkshopsEntry *
+entry_at (Fixture *f,
+          guint    position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (fu_workshops_page_get_entries (f->page),
+                                                   position);
+
+  g_assert_nonnull (item);
+  /* The list keeps its items, so the row outlives this reference. */
+  return fu_row_item_get_row (FU_ROW_ITEM (item));
+}
+
+static guint
+n_listed_workshops (Fixture *f)
+{
+  GListModel *entries = fu_workshops_page_get_entries (f->page);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    if (entry_at (f, i)->workshop != NULL)
+      n++;
+  return n;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GObject *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
+                                                   "search_entry"));
+
+  gtk_search_entry_set_search_delay (entry, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The entry reports its search from a timeout. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      iterate ();
+    }
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* ---- Tests ------------------------------------------------------------------------------- */
+
+/* The sample's 13 workshops under one heading, FY2016/17, by start date; the search
+ * keeps the ones whose code, title or venue match. */
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workshops = NULL;
+  GListModel *entries = fu_workshops_page_get_entries (f->page);
+  const FuWorkshopsEntry *heading;
+  guint expected = 0;
+
+  workshops = fu_store_list_workshops (f->store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workshops->len, ==, 13);
+
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 14);
+  heading = entry_at (f, 0);
+  g_assert_null (heading->workshop);
+  g_assert_cmpuint (heading->fiscal_year, ==, 2016);
+  g_assert_cmpuint (heading->n_workshops, ==, 13);
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      const FuWorkshopsEntry *entry = entry_at (f, i + 1);
+
+      g_assert_nonnull (entry->workshop);
+      g_assert_cmpuint (entry->fiscal_year, ==, 2016);
+      g_assert_cmpstr (entry->workshop->code, ==,
+                       ((FuWorkshop *) g_ptr_array_index (workshops, i))->code);
+    }
+
+  /* With room for both, the first workshop is shown beside the list. */
+  g_assert_cmpint (fu_workshops_page_get_selected (f->page), ==,
+                   ((FuWorkshop *) g_ptr_array_index (workshops, 0))->id);
+
+  /* "regional workshop on" is in several titles, "Nadi" in one venue, "2017-" in the
+   * codes of the year's last six. */
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      const FuWorkshop *w = g_ptr_array_index (workshops, i);
+
+      g_autofree char *title = g_utf8_casefold (w->title, -1);
+
+      /* "Sub-regional Workshop on" too: the search ignores case. */
+      if (strstr (title, "regional workshop on") != NULL)
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 1);
+  search (f, "regional workshop ON");
+  g_assert_cmpuint (n_listed_workshops (f), ==, expected);
+  g_assert_null (entry_at (f, 0)->workshop);
+  g_assert_cmpuint (entry_at (f, 0)->n_workshops, ==, expected);
+
+  search (f, "nadi");
+  g_assert_cmpuint (n_listed_workshops (f), ==, 1);
+  g_assert_cmpstr (entry_at (f, 1)->workshop->venue, ==, "Nadi, Fiji");
+
+  search (f, "2017-");
+  g_assert_cmpuint (n_listed_workshops (f), ==, 6);
+
+  search (f, "no such workshop");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->page,
+                                                                       FU_TYPE_WORKSHOPS_PAGE,
+                                                                       "list_stack"))),
+                   ==, "empty");
+
+  search (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 14);
+}
+
+/* The detail's attendees are the workshop's follow-ups as core lists them for today, and
+ * the table sorts by the column asked for. */
+static void
+test_attendees (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
+  FuFollowupQuery query = { 0 };
+  FuWorkshopDetail *detail = FU_WORKSHOP_DETAIL (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
+                                                        "detail"));
+  GListModel *attendees = fu_workshop_detail_get_attendees (detail);
+  GtkColumnView *view = GTK_COLUMN_VIEW (child (detail, FU_TYPE_WORKSHOP_DETAIL,
+                                                "attendees_view"));
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+  g_autoptr(GtkColumnViewColumn) reply_column = NULL;
+  guint n;
+
+  g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2016-NII")));
+  iterate ();
+
+  query.as_of = fu_day_new (2018, 1, 15);
+  query.workshop_id = workshop_id (f, "2016-NII");
+  followups = fu_store_list_followups (f->store, &query, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (attendees);
+  g_assert_cmpuint (n, ==, followups->len);
+  g_assert_cmpuint (n, >, 5);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (attendees, i);
+      const FuAttendanceRow *row = fu_row_item_get_row (FU_ROW_ITEM (item));
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < followups->len && !found; j++)
+        {
+          const FuFollowupRow *followup = g_ptr_array_index (followups, j);
+
+          if (followup->followup_id != row->followup_id)
+            continue;
+          found = TRUE;
+          g_assert_cmpint (row->status, ==, followup->status);
+          g_assert_cmpuint (row->dates.received, ==, followup->dates.received);
+        }
+      g_assert_true (found);
+    }
+
+  /* By name, then by reply date, latest first. */
+  columns = gtk_column_view_get_columns (view);
+  name_column = g_list_model_get_item (columns, 0);
+  reply_column = g_list_model_get_item (columns, 4);
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
+  iterate ();
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (attendees, i - 1);
+      g_autoptr(GObject) b = g_list_model_get_item (attendees, i);
+
+      g_assert_cmpint (g_utf8_collate (((FuAttendanceRow *) fu_row_item_get_row (
+                                          FU_ROW_ITEM (a)))->participant_name,
+                                       ((FuAttendanceRow *) fu_row_item_get_row (
+                                          FU_ROW_ITEM (b)))->participant_name), <=, 0);
+    }
+  gtk_column_view_sort_by_column (view, reply_column, GTK_SORT_DESCENDING);
+  iterate ();
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (attendees, i - 1);
+      g_autoptr(GObject) b = g_list_model_get_item (attendees, i);
+
+      g_assert_cmpuint (((FuAttendanceRow *) fu_row_item_get_row (
+                           FU_ROW_ITEM (a)))->dates.received, >=,
+                        ((FuAttendanceRow *) fu_row_item_get_row (
+                           FU_ROW_ITEM (b)))->dates.received);
+    }
+}
+
+/* A field saves when the person presses Enter in it; a date that is not YYYY-MM-DD is
+ * marked and not saved. */
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuWorkshop) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  FuWorkshopDetail *detail = FU_WORKSHOP_DETAIL (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
+                                                        "detail"));
+  GtkWidget *venue = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "venue_row"));
+  GtkWidget *start = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "start_row"));
+  GtkWidget *surveyed = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "surveyed_switch"));
+  gint64 id = workshop_id (f, "2016-LAB");
+
+  g_assert_true (fu_workshops_page_select (f->page, id));
+  iterate ();
+  g_assert_cmpint (fu_workshop_detail_get_workshop_id (detail), ==, id);
+
+  gtk_editable_set_text (GTK_EDITABLE (venue), "Hong Kong, China");
+  g_signal_emit_by_name (venue, "entry-activated");
+  iterate ();
+  saved = fu_store_get_workshop (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->venue, ==, "Hong Kong, China");
+  g_clear_pointer (&saved, fu_workshop_free);
+
+  /* The list shows the new venue, and the search finds it. */
+  search (f, "hong kong, china");
+  g_assert_cmpuint (n_listed_workshops (f), ==, 1);
+  search (f, "");
+
+  before = dump (f);
+  gtk_editable_set_text (GTK_EDITABLE (start), "2016-11-31");
+  g_signal_emit_by_name (start, "entry-activated");
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_switch_set_active (GTK_SWITCH (surveyed), FALSE);
+  iterate ();
+  saved = fu_store_get_workshop (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (saved->surveyed);
+}
+
+/* "Add Workshop" from the window opens the page's form; the new workshop is selected. */
+static void
+test_add (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuWorkshop) added = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-workshop", NULL));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  /* Code, title, kind, start date, end date. */
+  list = adw_message_dialog_get_extra_child (dialog);
+  row = gtk_widget_get_first_child (list);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2016-NII");
+  row = gtk_widget_get_next_sibling (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "WCO Regional Workshop on Risk Management");
+  row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2018-03-05");
+  /* The code is taken. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (list)), "2018-RM");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  adw_message_dialog_response (dialog, "add");
+  iterate ();
+
+  id = workshop_id (f, "2018-RM");
+  g_assert_cmpint (id, >, 0);
+  added = fu_store_get_workshop (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->start_date, ==, fu_day_new (2018, 3, 5));
+  g_assert_cmpuint (added->end_date, ==, added->start_date);
+  g_assert_cmpint (fu_workshops_page_get_selected (f->page), ==, id);
+  /* FY2017/18 comes first, with its one workshop. */
+  g_assert_cmpuint (entry_at (f, 0)->fiscal_year, ==, 2017);
+  g_assert_cmpuint (entry_at (f, 0)->n_workshops, ==, 1);
+  g_assert_cmpint (entry_at (f, 1)->workshop->id, ==, id);
+}
+
+/* A bad attendance list: the preview lists every problem with its line and column, Import
+ * is disabled, and the database is as it was; adding unknown administrations runs the
+ * check again. A good list imports. */
+static void
+test_import_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFile) good = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  FuImportDialog *dialog;
+  GtkListBox *issues;
+  guint n_issues;
+  gint64 attendances;
+
+  bad = write_file (f, "nii-attendance.csv",
+                    "workshop_code,name,administration,email\n"
+                    "2016-NII,Carla Diaz,Japan,carla@customs-jp.example\n"
+                    "2016-NII,Dan Lee,Japan,dan@\n"
+                    "2016-NII,,Korea,nobody@customs-kr.example\n"
+                    "2016-NII,Erin Moss,Atlantis,erin@customs-at.example\n");
+  before = dump (f);
+
+  dialog = fu_import_dialog_new (GTK_WINDOW (f->window), f->context, bad);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+
+  g_assert_cmpuint (fu_import_dialog_get_n_rows (dialog), ==, 4);
+  n_issues = fu_import_dialog_get_n_issues (dialog);
+  g_assert_cmpuint (n_issues, >=, 3);
+  g_assert_false (fu_import_dialog_get_can_import (dialog));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (dialog, FU_TYPE_IMPORT_DIALOG,
+                                                              "import_button"))));
+
+  /* Each problem names the file, the line and the column. */
+  issues = GTK_LIST_BOX (child (dialog, FU_TYPE_IMPORT_DIALOG, "issues_list"));
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (issues));
+    gboolean email_issue = FALSE;
+    guint rows = 0;
+
+    for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+        const char *text = gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+
+        g_assert_true (g_str_has_prefix (text, "nii-attendance.csv:"));
+        if (g_str_has_prefix (text, "nii-attendance.csv:3: column email:"))
+          email_issue = TRUE;
+        rows++;
+      }
+    g_assert_true (email_issue);
+    g_assert_cmpuint (rows, ==, n_issues);
+  }
+
+  /* Import does nothing while there are problems. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  iterate ();
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Atlantis becomes acceptable; the rest stays wrong, and still nothing is written. */
+  fu_import_dialog_set_add_administrations (dialog, TRUE);
+  iterate ();
+  g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, n_issues - 1);
+  g_assert_false (fu_import_dialog_get_can_import (dialog));
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
+  /* A good list: previewed, then imported, and the detail lists the new attendees. */
+  attendances = count (f, "SELECT count (*) FROM attendance");
+  good = write_file (f, "nii-late.csv",
+                     "workshop_code,name,administration,email\n"
+                     "2016-NII,Carla Diaz,Japan,carla@customs-jp.example\n"
+                     "2016-NII,Dan Lee,Japan,dan@customs-jp.example\n");
+  dialog = fu_import_dialog_new (GTK_WINDOW (f->window), f->context, good);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, 0);
+  g_assert_true (fu_import_dialog_get_can_import (dialog));
+  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances);
+
+  g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2016-NII")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  iterate ();
+  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances + 2);
+  {
+    FuWorkshopDetail *detail = FU_WORKSHOP_DETAIL (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
+                                                          "detail"));
+    gint64 nii = count (f, "SELECT count (*) FROM attendance a JOIN workshop w"
+                           " ON w.id = a.workshop_id WHERE w.code = '2016-NII'");
+
+    g_assert_cmpuint (g_list_model_get_n_items (fu_workshop_detail_get_attendees (detail)), ==,
+                      nii);
+  }
+}
+
+/* Deleting asks first; Undo brings the workshop back with its attendances, follow-ups,
+ * reminders and replies, exactly as they were. */
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id = workshop_id (f, "2016-NII");
+  gint64 attendances = count (f, "SELECT count (*) FROM attendance");
+  gint64 replies = count (f, "SELECT count (*) FROM reply");
+  gint64 nii_attendances = count (f, "SELECT count (*) FROM attendance a JOIN workshop w"
+                                     " ON w.id = a.workshop_id WHERE w.code = '2016-NII'");
+  gint64 nii_replies = count (f, "SELECT count (*) FROM reply r"
+                                 " JOIN followup fo ON fo.id = r.followup_id"
+                                 " JOIN attendance a ON a.id = fo.attendance_id"
+                                 " JOIN workshop w ON w.id = a.workshop_id"
+                                 " WHERE w.code = '2016-NII'");
+
+  g_assert_cmpint (nii_attendances, >, 0);
+  g_assert_cmpint (nii_replies, >, 0);
+  before = dump (f);
+
+  g_assert_true (fu_workshops_page_select (f->page, id));
+  iterate ();
+
+  /* Cancel: nothing happens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshop.delete", NULL));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshop.delete", NULL));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  iterate ();
+
+  g_assert_cmpint (workshop_id (f, "2016-NII"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==,
+                   attendances - nii_attendances);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM reply"), ==, replies - nii_replies);
+  g_assert_cmpuint (n_listed_workshops (f), ==, 12);
+  g_assert_cmpint (fu_workshops_page_get_selected (f->page), !=, id);
+
+  /* The toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshops.undo-delete",
+                                             NULL));
+  iterate ();
+  g_assert_cmpint (workshop_id (f, "2016-NII"), ==, id);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM reply"), ==, replies);
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (n_listed_workshops (f), ==, 13);
+  g_assert_cmpint (fu_workshops_page_get_selected (f->page), ==, id);
+
+  /* Once only: a second Undo does nothing. */
+  g_clear_pointer (&after, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "workshops.undo-delete", NULL);
+  iterate ();
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Adding someone already known (by e-mail) reuses the record. */
+static void
+test_add_participant (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *name;
+  GtkWidget *email;
+  gint64 participants = count (f, "SELECT count (*) FROM participant");
+  gint64 attendances = count (f, "SELECT count (*) FROM attendance");
+
+  g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2017-CV")));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshop.add-participant",
+                                             NULL));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* Name, administration, e-mail, position. */
+  list = adw_message_dialog_get_extra_child (dialog);
+  name = gtk_widget_get_first_child (list);
+  email = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (name));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Losena Tamani");
+  gtk_editable_set_text (GTK_EDITABLE (email), "LOSENA.TAMANI@customs-fj.example");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  iterate ();
+
+  g_assert_cmpint (count (f, "SELECT count (*) FROM participant"), ==, participants);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances + 1);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance a"
+                             " JOIN participant p ON p.id = a.participant_id"
+                             " WHERE p.email = 'losena.tamani@customs-fj.example'"), ==, 2);
+}
+
+/* 6,000 workshops over 34 fiscal years: every one listed under its year's heading, the
+ * list scrolls to its end, and the search goes through them all. */
+static void
+test_big (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workshops = NULL;
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  GListModel *entries = fu_workshops_page_get_entries (f->page);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  const FuRules *rules = fu_context_get_rules (f->context);
+  guint previous_year = G_MAXUINT;
+  gint64 start;
+
+  workshops = fu_store_list_workshops (f->store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      const FuWorkshop *w = g_ptr_array_index (workshops, i);
+
+      g_hash_table_add (years, GUINT_TO_POINTER (fu_fiscal_year_of (rules, w->start_date)));
+    }
+  g_assert_cmpuint (g_hash_table_size (years), ==, 34);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==,
+                    BIG_N_WORKSHOPS + g_hash_table_size (years));
+  g_assert_cmpuint (n_listed_workshops (f), ==, BIG_N_WORKSHOPS);
+
+  /* Headings newest year first, each followed by its workshops. */
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      const FuWorkshopsEntry *entry = entry_at (f, i);
+
+      if (entry->workshop == NULL)
+        {
+          g_assert_cmpuint (entry->fiscal_year, <, previous_year);
+          previous_year = entry->fiscal_year;
+        }
+      else
+        {
+          g_assert_cmpuint (entry->fiscal_year, ==, previous_year);
+          g_assert_cmpuint (fu_fiscal_year_of (rules, entry->workshop->start_date), ==,
+                            previous_year);
+        }
+    }
+
+  scroller = GTK_SCROLLED_WINDOW (child (f->page, FU_TYPE_WORKSHOPS_PAGE, "list_scroller"));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  start = g_get_monotonic_time ();
+  for (guint step = 1; step <= 10; step++)
+    {
+      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment)
+                                             - gtk_adjustment_get_page_size (adjustment))
+                                            * step / 10);
+      iterate ();
+    }
+  g_test_message ("Scrolled to the end in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >,
+                     gtk_adjustment_get_upper (adjustment)
+                     - gtk_adjustment_get_page_size (adjustment) - 1);
+
+  start = g_get_monotonic_time ();
+  search (f, "w0599");
+  g_test_message ("Searched in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (n_listed_workshops (f), ==, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/display/workshops/list", Fixture, NULL,
+              fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/display/workshops/attendees", Fixture, NULL,
+              fixture_setup, test_attendees, fixture_teardown);
+  g_test_add ("/display/workshops/edit", Fixture, NULL,
+              fixture_setup, test_edit, fixture_teardown);
+  g_test_add ("/display/workshops/add", Fixture, NULL,
+              fixture_setup, test_add, fixture_teardown);
+  g_test_add ("/display/workshops/add-participant", Fixture, NULL,
+              fixture_setup, test_add_participant, fixture_teardown);
+  g_test_add ("/display/workshops/import-preview", Fixture, NULL,
+              fixture_setup, test_import_preview, fixture_teardown);
+  g_test_add ("/display/workshops/delete-undo", Fixture, NULL,
+              fixture_setup, test_delete_undo, fixture_teardown);
+  g_test_add ("/display/workshops/big", Fixture, "big",
+              fixture_setup, test_big, fixture_teardown);
+
+  return g_test_run ();
+}
