@@ -43,6 +43,7 @@ struct _FuWorkshopsPage
   FuWorkshopDetail   *detail;
   GtkWidget          *detail_pane;
   GtkStack           *detail_stack;
+  AdwStatusPage      *empty_status;
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   GtkStack           *list_stack;
@@ -235,6 +236,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (heading)), label);
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (heading)), count);
       gtk_widget_set_visible (venue, FALSE);
+      gtk_widget_set_tooltip_text (box, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
@@ -380,6 +382,19 @@ refilter (FuWorkshopsPage *self)
   self->selecting = FALSE;
 
   gtk_stack_set_visible_child_name (self->list_stack, entries->len > 0 ? "list" : "empty");
+  if (self->workshops->len == 0)
+    {
+      adw_status_page_set_title (self->empty_status, _("No Workshops Yet"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("Add one, or import a workshops.csv file from the "
+                                         "main menu."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_status, _("No Matching Workshops"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("Try a code, part of a title or a venue."));
+    }
   update_count (self, n_listed);
 }
 
@@ -1207,11 +1222,14 @@ fu_workshops_page_class_init (FuWorkshopsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, detail);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopsPage, search_entry);
+  /* Not used here, but tests find it by name. */
+  gtk_widget_class_bind_template_child_full (widget_class, "list_scroller", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
