@@ -41,6 +41,16 @@ add_filters (GtkFileChooser *chooser,
       gtk_file_filter_add_suffix (filter, "pdf");
       break;
 
+    case FU_FILE_KIND_CHART:
+      gtk_file_filter_set_name (filter, _("PNG, SVG or PDF Files"));
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "png");
+      gtk_file_filter_add_suffix (filter, "svg");
+      gtk_file_filter_add_suffix (filter, "pdf");
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -49,6 +59,29 @@ add_filters (GtkFileChooser *chooser,
   gtk_file_filter_add_pattern (all, "*");
 
   gtk_file_chooser_add_filter (chooser, filter);
+  if (kind == FU_FILE_KIND_CHART)
+    {
+      /* One per format too: the file's extension says which format is written. */
+      static const struct {
+        const char *name;
+        const char *mime_type;
+        const char *suffix;
+      } formats[] = {
+        { N_("PNG Images"), "image/png", "png" },
+        { N_("SVG Images"), "image/svg+xml", "svg" },
+        { N_("PDF Documents"), "application/pdf", "pdf" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autoptr(GtkFileFilter) format = gtk_file_filter_new ();
+
+          gtk_file_filter_set_name (format, _(formats[i].name));
+          gtk_file_filter_add_mime_type (format, formats[i].mime_type);
+          gtk_file_filter_add_suffix (format, formats[i].suffix);
+          gtk_file_chooser_add_filter (chooser, format);
+        }
+    }
   gtk_file_chooser_add_filter (chooser, all);
   gtk_file_chooser_set_filter (chooser, filter);
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-reports-page.c: Tables 1 to 5 of the annual report for one fiscal year, a row per
- * surveyed workshop and the total row last, as fu_store_summary() computes them. (The
- * charts come later.) */
+/* fu-reports-page.c: the annual report of one fiscal year on screen. The Overview gives the
+ * year in four figures and one chart at a time (fu-charts.h draws them as the printed report
+ * does); Tables shows Tables 1 to 5, a row per surveyed workshop and the total row last, as
+ * fu_store_summary() computes them. The page exports the chart shown and the tables, and
+ * prints the report (fu-print-report.h). */
 #define G_LOG_DOMAIN "fu-reports-page"
 
 #include "config.h"
@@ -9,11 +11,19 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fu-chart-view.h"
 #include "fu-day.h"
+#include "fu-file-chooser.h"
+#include "fu-print-report.h"
 #include "fu-reports-page.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 #include "fu-store-years.h"
+#include "fu-window.h"
+
+/* Exported charts are this many pixels (PNG, SVG) or points (PDF) wide, at their natural
+ * height: a slide's width. */
+#define EXPORT_CHART_WIDTH 1000
 
 /* ---- One row of the table ---------------------------------------------------------------- */
 
@@ -82,7 +92,7 @@ typedef enum {
   N_COLUMNS
 } Column;
 
-/* Short titles: the table is wide. The report's tables name them at length. */
+/* Short titles; the table switcher's tooltips name the tables at length. */
 static const char * const column_titles[N_COLUMNS] = {
   [COLUMN_NUMBER] = N_("No."),
   [COLUMN_WORKSHOP] = N_("Workshop"),
@@ -96,13 +106,44 @@ static const char * const column_titles[N_COLUMNS] = {
   [COLUMN_ACTIONS + FU_ACTION_INHOUSE_WORKSHOP] = N_("In-House Workshop"),
   [COLUMN_ACTIONS + FU_ACTION_DEVELOPED_MANUALS] = N_("Manuals"),
   [COLUMN_ACTIONS + FU_ACTION_OTHER] = N_("Others"),
-  [COLUMN_EFFECTS_YES] = N_("Direct Effects"),
-  [COLUMN_EFFECTS_NO] = N_("No Effects"),
+  [COLUMN_EFFECTS_YES] = N_("Effects Realized"),
+  [COLUMN_EFFECTS_NO] = N_("Not Realized"),
   [COLUMN_CONTRIBUTED_YES] = N_("Contributed"),
   [COLUMN_CONTRIBUTED_NO] = N_("Not Contributed"),
-  [COLUMN_PROJECT_YES] = N_("Project"),
-  [COLUMN_PROJECT_NO] = N_("No Project"),
+  [COLUMN_PROJECT_YES] = N_("Project Initiated"),
+  [COLUMN_PROJECT_NO] = N_("Not Initiated"),
 };
+
+/* The columns of Tables 1 to 5, as the seed report splits them; every table starts with the
+ * workshop's number and title, and Tables 2 to 5 give the replies they count. */
+#define N_TABLES 5
+
+static gboolean
+table_has_column (guint  table,
+                  Column column)
+{
+  if (column == COLUMN_NUMBER || column == COLUMN_WORKSHOP)
+    return TRUE;
+  if (column == COLUMN_REPLIES)
+    return TRUE;
+
+  switch (table)
+    {
+    case 1:
+      return column == COLUMN_ADMINISTRATIONS || column == COLUMN_PARTICIPANTS
+             || column == COLUMN_REPLY_RATE;
+    case 2:
+      return column >= COLUMN_ACTIONS && column < COLUMN_ACTIONS + FU_N_ACTIONS;
+    case 3:
+      return column == COLUMN_EFFECTS_YES || column == COLUMN_EFFECTS_NO;
+    case 4:
+      return column == COLUMN_CONTRIBUTED_YES || column == COLUMN_CONTRIBUTED_NO;
+    case 5:
+      return column == COLUMN_PROJECT_YES || column == COLUMN_PROJECT_NO;
+    default:
+      g_assert_not_reached ();
+    }
+}
 
 static guint
 column_count (const FuSummaryRow *row,
@@ -167,21 +208,61 @@ cell_text (const FuSummaryItem *item,
 
 struct _FuReportsPage
 {
-  GtkWidget       parent_instance;
+  GtkWidget            parent_instance;
 
-  FuContext      *context;
-  gulong          changed_id;
-  GArray         *years;         /* guint fiscal years, as in the drop-down */
-  GListStore     *rows;          /* FuSummaryItem */
-  gboolean        filling;       /* the drop-down is being refilled: not a choice */
+  FuContext           *context;
+  gulong               changed_id;
+  GArray              *years;         /* guint fiscal years, as in the drop-down */
+  GListStore          *rows;          /* FuSummaryItem */
+  GtkColumnViewColumn *columns[N_COLUMNS];   /* the column view's */
+  FuChartKind          chart_kind;
+  guint                table;         /* 1 to N_TABLES */
+  gboolean             has_replies;   /* the year shown has replies: charts, tables, print */
+  gboolean             filling;       /* the drop-down is being refilled: not a choice */
+  gboolean             syncing;       /* the switches follow the state: not a choice */
 
   /* Template widgets */
-  GtkColumnView  *column_view;
-  AdwStatusPage  *no_replies_page;
-  GtkStack       *stack;
-  GtkLabel       *summary_label;
-  GtkStack       *table_stack;
-  GtkDropDown    *year_drop_down;
+  GtkToggleButton     *actions_button;
+  GtkWidget           *actions_detail_box;
+  GtkToggleButton     *actions_workshop_button;
+  GtkToggleButton     *actions_year_button;
+  GtkDropDown         *chart_drop_down;
+  FuChartView         *chart_view;
+  GtkLabel            *colleagues_caption;
+  GtkLabel            *colleagues_detail;
+  GtkLabel            *colleagues_value;
+  GtkColumnView       *column_view;
+  GtkToggleButton     *contribution_button;
+  GtkToggleButton     *effects_button;
+  GtkLabel            *effects_caption;
+  GtkLabel            *effects_detail;
+  GtkLabel            *effects_value;
+  GtkWidget           *export_button;
+  GtkWidget           *narrow_menu_button;
+  AdwStatusPage       *no_replies_page;
+  GtkToggleButton     *projects_button;
+  GtkLabel            *projects_caption;
+  GtkLabel            *projects_detail;
+  GtkLabel            *projects_value;
+  GtkWidget           *rate_detail_box;
+  GtkToggleButton     *rate_administrations_button;
+  GtkToggleButton     *rate_years_button;
+  GtkLabel            *replies_caption;
+  GtkLabel            *replies_detail;
+  GtkLabel            *replies_value;
+  GtkToggleButton     *reply_rate_button;
+  GtkWidget           *section_squeezer;
+  AdwViewStack        *section_stack;
+  GtkStack            *stack;
+  GtkLabel            *summary_label;
+  GtkToggleButton     *table1_button;
+  GtkToggleButton     *table2_button;
+  GtkToggleButton     *table3_button;
+  GtkToggleButton     *table4_button;
+  GtkToggleButton     *table5_button;
+  GtkDropDown         *table_drop_down;
+  GtkStack            *table_stack;
+  GtkDropDown         *year_drop_down;
 };
 
 G_DEFINE_FINAL_TYPE (FuReportsPage, fu_reports_page, GTK_TYPE_WIDGET)
@@ -194,6 +275,24 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* What each table is, for the screen reader (as the switcher buttons' tooltips say), and
+ * its name in the drop-down that replaces the buttons on a narrow window. */
+static const char * const table_titles[N_TABLES] = {
+  N_("Table 1: administrations, participants and replies"),
+  N_("Table 2: the follow-up actions taken"),
+  N_("Table 3: direct effects realized"),
+  N_("Table 4: contribution to efficiency and effectiveness"),
+  N_("Table 5: modernization projects initiated"),
+};
+
+static const char * const table_names[N_TABLES] = {
+  N_("Table 1: Replies"),
+  N_("Table 2: Actions"),
+  N_("Table 3: Direct Effects"),
+  N_("Table 4: Contribution"),
+  N_("Table 5: Projects"),
+};
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -209,13 +308,13 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (label), 36);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+      gtk_label_set_width_chars (GTK_LABEL (label), 28);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
     }
   else
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "fu-numeric");
     }
 
   gtk_list_item_set_child (list_item, label);
@@ -270,7 +369,32 @@ add_columns (FuReportsPage *self)
       gtk_column_view_column_set_expand (column, i == COLUMN_WORKSHOP);
       gtk_column_view_column_set_resizable (column, i == COLUMN_WORKSHOP);
       gtk_column_view_append_column (self->column_view, column);
+      self->columns[i] = column;
     }
+}
+
+/* Shows the columns of Table @table (1 to N_TABLES), and says so in its switches. */
+static void
+show_table (FuReportsPage *self,
+            guint          table)
+{
+  GtkToggleButton *buttons[N_TABLES] = {
+    self->table1_button, self->table2_button, self->table3_button, self->table4_button,
+    self->table5_button,
+  };
+
+  g_assert (table >= 1 && table <= N_TABLES);
+
+  self->table = table;
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (buttons[table - 1], TRUE);
+  gtk_drop_down_set_selected (self->table_drop_down, table - 1);
+  self->syncing = FALSE;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_column_view_column_set_visible (self->columns[i], table_has_column (table, i));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(table_titles[table - 1]),
+                                  -1);
 }
 
 static guint
@@ -282,6 +406,115 @@ selected_year (FuReportsPage *self)
     return 0;
 
   return g_array_index (self->years, guint, position);
+}
+
+static void
+update_actions (FuReportsPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "reports.print", self->has_replies);
+  gtk_widget_action_set_enabled (widget, "reports.export-summary", self->has_replies);
+  gtk_widget_action_set_enabled (widget, "reports.export-chart",
+                                 fu_chart_view_get_chart (self->chart_view) != NULL);
+  /* Their menus hold nothing else. */
+  gtk_widget_set_sensitive (self->export_button, self->has_replies);
+  gtk_widget_set_sensitive (self->narrow_menu_button, self->has_replies);
+  /* A year without replies has neither overview nor tables to switch between. */
+  gtk_widget_set_visible (self->section_squeezer, self->has_replies);
+}
+
+/* "65%": @count's share of @total, rounded as the seed report rounds. */
+static char *
+share_text (guint count,
+            guint total)
+{
+  /* Translators: a share of the replies or participants, e.g. "65%" */
+  return g_strdup_printf (_("%.0f%%"), total > 0 ? 100.0 * count / total : 0.0);
+}
+
+static void
+set_card (GtkLabel   *value_label,
+          GtkLabel   *caption_label,
+          GtkLabel   *detail_label,
+          guint       value,
+          const char *caption,
+          const char *detail)
+{
+  /* In the locale's digit groups: "5,172". */
+  g_autofree char *value_text = g_strdup_printf ("%'u", value);
+
+  gtk_label_set_text (value_label, value_text);
+  gtk_label_set_text (caption_label, caption);
+  gtk_label_set_text (detail_label, detail);
+}
+
+/* The year in four figures, from the total row of Tables 1 to 5. */
+static void
+fill_cards (FuReportsPage      *self,
+            const FuSummaryRow *total)
+{
+  g_autofree char *rate = share_text (total->replies, total->participants);
+  g_autofree char *effects = share_text (total->direct_effects_yes, total->replies);
+  g_autofree char *projects = share_text (total->project_yes, total->replies);
+  g_autofree char *replies_detail = NULL;
+  g_autofree char *effects_detail = NULL;
+  g_autofree char *projects_detail = NULL;
+  g_autofree char *colleagues_detail = NULL;
+  guint shared = total->actions[FU_ACTION_SHARED_MATERIALS];
+
+  /* Translators: under the number of replies; %s is a share such as "57%" */
+  replies_detail = g_strdup_printf (ngettext ("%s of %u participant",
+                                              "%s of %u participants",
+                                              total->participants),
+                                    rate, total->participants);
+  set_card (self->replies_value, self->replies_caption, self->replies_detail,
+            total->replies, ngettext ("Reply", "Replies", total->replies), replies_detail);
+
+  /* Translators: under a number of replies; %s is their share such as "65%" */
+  effects_detail = g_strdup_printf (_("%s of the replies"), effects);
+  set_card (self->effects_value, self->effects_caption, self->effects_detail,
+            total->direct_effects_yes,
+            /* Translators: under a number of replies, e.g. "96" */
+            ngettext ("Saw Direct Effects", "Saw Direct Effects", total->direct_effects_yes),
+            effects_detail);
+
+  /* Translators: under a number of replies; %s is their share such as "65%" */
+  projects_detail = g_strdup_printf (_("%s of the replies"), projects);
+  set_card (self->projects_value, self->projects_caption, self->projects_detail,
+            total->project_yes,
+            /* Translators: under a number of replies, e.g. "96" */
+            ngettext ("Initiated Projects", "Initiated Projects", total->project_yes),
+            projects_detail);
+
+  colleagues_detail = g_strdup_printf (ngettext ("through materials shared in %u reply",
+                                                 "through materials shared in %u replies",
+                                                 shared),
+                                       shared);
+  set_card (self->colleagues_value, self->colleagues_caption, self->colleagues_detail,
+            total->colleagues_learned,
+            ngettext ("Colleague Reached", "Colleagues Reached", total->colleagues_learned),
+            colleagues_detail);
+}
+
+static void
+load_chart (FuReportsPage *self)
+{
+  g_autoptr(FuChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  guint year = selected_year (self);
+
+  if (self->context != NULL && year != 0 && self->has_replies)
+    {
+      chart = fu_charts_build (fu_context_get_store (self->context), self->chart_kind, year,
+                               &error);
+      if (chart == NULL)
+        g_warning ("Could not build the %s chart: %s",
+                   fu_chart_kind_to_string (self->chart_kind), error->message);
+    }
+
+  fu_chart_view_set_chart (self->chart_view, chart);
+  update_actions (self);
 }
 
 static void
@@ -303,6 +536,7 @@ load_table (FuReportsPage *self)
   FuDay last;
 
   g_list_store_remove_all (self->rows);
+  self->has_replies = FALSE;
 
   if (self->context == NULL || year == 0)
     return;
@@ -354,6 +588,7 @@ load_table (FuReportsPage *self)
   summary = g_strdup_printf (_("%s from %s (%.1f %%) in %s"), replies, participants,
                              100.0 * total->replies / MAX (total->participants, 1), workshops);
   gtk_label_set_text (self->summary_label, summary);
+  fill_cards (self, total);
 
   {
     g_autoptr(FuSummaryItem) item = fu_summary_item_new (total, 0);
@@ -361,6 +596,7 @@ load_table (FuReportsPage *self)
     g_list_store_append (self->rows, item);
   }
 
+  self->has_replies = TRUE;
   gtk_stack_set_visible_child_name (self->table_stack, "table");
 }
 
@@ -405,15 +641,121 @@ load_years (FuReportsPage *self)
 }
 
 static void
+load_year (FuReportsPage *self)
+{
+  load_table (self);
+  load_chart (self);
+}
+
+static void
 reload (FuReportsPage *self)
 {
   guint before = selected_year (self);
 
   load_years (self);
-  load_table (self);
+  load_year (self);
 
   if (selected_year (self) != before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR]);
+}
+
+/* The buttons show the chart kind: a main button per chart, and for the actions and the
+ * reply rate, a second choice of how they are broken down. */
+static void
+sync_chart_buttons (FuReportsPage *self)
+{
+  FuChartKind kind = self->chart_kind;
+  gboolean actions = kind == FU_CHART_KIND_ACTIONS || kind == FU_CHART_KIND_ACTIONS_YEAR;
+  gboolean rate = kind == FU_CHART_KIND_REPLY_RATE
+                  || kind == FU_CHART_KIND_REPLY_RATE_ADMINISTRATIONS;
+  GtkToggleButton *main_button = self->effects_button;
+
+  if (kind == FU_CHART_KIND_PROJECTS)
+    main_button = self->projects_button;
+  else if (kind == FU_CHART_KIND_CONTRIBUTION)
+    main_button = self->contribution_button;
+  else if (actions)
+    main_button = self->actions_button;
+  else if (rate)
+    main_button = self->reply_rate_button;
+
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (main_button, TRUE);
+  if (actions)
+    gtk_toggle_button_set_active (kind == FU_CHART_KIND_ACTIONS_YEAR
+                                  ? self->actions_year_button
+                                  : self->actions_workshop_button, TRUE);
+  if (rate)
+    gtk_toggle_button_set_active (kind == FU_CHART_KIND_REPLY_RATE_ADMINISTRATIONS
+                                  ? self->rate_administrations_button
+                                  : self->rate_years_button, TRUE);
+  gtk_widget_set_visible (self->actions_detail_box, actions);
+  gtk_widget_set_visible (self->rate_detail_box, rate);
+  gtk_drop_down_set_selected (self->chart_drop_down, kind);
+  self->syncing = FALSE;
+}
+
+static void
+show_message (FuReportsPage *self,
+              const char    *title)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  if (!FU_IS_WINDOW (root))
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 4);
+  fu_window_add_toast (FU_WINDOW (root), toast);
+}
+
+static void
+show_error (FuReportsPage *self,
+            const char    *heading,
+            const GError  *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (!GTK_IS_WINDOW (root))
+    {
+      g_warning ("%s: %s", heading, error->message);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), heading,
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The chart of @kind for @fiscal_year written to @file, in the print style and at a slide's
+ * width: the chart on screen keeps its theme and what it drew for the tooltips. */
+static gboolean
+write_chart (FuReportsPage  *self,
+             FuChartKind     kind,
+             guint           fiscal_year,
+             GFile          *file,
+             GError        **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(FuChart) chart = NULL;
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write a chart to “%s”: choose a file on this computer"), name);
+      return FALSE;
+    }
+
+  chart = fu_charts_build (fu_context_get_store (self->context), kind, fiscal_year, error);
+  if (chart == NULL)
+    return FALSE;
+
+  return fu_chart_write (chart, path, FU_CHART_FORMAT_AUTO, EXPORT_CHART_WIDTH, 0, error);
 }
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
@@ -424,7 +766,7 @@ year_selected_cb (FuReportsPage *self)
   if (self->filling)
     return;
 
-  load_table (self);
+  load_year (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR]);
 }
 
@@ -432,6 +774,206 @@ static void
 context_changed_cb (FuReportsPage *self)
 {
   reload (self);
+}
+
+static void
+chart_button_toggled_cb (FuReportsPage   *self,
+                         GtkToggleButton *button)
+{
+  FuChartKind kind;
+
+  if (self->syncing || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->projects_button)
+    kind = FU_CHART_KIND_PROJECTS;
+  else if (button == self->contribution_button)
+    kind = FU_CHART_KIND_CONTRIBUTION;
+  else if (button == self->actions_button || button == self->actions_workshop_button
+           || button == self->actions_year_button)
+    kind = gtk_toggle_button_get_active (self->actions_year_button)
+           ? FU_CHART_KIND_ACTIONS_YEAR : FU_CHART_KIND_ACTIONS;
+  else if (button == self->reply_rate_button || button == self->rate_years_button
+           || button == self->rate_administrations_button)
+    kind = gtk_toggle_button_get_active (self->rate_administrations_button)
+           ? FU_CHART_KIND_REPLY_RATE_ADMINISTRATIONS : FU_CHART_KIND_REPLY_RATE;
+  else
+    kind = FU_CHART_KIND_DIRECT_EFFECTS;
+
+  fu_reports_page_set_chart_kind (self, kind);
+}
+
+static void
+chart_selected_cb (FuReportsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->chart_drop_down);
+
+  if (self->syncing || position >= FU_N_CHART_KINDS)
+    return;
+
+  fu_reports_page_set_chart_kind (self, (FuChartKind) position);
+}
+
+static void
+table_button_toggled_cb (FuReportsPage   *self,
+                         GtkToggleButton *button)
+{
+  GtkToggleButton *buttons[N_TABLES] = {
+    self->table1_button, self->table2_button, self->table3_button, self->table4_button,
+    self->table5_button,
+  };
+
+  if (self->syncing || !gtk_toggle_button_get_active (button))
+    return;
+
+  for (guint i = 0; i < N_TABLES; i++)
+    if (buttons[i] == button)
+      show_table (self, i + 1);
+}
+
+static void
+table_selected_cb (FuReportsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->table_drop_down);
+
+  if (self->syncing || position >= N_TABLES)
+    return;
+
+  show_table (self, position + 1);
+}
+
+/* What a chooser answers with, and what was shown when it was opened. */
+typedef struct {
+  FuReportsPage *page;
+  FuChartKind    kind;
+  guint          fiscal_year;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->page);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static ExportData *
+export_data_new (FuReportsPage *self)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->page = g_object_ref (self);
+  data->kind = self->chart_kind;
+  data->fiscal_year = selected_year (self);
+  return data;
+}
+
+/* "FY2016-17": a fiscal year as part of a file name. */
+static char *
+year_for_file_name (FuReportsPage *self,
+                    guint          fiscal_year)
+{
+  char *label = fu_fiscal_year_label (fu_context_get_rules (self->context), fiscal_year);
+
+  return g_strdelimit (label, "/", '-');
+}
+
+static void
+export_chart_chosen_cb (GFile    *file,
+                        gpointer  user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL || data->page->context == NULL)
+    return;
+
+  if (!write_chart (data->page, data->kind, data->fiscal_year, file, &error))
+    {
+      show_error (data->page, _("Could Not Export the Chart"), error);
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Saved %s"), basename);
+  show_message (data->page, message);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FuReportsPage *self = FU_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *year = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->context == NULL || selected_year (self) == 0)
+    return;
+
+  year = year_for_file_name (self, selected_year (self));
+  /* The format follows the extension the person gives: PNG unless they change it. */
+  name = g_strdup_printf ("%s-%s.png", fu_chart_kind_to_string (self->chart_kind), year);
+  fu_file_chooser_save (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Export Chart"),
+                        _("_Export"), FU_FILE_KIND_CHART, name, export_chart_chosen_cb,
+                        export_data_new (self));
+}
+
+static void
+export_summary_chosen_cb (GFile    *file,
+                          gpointer  user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  GtkRoot *root;
+
+  if (file == NULL)
+    return;
+
+  /* The window writes it, as for its own Export Summary: the same toast and errors. */
+  root = gtk_widget_get_root (GTK_WIDGET (data->page));
+  if (FU_IS_WINDOW (root))
+    fu_window_export_summary (FU_WINDOW (root), data->fiscal_year, file);
+}
+
+static void
+export_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FuReportsPage *self = FU_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *year = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->context == NULL || selected_year (self) == 0)
+    return;
+
+  year = year_for_file_name (self, selected_year (self));
+  /* Translators: the suggested file name; %s is a fiscal year such as "FY2016-17" */
+  name = g_strdup_printf (_("summary-%s.csv"), year);
+  fu_file_chooser_save (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                        _("Export Annual Summary"), _("_Save"), FU_FILE_KIND_CSV, name,
+                        export_summary_chosen_cb, export_data_new (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FuReportsPage *self = FU_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->context == NULL || selected_year (self) == 0)
+    return;
+
+  fu_print_report (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context,
+                   selected_year (self));
 }
 
 /* ---- Overrides --------------------------------------------------------------------------- */
@@ -450,6 +992,7 @@ fu_reports_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->context);
   g_clear_object (&self->context);
   g_clear_object (&self->rows);
+  memset (self->columns, 0, sizeof self->columns);
 
   G_OBJECT_CLASS (fu_reports_page_parent_class)->dispose (object);
 }
@@ -533,15 +1076,64 @@ fu_reports_page_class_init (FuReportsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FU_TYPE_CHART_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rocbap/FollowUp/fu-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, actions_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, actions_detail_box);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, actions_workshop_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, actions_year_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, chart_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, colleagues_caption);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, colleagues_detail);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, colleagues_value);
   gtk_widget_class_bind_template_child (widget_class, FuReportsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, contribution_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, effects_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, effects_caption);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, effects_detail);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, effects_value);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, narrow_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FuReportsPage, no_replies_page);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, projects_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, projects_caption);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, projects_detail);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, projects_value);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, rate_administrations_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, rate_detail_box);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, rate_years_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, replies_caption);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, replies_detail);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, replies_value);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, reply_rate_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, section_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, FuReportsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FuReportsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, table1_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, table2_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, table3_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, table4_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, table5_button);
+  gtk_widget_class_bind_template_child (widget_class, FuReportsPage, table_drop_down);
   gtk_widget_class_bind_template_child (widget_class, FuReportsPage, table_stack);
   gtk_widget_class_bind_template_child (widget_class, FuReportsPage, year_drop_down);
+  gtk_widget_class_bind_template_callback (widget_class, chart_button_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chart_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_button_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "reports.export-chart", NULL,
+                                   export_chart_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-summary", NULL,
+                                   export_summary_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "reports.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -550,14 +1142,31 @@ static void
 fu_reports_page_init (FuReportsPage *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkStringList) chart_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) table_list = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The drop-downs that replace the switch buttons on a narrow window, in the order of
+   * FuChartKind and of the tables. */
+  self->syncing = TRUE;
+  for (guint i = 0; i < FU_N_CHART_KINDS; i++)
+    gtk_string_list_append (chart_names, fu_chart_kind_get_label (i));
+  gtk_drop_down_set_model (self->chart_drop_down, G_LIST_MODEL (chart_names));
+  for (guint i = 0; i < N_TABLES; i++)
+    gtk_string_list_append (table_list, _(table_names[i]));
+  gtk_drop_down_set_model (self->table_drop_down, G_LIST_MODEL (table_list));
+  self->syncing = FALSE;
+
+  self->chart_kind = FU_CHART_KIND_DIRECT_EFFECTS;
   self->rows = g_list_store_new (FU_TYPE_SUMMARY_ITEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   add_columns (self);
+  show_table (self, 1);
+  sync_chart_buttons (self);
   load_years (self);
+  update_actions (self);
 }
 
 /* ---- Public API -------------------------------------------------------------------------- */
@@ -642,4 +1251,47 @@ fu_reports_page_get_cell_text (FuReportsPage *self,
     return NULL;
 
   return cell_text (item, column);
+}
+
+FuChartKind
+fu_reports_page_get_chart_kind (FuReportsPage *self)
+{
+  g_return_val_if_fail (FU_IS_REPORTS_PAGE (self), FU_CHART_KIND_DIRECT_EFFECTS);
+
+  return self->chart_kind;
+}
+
+void
+fu_reports_page_set_chart_kind (FuReportsPage *self,
+                                FuChartKind    kind)
+{
+  g_return_if_fail (FU_IS_REPORTS_PAGE (self));
+  g_return_if_fail ((guint) kind < FU_N_CHART_KINDS);
+
+  if (self->chart_kind == kind)
+    return;
+
+  self->chart_kind = kind;
+  sync_chart_buttons (self);
+  load_chart (self);
+}
+
+gboolean
+fu_reports_page_export_chart (FuReportsPage  *self,
+                              GFile          *file,
+                              GError        **error)
+{
+  g_return_val_if_fail (FU_IS_REPORTS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->context == NULL || selected_year (self) == 0)
+    {
+      g_set_error_literal (error, FU_CHART_ERROR, FU_CHART_ERROR_INVALID,
+                           _("There is no chart to export: no fiscal year has surveyed "
+                             "workshops yet"));
+      return FALSE;
+    }
+
+  return write_chart (self, self->chart_kind, selected_year (self), file, error);
 }

@@ -3,12 +3,15 @@
 
 #include <gtk/gtk.h>
 
+#include "fu-charts.h"
 #include "fu-context.h"
 
 G_BEGIN_DECLS
 
 #define FU_TYPE_REPORTS_PAGE (fu_reports_page_get_type ())
 G_DECLARE_FINAL_TYPE (FuReportsPage, fu_reports_page, FU, REPORTS_PAGE, GtkWidget)
+
+/* The annual report of one fiscal year: figures, charts, Tables 1 to 5, export and print. */
 
 FuContext *fu_reports_page_get_context (FuReportsPage *self);
 void       fu_reports_page_set_context (FuReportsPage *self,
@@ -26,5 +29,16 @@ guint      fu_reports_page_get_n_rows      (FuReportsPage *self);
 char      *fu_reports_page_get_cell_text   (FuReportsPage *self,
                                             guint          row,
                                             guint          column);
+
+/* The chart the Overview shows, FU_CHART_KIND_DIRECT_EFFECTS at first. */
+FuChartKind fu_reports_page_get_chart_kind (FuReportsPage *self);
+void        fu_reports_page_set_chart_kind (FuReportsPage *self,
+                                            FuChartKind    kind);
+/* What Export Chart does once the file is chosen: writes the chart shown, for the year shown,
+ * in the format of @file's extension (.png, .svg or .pdf), 1000 pixels (or points) wide at
+ * its natural height, in the print palette, as `followup-cli chart` does. */
+gboolean    fu_reports_page_export_chart   (FuReportsPage *self,
+                                            GFile         *file,
+                                            GError       **error);
 
 G_END_DECLS

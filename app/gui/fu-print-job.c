@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-print-job.c: the GtkPrintOperation glue every printed document shares. What a job
+ * needs beyond the operation (the document, how to lay it out and draw it, where to say it
+ * is done) rides on the operation as object data, so that it lives as long as the job. */
+#define G_LOG_DOMAIN "fu-print-job"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <adwaita.h>
+
+#include "fu-print-job.h"
+#include "fu-window.h"
+
+#define JOB_KEY "fu-print-job"
+
+typedef struct {
+  GObject            *document;
+  FuPaginateFunc      paginate;
+  FuDrawPageFunc      draw_page;
+  guint               n_pages;
+  GtkWindow          *parent;          /* NULL when exporting */
+  char               *error_heading;
+  FuPrintJobDoneFunc  done_func;
+} Job;
+
+/* The printer, copies and paper chosen last time, for the next print while the app runs. */
+static GtkPrintSettings *last_settings;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->document);
+  g_clear_object (&job->parent);
+  g_clear_pointer (&job->error_heading, g_free);
+  g_free (job);
+}
+
+static Job *
+get_job (GtkPrintOperation *operation)
+{
+  return g_object_get_data (G_OBJECT (operation), JOB_KEY);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *print_context,
+                Job               *job)
+{
+  PangoContext *pango_context = gtk_print_context_create_pango_context (print_context);
+
+  /* The operation's unit is points and this context's resolution follows it, so the
+   * document's point sizes come out right on any printer. */
+  job->n_pages = job->paginate (job->document, pango_context,
+                                gtk_print_context_get_width (print_context),
+                                gtk_print_context_get_height (print_context));
+  gtk_print_operation_set_n_pages (operation, (int) MAX (job->n_pages, 1));
+  g_object_unref (pango_context);   /* the document keeps its own reference */
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *print_context,
+              int                page_nr,
+              Job               *job)
+{
+  job->draw_page (job->document, gtk_print_context_get_cairo_context (print_context),
+                  (guint) page_nr);
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         gpointer                 user_data)
+{
+  Job *job = get_job (operation);
+
+  switch (result)
+    {
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      {
+        g_autoptr(GError) error = NULL;
+
+        gtk_print_operation_get_error (operation, &error);
+        if (error != NULL)
+          fu_print_job_show_error (job->parent, job->error_heading, error);
+      }
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+      if (job->parent != NULL && FU_IS_WINDOW (job->parent) && job->done_func != NULL)
+        {
+          g_autofree char *title = job->done_func (job->n_pages);
+
+          fu_window_add_toast (FU_WINDOW (job->parent), adw_toast_new (title));
+        }
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      break;
+    }
+
+  /* The reference fu_print_job_run took for the dialog's lifetime. */
+  g_object_unref (operation);
+}
+
+/* ---- Public API -------------------------------------------------------------------------- */
+
+GtkPrintOperation *
+fu_print_job_new (gpointer        document,
+                  FuPaginateFunc  paginate,
+                  FuDrawPageFunc  draw_page,
+                  const char     *job_name)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  Job *job;
+
+  g_return_val_if_fail (G_IS_OBJECT (document), NULL);
+  g_return_val_if_fail (paginate != NULL, NULL);
+  g_return_val_if_fail (draw_page != NULL, NULL);
+  g_return_val_if_fail (job_name != NULL, NULL);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+
+  /* A4 portrait with the command line's margins, unless the dialog's page setup says
+   * otherwise. */
+  page_setup = gtk_page_setup_new ();
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (page_setup, paper);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_top_margin (page_setup, FU_PAGE_MARGIN, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (page_setup, FU_PAGE_MARGIN, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (page_setup, FU_PAGE_MARGIN, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (page_setup, FU_PAGE_MARGIN, GTK_UNIT_POINTS);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+
+  job = g_new0 (Job, 1);
+  job->document = g_object_ref (document);
+  job->paginate = paginate;
+  job->draw_page = draw_page;
+  g_object_set_data_full (G_OBJECT (operation), JOB_KEY, job, (GDestroyNotify) job_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  return operation;
+}
+
+guint
+fu_print_job_get_n_pages (GtkPrintOperation *operation)
+{
+  Job *job;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), 0);
+
+  job = get_job (operation);
+  g_return_val_if_fail (job != NULL, 0);
+
+  return job->n_pages;
+}
+
+void
+fu_print_job_run (GtkPrintOperation  *operation,
+                  GtkWindow          *parent,
+                  const char         *output_basename,
+                  const char         *error_heading,
+                  FuPrintJobDoneFunc  done_func)
+{
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  Job *job;
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (error_heading != NULL);
+
+  job = get_job (operation);
+  g_return_if_fail (job != NULL);
+
+  g_set_object (&job->parent, parent);
+  g_free (job->error_heading);
+  job->error_heading = g_strdup (error_heading);
+  job->done_func = done_func;
+
+  /* Print to File suggests a name that says what and when. */
+  settings = last_settings != NULL ? gtk_print_settings_copy (last_settings)
+                                   : gtk_print_settings_new ();
+  if (output_basename != NULL)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, output_basename);
+  gtk_print_operation_set_print_settings (operation, settings);
+
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  /* "done" comes once the dialog and the job are over; it drops this reference. */
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), NULL);
+  g_object_ref (operation);
+
+  /* Errors reach done_cb through gtk_print_operation_get_error. */
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
+}
+
+void
+fu_print_job_show_error (GtkWindow    *parent,
+                         const char   *heading,
+                         const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  if (parent == NULL)
+    {
+      g_warning ("%s: %s", heading, error->message);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+fu_print_job_export (GtkPrintOperation  *operation,
+                     const char         *pdf_path,
+                     const char         *error_prefix,
+                     GError            **error)
+{
+  g_autofree char *partial = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GtkPrintOperationResult result;
+  GStatBuf st;
+  int saved_errno = 0;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), FALSE);
+  g_return_val_if_fail (get_job (operation) != NULL, FALSE);
+  g_return_val_if_fail (pdf_path != NULL, FALSE);
+  g_return_val_if_fail (error_prefix != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Exported beside the target and renamed over it once complete: never a partial file. */
+  partial = g_strdup_printf ("%s.%08x.part", pdf_path, g_random_int ());
+  gtk_print_operation_set_export_filename (operation, partial);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                    &local_error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_remove (partial);
+      /* Cairo's message alone ("error while writing to output stream") names no file. */
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", error_prefix);
+      return FALSE;
+    }
+
+  /* GTK does not report a PDF surface that could not be created: look for the file. */
+  if (g_stat (partial, &st) != 0)
+    saved_errno = errno;
+  else if (st.st_size == 0)
+    saved_errno = EIO;
+  else if (g_rename (partial, pdf_path) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      g_remove (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", error_prefix, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
