@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-common.h: what the benchmarks share. The database is the one the display tests use
+ * (tests/big-database.h: 6,000 workshops, 40,000 participants, 150,000 attendances, every
+ * questionnaire sent, one in four replied) with, on top, the reminder an office sends to
+ * everyone who has not replied a few days before the deadline. Times are medians of
+ * several runs; every figure is printed next to a baseline measured in the same run, since
+ * only the ratio means something on a shared, noisy machine. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "big-database.h"
+#include "fu-day.h"
+#include "fu-rules.h"
+#include "fu-store.h"
+
+/* The day the benchmarks look at the data: a year after the last workshop's follow-up, so
+ * that every one of the 150,000 follow-ups is settled (replied or overdue). */
+static inline FuDay
+bench_today (void)
+{
+  return fu_day_add_days (fu_day_new (2000, 1, 3), (int) (BIG_N_WORKSHOPS * 2 + 600));
+}
+
+/* A reminder on the fifth day before each workshop's deadline, to those not replied then. */
+static inline gboolean
+bench_add_reminders (FuStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) workshops = NULL;
+  FuRules rules;
+
+  fu_store_get_rules (store, &rules);
+  workshops = fu_store_list_workshops (store, FU_DAY_NONE, FU_DAY_NONE, error);
+  if (workshops == NULL || !fu_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      const FuWorkshop *workshop = g_ptr_array_index (workshops, i);
+      FuDay planned = fu_schedule_planned_date (&rules, workshop->end_date, FU_DAY_NONE);
+      FuDay deadline = fu_schedule_deadline (&rules, planned, FU_DAY_NONE);
+
+      if (!fu_store_mark_reminded (store, workshop->id, fu_day_add_days (deadline, -5), NULL,
+                                   error))
+        {
+          fu_store_rollback (store);
+          return FALSE;
+        }
+    }
+  return fu_store_commit (store, error);
+}
+
+/* Makes the database at @path unless it is there already (build-aux/bench makes it once
+ * for both programs); *seconds is how long making it took, 0 when it was there. */
+static inline gboolean
+bench_make_database (const char  *path,
+                     double      *seconds,
+                     GError     **error)
+{
+  g_autoptr(FuStore) store = NULL;
+  gint64 start;
+
+  *seconds = 0;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  start = g_get_monotonic_time ();
+  store = fu_store_open (path, error);
+  if (store == NULL
+      || !big_database_fill (store, BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES,
+                             error)
+      || !bench_add_reminders (store, error))
+    {
+      g_clear_object (&store);
+      g_unlink (path);
+      return FALSE;
+    }
+  *seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  return TRUE;
+}
+
+/* Removes a temporary directory and the files in it. */
+static inline void
+bench_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static inline int
+bench_compare_doubles (gconstpointer a,
+                       gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of @n values (sorts them). */
+static inline double
+bench_median (double *values,
+              guint   n)
+{
+  g_assert (n > 0);
+  qsort (values, n, sizeof (double), bench_compare_doubles);
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static inline double
+bench_ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* The machine, for the report: CPU model and cores. */
+static inline char *
+bench_machine (void)
+{
+  g_autofree char *cpuinfo = NULL;
+  g_autofree char *model = NULL;
+
+  if (g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (cpuinfo, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL && model == NULL; i++)
+        if (g_str_has_prefix (lines[i], "model name"))
+          {
+            const char *colon = strchr (lines[i], ':');
+
+            if (colon != NULL)
+              model = g_strstrip (g_strdup (colon + 1));
+          }
+    }
+  return g_strdup_printf ("%s, %u cores", model != NULL ? model : "unknown CPU",
+                          g_get_num_processors ());
+}
+
+static inline void
+bench_print_header (const char *title)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M UTC");
+  g_autofree char *machine = bench_machine ();
+
+  printf ("%s\n%s; %s\n", title, date, machine);
+  printf ("Database: %u workshops, %u participants, %u attendances (1 in 4 replied, a reminder "
+          "to the others)\n\n", BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES);
+}
