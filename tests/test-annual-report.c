@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -18,70 +17,24 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 #define FY2016 2016
 
-typedef struct {
-  char      *dir;
-  FuStore   *store;
-} Fixture;
+typedef FuTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-annual-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "office.db", NULL);
-  fixture->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  if (data != NULL)
-    {
-      g_assert_true (fu_sample_load (fixture->store, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  fu_test_fixture_open (fixture, "test-annual-report-XXXXXX", data != NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return FALSE;
-    }
-  return TRUE;
+  fu_test_fixture_close (fixture);
 }
 
 /* Writes the report of @fiscal_year, issued on 15 February 2018, into the fixture's folder. */
@@ -106,27 +59,7 @@ static GStrv
 pdf_pages (const char *pdf,
            gboolean    layout)
 {
-  const char *argv[] = { "pdftotext", layout ? "-layout" : "-raw", "-enc", "UTF-8", pdf, "-",
-                         NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-  g_auto(GStrv) parts = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  /* pdftotext ends every page with a form feed. */
-  parts = g_strsplit (out, "\f", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i + 1] != NULL)
-      g_ptr_array_add (pages, g_strdup (parts[i]));
-  g_ptr_array_add (pages, NULL);
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+  return fu_test_pdf_pages (pdf, layout ? "-layout" : "-raw");
 }
 
 /* Runs of white space as one space, trimmed: how a line reads. */
@@ -276,7 +209,7 @@ test_tables (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) totals = NULL;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   path = write_report (fixture, FY2016);
   pages = pdf_pages (path, TRUE);
@@ -316,7 +249,7 @@ test_text (Fixture       *fixture,
   g_auto(GStrv) pages = NULL;
   guint n_pages;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   path = write_report (fixture, FY2016);
   pages = pdf_pages (path, FALSE);
@@ -370,7 +303,7 @@ test_quotes_not_split (Fixture       *fixture,
   FuDay first, last;
   guint n_texts = 0;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   path = write_report (fixture, FY2016);
   pages = pdf_pages (path, FALSE);
@@ -471,7 +404,7 @@ test_trend (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_auto(GStrv) pages = NULL;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   /* 7 of 25 is 28%; 7 of 15 is 47%. */
   add_workshop (fixture->store, "2014-A", "WCO Regional Workshop on Risk Management",
@@ -493,7 +426,7 @@ test_empty_year (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_auto(GStrv) pages = NULL;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   path = write_report (fixture, 2030);
   pages = pdf_pages (path, FALSE);
@@ -511,7 +444,7 @@ test_no_replies (Fixture       *fixture,
   g_auto(GStrv) pages = NULL;
   g_autoptr(GPtrArray) totals = NULL;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   add_workshop (fixture->store, "2019-A", "WCO Regional Workshop on Rules of Origin",
                 fu_day_new (2019, 9, 2), 6, 0);
@@ -534,7 +467,7 @@ test_many_workshops (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   guint n_pages;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   for (guint i = 0; i < 40; i++)
     {

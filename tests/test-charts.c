@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -19,6 +18,7 @@
 #include "fu-sample.h"
 #include "fu-store.h"
 #include "fu-store-report.h"
+#include "fu-test-util.h"
 
 #define FY2016 2016
 
@@ -32,28 +32,7 @@ static const guint table3_no[] = { 3, 3, 1, 6, 5, 6, 3, 2, 5, 4, 3, 6, 5 };
 static char *
 make_tmp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-charts-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  return fu_test_make_tmp_dir ("test-charts-XXXXXX");
 }
 
 static FuChart *
@@ -442,7 +421,7 @@ test_charts_files (void)
       g_clear_pointer (&contents, g_free);
     }
 
-  remove_tree (dir);
+  fu_test_remove_tree (dir);
 }
 
 static void
@@ -480,7 +459,7 @@ test_charts_write_errors (void)
   g_assert_nonnull (error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  fu_test_remove_tree (dir);
 }
 
 /* Bars are as long as their counts: the seed's Table 3, measured in pixels. */
@@ -691,16 +670,6 @@ test_charts_reply_rate_administrations (void)
 
 /* ---- Other data ------------------------------------------------------------------------ */
 
-static FuStore *
-open_memory_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  FuStore *store = fu_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 /* A surveyed workshop with @n_participants from Fiji, the first @n_replies of whom replied
  * yes to Q3 when their number is even. */
 static void
@@ -757,7 +726,7 @@ add_workshop (FuStore    *store,
 static void
 test_charts_empty_year (void)
 {
-  g_autoptr(FuStore) store = open_memory_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autofree char *dir = make_tmp_dir ();
 
   /* A year with a workshop nobody has answered for yet, and a year with nothing. */
@@ -810,7 +779,7 @@ test_charts_empty_year (void)
 
   /* The trend of an empty database is empty too. */
   {
-    g_autoptr(FuStore) empty = open_memory_store ();
+    g_autoptr(FuStore) empty = fu_test_open_store (":memory:");
     g_autoptr(FuChart) chart = fu_charts_build (empty, FU_CHART_KIND_REPLY_RATE, 0, NULL);
 
     double height;
@@ -820,13 +789,13 @@ test_charts_empty_year (void)
     assert_text_apart (chart, 600, height);
   }
 
-  remove_tree (dir);
+  fu_test_remove_tree (dir);
 }
 
 static void
 test_charts_one_workshop (void)
 {
-  g_autoptr(FuStore) store = open_memory_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
 
   add_workshop (store, "2018-A", "WCO Regional Workshop on Customs Valuation",
                 fu_day_new (2018, 9, 3), 5, 4);
@@ -863,7 +832,7 @@ test_charts_one_workshop (void)
 static void
 test_charts_many_workshops (void)
 {
-  g_autoptr(FuStore) store = open_memory_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autoptr(FuChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   double natural, natural_13;
@@ -933,7 +902,7 @@ test_charts_many_workshops (void)
 
   g_assert_true (fu_chart_write (chart, png, FU_CHART_FORMAT_AUTO, 800, 0, &error));
   g_assert_no_error (error);
-  remove_tree (dir);
+  fu_test_remove_tree (dir);
 }
 
 /* The screen passes its theme's colours and font: dark, larger text. */
@@ -976,7 +945,7 @@ test_charts_theme_style (void)
     pixels = (const guint32 *) cairo_image_surface_get_data (image);
     g_assert_cmphex (pixels[0], ==, 0xffffffff);
     cairo_surface_destroy (image);
-    remove_tree (dir);
+    fu_test_remove_tree (dir);
   }
   /* ... and the screen keeps its own. */
   g_assert_cmpstr (fu_chart_get_style (chart)->font, ==, "Cantarell 13");
@@ -987,15 +956,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  sample_store = fu_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  g_assert_true (fu_sample_load (sample_store, &error));
-  g_assert_no_error (error);
+  sample_store = fu_test_open_store (":memory:");
+  fu_test_load_sample (sample_store);
 
   g_test_add_func ("/report/charts/short-title", test_charts_short_title);
   g_test_add_func ("/report/charts/month-label", test_charts_month_label);

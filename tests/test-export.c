@@ -13,34 +13,11 @@
 #include "fu-import.h"
 #include "fu-rules.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
 
 /* ---- Building databases through the store ------------------------------------------------ */
-
-static FuStore *
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  FuStore *store = fu_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static gint64
-lookup_administration (FuStore    *store,
-                       const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (fu_store_lookup_administration (store, name, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static gint64
 add_workshop (FuStore    *store,
@@ -50,17 +27,12 @@ add_workshop (FuStore    *store,
               FuDay       end)
 {
   g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
   workshop->code = g_strdup (code);
   workshop->title = g_strdup (title);
   workshop->start_date = start;
   workshop->end_date = end;
-  id = fu_store_add_workshop (store, workshop, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return fu_test_add_workshop (store, workshop);
 }
 
 /* A participant at @workshop_id; returns the attendance's follow-up. */
@@ -78,7 +50,7 @@ add_attendee (FuStore    *store,
   gint64 followup_id = 0;
 
   participant->name = g_strdup (name);
-  participant->administration_id = lookup_administration (store, administration);
+  participant->administration_id = fu_test_lookup_administration (store, administration);
   participant->email = g_strdup (email);
   g_assert_true (fu_store_lookup_participant (store, email, name,
                                               participant->administration_id,
@@ -224,7 +196,7 @@ test_export_columns (void)
     "colleagues_learned", "lessons_use", "direct_effects", "direct_effects_text",
     "contributed", "contributed_text", "project_initiated", "project_text", NULL
   };
-  g_autoptr(FuStore) store = open_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autoptr(GString) out = NULL;
   g_autoptr(GString) replies = NULL;
   g_autofree char *summary_joined = g_strjoinv (",", (char **) summary);
@@ -249,7 +221,7 @@ test_export_columns (void)
 static void
 test_export_summary_empty (void)
 {
-  g_autoptr(FuStore) store = open_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autoptr(GString) out = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *expected = NULL;
@@ -277,7 +249,7 @@ test_export_summary_empty (void)
 static void
 test_export_summary_rows (void)
 {
-  g_autoptr(FuStore) store = open_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autoptr(GString) out = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   const char *lines[4];
@@ -358,7 +330,7 @@ test_export_summary_rows (void)
 static void
 test_export_reply_rate_seed (void)
 {
-  g_autoptr(FuStore) store = open_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autoptr(GString) out = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
@@ -390,7 +362,7 @@ test_export_reply_rate_seed (void)
 static void
 test_export_bom (void)
 {
-  g_autoptr(FuStore) store = open_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autoptr(GString) plain = NULL;
   g_autoptr(GString) with_bom = NULL;
   g_autoptr(GString) replies = g_string_new (NULL);
@@ -497,8 +469,8 @@ pair_set_up (Pair          *pair,
   gint64 followups_a[6];
   gint64 followups_b[6];
 
-  pair->a = open_store ();
-  pair->b = open_store ();
+  pair->a = fu_test_open_store (":memory:");
+  pair->b = fu_test_open_store (":memory:");
   add_people (pair->a, followups_a);
   add_people (pair->b, followups_b);
   add_replies (pair->a, followups_a);
@@ -676,7 +648,7 @@ test_export_summary_after_import (Pair          *pair,
 static void
 test_export_reminders (void)
 {
-  g_autoptr(FuStore) store = open_store ();
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) later = g_string_new (NULL);
   g_autoptr(GError) error = NULL;

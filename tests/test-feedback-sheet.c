@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "fu-csv.h"
@@ -15,68 +14,22 @@
 #include "fu-feedback-sheet.h"
 #include "fu-sample.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
-typedef struct {
-  char      *dir;
-  FuStore   *store;
-} Fixture;
+typedef FuTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-feedback-sheet-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "office.db", NULL);
-  fixture->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  if (data != NULL)
-    {
-      g_assert_true (fu_sample_load (fixture->store, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  fu_test_fixture_open (fixture, "test-feedback-sheet-XXXXXX", data != NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return FALSE;
-    }
-  return TRUE;
+  fu_test_fixture_close (fixture);
 }
 
 static gint64
@@ -114,18 +67,12 @@ pdf_text (FuFeedbackSheet *sheet,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "feedback.pdf", NULL);
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
   g_autofree char *out = NULL;
   g_autoptr(GRegex) spaces = g_regex_new ("[ \\t\\n]+", 0, 0, NULL);
-  int status = 0;
 
   g_assert_true (fu_feedback_sheet_write_pdf (sheet, path, &error));
   g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
+  out = fu_test_pdftotext (path, "-layout");
   if (n_pages != NULL)
     {
       *n_pages = 0;
@@ -216,7 +163,7 @@ test_pdf (Fixture       *fixture,
   g_autofree char *text = NULL;
   guint n_pages = 0;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   sheet = sheet_for (fixture, "2016-NII");
   g_assert_true (fu_feedback_sheet_shows_answers (sheet));
@@ -344,7 +291,7 @@ test_few_replies (Fixture       *fixture,
   g_autoptr(GString) csv = NULL;
   g_autofree char *text = NULL;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
   add_workshop (fixture->store, "2019-ROO", TRUE, 6, 2);
   sheet = sheet_for (fixture, "2019-ROO");

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "fu-day.h"
@@ -14,13 +13,10 @@
 #include "fu-export.h"
 #include "fu-import.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 /* A database in a temporary folder, so that a test can read it back with SQLite itself. */
-typedef struct {
-  char    *dir;
-  char    *path;
-  FuStore *store;
-} Fixture;
+typedef FuTestFixture Fixture;
 
 static const char *
 display_name_of (FuImportKind kind)
@@ -123,50 +119,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "followup.db", NULL);
-  fixture->store = fu_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fu_test_fixture_open (fixture, "test-import-XXXXXX", FALSE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (file), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gint64
-admin_id (FuStore    *store,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (fu_store_lookup_administration (store, name, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, !=, 0);
-  return id;
+  /* The test leaves nothing behind. */
+  g_assert_true (fu_test_fixture_close (fixture));
 }
 
 static FuWorkshop *
@@ -193,12 +154,13 @@ participant_id (FuStore    *store,
                 const char *administration)
 {
   g_autoptr(GError) error = NULL;
+  gint64 administration_id = 0;
   gint64 id = 0;
 
-  g_assert_true (fu_store_lookup_participant (store, email, name,
-                                              administration != NULL
-                                                ? admin_id (store, administration) : 0,
-                                              &id, &error));
+  if (administration != NULL)
+    administration_id = fu_test_lookup_administration (store, administration);
+  g_assert_true (fu_store_lookup_participant (store, email, name, administration_id, &id,
+                                              &error));
   g_assert_no_error (error);
   return id;
 }
@@ -325,7 +287,8 @@ test_workshops (Fixture       *fixture,
   g_assert_cmpuint (nii->start_date, ==, fu_day_new (2016, 9, 5));
   g_assert_cmpuint (nii->end_date, ==, fu_day_new (2016, 9, 9));
   g_assert_cmpstr (nii->venue, ==, "Seoul");
-  g_assert_cmpint (nii->host_administration_id, ==, admin_id (fixture->store, "Korea"));
+  g_assert_cmpint (nii->host_administration_id, ==,
+                   fu_test_lookup_administration (fixture->store, "Korea"));
   g_assert_true (nii->surveyed);
   g_assert_true (nii->notes == NULL || nii->notes[0] == '\0');
 
@@ -405,7 +368,8 @@ test_participants (Fixture       *fixture,
   ana = fu_store_get_participant (fixture->store, ana_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ana->name, ==, "Ana Lima");
-  g_assert_cmpint (ana->administration_id, ==, admin_id (fixture->store, "Cambodia"));
+  g_assert_cmpint (ana->administration_id, ==,
+                   fu_test_lookup_administration (fixture->store, "Cambodia"));
   g_assert_cmpstr (ana->position, ==, "Officer");
   g_assert_cmpstr (ana->gender, ==, "F");
 
@@ -484,7 +448,7 @@ test_add_administrations (Fixture       *fixture,
   g_assert_cmpuint (result->administrations_added, ==, 1);
   g_assert_cmpuint (result->participants_added, ==, 2);
 
-  id = admin_id (fixture->store, "Atlantis Customs");
+  id = fu_test_lookup_administration (fixture->store, "Atlantis Customs");
   added = fu_store_get_administration (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (added->name, ==, "Atlantis Customs");

@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "fu-csv.h"
 #include "fu-day.h"
@@ -16,78 +14,32 @@
 #include "fu-sample.h"
 #include "fu-store.h"
 #include "fu-store-people.h"
+#include "fu-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  FuStore *store;
-} Fixture;
+typedef FuTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-people-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "followup.db", NULL);
-  fixture->store = fu_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  if (user_data != NULL)
-    {
-      fu_sample_load (fixture->store, &error);
-      g_assert_no_error (error);
-    }
+  fu_test_fixture_open (fixture, "test-people-XXXXXX", user_data != NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_clear_object (&fixture->store);
-  g_remove (fixture->path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  fu_test_fixture_close (fixture);
 }
 
 static char *
 dump (Fixture *fixture)
 {
   static const char * const tables[] = {
-    "participant", "attendance", "followup", "reminder", "reply",
+    "participant", "attendance", "followup", "reminder", "reply", NULL,
   };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
-                   SQLITE_OK);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int i = 0; i < sqlite3_column_count (stmt); i++)
-            {
-              const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-              g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "<null>");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  return fu_test_dump_tables (fixture->path, tables);
 }
 
 /* The sample's attendance list, read from the file that was loaded. */

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "fu-day.h"
@@ -13,53 +12,24 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 #define REMIND_MASK ((1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE))
 
-typedef struct {
-  char      *dir;
-  FuStore   *store;
-} Fixture;
+typedef FuTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-reminder-sheet-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "office.db", NULL);
-  fixture->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  fu_test_fixture_open (fixture, "test-reminder-sheet-XXXXXX", FALSE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  fu_test_fixture_close (fixture);
 }
 
 static char *
@@ -69,43 +39,11 @@ fixture_path (Fixture    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The PDF's pages as text, in reading layout; pdftotext ends every page with a form feed. */
+/* The PDF's pages as text, in reading layout. */
 static GStrv
 pdf_pages (const char *pdf)
 {
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-  g_auto(GStrv) parts = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  parts = g_strsplit (out, "\f", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i + 1] != NULL || *g_strstrip (parts[i]) != '\0')
-      g_ptr_array_add (pages, g_strdup (parts[i]));
-  g_ptr_array_add (pages, NULL);
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+  return fu_test_pdf_pages (pdf, "-layout");
 }
 
 static guint
@@ -167,7 +105,7 @@ test_sample (Fixture       *fixture,
   g_auto(GStrv) pages = NULL;
   FuDay as_of = fu_day_new (2018, 3, 1);
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
 
   g_assert_true (fu_sample_load (fixture->store, &error));
@@ -286,7 +224,7 @@ test_long (Fixture       *fixture,
   FuDay sent = fu_day_new (2017, 8, 1);
   guint n_pages;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
 
   add_many (fixture->store, 300, 7, sent);
@@ -338,7 +276,7 @@ test_empty (Fixture       *fixture,
   g_auto(GStrv) pages = NULL;
   FuDay as_of = fu_day_new (2018, 3, 1);
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
 
   rows = list_to_chase (fixture->store, as_of);
@@ -404,7 +342,7 @@ test_ellipsize (Fixture       *fixture,
   double x_min, x_max;
   int status = 0;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     {
       fu_followup_row_free (row);
       return;

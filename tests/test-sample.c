@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "fu-csv.h"
@@ -17,14 +16,12 @@
 #include "fu-sample.h"
 #include "fu-sample-resources.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 /* The expectations come from the sample's own CSV files (what was meant to be loaded) and
  * from the seed report, never from what the code under test computes. */
 
-typedef struct {
-  char    *dir;
-  FuStore *store;
-} Fixture;
+typedef FuTestFixture Fixture;
 
 /* One CSV file of the sample: its rows as column name -> cell. */
 static GPtrArray *
@@ -160,52 +157,25 @@ replies_by_attendance (GPtrArray *responses)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_open (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-sample-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "followup.db", NULL);
-  fixture->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
+  fu_test_fixture_open (fixture, "test-sample-XXXXXX", FALSE);
 }
 
 static void
 fixture_load (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture_open (fixture, user_data);
-  g_assert_true (fu_sample_load (fixture->store, &error));
-  g_assert_no_error (error);
+  fu_test_fixture_open (fixture, "test-sample-XXXXXX", TRUE);
 }
 
 static void
 fixture_close (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  /* The test leaves nothing behind. */
+  g_assert_true (fu_test_fixture_close (fixture));
 }
 
 static GPtrArray *

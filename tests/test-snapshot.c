@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -14,43 +13,23 @@
 #include "fu-store.h"
 #include "fu-store-people.h"
 #include "fu-store-snapshot.h"
+#include "fu-test-util.h"
 
 /* The sample in a temporary file, read back with SQLite itself to compare whole tables. */
-typedef struct {
-  char    *dir;
-  char    *path;
-  FuStore *store;
-} Fixture;
+typedef FuTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-snapshot-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "followup.db", NULL);
-  fixture->store = fu_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fu_sample_load (fixture->store, &error);
-  g_assert_no_error (error);
+  fu_test_fixture_open (fixture, "test-snapshot-XXXXXX", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_clear_object (&fixture->store);
-  g_remove (fixture->path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  fu_test_fixture_close (fixture);
 }
 
 /* Every row of the tables a workshop's deletion touches, as text, in id order. */
@@ -58,34 +37,10 @@ static char *
 dump (Fixture *fixture)
 {
   static const char * const tables[] = {
-    "workshop", "participant", "attendance", "followup", "reminder", "reply",
+    "workshop", "participant", "attendance", "followup", "reminder", "reply", NULL,
   };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
-                   SQLITE_OK);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (out, "[%s]\n", tables[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int i = 0; i < sqlite3_column_count (stmt); i++)
-            {
-              const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-              g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "<null>");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  return fu_test_dump_tables (fixture->path, tables);
 }
 
 static gint64

@@ -12,6 +12,7 @@
 #include "fu-error.h"
 #include "fu-rules.h"
 #include "fu-store-private.h"
+#include "fu-test-util.h"
 
 /* ---- Helpers ----------------------------------------------------------------------------- */
 
@@ -34,28 +35,9 @@ assert_day (FuDay       day,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
-static void
 remove_tree_free (gpointer path)
 {
-  remove_tree (path);
+  fu_test_remove_tree (path);
   g_free (path);
 }
 
@@ -63,10 +45,8 @@ remove_tree_free (gpointer path)
 static char *
 make_tmp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
+  char *dir = fu_test_make_tmp_dir ("test-store-XXXXXX");
 
-  g_assert_no_error (error);
   g_test_queue_destroy (remove_tree_free, g_strdup (dir));
   return dir;
 }
@@ -110,12 +90,7 @@ side_file_exists (const char *path,
 static FuStore *
 open_memory (void)
 {
-  g_autoptr(GError) error = NULL;
-  FuStore *store = fu_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
+  return fu_test_open_store (":memory:");
 }
 
 static gint64
@@ -149,36 +124,18 @@ query_text (FuStore    *store,
 }
 
 static gint64
-admin_id (FuStore    *store,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (fu_store_lookup_administration (store, name, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
 add_workshop (FuStore    *store,
               const char *code,
               const char *start,
               const char *end)
 {
   g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
   workshop->code = g_strdup (code);
   workshop->title = g_strdup_printf ("Workshop %s", code);
   workshop->start_date = D (start);
   workshop->end_date = D (end);
-  id = fu_store_add_workshop (store, workshop, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return fu_test_add_workshop (store, workshop);
 }
 
 static gint64
@@ -192,7 +149,7 @@ add_participant (FuStore    *store,
   gint64 id;
 
   participant->name = g_strdup (name);
-  participant->administration_id = admin_id (store, administration);
+  participant->administration_id = fu_test_lookup_administration (store, administration);
   participant->email = g_strdup (email);
   id = fu_store_add_participant (store, participant, &error);
   g_assert_no_error (error);
@@ -328,12 +285,12 @@ test_open_new (void)
   for (guint i = 0; i < admins->len; i++)
     g_assert_true (((FuAdministration *) admins->pdata[i])->member);
 
-  hkc = fu_store_get_administration (store, admin_id (store, "HKC"), &error);
+  hkc = fu_store_get_administration (store, fu_test_lookup_administration (store, "HKC"), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hkc->name, ==, "Hong Kong China");
   g_assert_cmpstr (hkc->short_name, ==, "HKC");
   g_assert_cmpstr (hkc->country, ==, "China");
-  g_assert_cmpint (admin_id (store, "Macau China"), >, 0);
+  g_assert_cmpint (fu_test_lookup_administration (store, "Macau China"), >, 0);
 
   /* The default settings. */
   fu_store_get_rules (store, &rules);
@@ -616,7 +573,7 @@ test_unique (void)
 
   /* E-mails are unique without regard to case; people without one are not. */
   participant->name = g_strdup ("Ana Lim again");
-  participant->administration_id = admin_id (store, "PHL");
+  participant->administration_id = fu_test_lookup_administration (store, "PHL");
   participant->email = g_strdup ("ana.lim@example.ORG");
   g_assert_cmpint (fu_store_add_participant (store, participant, &error), ==, 0);
   g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS);
@@ -722,7 +679,7 @@ test_workshop_round_trip (void)
   workshop->start_date = D ("2017-04-10");
   workshop->end_date = D ("2017-04-14");
   workshop->venue = g_strdup ("Bangkok");
-  workshop->host_administration_id = admin_id (store, "Thailand");
+  workshop->host_administration_id = fu_test_lookup_administration (store, "Thailand");
   workshop->co_organizer = g_strdup ("UNESCAP");
   workshop->surveyed = FALSE;
   workshop->notes = g_strdup ("Accreditation");
@@ -737,7 +694,8 @@ test_workshop_round_trip (void)
   g_assert_cmpstr (stored->title, ==, "Train the trainer");
   g_assert_cmpint (stored->kind, ==, FU_WORKSHOP_KIND_TRAIN_THE_TRAINER);
   g_assert_cmpstr (stored->venue, ==, "Bangkok");
-  g_assert_cmpint (stored->host_administration_id, ==, admin_id (store, "THA"));
+  g_assert_cmpint (stored->host_administration_id, ==,
+                   fu_test_lookup_administration (store, "THA"));
   g_assert_cmpstr (stored->co_organizer, ==, "UNESCAP");
   g_assert_false (stored->surveyed);
   g_assert_cmpstr (stored->notes, ==, "Accreditation");
@@ -1090,7 +1048,7 @@ test_followup_statuses (void)
   g_assert_cmpstr (row->email, ==, "ana@example.org");
   g_assert_cmpstr (row->administration, ==, "Philippines");
   g_assert_cmpint (row->workshop_id, ==, b.workshop);
-  g_assert_cmpint (row->administration_id, ==, admin_id (b.store, "PHL"));
+  g_assert_cmpint (row->administration_id, ==, fu_test_lookup_administration (b.store, "PHL"));
   assert_day (row->dates.planned, "2017-01-08");
   g_assert_cmpint (row->status, ==, FU_STATUS_PLANNED);
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -1298,7 +1256,7 @@ test_followup_filters (void)
   query.workshop_id = 0;
 
   /* By administration. */
-  query.administration_id = admin_id (b.store, "phl");
+  query.administration_id = fu_test_lookup_administration (b.store, "phl");
   rows = fu_store_list_followups (b.store, &query, &error);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpint (((FuFollowupRow *) rows->pdata[0])->followup_id, ==, b.ana);
@@ -1535,8 +1493,8 @@ test_lookups (void)
   g_autoptr(FuStore) store = open_memory ();
   g_autoptr(GError) error = NULL;
   g_autoptr(FuParticipant) participant = NULL;
-  gint64 hkc = admin_id (store, "Hong Kong China");
-  gint64 phl = admin_id (store, "PHL");
+  gint64 hkc = fu_test_lookup_administration (store, "Hong Kong China");
+  gint64 phl = fu_test_lookup_administration (store, "PHL");
   gint64 w = add_workshop (store, "2016-NII", "2016-07-05", "2016-07-08");
   gint64 ana = add_participant (store, "Ana Lim", "Philippines", "Ana.Lim@Example.org");
   gint64 bo = add_participant (store, "Bo Chen", "Hong Kong China", NULL);
@@ -1544,10 +1502,10 @@ test_lookups (void)
   gint64 attendance;
 
   /* Administrations by name or short name, any case. */
-  g_assert_cmpint (admin_id (store, "hong kong china"), ==, hkc);
-  g_assert_cmpint (admin_id (store, "HKC"), ==, hkc);
-  g_assert_cmpint (admin_id (store, "hkc"), ==, hkc);
-  g_assert_cmpint (admin_id (store, "philippines"), ==, phl);
+  g_assert_cmpint (fu_test_lookup_administration (store, "hong kong china"), ==, hkc);
+  g_assert_cmpint (fu_test_lookup_administration (store, "HKC"), ==, hkc);
+  g_assert_cmpint (fu_test_lookup_administration (store, "hkc"), ==, hkc);
+  g_assert_cmpint (fu_test_lookup_administration (store, "philippines"), ==, phl);
   g_assert_true (fu_store_lookup_administration (store, "Atlantis", &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, ==, 0);

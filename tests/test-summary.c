@@ -9,6 +9,7 @@
 #include "fu-day.h"
 #include "fu-rules.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 /* A small office history, built through the store like the application would:
  *
@@ -37,19 +38,6 @@ typedef struct {
 } Fixture;
 
 static gint64
-lookup_administration (FuStore    *store,
-                       const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (fu_store_lookup_administration (store, name, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
 add_workshop (FuStore    *store,
               const char *code,
               const char *title,
@@ -58,18 +46,13 @@ add_workshop (FuStore    *store,
               gboolean    surveyed)
 {
   g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
   workshop->code = g_strdup (code);
   workshop->title = g_strdup (title);
   workshop->start_date = start;
   workshop->end_date = end;
   workshop->surveyed = surveyed;
-  id = fu_store_add_workshop (store, workshop, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return fu_test_add_workshop (store, workshop);
 }
 
 static gint64
@@ -150,15 +133,13 @@ fixture_set_up (Fixture       *fx,
   gint64 f;
   FuDay received = fu_day_new (2017, 2, 1);
 
-  fx->store = store = fu_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
+  fx->store = store = fu_test_open_store (":memory:");
 
-  fx->japan = lookup_administration (store, "Japan");
-  fx->korea = lookup_administration (store, "Korea");
-  fx->fiji = lookup_administration (store, "Fiji");
-  fx->india = lookup_administration (store, "India");
-  fx->china = lookup_administration (store, "China");
+  fx->japan = fu_test_lookup_administration (store, "Japan");
+  fx->korea = fu_test_lookup_administration (store, "Korea");
+  fx->fiji = fu_test_lookup_administration (store, "Fiji");
+  fx->india = fu_test_lookup_administration (store, "India");
+  fx->china = fu_test_lookup_administration (store, "China");
 
   fx->ws_a = add_workshop (store, "2016-A", "Risk Management",
                            fu_day_new (2016, 6, 30), fu_day_new (2016, 7, 1), TRUE);
@@ -450,8 +431,7 @@ test_summary_trend_empty (void)
   g_autoptr(GArray) trend = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = fu_store_open (":memory:", &error);
-  g_assert_no_error (error);
+  store = fu_test_open_store (":memory:");
   trend = fu_store_reply_rate_trend (store, &error);
   g_assert_no_error (error);
   g_assert_nonnull (trend);
@@ -547,8 +527,7 @@ test_summary_many (void)
   const guint n_attendees = 25;
   FuDay start = fu_day_new (2016, 7, 1);
 
-  store = fu_store_open (":memory:", &error);
-  g_assert_no_error (error);
+  store = fu_test_open_store (":memory:");
   admins = fu_store_list_administrations (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (admins->len, >=, 33);

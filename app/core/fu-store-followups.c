@@ -14,7 +14,7 @@ followup_not_found (gint64   followup_id,
                     GError **error)
 {
   g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-               _("There is no follow-up with id %" G_GINT64_FORMAT), followup_id);
+               _("There is no follow-up with id %lld"), (long long) followup_id);
   return FALSE;
 }
 
@@ -54,8 +54,34 @@ followup_exists (FuStore *self,
   return fu_store_set_error (self, error, _("Could not read a follow-up"));
 }
 
-/* Runs @sql with (?1 = id, ?2 = @date) for every id, in one transaction; each id must be a
- * follow-up. */
+/* Runs @sql with (?1 = id, ?2 = @date) for every id; each id must be a follow-up. */
+static gboolean
+run_for_each (FuStore      *self,
+              const char   *sql,
+              const gint64 *followup_ids,
+              guint         n_ids,
+              FuDay         date,
+              const char   *what,
+              GError      **error)
+{
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!followup_exists (self, followup_ids[i], error))
+        return FALSE;
+      stmt = fu_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, followup_ids[i]);
+      fu_store_bind_day (stmt, 2, date);
+      if (!run (self, stmt, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* run_for_each() in one transaction: all or nothing. */
 static gboolean
 for_each_followup (FuStore      *self,
                    const char   *sql,
@@ -67,28 +93,8 @@ for_each_followup (FuStore      *self,
 {
   if (!fu_store_begin (self, error))
     return FALSE;
-
-  for (guint i = 0; i < n_ids; i++)
-    {
-      sqlite3_stmt *stmt;
-
-      if (!followup_exists (self, followup_ids[i], error))
-        goto fail;
-      stmt = fu_store_prepare (self, sql, error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, followup_ids[i]);
-      fu_store_bind_day (stmt, 2, date);
-      if (!run (self, stmt, what, error))
-        goto fail;
-    }
-
-  if (fu_store_commit (self, error))
-    return TRUE;
-
-fail:
-  fu_store_rollback (self);
-  return FALSE;
+  return fu_store_finish (self, run_for_each (self, sql, followup_ids, n_ids, date, what, error),
+                          error);
 }
 
 gboolean
@@ -136,6 +142,8 @@ fu_store_close_followups (FuStore      *self,
                           const char   *reason,
                           GError      **error)
 {
+  gboolean ok = TRUE;
+
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (followup_ids != NULL || n_ids == 0, FALSE);
   g_return_val_if_fail (date != FU_DAY_NONE, FALSE);
@@ -143,18 +151,9 @@ fu_store_close_followups (FuStore      *self,
 
   if (!fu_store_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (!fu_store_close_followup (self, followup_ids[i], date, reason, error))
-        {
-          fu_store_rollback (self);
-          return FALSE;
-        }
-    }
-  if (fu_store_commit (self, error))
-    return TRUE;
-  fu_store_rollback (self);
-  return FALSE;
+  for (guint i = 0; i < n_ids && ok; i++)
+    ok = fu_store_close_followup (self, followup_ids[i], date, reason, error);
+  return fu_store_finish (self, ok, error);
 }
 
 gboolean

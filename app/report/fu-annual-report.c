@@ -1313,6 +1313,33 @@ totals_clear (Totals *totals)
   g_clear_pointer (&totals->no_rate, g_free);
 }
 
+/* The rest of a yes/no question's section (3 to 5), after its opening sentences. */
+typedef struct {
+  Question     question;
+  QuoteField   field;
+  FuChartKind  chart;
+  const char  *caption;
+  const char  *yes_column;
+  const char  *no_column;
+  const char  *yes_quotes;     /* the titles of the quotes of each answer */
+  const char  *no_quotes;
+  const char  *other_quotes;
+} YesNoSection;
+
+static void
+add_yes_no_details (Builder            *b,
+                    const YesNoSection *section)
+{
+  add_caption (b, section->caption);
+  add_yes_no_table (b, section->question, section->yes_column, section->no_column);
+  add_note (b, _("Percentages are of all replies; a reply may leave the question "
+                 "unanswered."));
+  add_chart (b, section->chart, 0);
+  add_quotes (b, section->yes_quotes, section->field, FU_ANSWER_YES);
+  add_quotes (b, section->no_quotes, section->field, FU_ANSWER_NO);
+  add_quotes (b, section->other_quotes, section->field, FU_ANSWER_UNANSWERED);
+}
+
 static void
 add_section_effects (Builder *b)
 {
@@ -1328,17 +1355,17 @@ add_section_effects (Builder *b)
   no = g_strdup_printf (_("%u (%s) observed none so far."), t.no, t.no_rate);
   totals_clear (&t);
   add_yes_no_sentences (b, QUESTION_DIRECT_EFFECTS, yes, no);
-  add_caption (b, _("Table 3. Direct effects realized"));
-  add_yes_no_table (b, QUESTION_DIRECT_EFFECTS, _("Direct effects realized"),
-                    _("Direct effects not realized"));
-  add_note (b, _("Percentages are of all replies; a reply may leave the question "
-                 "unanswered."));
-  add_chart (b, FU_CHART_KIND_DIRECT_EFFECTS, 0);
-  add_quotes (b, _("Effects observed, in the participants' words"), FIELD_DIRECT_EFFECTS,
-              FU_ANSWER_YES);
-  add_quotes (b, _("Why no effects are seen yet"), FIELD_DIRECT_EFFECTS, FU_ANSWER_NO);
-  add_quotes (b, _("Other remarks on direct effects"), FIELD_DIRECT_EFFECTS,
-              FU_ANSWER_UNANSWERED);
+  add_yes_no_details (b, &(YesNoSection) {
+    .question = QUESTION_DIRECT_EFFECTS,
+    .field = FIELD_DIRECT_EFFECTS,
+    .chart = FU_CHART_KIND_DIRECT_EFFECTS,
+    .caption = _("Table 3. Direct effects realized"),
+    .yes_column = _("Direct effects realized"),
+    .no_column = _("Direct effects not realized"),
+    .yes_quotes = _("Effects observed, in the participants' words"),
+    .no_quotes = _("Why no effects are seen yet"),
+    .other_quotes = _("Other remarks on direct effects"),
+  });
 }
 
 static void
@@ -1356,17 +1383,17 @@ add_section_contribution (Builder *b)
   no = g_strdup_printf (_("%u (%s) do not."), t.no, t.no_rate);
   totals_clear (&t);
   add_yes_no_sentences (b, QUESTION_CONTRIBUTED, yes, no);
-  add_caption (b, _("Table 4. Contribution to efficiency and effectiveness"));
-  add_yes_no_table (b, QUESTION_CONTRIBUTED, _("Contributed / will contribute"),
-                    _("Not contributed / will not contribute"));
-  add_note (b, _("Percentages are of all replies; a reply may leave the question "
-                 "unanswered."));
-  add_chart (b, FU_CHART_KIND_CONTRIBUTION, 0);
-  add_quotes (b, _("How the workshops contributed, in the participants' words"),
-              FIELD_CONTRIBUTED, FU_ANSWER_YES);
-  add_quotes (b, _("Why they did not"), FIELD_CONTRIBUTED, FU_ANSWER_NO);
-  add_quotes (b, _("Other remarks on the contribution"), FIELD_CONTRIBUTED,
-              FU_ANSWER_UNANSWERED);
+  add_yes_no_details (b, &(YesNoSection) {
+    .question = QUESTION_CONTRIBUTED,
+    .field = FIELD_CONTRIBUTED,
+    .chart = FU_CHART_KIND_CONTRIBUTION,
+    .caption = _("Table 4. Contribution to efficiency and effectiveness"),
+    .yes_column = _("Contributed / will contribute"),
+    .no_column = _("Not contributed / will not contribute"),
+    .yes_quotes = _("How the workshops contributed, in the participants' words"),
+    .no_quotes = _("Why they did not"),
+    .other_quotes = _("Other remarks on the contribution"),
+  });
 }
 
 static void
@@ -1384,15 +1411,17 @@ add_section_projects (Builder *b)
   no = g_strdup_printf (_("%u (%s) say no project was initiated."), t.no, t.no_rate);
   totals_clear (&t);
   add_yes_no_sentences (b, QUESTION_PROJECT, yes, no);
-  add_caption (b, _("Table 5. Modernization projects initiated"));
-  add_yes_no_table (b, QUESTION_PROJECT, _("Project initiated"), _("Project not initiated"));
-  add_note (b, _("Percentages are of all replies; a reply may leave the question "
-                 "unanswered."));
-  add_chart (b, FU_CHART_KIND_PROJECTS, 0);
-  add_quotes (b, _("Projects initiated, in the participants' words"), FIELD_PROJECT,
-              FU_ANSWER_YES);
-  add_quotes (b, _("Why no project was initiated"), FIELD_PROJECT, FU_ANSWER_NO);
-  add_quotes (b, _("Other remarks on projects"), FIELD_PROJECT, FU_ANSWER_UNANSWERED);
+  add_yes_no_details (b, &(YesNoSection) {
+    .question = QUESTION_PROJECT,
+    .field = FIELD_PROJECT,
+    .chart = FU_CHART_KIND_PROJECTS,
+    .caption = _("Table 5. Modernization projects initiated"),
+    .yes_column = _("Project initiated"),
+    .no_column = _("Project not initiated"),
+    .yes_quotes = _("Projects initiated, in the participants' words"),
+    .no_quotes = _("Why no project was initiated"),
+    .other_quotes = _("Other remarks on projects"),
+  });
 }
 
 static void
@@ -1635,23 +1664,6 @@ fu_annual_report_draw_page (FuAnnualReport *self,
   fu_page_layout_draw_page (self->layout, cr, page);
 }
 
-static guint
-paginate_cb (gpointer      document,
-             PangoContext *context,
-             double        width,
-             double        height)
-{
-  return fu_annual_report_paginate (document, context, width, height);
-}
-
-static void
-draw_page_cb (gpointer  document,
-              cairo_t  *cr,
-              guint     page)
-{
-  fu_annual_report_draw_page (document, cr, page);
-}
-
 gboolean
 fu_annual_report_save_pdf (FuAnnualReport  *self,
                            const char      *path,
@@ -1661,7 +1673,8 @@ fu_annual_report_save_pdf (FuAnnualReport  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!fu_page_write_pdf (path, self->title, paginate_cb, draw_page_cb, self, error))
+  build_layout (self);
+  if (!fu_page_layout_write_pdf (self->layout, path, self->title, error))
     {
       g_prefix_error (error, _("Could not save the annual report: "));
       return FALSE;

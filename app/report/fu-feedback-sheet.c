@@ -508,23 +508,6 @@ fu_feedback_sheet_draw_page (FuFeedbackSheet *self,
   fu_page_layout_draw_page (self->layout, cr, page);
 }
 
-static guint
-paginate_cb (gpointer      document,
-             PangoContext *context,
-             double        width,
-             double        height)
-{
-  return fu_feedback_sheet_paginate (document, context, width, height);
-}
-
-static void
-draw_page_cb (gpointer  document,
-              cairo_t  *cr,
-              guint     page)
-{
-  fu_feedback_sheet_draw_page (document, cr, page);
-}
-
 gboolean
 fu_feedback_sheet_write_pdf (FuFeedbackSheet  *self,
                              const char       *path,
@@ -534,7 +517,8 @@ fu_feedback_sheet_write_pdf (FuFeedbackSheet  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!fu_page_write_pdf (path, self->title, paginate_cb, draw_page_cb, self, error))
+  build_layout (self);
+  if (!fu_page_layout_write_pdf (self->layout, path, self->title, error))
     {
       g_prefix_error (error, _("Could not save the feedback sheet: "));
       return FALSE;

@@ -169,13 +169,17 @@ layout_width (PangoLayout *layout)
   return (double) w / PANGO_SCALE;
 }
 
-static double
-line_height (PangoContext *context,
-             const char   *font)
+double
+fu_page_line_height (PangoContext *context,
+                     const char   *font)
 {
-  g_autoptr(PangoLayout) layout = make_layout (context, font, "ÉÅgjy", FALSE, -1,
-                                               PANGO_ALIGN_LEFT, FALSE);
+  g_autoptr(PangoLayout) layout = NULL;
 
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (font != NULL, 0);
+
+  /* Accents and descenders: the tallest line a name can make. */
+  layout = make_layout (context, font, "ÉÅgjy", FALSE, -1, PANGO_ALIGN_LEFT, FALSE);
   return layout_height (layout);
 }
 
@@ -212,14 +216,16 @@ show_line (cairo_t        *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static void
-hrule (cairo_t *cr,
-       double   x,
-       double   y,
-       double   width,
-       double   line_width,
-       double   grey)
+void
+fu_page_draw_rule (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   line_width,
+                   double   grey)
 {
+  g_return_if_fail (cr != NULL);
+
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_set_line_width (cr, line_width);
   cairo_move_to (cr, x, y);
@@ -227,15 +233,18 @@ hrule (cairo_t *cr,
   cairo_stroke (cr);
 }
 
-/* The widest word of @text: a column title may wrap between words, never inside one. */
-static double
-widest_word (PangoContext *context,
-             const char   *font,
-             const char   *text)
+double
+fu_page_widest_word (PangoContext *context,
+                     const char   *font,
+                     const char   *text)
 {
-  g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", " ", -1);
+  g_auto(GStrv) words = NULL;
   double widest = 0;
 
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (font != NULL, 0);
+
+  words = g_strsplit (text != NULL ? text : "", " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
     widest = MAX (widest, text_width (context, font, words[i]));
   return widest;
@@ -375,7 +384,7 @@ table_measure_columns (FuPageTable  *self,
   settled = g_new0 (gboolean, self->n_columns);
   for (guint c = 0; c < self->n_columns; c++)
     {
-      need[c] = widest_word (context, FONT_COLUMN_TITLE, self->columns[c].title);
+      need[c] = fu_page_widest_word (context, FONT_COLUMN_TITLE, self->columns[c].title);
       settled[c] = self->columns[c].weight <= 0;
       if (settled[c])
         for (guint r = 0; r < self->rows->len; r++)
@@ -507,7 +516,7 @@ table_block_draw (gpointer               data,
                          info->height - CELL_PADDING_Y - layout_height (layout));
           pango_cairo_show_layout (cr, layout);
         }
-      hrule (cr, 0, info->height, info->width, 0.8, FU_PAGE_INK_TEXT);
+      fu_page_draw_rule (cr, 0, info->height, info->width, 0.8, FU_PAGE_INK_TEXT);
       return;
     }
 
@@ -522,12 +531,12 @@ table_block_draw (gpointer               data,
     }
   if (row->style == FU_PAGE_ROW_TOTAL)
     {
-      hrule (cr, 0, 0, info->width, 0.8, FU_PAGE_INK_TEXT);
-      hrule (cr, 0, info->height, info->width, 0.8, FU_PAGE_INK_TEXT);
+      fu_page_draw_rule (cr, 0, 0, info->width, 0.8, FU_PAGE_INK_TEXT);
+      fu_page_draw_rule (cr, 0, info->height, info->width, 0.8, FU_PAGE_INK_TEXT);
     }
   else
     {
-      hrule (cr, 0, info->height, info->width, 0.4, 0.75);
+      fu_page_draw_rule (cr, 0, info->height, info->width, 0.4, 0.75);
     }
 }
 
@@ -545,9 +554,9 @@ measure_header (FuPageLayout *self)
   double height = 0;
 
   if (has_text (self->office) || has_text (self->date))
-    height += line_height (self->context, FONT_HEADER) + HEADER_LINE_GAP;
+    height += fu_page_line_height (self->context, FONT_HEADER) + HEADER_LINE_GAP;
   if (has_text (self->title) || has_text (self->note))
-    height += line_height (self->context, self->title_font);
+    height += fu_page_line_height (self->context, self->title_font);
   if (height == 0)
     return 0;
   return height + HEADER_RULE_GAP + HEADER_GAP;
@@ -573,13 +582,13 @@ draw_header (FuPageLayout *self,
                  self->width - date_width - 12, PANGO_ALIGN_LEFT, FU_PAGE_INK_SECONDARY);
       show_line (cr, self->context, FONT_HEADER_DATE, self->date, self->width - date_width, y,
                  date_width, PANGO_ALIGN_RIGHT, FU_PAGE_INK_TEXT);
-      y += line_height (self->context, FONT_HEADER) + HEADER_LINE_GAP;
+      y += fu_page_line_height (self->context, FONT_HEADER) + HEADER_LINE_GAP;
     }
 
   if (has_text (self->title) || has_text (self->note))
     {
-      double title_height = line_height (self->context, self->title_font);
-      double note_height = line_height (self->context, FONT_NOTE);
+      double title_height = fu_page_line_height (self->context, self->title_font);
+      double note_height = fu_page_line_height (self->context, FONT_NOTE);
       double note_width = has_text (self->note)
                           ? MIN (text_width (self->context, FONT_NOTE, self->note) + 1,
                                  self->width * 0.45)
@@ -594,7 +603,7 @@ draw_header (FuPageLayout *self,
       y += title_height;
     }
 
-  hrule (cr, 0, y + HEADER_RULE_GAP, self->width, 1.0, FU_PAGE_INK_TEXT);
+  fu_page_draw_rule (cr, 0, y + HEADER_RULE_GAP, self->width, 1.0, FU_PAGE_INK_TEXT);
 }
 
 static void
@@ -611,7 +620,7 @@ draw_footer (FuPageLayout *self,
   page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   page_width = MIN (text_width (self->context, FONT_FOOTER, page_text) + 1, self->width / 2);
 
-  hrule (cr, 0, rule_y, self->width, 0.5, FU_PAGE_INK_RULE);
+  fu_page_draw_rule (cr, 0, rule_y, self->width, 0.5, FU_PAGE_INK_RULE);
   show_line (cr, self->context, FONT_FOOTER, left, 0, y, self->width - page_width - 12,
              PANGO_ALIGN_LEFT, FU_PAGE_INK_SECONDARY);
   show_line (cr, self->context, FONT_FOOTER, page_text, self->width - page_width, y,
@@ -1012,7 +1021,8 @@ fu_page_layout_paginate (FuPageLayout *self,
   g_ptr_array_set_size (self->pages, 0);
 
   self->header_height = measure_header (self);
-  self->footer_height = FOOTER_GAP + FOOTER_TEXT_GAP + line_height (self->context, FONT_FOOTER);
+  self->footer_height = FOOTER_GAP + FOOTER_TEXT_GAP
+                        + fu_page_line_height (self->context, FONT_FOOTER);
   body = MAX (self->height - self->header_height - self->footer_height, 1.0);
 
   for (guint i = 0; i < self->blocks->len; i++)
@@ -1257,4 +1267,32 @@ fu_page_write_pdf (const char      *path,
   if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, error))
     return FALSE;
   return TRUE;
+}
+
+static guint
+layout_paginate_cb (gpointer      document,
+                    PangoContext *context,
+                    double        width,
+                    double        height)
+{
+  return fu_page_layout_paginate (document, context, width, height);
+}
+
+static void
+layout_draw_page_cb (gpointer  document,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  fu_page_layout_draw_page (document, cr, page);
+}
+
+gboolean
+fu_page_layout_write_pdf (FuPageLayout  *self,
+                          const char    *path,
+                          const char    *title,
+                          GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return fu_page_write_pdf (path, title, layout_paginate_cb, layout_draw_page_cb, self, error);
 }

@@ -174,6 +174,24 @@ guint         fu_page_table_get_n_rows       (FuPageTable *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuPageTable, fu_page_table_free)
 
+/* ---- Drawing a document's own blocks ------------------------------------------------ */
+
+/* The height of a line of text in @font, accents and descenders included. */
+double        fu_page_line_height            (PangoContext *context,
+                                              const char   *font);
+/* The widest word of @text in @font: a column title may wrap between words, never inside
+ * one. */
+double        fu_page_widest_word            (PangoContext *context,
+                                              const char   *font,
+                                              const char   *text);
+/* A horizontal rule @width long from (@x, @y), @line_width thick, in @grey. */
+void          fu_page_draw_rule              (cairo_t      *cr,
+                                              double        x,
+                                              double        y,
+                                              double        width,
+                                              double        line_width,
+                                              double        grey);
+
 /* ---- Writing a document as PDF -------------------------------------------------------- */
 
 /* A Pango context for measuring what will be drawn on @cr at @resolution dpi: no hinting,
@@ -198,6 +216,11 @@ gboolean      fu_page_write_pdf              (const char      *path,
                                               FuPaginateFunc   paginate,
                                               FuDrawPageFunc   draw_page,
                                               gpointer         document,
+                                              GError         **error);
+/* fu_page_write_pdf() for a document that is one layout, built and ready to paginate. */
+gboolean      fu_page_layout_write_pdf       (FuPageLayout    *self,
+                                              const char      *path,
+                                              const char      *title,
                                               GError         **error);
 
 G_END_DECLS

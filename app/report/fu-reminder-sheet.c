@@ -183,19 +183,6 @@ text_width (PangoContext *context,
   return (double) w / PANGO_SCALE;
 }
 
-static double
-line_height (PangoContext *context,
-             const char   *font)
-{
-  /* Accents and descenders: the tallest line a name can make. */
-  g_autoptr(PangoLayout) layout = make_layout (context, font, "ÉÅgjy", -1, PANGO_ALIGN_LEFT,
-                                               FALSE);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
-}
-
 static void
 show_text (cairo_t        *cr,
            PangoContext   *context,
@@ -230,21 +217,6 @@ show_markup (cairo_t      *cr,
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-}
-
-static void
-hrule (cairo_t *cr,
-       double   x,
-       double   y,
-       double   width,
-       double   line_width,
-       double   grey)
-{
-  cairo_set_source_rgb (cr, grey, grey, grey);
-  cairo_set_line_width (cr, line_width);
-  cairo_move_to (cr, x, y);
-  cairo_rel_line_to (cr, width, 0);
-  cairo_stroke (cr);
 }
 
 static void
@@ -297,20 +269,6 @@ static PangoAlignment
 column_alignment (Column column)
 {
   return column >= COLUMN_REMINDERS ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-}
-
-/* The widest word of @text: a column title may wrap between words, never inside one. */
-static double
-widest_word (PangoContext *context,
-             const char   *font,
-             const char   *text)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  double widest = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    widest = MAX (widest, text_width (context, font, words[i]));
-  return widest;
 }
 
 static PangoLayout *
@@ -408,17 +366,18 @@ measure_columns (FuReminderSheet *self,
     {
       double content = c <= COLUMN_DEADLINE ? date_width : count_width;
 
-      self->column_width[c] = MAX (content, widest_word (context, FONT_SMALL_BOLD,
-                                                         column_title (c)));
+      self->column_width[c] = MAX (content, fu_page_widest_word (context, FONT_SMALL_BOLD,
+                                                                 column_title (c)));
       fixed += self->column_width[c] + COLUMN_GAP;
     }
   flexible = MAX (width - NAME_INDENT - fixed - COLUMN_GAP, 40.0);
 
   need_name = names->len > 0 ? g_array_index (names, double, names->len - 1) : 0;
   need_email = emails->len > 0 ? g_array_index (emails, double, emails->len - 1) : 0;
-  need_name = MAX (need_name, widest_word (context, FONT_SMALL_BOLD, column_title (COLUMN_NAME)));
-  need_email = MAX (need_email, widest_word (context, FONT_SMALL_BOLD,
-                                             column_title (COLUMN_EMAIL)));
+  need_name = MAX (need_name, fu_page_widest_word (context, FONT_SMALL_BOLD,
+                                                   column_title (COLUMN_NAME)));
+  need_email = MAX (need_email, fu_page_widest_word (context, FONT_SMALL_BOLD,
+                                                     column_title (COLUMN_EMAIL)));
   if (need_name + need_email <= flexible)
     target = need_name + (flexible - need_name - need_email) / 2;
   else
@@ -476,12 +435,12 @@ item_measure (gpointer      data,
     case ITEM_COLUMNS:
       return self->columns_height;
     case ITEM_WORKSHOP:
-      return line_height (context, FONT_HEADING) + 2 * WORKSHOP_PADDING;
+      return fu_page_line_height (context, FONT_HEADING) + 2 * WORKSHOP_PADDING;
     case ITEM_ADMINISTRATION:
-      return ADMIN_PADDING + line_height (context, FONT_BODY_BOLD) + 1;
+      return ADMIN_PADDING + fu_page_line_height (context, FONT_BODY_BOLD) + 1;
     case ITEM_ROW:
     default:
-      return line_height (context, FONT_BODY) + 2 * ROW_PADDING;
+      return fu_page_line_height (context, FONT_BODY) + 2 * ROW_PADDING;
     }
 }
 
@@ -503,7 +462,7 @@ draw_column_titles (FuReminderSheet       *self,
       cairo_move_to (cr, self->column_x[c], bottom - 2 - (double) h / PANGO_SCALE);
       pango_cairo_show_layout (cr, layout);
     }
-  hrule (cr, 0, bottom, info->width, 0.5, INK_RULE);
+  fu_page_draw_rule (cr, 0, bottom, info->width, 0.5, INK_RULE);
 }
 
 static void
@@ -535,8 +494,8 @@ draw_workshop (FuReminderSheet       *self,
   show_markup (cr, info->context, FONT_HEADING, markup, 4, WORKSHOP_PADDING,
                info->width - right_width - 20, INK_TEXT);
   show_text (cr, info->context, FONT_BODY, right, info->width - right_width - 4,
-             WORKSHOP_PADDING + line_height (info->context, FONT_HEADING)
-             - line_height (info->context, FONT_BODY),
+             WORKSHOP_PADDING + fu_page_line_height (info->context, FONT_HEADING)
+             - fu_page_line_height (info->context, FONT_BODY),
              right_width, PANGO_ALIGN_RIGHT, INK_SECONDARY);
 }
 
@@ -813,23 +772,6 @@ fu_reminder_sheet_draw_page (FuReminderSheet *self,
   fu_page_layout_draw_page (self->layout, cr, page);
 }
 
-static guint
-paginate_cb (gpointer      document,
-             PangoContext *context,
-             double        width,
-             double        height)
-{
-  return fu_reminder_sheet_paginate (document, context, width, height);
-}
-
-static void
-draw_page_cb (gpointer  document,
-              cairo_t  *cr,
-              guint     page)
-{
-  fu_reminder_sheet_draw_page (document, cr, page);
-}
-
 gboolean
 fu_reminder_sheet_write_pdf (FuReminderSheet *self,
                              const char      *path,
@@ -844,7 +786,8 @@ fu_reminder_sheet_write_pdf (FuReminderSheet *self,
 
   format_day (self->as_of, as_of);
   title = g_strdup_printf (_("Reminder list as of %s"), as_of);
-  if (!fu_page_write_pdf (path, title, paginate_cb, draw_page_cb, self, error))
+  build_layout (self);
+  if (!fu_page_layout_write_pdf (self->layout, path, title, error))
     {
       g_prefix_error (error, _("Could not save the reminder list: "));
       return FALSE;

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-test-util.h: what the core and report tests all need to set up and read back: a
+ * temporary folder, a store in it (empty or with the sample), small records, and the text
+ * pdftotext reads from a PDF. Static inline, so that each test program takes what it uses
+ * and the build needs no extra file. Every helper asserts: a test that cannot set up fails
+ * where it went wrong. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "fu-day.h"
+#include "fu-sample.h"
+#include "fu-store.h"
+
+/* A new empty folder in the temporary directory; @tmpl as for g_dir_make_tmp, e.g.
+ * "test-store-XXXXXX". */
+static inline char *
+fu_test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+/* Removes @path and, when it is a folder, everything in it. TRUE when all of it could be
+ * removed, for the tests that assert that they leave nothing behind. */
+static inline gboolean
+fu_test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  gboolean ok = TRUE;
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          ok = fu_test_remove_tree (child) && ok;
+        }
+      g_dir_close (dir);
+    }
+  return g_remove (path) == 0 && ok;
+}
+
+/* The store at @path (":memory:" for one in memory), opened without error. */
+static inline FuStore *
+fu_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  FuStore *store = fu_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static inline void
+fu_test_load_sample (FuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fu_sample_load (store, &error));
+  g_assert_no_error (error);
+}
+
+/* A store in a file of its own temporary folder, where most tests start. */
+typedef struct {
+  char    *dir;
+  char    *path;     /* the store's file, in @dir */
+  FuStore *store;
+} FuTestFixture;
+
+/* Opens an empty store in a new temporary folder (@tmpl as for fu_test_make_tmp_dir); with
+ * @sample, loads the sample into it. */
+static inline void
+fu_test_fixture_open (FuTestFixture *fixture,
+                      const char    *tmpl,
+                      gboolean       sample)
+{
+  fixture->dir = fu_test_make_tmp_dir (tmpl);
+  fixture->path = g_build_filename (fixture->dir, "followup.db", NULL);
+  fixture->store = fu_test_open_store (fixture->path);
+  if (sample)
+    fu_test_load_sample (fixture->store);
+}
+
+/* Closes the store and removes its folder: TRUE when nothing was left behind. */
+static inline gboolean
+fu_test_fixture_close (FuTestFixture *fixture)
+{
+  gboolean removed;
+
+  g_clear_object (&fixture->store);
+  removed = fu_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+  return removed;
+}
+
+/* The id of the administration called @name, which must exist. */
+static inline gint64
+fu_test_lookup_administration (FuStore    *store,
+                               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (fu_store_lookup_administration (store, name, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Adds @workshop; returns its id. */
+static inline gint64
+fu_test_add_workshop (FuStore    *store,
+                      FuWorkshop *workshop)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = fu_store_add_workshop (store, workshop, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Every row of @tables (NULL-terminated) of the database file at @path, read with SQLite
+ * itself, as text in id order under a "[table]" line: two dumps are equal when the store
+ * left those tables alone. */
+static inline char *
+fu_test_dump_tables (const char        *path,
+                     const char * const *tables)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (stmt); i++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+              g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "<null>");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Reading PDFs back --------------------------------------------------------------- */
+
+/* Whether pdftotext (poppler-utils) is there; when not, the test is marked skipped. */
+static inline gboolean
+fu_test_have_pdftotext (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The text of @pdf as pdftotext reads it in UTF-8, @mode "-layout" (the columns of tables
+ * stay on their lines) or "-raw" (reading order); every page ends with a form feed. */
+static inline char *
+fu_test_pdftotext (const char *pdf,
+                   const char *mode)
+{
+  const char *argv[] = { "pdftotext", mode, "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (out);
+  return out;
+}
+
+/* The pages of @pdf as text (see fu_test_pdftotext), one string each. */
+static inline GStrv
+fu_test_pdf_pages (const char *pdf,
+                   const char *mode)
+{
+  g_autofree char *out = fu_test_pdftotext (pdf, mode);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_auto(GStrv) parts = g_strsplit (out, "\f", -1);
+
+  /* What follows the last form feed is not a page, unless pdftotext left one unended. */
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i + 1] != NULL || *g_strstrip (parts[i]) != '\0')
+      g_ptr_array_add (pages, g_strdup (parts[i]));
+  g_ptr_array_add (pages, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+}
