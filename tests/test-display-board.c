@@ -335,6 +335,40 @@ test_filters (Fixture       *f,
                    ==, "No Matching Follow-ups");
 }
 
+/* A change made while another page is shown: the board has caught up when it is shown
+ * again, sidebar and list. */
+static void
+test_hidden_change (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkLabel *to_send = GTK_LABEL (board_child (f, "to_send_count"));
+  GtkLabel *awaiting = GTK_LABEL (board_child (f, "awaiting_count"));
+  g_autofree char *awaiting_before = g_strdup (gtk_label_get_label (awaiting));
+  g_autofree char *awaiting_after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[FU_N_STATUSES];
+  guint n_changed = 0;
+
+  g_assert_cmpstr (gtk_label_get_label (to_send), ==, "3");
+
+  fu_window_show_page (f->window, "workshops");
+  iterate ();
+  fu_store_mark_sent (f->store, f->to_send_workshop, f->today, &n_changed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 3);
+  fu_context_changed (f->context);
+  iterate ();
+
+  fu_window_show_page (f->window, "followups");
+  iterate ();
+  store_counts (f, 0, counts);
+  awaiting_after = g_strdup_printf ("%u", counts[FU_STATUS_AWAITING_REPLY]);
+  g_assert_cmpstr (gtk_label_get_label (to_send), ==, "0");
+  g_assert_cmpstr (gtk_label_get_label (awaiting), ==, awaiting_after);
+  g_assert_cmpstr (awaiting_after, !=, awaiting_before);
+  assert_board_matches_store (f, 0);
+}
+
 static GArray *
 selected_ids (Fixture *f)
 {
@@ -598,6 +632,8 @@ main (int    argc,
 
   g_test_add ("/display/board/counts", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_counts, fixture_teardown);
+  g_test_add ("/display/board/hidden-change", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_hidden_change, fixture_teardown);
   g_test_add ("/display/board/filters", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/display/board/mark-reminded", Fixture, GINT_TO_POINTER (TRUE),

@@ -441,6 +441,43 @@ test_big (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, BIG_N_PARTICIPANTS);
 }
 
+/* Someone added while another page is shown is there when the page is shown again. */
+static void
+test_hidden_change (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkLabel *count = GTK_LABEL (child (f->page, FU_TYPE_PARTICIPANTS_PAGE, "count_label"));
+  g_autoptr(FuParticipant) participant = fu_participant_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 workshop_id = 0;
+  gint64 id;
+
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "255 participants");
+
+  fu_window_show_page (f->window, "followups");
+  iterate ();
+  fu_store_lookup_workshop (f->store, "2017-SEC", &workshop_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (workshop_id, >, 0);
+  participant->name = g_strdup ("Ana Newcomer");
+  fu_store_lookup_administration (f->store, "Fiji", &participant->administration_id, &error);
+  g_assert_no_error (error);
+  id = fu_store_add_participant (f->store, participant, &error);
+  g_assert_no_error (error);
+  fu_store_add_attendance (f->store, workshop_id, id, &error);
+  g_assert_no_error (error);
+  fu_context_changed (f->context);
+  iterate ();
+
+  fu_window_show_page (f->window, "participants");
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "256 participants");
+  search (f, "newcomer");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (row_at (f, 0)->name, ==, "Ana Newcomer");
+  g_assert_cmpstr (row_at (f, 0)->administration, ==, "Fiji");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +493,8 @@ main (int   argc,
               fixture_setup, test_detail_edit, fixture_teardown);
   g_test_add ("/display/participants/merge", Fixture, "sample",
               fixture_setup, test_merge, fixture_teardown);
+  g_test_add ("/display/participants/hidden-change", Fixture, "sample",
+              fixture_setup, test_hidden_change, fixture_teardown);
   g_test_add ("/display/participants/big", Fixture, NULL,
               fixture_setup, test_big, fixture_teardown);
 

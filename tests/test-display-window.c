@@ -12,8 +12,10 @@
 #include "fu-day.h"
 #include "fu-export.h"
 #include "fu-import-detect.h"
+#include "fu-import-dialog.h"
 #include "fu-participants-page.h"
 #include "fu-preferences-window.h"
+#include "fu-reply-editor.h"
 #include "fu-reports-page.h"
 #include "fu-rules.h"
 #include "fu-sample.h"
@@ -128,6 +130,37 @@ count_message_dialogs (void)
   return n;
 }
 
+/* The attendance-list preview the window opened, if any. */
+static FuImportDialog *
+find_import_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (FU_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gint64
+count_attendances (Fixture *f)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  FuFollowupQuery query = { 0 };
+  guint counts[FU_N_STATUSES] = { 0 };
+  gint64 n = 0;
+
+  query.as_of = fu_day_new (2018, 1, 15);
+  fu_store_count_followups (f->store, &query, counts, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < FU_N_STATUSES; i++)
+    n += counts[i];
+
+  return n;
+}
+
 static GFile *
 write_file (Fixture    *f,
             const char *name,
@@ -140,6 +173,103 @@ write_file (Fixture    *f,
   g_assert_no_error (error);
 
   return g_file_new_for_path (path);
+}
+
+/* ---- Keys -------------------------------------------------------------------------------- */
+
+/* Whether a shortcut controller of @widget in @phase holds @keyval + @modifiers; if so, runs
+ * its action as a key press would. */
+static gboolean
+activate_in (GtkWidget           *widget,
+             GtkPropagationPhase  phase,
+             guint                keyval,
+             GdkModifierType      modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (trigger);
+          g_autofree char *wanted = gtk_accelerator_name (keyval, modifiers);
+
+          /* "<Control>Return|<Control>KP_Enter" and the like: any of the alternatives. */
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            {
+              g_autofree char *first = gtk_shortcut_trigger_to_string (
+                gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)));
+
+              g_free (text);
+              text = g_steal_pointer (&first);
+            }
+          if (g_strcmp0 (text, wanted) == 0
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Presses @accel ("<Control>f") in @window: the shortcuts of the widgets from the window
+ * down to the focus in the capture phase, then from the focus up in the bubble phase, as
+ * GTK delivers a key. No X events: the widgets' own bindings and controllers are run. */
+static gboolean
+press (GtkWindow  *window,
+       const char *accel)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GdkModifierType modifiers;
+  guint keyval;
+  gboolean done = FALSE;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+  for (GtkWidget *w = focus != NULL ? focus : GTK_WIDGET (window); w != NULL;
+       w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+
+  for (guint i = chain->len; i > 0 && !done; i--)
+    done = activate_in (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, modifiers);
+  for (guint i = 0; i < chain->len && !done; i++)
+    done = activate_in (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, modifiers);
+  iterate ();
+
+  return done;
+}
+
+static gboolean
+focus_is_in (GtkWindow *window,
+             GObject   *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == GTK_WIDGET (widget)
+                           || gtk_widget_is_ancestor (focus, GTK_WIDGET (widget)));
+}
+
+static GObject *
+page_child (FuWindow   *window,
+            const char *page,
+            GType       type,
+            const char *name)
+{
+  GObject *page_widget = gtk_widget_get_template_child (GTK_WIDGET (window), FU_TYPE_WINDOW,
+                                                        page);
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page_widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
 }
 
 /* ---- Tests ------------------------------------------------------------------------------- */
@@ -224,6 +354,7 @@ test_empty_then_sample (Fixture       *f,
 {
   g_autoptr(GPtrArray) workshops = NULL;
   g_autoptr(GError) error = NULL;
+  FuBoardPage *board;
 
   fixture_open_window (f);
 
@@ -241,6 +372,15 @@ test_empty_then_sample (Fixture       *f,
   g_assert_cmpuint (workshops->len, ==, 13);
   g_assert_cmpstr (main_stack_child (f->window), ==, "content");
   g_assert_cmpstr (fu_window_get_page (f->window), ==, "followups");
+
+  /* Nothing is to send or due for a reminder on 2018-01-15: the board opens on the first
+   * group with something to do, not on an empty "To Send". */
+  board = FU_BOARD_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), FU_TYPE_WINDOW,
+                                                        "board_page"));
+  g_assert_cmpuint (fu_board_page_get_count (board, FU_STATUS_TO_SEND), ==, 0);
+  g_assert_cmpuint (fu_board_page_get_count (board, FU_STATUS_REMINDER_DUE), ==, 0);
+  g_assert_cmpuint (fu_board_page_get_count (board, FU_STATUS_OVERDUE), >, 0);
+  g_assert_cmpint (fu_board_page_get_group (board), ==, FU_STATUS_OVERDUE);
 }
 
 static void
@@ -344,7 +484,9 @@ test_import (Fixture       *f,
   g_autoptr(GFile) workshops = NULL;
   g_autoptr(GFile) attendees = NULL;
   g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFile) replies = NULL;
   g_autoptr(GError) error = NULL;
+  FuImportDialog *dialog;
   gint64 workshop_id = 0;
   gint64 participant_id = 0;
   guint counts[FU_N_STATUSES] = { 0 };
@@ -364,6 +506,8 @@ test_import (Fixture       *f,
   g_assert_cmpint (workshop_id, >, 0);
   g_assert_cmpstr (main_stack_child (f->window), ==, "content");
 
+  /* An attendance list opens the preview: its rows are shown and nothing is written until
+   * the person imports. */
   attendees = write_file (f, "attendees.csv",
                           "workshop_code,name,administration,email\n"
                           "2017-TST,Ana Lopez,Japan,ana@example.org\n"
@@ -371,23 +515,57 @@ test_import (Fixture       *f,
   fu_window_import_file (f->window, attendees);
   iterate ();
   g_assert_cmpuint (count_message_dialogs (), ==, 0);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (fu_import_dialog_get_n_rows (dialog), ==, 2);
+  g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, 0);
+  g_assert_true (fu_import_dialog_get_can_import (dialog));
+  g_assert_cmpint (count_attendances (f), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  iterate ();
+  g_assert_null (find_import_dialog ());
   query.as_of = fu_day_new (2018, 1, 15);
   query.workshop_id = workshop_id;
   fu_store_count_followups (f->store, &query, counts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counts[FU_STATUS_PLANNED] + counts[FU_STATUS_TO_SEND], ==, 2);
 
-  /* A bad row: refused, explained in a dialog, and nothing is written. */
+  /* A bad row: the preview lists the problem, Import does nothing, nothing is written. */
   bad = write_file (f, "bad.csv",
                     "workshop_code,name,administration,email\n"
                     "2017-TST,Carla Diaz,Japan,carla@example.org\n"
                     "2017-TST,Dan Lee,Japan,dan@\n");
   fu_window_import_file (f->window, bad);
   iterate ();
-  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (fu_import_dialog_get_n_rows (dialog), ==, 2);
+  g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, 1);
+  g_assert_false (fu_import_dialog_get_can_import (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  iterate ();
+  g_assert_cmpint (count_attendances (f), ==, 2);
   fu_store_lookup_participant (f->store, "carla@example.org", NULL, 0, &participant_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (participant_id, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
+  /* Replies keep the direct import: a bad one is refused in a dialog, and nothing is
+   * written. */
+  replies = write_file (f, "replies.csv",
+                        "workshop_code,email,received_date,shared_materials\n"
+                        "2017-TST,ana@example.org,2017-13-40,yes\n");
+  fu_window_import_file (f->window, replies);
+  iterate ();
+  g_assert_null (find_import_dialog ());
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+  g_assert_cmpint (count_attendances (f), ==, 2);
+  memset (counts, 0, sizeof counts);
+  fu_store_count_followups (f->store, &query, counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[FU_STATUS_REPLIED], ==, 0);
 }
 
 static void
@@ -455,10 +633,337 @@ test_export_summary (Fixture       *f,
   g_assert_nonnull (strstr (contents, "\r\nTOTAL,"));
 }
 
+static FuReplyEditor *
+find_reply_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (FU_IS_REPLY_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Emits "activate" on the board's first row, as Enter on it does, and returns the reply
+ * editor it opened. */
+static FuReplyEditor *
+activate_board_row (Fixture *f)
+{
+  FuReplyEditor *editor;
+
+  g_signal_emit_by_name (page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE, "column_view"),
+                         "activate", 0);
+  iterate ();
+  editor = find_reply_editor ();
+  g_assert_nonnull (editor);
+
+  return editor;
+}
+
+/* Each page's keys work wherever the focus is in the window: on the view switcher, the main
+ * menu's button, or nowhere after a dialog closed. */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct {
+    const char *accel;
+    const char *page;
+  } pages[] = {
+    { "<Alt>2", "workshops" },
+    { "<Alt>3", "participants" },
+    { "<Alt>4", "reports" },
+    { "<Alt>1", "followups" },
+  };
+  static const struct {
+    const char *page;
+    const char *page_child;
+    GType     (*get_type) (void);
+  } searches[] = {
+    { "followups", "board_page", fu_board_page_get_type },
+    { "workshops", "workshops_page", fu_workshops_page_get_type },
+    { "participants", "participants_page", fu_participants_page_get_type },
+  };
+  GtkWindow *window;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  FuReplyEditor *editor;
+  GObject *workshops;
+  g_autoptr(GError) error = NULL;
+  gint64 followup_id;
+
+  fixture_open_window (f);
+  window = GTK_WINDOW (f->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_window_set_focus (window, NULL);
+      g_assert_true (press (window, pages[i].accel));
+      g_assert_cmpstr (fu_window_get_page (f->window), ==, pages[i].page);
+      /* The keyboard goes on in the page shown. */
+      g_assert_true (focus_is_in (window, gtk_widget_get_template_child (
+        GTK_WIDGET (f->window), FU_TYPE_WINDOW, "view_stack")));
+    }
+
+  /* Ctrl+F: the search of the page shown, from nowhere and from the main menu's button. */
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      GObject *entry = page_child (f->window, searches[i].page_child, searches[i].get_type (),
+                                   "search_entry");
+
+      fu_window_show_page (f->window, searches[i].page);
+      gtk_window_set_focus (window, NULL);
+      g_assert_true (press (window, "<Control>f"));
+      g_assert_true (focus_is_in (window, entry));
+
+      gtk_widget_grab_focus (GTK_WIDGET (f->window));
+      gtk_window_set_focus (window, NULL);
+      g_assert_true (press (window, "<Control>f"));
+      g_assert_true (focus_is_in (window, entry));
+    }
+  /* The reports page has no search: the key does nothing there. */
+  fu_window_show_page (f->window, "reports");
+  gtk_window_set_focus (window, NULL);
+  g_assert_false (press (window, "<Control>f"));
+
+  /* Ctrl+Delete on the workshops page asks before deleting the workshop shown. */
+  fu_window_show_page (f->window, "workshops");
+  gtk_window_set_focus (window, NULL);
+  g_assert_true (press (window, "<Control>Delete"));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Delete "));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  workshops = gtk_widget_get_template_child (GTK_WIDGET (f->window), FU_TYPE_WINDOW,
+                                             "workshops_page");
+  g_assert_cmpint (fu_workshops_page_get_selected (FU_WORKSHOPS_PAGE (workshops)), !=, 0);
+  /* Not on another page. */
+  fu_window_show_page (f->window, "participants");
+  gtk_window_set_focus (window, NULL);
+  g_assert_false (press (window, "<Control>Delete"));
+  g_assert_cmpuint (count_message_dialogs (), ==, 0);
+
+  /* Enter on a row of the board: GTK's list rows make it the column view's "activate",
+   * which opens the reply editor for that row. */
+  fu_window_show_page (f->window, "followups");
+  gtk_widget_grab_focus (GTK_WIDGET (page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE,
+                                                 "column_view")));
+  editor = activate_board_row (f);
+  followup_id = fu_reply_editor_get_followup_id (editor);
+
+  /* In the editor, Ctrl+Enter saves and closes, even from a text view. */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (fu_reply_editor_get_widget (
+    editor, "submitted_report_check")), TRUE);
+  gtk_widget_grab_focus (fu_reply_editor_get_widget (editor, "lessons_use_view"));
+  g_assert_true (press (GTK_WINDOW (editor), "<Control>Return"));
+  g_assert_null (editor);
+  {
+    g_autoptr(FuReply) reply = fu_store_get_reply (f->store, followup_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (reply);
+    g_assert_true (reply->actions[FU_ACTION_SUBMITTED_REPORT]);
+  }
+
+  /* Back on the board, the keyboard goes on in the table: Enter opens the next reply. */
+  g_assert_true (focus_is_in (window, page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE,
+                                                  "column_view")));
+  g_assert_true (press (window, "Return"));
+  editor = find_reply_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (fu_reply_editor_get_followup_id (editor), !=, followup_id);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+
+  /* Escape closes an editor without changes. */
+  editor = activate_board_row (f);
+  g_assert_cmpint (fu_reply_editor_get_followup_id (editor), !=, followup_id);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (press (GTK_WINDOW (editor), "Escape"));
+  g_assert_null (editor);
+}
+
+/* Every key the shortcuts window lists is bound: by the application (by action name), by one
+ * of the app's widgets, or by GTK's own (Escape in a search entry, Ctrl+A in a list). */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(FuApplication) application = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GFile) list = NULL;
+  FuFollowupQuery query = { 0 };
+  GSList *objects;
+  guint n_listed = 0;
+
+  application = g_object_new (FU_TYPE_APPLICATION,
+                              "application-id", "org.rocbap.FollowUp.Test",
+                              "flags", G_APPLICATION_NON_UNIQUE,
+                              NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  /* The widgets whose bindings the window lists. */
+  g_ptr_array_add (widgets, g_object_ref_sink (fu_window_new (NULL, f->context)));
+  g_ptr_array_add (widgets, g_object_ref_sink (g_object_new (FU_TYPE_BOARD_PAGE,
+                                                             "context", f->context, NULL)));
+  g_ptr_array_add (widgets, g_object_ref_sink (g_object_new (FU_TYPE_WORKSHOPS_PAGE,
+                                                             "context", f->context, NULL)));
+  g_ptr_array_add (widgets, g_object_ref_sink (g_object_new (FU_TYPE_PARTICIPANTS_PAGE,
+                                                             "context", f->context, NULL)));
+  g_ptr_array_add (widgets, g_object_ref_sink (g_object_new (FU_TYPE_REPORTS_PAGE,
+                                                             "context", f->context, NULL)));
+  query.as_of = fu_day_new (2018, 1, 15);
+  rows = fu_store_list_followups (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_ptr_array_add (widgets, g_object_ref_sink (fu_reply_editor_new (
+    NULL, f->context, ((FuFollowupRow *) g_ptr_array_index (rows, 0))->followup_id)));
+  list = write_file (f, "list.csv", "workshop_code,name,administration,email\n");
+  g_ptr_array_add (widgets, g_object_ref_sink (fu_import_dialog_new (NULL, f->context, list)));
+  g_ptr_array_add (widgets, g_object_ref_sink (gtk_search_entry_new ()));
+  g_ptr_array_add (widgets, g_object_ref_sink (gtk_list_view_new (NULL, NULL)));
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (
+        g_ptr_array_index (widgets, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (controllers); j++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, j);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller),
+                                                                       k);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              /* Ctrl+Enter in the reply editor: Return or the keypad's Enter. */
+              while (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+                {
+                  g_hash_table_add (bound, gtk_shortcut_trigger_to_string (
+                    gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger))));
+                  trigger = gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger));
+                }
+              g_hash_table_add (bound, gtk_shortcut_trigger_to_string (trigger));
+            }
+        }
+    }
+  /* The board's rows open the reply editor on Enter: GTK's list rows turn it into the column
+   * view's "activate" (test_shortcuts emits that signal). */
+  g_hash_table_add (bound, g_strdup ("Return"));
+
+  builder = gtk_builder_new_from_resource ("/org/rocbap/FollowUp/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *title = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, "action-name", &action, "title", &title,
+                    NULL);
+      n_listed++;
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (
+            GTK_APPLICATION (application), action);
+
+          /* GtkApplication binds Ctrl+? itself once a help overlay exists. */
+          if (g_strcmp0 (action, "win.show-help-overlay") != 0 && accels[0] == NULL)
+            g_error ("'%s' names %s, which has no key", title, action);
+        }
+      else
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+          name = gtk_accelerator_name (keyval, modifiers);
+          if (!g_hash_table_contains (bound, name))
+            g_error ("'%s' lists %s, which nothing binds", title, accel);
+        }
+    }
+  g_slist_free (objects);
+  g_assert_cmpuint (n_listed, >=, 20);
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (GTK_IS_WINDOW (g_ptr_array_index (widgets, i)))
+      gtk_window_destroy (g_ptr_array_index (widgets, i));
+  iterate ();
+}
+
 static void
 count_cb (guint *n)
 {
   (*n)++;
+}
+
+/* A second and a bit: what the window waits for before it retires older toasts. */
+static void
+wait_for_toasts (void)
+{
+  gint64 end = g_get_monotonic_time () + 1100 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      iterate ();
+      g_usleep (20 * 1000);
+    }
+}
+
+/* A toast that only informs is retired by the next one, so that it cannot come back once the
+ * toasts that pushed it aside are gone; a toast with Undo stays. */
+static void
+test_toasts (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwToast *loaded = adw_toast_new ("Loaded the sample workshops");
+  AdwToast *recorded = adw_toast_new ("Reply from Ana Lopez recorded");
+  guint loaded_dismissed = 0;
+  guint recorded_dismissed = 0;
+
+  fixture_open_window (f);
+  g_signal_connect_swapped (loaded, "dismissed", G_CALLBACK (count_cb), &loaded_dismissed);
+  g_signal_connect_swapped (recorded, "dismissed", G_CALLBACK (count_cb), &recorded_dismissed);
+  adw_toast_set_button_label (recorded, "_Undo");
+  adw_toast_set_priority (recorded, ADW_TOAST_PRIORITY_HIGH);
+
+  fu_window_add_toast (f->window, loaded);
+  wait_for_toasts ();
+  fu_window_add_toast (f->window, recorded);
+  iterate ();
+  g_assert_cmpuint (loaded_dismissed, ==, 1);
+  g_assert_cmpuint (recorded_dismissed, ==, 0);
+
+  /* Toasts in quick succession wait (libadwaita 1.2 would abort on one still animating);
+   * the next toast after a pause retires them. */
+  fu_window_add_toast (f->window, adw_toast_new ("Removed the reply from Ana Lopez"));
+  fu_window_add_toast (f->window, adw_toast_new ("Could not undo: the database is locked"));
+  iterate ();
+  wait_for_toasts ();
+  fu_window_add_toast (f->window, adw_toast_new ("Saved summary-FY2016-17.csv"));
+  iterate ();
+  g_assert_cmpuint (loaded_dismissed, ==, 1);
+  g_assert_cmpuint (recorded_dismissed, ==, 0);
+
+  /* While the counters live: the window dismisses what is left as it goes. */
+  destroy_toplevels ();
 }
 
 static void
@@ -600,6 +1105,12 @@ main (int    argc,
               fixture_setup, test_export_summary, fixture_teardown);
   g_test_add ("/window/preferences", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/window/toasts", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_toasts, fixture_teardown);
+  g_test_add ("/window/shortcuts", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_shortcuts, fixture_teardown);
+  g_test_add ("/window/shortcuts-window", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_shortcuts_window, fixture_teardown);
 
   g_test_add ("/window/application/open-database", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_application_open_database, fixture_teardown);

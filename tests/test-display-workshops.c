@@ -655,6 +655,83 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The text pdftotext reads from @path, white space squeezed to single spaces. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+/* "Feedback Sheet…" saves the selected workshop's aggregated replies: a PDF that says how
+ * many replied, or CSV when the name ends in .csv; not offered for a workshop that is not
+ * surveyed. */
+static void
+test_feedback_sheet (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "feedback-2016-NII.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "feedback-2016-NII.csv", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *replies_row = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  FuWorkshopDetail *detail = FU_WORKSHOP_DETAIL (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
+                                                        "detail"));
+  GtkWidget *button = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "feedback_button"));
+  GtkWidget *surveyed = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "surveyed_switch"));
+  gint64 replies = count (f, "SELECT count (*) FROM reply r"
+                             " JOIN followup fo ON fo.id = r.followup_id"
+                             " JOIN attendance a ON a.id = fo.attendance_id"
+                             " JOIN workshop w ON w.id = a.workshop_id"
+                             " WHERE w.code = '2016-NII'");
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_cmpint (replies, >, 3);
+
+  g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2016-NII")));
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_assert_true (fu_workshops_page_export_feedback (f->page, pdf_file));
+  text = pdf_text (pdf);
+  expected = g_strdup_printf ("Replies received %" G_GINT64_FORMAT " ", replies);
+  g_assert_nonnull (strstr (text, "WCO Regional Workshop on Non-Intrusive Inspection"));
+  g_assert_nonnull (strstr (text, expected));
+
+  g_assert_true (fu_workshops_page_export_feedback (f->page, csv_file));
+  g_file_get_contents (csv, &contents, NULL, &error);
+  g_assert_no_error (error);
+  /* With the byte-order mark a spreadsheet needs. */
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "item,count"));
+  replies_row = g_strdup_printf ("\nreplies,%" G_GINT64_FORMAT, replies);
+  g_assert_nonnull (strstr (contents, replies_row));
+  g_assert_null (strstr (contents, "%PDF"));
+
+  /* Not surveyed: no replies to add up, so no sheet. */
+  gtk_switch_set_active (GTK_SWITCH (surveyed), FALSE);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (button));
+}
+
 /* Adding someone already known (by e-mail) reuses the record. */
 static void
 test_add_participant (Fixture       *f,
@@ -779,6 +856,8 @@ main (int   argc,
               fixture_setup, test_add_participant, fixture_teardown);
   g_test_add ("/display/workshops/import-preview", Fixture, NULL,
               fixture_setup, test_import_preview, fixture_teardown);
+  g_test_add ("/display/workshops/feedback-sheet", Fixture, NULL,
+              fixture_setup, test_feedback_sheet, fixture_teardown);
   g_test_add ("/display/workshops/delete-undo", Fixture, NULL,
               fixture_setup, test_delete_undo, fixture_teardown);
   g_test_add ("/display/workshops/big", Fixture, "big",

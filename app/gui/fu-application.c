@@ -280,6 +280,7 @@ fu_application_startup (GApplication *application)
   static const char *import_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *add_workshop_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (fu_application_parent_class)->startup (application);
 
@@ -301,6 +302,8 @@ fu_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-summary",
                                          export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-workshop",
+                                         add_workshop_accels);
 }
 
 static void

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fu-board-page.c: the follow-up board. One store query loads every follow-up that needs
- * action today into a FuLazyList; a filter model picks the group and the filters, a sort
- * model follows the column view's headers. The sidebar's counts come from
- * fu_store_count_followups() for the same filters. */
+ * action today into a FuLazyList, whose filter function picks the group and the filters on
+ * the plain rows (no item is made for a row it hides); a sort model follows the column
+ * view's headers. The sidebar's counts are taken from the same rows, for the same filters:
+ * what fu_store_count_followups() says, without reading every follow-up twice. A change made
+ * while the board is hidden reloads it when it is shown. */
 #define G_LOG_DOMAIN "fu-board-page"
 
 #include "config.h"
@@ -76,9 +78,7 @@ struct _FuBoardPage
   GtkDropDown         *workshop_dropdown;
   GtkDropDown         *year_dropdown;
 
-  FuLazyList          *rows;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filter_model;
+  FuLazyList          *rows;               /* filtered: the group, the filters, the search */
   GtkSortListModel    *sort_model;
   GtkMultiSelection   *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
@@ -99,6 +99,7 @@ struct _FuBoardPage
   char                *search;             /* casefolded, NULL = none */
   GPtrArray           *search_keys;        /* casefolded text per row, made on first search */
   gboolean             updating;           /* rebuilding the dropdowns' models */
+  gboolean             stale;              /* changed while hidden: reload when shown */
 };
 
 G_DEFINE_FINAL_TYPE (FuBoardPage, fu_board_page, GTK_TYPE_WIDGET)
@@ -265,15 +266,14 @@ filters_active (FuBoardPage *self)
          || self->search != NULL;
 }
 
+/* The casefolded text that the search looks in, for rows[index] of self->rows. */
 static const char *
 search_key (FuBoardPage *self,
-            FuRowItem   *item)
+            guint        index)
 {
   GPtrArray *rows = fu_lazy_list_get_rows (self->rows);
-  guint index = fu_row_item_get_index (item);
 
-  /* An item made from rows that were since replaced has no key: it is on its way out. */
-  if (index >= rows->len || fu_row_item_get_row (item) != g_ptr_array_index (rows, index))
+  if (index >= rows->len)
     return "";
 
   if (self->search_keys == NULL)
@@ -311,16 +311,18 @@ row_matches_filters (FuBoardPage         *self,
   return TRUE;
 }
 
+/* The lazy list's filter: on the plain rows, so that no item is made for a row it hides. */
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+filter_func (gconstpointer data,
+             guint         index,
+             gpointer      user_data)
 {
   FuBoardPage *self = user_data;
-  const FuFollowupRow *row = item_row (item);
+  const FuFollowupRow *row = data;
 
   if (row->status != self->group || !row_matches_filters (self, row))
     return FALSE;
-  if (self->search != NULL && strstr (search_key (self, item), self->search) == NULL)
+  if (self->search != NULL && strstr (search_key (self, index), self->search) == NULL)
     return FALSE;
   return TRUE;
 }
@@ -328,7 +330,7 @@ filter_func (gpointer item,
 static void
 refilter (FuBoardPage *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  fu_lazy_list_refilter (self->rows);
 }
 
 /* The follow-ups selected, in the view's order; the rows belong to self->rows. */
@@ -427,7 +429,7 @@ update_empty_state (FuBoardPage *self)
   const char *title = NULL;
   const char *description = NULL;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
       return;
@@ -528,24 +530,19 @@ group_row (FuBoardPage      *self,
 static void
 update_counts (FuBoardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  FuFollowupQuery query = { 0, };
+  GPtrArray *rows = fu_lazy_list_get_rows (self->rows);
 
+  /* The rows are every follow-up of the board's groups as of today (with the store's own
+   * status for each): those the filters let through are what fu_store_count_followups()
+   * counts for the same query, and a second walk of all the follow-ups would cost about as
+   * much as loading them. */
   memset (self->counts, 0, sizeof self->counts);
-  if (self->context != NULL)
+  for (guint i = 0; i < rows->len; i++)
     {
-      query.as_of = fu_context_get_today (self->context);
-      query.workshop_id = self->workshop_id;
-      query.administration_id = self->administration_id;
-      query.from = self->year_first;
-      query.to = self->year_last;
-      query.status_mask = BOARD_STATUS_MASK;
-      if (!fu_store_count_followups (fu_context_get_store (self->context), &query, self->counts,
-                                     &error))
-        {
-          g_warning ("Could not count the follow-ups: %s", error->message);
-          memset (self->counts, 0, sizeof self->counts);
-        }
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      if (row_matches_filters (self, row))
+        self->counts[row->status]++;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
@@ -564,6 +561,22 @@ update_counts (FuBoardPage *self)
 
 /* ---- Dropdowns ---------------------------------------------------------------------------- */
 
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 label_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -573,7 +586,15 @@ label_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), ABS (GPOINTER_TO_INT (user_data)));
+  /* In the popup the width asked for is also the least: the popup is only as wide as its
+   * rows' minimum, and an ellipsized label's minimum is "…" ("2016-NII — WC…"). */
+  if (GPOINTER_TO_INT (user_data) < 0)
+    gtk_label_set_width_chars (GTK_LABEL (label), -GPOINTER_TO_INT (user_data));
+  /* The tooltip (the whole text, which may be cut short) is made when asked for: setting it
+   * on each bind would ask the X server where the pointer is (GTK 4.8). */
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -586,9 +607,9 @@ label_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
 }
 
+/* @max_width_chars < 0: at least and at most -@max_width_chars wide. */
 static GtkListItemFactory *
 label_factory (int max_width_chars)
 {
@@ -606,7 +627,7 @@ setup_dropdown (GtkDropDown *dropdown,
                 int          list_chars)
 {
   g_autoptr(GtkListItemFactory) factory = label_factory (button_chars);
-  g_autoptr(GtkListItemFactory) list_factory = label_factory (list_chars);
+  g_autoptr(GtkListItemFactory) list_factory = label_factory (-list_chars);
   g_autoptr(GtkExpression) expression = NULL;
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -791,6 +812,7 @@ reload (FuBoardPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
+  self->stale = FALSE;
   g_clear_pointer (&self->search_keys, g_ptr_array_unref);
 
   if (self->context == NULL)
@@ -822,25 +844,31 @@ reload (FuBoardPage *self)
   fu_lazy_list_set_rows (self->rows, rows);
   update_counts (self);
 
-  /* The first time, open the first group that has something to do. */
+  /* The first time there is something to do, open the first group that has it: after
+   * "Load Sample Data" an empty "To Send" would hide the 105 overdue. */
   if (!self->group_chosen)
     {
-      FuFollowupStatus group = FU_STATUS_TO_SEND;
-
       for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
         {
           if (self->counts[groups[i]] > 0)
             {
-              group = groups[i];
+              self->group_chosen = TRUE;
+              show_group (self, groups[i]);
               break;
             }
         }
-      self->group_chosen = TRUE;
-      show_group (self, group);
     }
 
   update_empty_state (self);
   update_actions (self);
+}
+
+/* Before anything reads the rows from outside: a change made while hidden is loaded. */
+static void
+ensure_loaded (FuBoardPage *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -1254,14 +1282,9 @@ rows_to_print (FuBoardPage *self)
       const FuFollowupRow *row = g_ptr_array_index (all, i);
 
       if ((row->status == FU_STATUS_REMINDER_DUE || row->status == FU_STATUS_OVERDUE)
-          && row_matches_filters (self, row))
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-
-          if (self->search == NULL || strstr (search_key (self, FU_ROW_ITEM (item)),
-                                              self->search) != NULL)
-            g_ptr_array_add (rows, (gpointer) row);
-        }
+          && row_matches_filters (self, row)
+          && (self->search == NULL || strstr (search_key (self, i), self->search) != NULL))
+        g_ptr_array_add (rows, (gpointer) row);
     }
   return rows;
 }
@@ -1286,22 +1309,27 @@ print_action (GtkWidget  *widget,
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
 
-static gboolean
-focus_search (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   FuBoardPage *self = FU_BOARD_PAGE (widget);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
 context_changed_cb (FuBoardPage *self,
                     FuContext   *context)
 {
-  reload (self);
+  /* Hidden (another page is shown), the board reloads when it is shown again: a change made
+   * elsewhere does not read every follow-up for nothing, and ten changes read them once. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -1438,6 +1466,62 @@ column_is_numeric (Column column)
   return column == COLUMN_REMINDERS || column == COLUMN_DAYS_OVERDUE;
 }
 
+/* What a cell's tooltip says of @row, or NULL for none. */
+static char *
+cell_tooltip (const FuFollowupRow *row,
+              Column               column)
+{
+  char buf[11];
+
+  switch (column)
+    {
+    case COLUMN_PARTICIPANT:
+      return g_strdup (row->email != NULL ? row->email : _("No e-mail address"));
+
+    case COLUMN_WORKSHOP:
+      return g_strdup (row->workshop_title);
+
+    case COLUMN_REMINDERS:
+      if (row->dates.last_reminder == FU_DAY_NONE)
+        return NULL;
+      fu_day_format_iso (row->dates.last_reminder, buf);
+      return g_strdup_printf (_("Last reminder sent on %s"), buf);
+
+    case COLUMN_ADMINISTRATION:
+    case COLUMN_PLANNED:
+    case COLUMN_SENT:
+    case COLUMN_DEADLINE:
+    case COLUMN_DAYS_OVERDUE:
+    case N_COLUMNS:
+    default:
+      return NULL;
+    }
+}
+
+/* The tooltip is made from the row bound when the pointer rests on the cell: setting it on
+ * each bind would ask the X server where the pointer is (GTK 4.8), for every cell that
+ * scrolls into view. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget   *label,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard_mode,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *list_item)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "fu-column"));
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = cell_tooltip (item_row (item), column);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -1445,6 +1529,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
+
+  if (column == COLUMN_PARTICIPANT || column == COLUMN_WORKSHOP || column == COLUMN_REMINDERS)
+    {
+      g_object_set_data (G_OBJECT (label), "fu-column", GUINT_TO_POINTER (column));
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect_object (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb),
+                               list_item, 0);
+    }
 
   /* Names give way to dates and numbers, which are useless cut short. */
   if (column == COLUMN_PARTICIPANT || column == COLUMN_ADMINISTRATION)
@@ -1477,13 +1569,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   const FuFollowupRow *row = item_row (gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
 
+  /* No tooltip here: cell_query_tooltip_cb() makes it when asked. */
   switch (column)
     {
     case COLUMN_PARTICIPANT:
       gtk_label_set_label (label, row->participant_name);
-      tooltip = row->email != NULL ? g_strdup (row->email) : g_strdup (_("No e-mail address"));
       break;
 
     case COLUMN_ADMINISTRATION:
@@ -1492,7 +1583,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
     case COLUMN_WORKSHOP:
       gtk_label_set_label (label, row->workshop_code);
-      tooltip = g_strdup (row->workshop_title);
       break;
 
     case COLUMN_PLANNED:
@@ -1510,13 +1600,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     case COLUMN_REMINDERS:
       text = g_strdup_printf ("%u", row->n_reminders);
       gtk_label_set_label (label, text);
-      if (row->dates.last_reminder != FU_DAY_NONE)
-        {
-          char buf[11];
-
-          fu_day_format_iso (row->dates.last_reminder, buf);
-          tooltip = g_strdup_printf (_("Last reminder sent on %s"), buf);
-        }
       break;
 
     case COLUMN_DAYS_OVERDUE:
@@ -1528,8 +1611,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
 
 static int
@@ -1649,11 +1730,18 @@ fu_board_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
   g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (fu_board_page_parent_class)->dispose (object);
+}
+
+static void
+fu_board_page_map (GtkWidget *widget)
+{
+  /* Before the children are shown: they show the rows as they are now. */
+  ensure_loaded (FU_BOARD_PAGE (widget));
+
+  GTK_WIDGET_CLASS (fu_board_page_parent_class)->map (widget);
 }
 
 static void
@@ -1718,6 +1806,7 @@ fu_board_page_class_init (FuBoardPageClass *klass)
   object_class->finalize = fu_board_page_finalize;
   object_class->get_property = fu_board_page_get_property;
   object_class->set_property = fu_board_page_set_property;
+  widget_class->map = fu_board_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -1770,10 +1859,12 @@ fu_board_page_class_init (FuBoardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.compose-reminder", NULL,
                                    compose_reminder_action);
   gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "board.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "board.print", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "board.search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1792,17 +1883,15 @@ fu_board_page_init (FuBoardPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   setup_dropdown (self->year_dropdown, 12, 20);
-  setup_dropdown (self->workshop_dropdown, 18, 60);
+  setup_dropdown (self->workshop_dropdown, 18, 48);
   setup_dropdown (self->administration_dropdown, 20, 40);
 
   add_columns (self);
 
-  /* lazy rows → filter (group, filters, search) → sort (the headers) → selection */
+  /* lazy rows filtered (group, filters, search) → sort (the headers) → selection */
   self->rows = fu_lazy_list_new (FU_TYPE_FOLLOWUP_ITEM, NULL);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+  fu_lazy_list_set_filter_func (self->rows, filter_func, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                               g_object_ref (gtk_column_view_get_sorter (
                                                 self->column_view)));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
@@ -1812,7 +1901,7 @@ fu_board_page_init (FuBoardPage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed",
+  g_signal_connect_object (self->rows, "items-changed",
                            G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
@@ -1857,7 +1946,11 @@ fu_board_page_set_context (FuBoardPage *self,
   self->workshop_id = 0;
   self->administration_id = 0;
   self->group_chosen = FALSE;
-  reload (self);
+  /* Read when the board is first shown (at once if it is): the window may open elsewhere. */
+  if (context != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -1867,6 +1960,7 @@ fu_board_page_get_group (FuBoardPage *self)
 {
   g_return_val_if_fail (FU_IS_BOARD_PAGE (self), FU_STATUS_TO_SEND);
 
+  ensure_loaded (self);
   return self->group;
 }
 
@@ -1878,6 +1972,7 @@ fu_board_page_set_group (FuBoardPage      *self,
   g_return_if_fail (group == FU_STATUS_TO_SEND || group == FU_STATUS_REMINDER_DUE
                     || group == FU_STATUS_OVERDUE || group == FU_STATUS_AWAITING_REPLY);
 
+  ensure_loaded (self);
   self->group_chosen = TRUE;
   show_group (self, group);
 }
@@ -1889,6 +1984,7 @@ fu_board_page_get_count (FuBoardPage      *self,
   g_return_val_if_fail (FU_IS_BOARD_PAGE (self), 0);
   g_return_val_if_fail (group < FU_N_STATUSES, 0);
 
+  ensure_loaded (self);
   return self->counts[group];
 }
 
@@ -1897,6 +1993,7 @@ fu_board_page_get_selection (FuBoardPage *self)
 {
   g_return_val_if_fail (FU_IS_BOARD_PAGE (self), NULL);
 
+  ensure_loaded (self);
   return GTK_SELECTION_MODEL (self->selection);
 }
 

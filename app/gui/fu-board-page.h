@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fu-board-page.h: the Follow-ups page: everything that needs action as of today, by status
  * (to send, reminder due, overdue, awaiting reply), with filters and the actions "board.*"
- * (mark-sent, mark-reminded, close, record-reply, compose-reminder, print). */
+ * (mark-sent, mark-reminded, close, record-reply, compose-reminder, print, search). */
 #pragma once
 
 #include <gtk/gtk.h>

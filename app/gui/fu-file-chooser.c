@@ -51,6 +51,14 @@ add_filters (GtkFileChooser *chooser,
       gtk_file_filter_add_suffix (filter, "pdf");
       break;
 
+    case FU_FILE_KIND_FEEDBACK:
+      gtk_file_filter_set_name (filter, _("PDF or CSV Files"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "pdf");
+      gtk_file_filter_add_suffix (filter, "csv");
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -81,6 +89,21 @@ add_filters (GtkFileChooser *chooser,
           gtk_file_filter_add_suffix (format, formats[i].suffix);
           gtk_file_chooser_add_filter (chooser, format);
         }
+    }
+  if (kind == FU_FILE_KIND_FEEDBACK)
+    {
+      /* The extension says which is written: .csv for a spreadsheet, else PDF. */
+      g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (pdf, _("PDF Documents"));
+      gtk_file_filter_add_mime_type (pdf, "application/pdf");
+      gtk_file_filter_add_suffix (pdf, "pdf");
+      gtk_file_chooser_add_filter (chooser, pdf);
+      gtk_file_filter_set_name (csv, _("CSV Files"));
+      gtk_file_filter_add_mime_type (csv, "text/csv");
+      gtk_file_filter_add_suffix (csv, "csv");
+      gtk_file_chooser_add_filter (chooser, csv);
     }
   gtk_file_chooser_add_filter (chooser, all);
   gtk_file_chooser_set_filter (chooser, filter);

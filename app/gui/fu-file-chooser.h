@@ -12,6 +12,7 @@ typedef enum {
   FU_FILE_KIND_DATABASE,
   FU_FILE_KIND_PDF,
   FU_FILE_KIND_CHART,      /* an image or document a chart is written to: PNG, SVG or PDF */
+  FU_FILE_KIND_FEEDBACK,   /* a workshop's feedback sheet: PDF or CSV */
 } FuFileKind;
 
 /* Called once: with the chosen file, or with NULL when the person cancelled. */

@@ -13,6 +13,7 @@
 #include "fu-csv.h"
 #include "fu-error.h"
 #include "fu-import.h"
+#include "fu-import-detect.h"
 #include "fu-import-dialog.h"
 #include "fu-list-models.h"
 #include "fu-window.h"
@@ -448,6 +449,7 @@ run_action (GtkWidget  *widget,
   FuImportDialog *self = FU_IMPORT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *workshop_code = NULL;
   const char *data;
   gsize length = 0;
 
@@ -466,10 +468,20 @@ run_action (GtkWidget  *widget,
     }
 
   fu_context_changed (self->context);
-  message = g_strdup_printf (ngettext ("Imported %u attendance from %s",
-                                       "Imported %u attendances from %s",
-                                       self->result->attendances_added),
-                             self->result->attendances_added, self->display_name);
+  /* A list is usually one workshop's: say which. */
+  workshop_code = fu_import_detect_workshop (data != NULL ? data : "", length);
+  if (workshop_code != NULL)
+    /* TRANSLATORS: "Imported 21 participants into 2016-NII" */
+    message = g_strdup_printf (ngettext ("Imported %u participant into %s",
+                                         "Imported %u participants into %s",
+                                         self->result->attendances_added),
+                               self->result->attendances_added, workshop_code);
+  else
+    /* TRANSLATORS: "Imported 40 attendances from participants.csv" */
+    message = g_strdup_printf (ngettext ("Imported %u attendance from %s",
+                                         "Imported %u attendances from %s",
+                                         self->result->attendances_added),
+                               self->result->attendances_added, self->display_name);
   show_window_toast (self, message);
   gtk_window_close (GTK_WINDOW (self));
 }

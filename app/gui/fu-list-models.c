@@ -113,15 +113,21 @@ fu_followup_item_get_row (FuFollowupItem *self)
 
 struct _FuLazyList
 {
-  GObject             parent_instance;
+  GObject               parent_instance;
 
-  GType               item_type;
-  GPtrArray          *rows;
+  GType                 item_type;
+  GPtrArray            *rows;
   /* items[i] is rows[i]'s item once asked for, else NULL; as long as rows. */
-  GObject           **items;
-  FuLazyListWrapFunc  wrap;
-  gpointer            user_data;
-  GDestroyNotify      destroy;
+  GObject             **items;
+  FuLazyListWrapFunc    wrap;
+  gpointer              user_data;
+  GDestroyNotify        destroy;
+
+  FuLazyListFilterFunc  filter;
+  gpointer              filter_data;
+  GDestroyNotify        filter_destroy;
+  /* With a filter, the indices in rows of the rows shown, in order; NULL: every row. */
+  GArray               *shown;
 };
 
 static void fu_lazy_list_model_init (GListModelInterface *iface);
@@ -137,6 +143,62 @@ clear_items (FuLazyList *self)
   for (guint i = 0; i < self->rows->len; i++)
     g_clear_object (&self->items[i]);
   g_clear_pointer (&self->items, g_free);
+}
+
+/* The rows the filter lets through, or NULL without a filter. */
+static GArray *
+filter_rows (FuLazyList *self)
+{
+  GArray *shown;
+
+  if (self->filter == NULL)
+    return NULL;
+  shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->rows->len; i++)
+    if (self->filter (g_ptr_array_index (self->rows, i), i, self->filter_data))
+      g_array_append_val (shown, i);
+  return shown;
+}
+
+static guint
+n_shown (FuLazyList *self)
+{
+  return self->shown != NULL ? self->shown->len : self->rows->len;
+}
+
+/* The index in rows of @position in the list; shown NULL means every row. */
+static inline guint
+shown_index (GArray *shown,
+             guint   position)
+{
+  return shown != NULL ? g_array_index (shown, guint, position) : position;
+}
+
+/* Replaces self->shown by @shown and tells the views what changed: the positions before the
+ * first difference and after the last one are left alone (and so is their selection). */
+static void
+replace_shown (FuLazyList *self,
+               GArray     *shown)
+{
+  g_autoptr(GArray) old = g_steal_pointer (&self->shown);
+  guint old_n = old != NULL ? old->len : self->rows->len;
+  guint new_n;
+  guint min_n;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  self->shown = shown;
+  new_n = n_shown (self);
+  min_n = MIN (old_n, new_n);
+  while (prefix < min_n && shown_index (old, prefix) == shown_index (shown, prefix))
+    prefix++;
+  while (suffix < min_n - prefix
+         && shown_index (old, old_n - 1 - suffix) == shown_index (shown, new_n - 1 - suffix))
+    suffix++;
+
+  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
+                                new_n - prefix - suffix);
 }
 
 static GObject *
@@ -158,7 +220,7 @@ fu_lazy_list_get_item_type (GListModel *model)
 static guint
 fu_lazy_list_get_n_items (GListModel *model)
 {
-  return FU_LAZY_LIST (model)->rows->len;
+  return n_shown (FU_LAZY_LIST (model));
 }
 
 static gpointer
@@ -166,20 +228,23 @@ fu_lazy_list_get_item (GListModel *model,
                        guint       position)
 {
   FuLazyList *self = FU_LAZY_LIST (model);
+  guint index;
 
-  if (position >= self->rows->len)
+  if (position >= n_shown (self))
     return NULL;
+  index = shown_index (self->shown, position);
 
+  /* Kept by the row's index: an item outlives refiltering. */
   if (self->items == NULL)
     self->items = g_new0 (GObject *, self->rows->len);
-  if (self->items[position] == NULL)
+  if (self->items[index] == NULL)
     {
       gpointer data = self->wrap == wrap_row_item ? self : self->user_data;
 
-      self->items[position] = self->wrap (self->rows, position, data);
+      self->items[index] = self->wrap (self->rows, index, data);
     }
 
-  return g_object_ref (self->items[position]);
+  return g_object_ref (self->items[index]);
 }
 
 static void
@@ -197,8 +262,11 @@ fu_lazy_list_finalize (GObject *object)
 
   clear_items (self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_array_unref);
   if (self->destroy != NULL)
     g_clear_pointer (&self->user_data, self->destroy);
+  if (self->filter_destroy != NULL)
+    g_clear_pointer (&self->filter_data, self->filter_destroy);
 
   G_OBJECT_CLASS (fu_lazy_list_parent_class)->finalize (object);
 }
@@ -254,11 +322,13 @@ fu_lazy_list_set_rows (FuLazyList *self,
 
   g_return_if_fail (FU_IS_LAZY_LIST (self));
 
-  removed = self->rows->len;
+  removed = n_shown (self);
   clear_items (self);
   g_ptr_array_unref (self->rows);
   self->rows = rows != NULL ? g_ptr_array_ref (rows) : g_ptr_array_new ();
-  added = self->rows->len;
+  g_clear_pointer (&self->shown, g_array_unref);
+  self->shown = filter_rows (self);
+  added = n_shown (self);
 
   if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
@@ -278,7 +348,32 @@ fu_lazy_list_get_row (FuLazyList *self,
 {
   g_return_val_if_fail (FU_IS_LAZY_LIST (self), NULL);
 
-  if (position >= self->rows->len)
+  if (position >= n_shown (self))
     return NULL;
-  return g_ptr_array_index (self->rows, position);
+  return g_ptr_array_index (self->rows, shown_index (self->shown, position));
+}
+
+void
+fu_lazy_list_set_filter_func (FuLazyList           *self,
+                              FuLazyListFilterFunc  func,
+                              gpointer              user_data,
+                              GDestroyNotify        destroy)
+{
+  g_return_if_fail (FU_IS_LAZY_LIST (self));
+
+  if (self->filter_destroy != NULL)
+    g_clear_pointer (&self->filter_data, self->filter_destroy);
+  self->filter = func;
+  self->filter_data = user_data;
+  self->filter_destroy = destroy;
+  replace_shown (self, filter_rows (self));
+}
+
+void
+fu_lazy_list_refilter (FuLazyList *self)
+{
+  g_return_if_fail (FU_IS_LAZY_LIST (self));
+
+  if (self->filter != NULL)
+    replace_shown (self, filter_rows (self));
 }

@@ -18,6 +18,11 @@
  *   const FuFollowupRow *row = fu_followup_item_get_row (g_list_model_get_item (...));
  *   ...
  *   fu_lazy_list_set_rows (list, new_rows);   // after fu_context "changed": one items-changed
+ *
+ * A filter function (fu_lazy_list_set_filter_func) hides rows by looking at the structs
+ * themselves, so that no item is made for a row it hides: unlike a GtkFilterListModel,
+ * which asks for every item to filter it. Positions are then those of the rows shown, and
+ * fu_lazy_list_get_rows() still gives every row.
  */
 #pragma once
 
@@ -61,6 +66,11 @@ typedef GObject *(*FuLazyListWrapFunc) (GPtrArray *rows,
                                         guint      index,
                                         gpointer   user_data);
 
+/* Whether to show @row, which is rows[index]. */
+typedef gboolean (*FuLazyListFilterFunc) (gconstpointer row,
+                                          guint         index,
+                                          gpointer      user_data);
+
 #define FU_TYPE_LAZY_LIST (fu_lazy_list_get_type ())
 G_DECLARE_FINAL_TYPE (FuLazyList, fu_lazy_list, FU, LAZY_LIST, GObject)
 
@@ -78,10 +88,21 @@ FuLazyList   *fu_lazy_list_new_full      (GType               item_type,
  * their old rows alive. */
 void          fu_lazy_list_set_rows      (FuLazyList         *self,
                                           GPtrArray          *rows);
-/* The array (never NULL; owned by the list). */
+/* The array, every row of it, shown or not (never NULL; owned by the list). */
 GPtrArray    *fu_lazy_list_get_rows      (FuLazyList         *self);
-/* rows[position] without making an item, or NULL past the end. */
+/* The row at @position of the list (of the rows shown) without making an item, or NULL past
+ * the end. */
 gpointer      fu_lazy_list_get_row       (FuLazyList         *self,
                                           guint               position);
+/* Shows only the rows @func accepts (NULL: every row), and emits items-changed for what that
+ * changes; @destroy frees @user_data when the function is replaced or the list goes. The
+ * function is run again on new rows, and on every row by fu_lazy_list_refilter(). */
+void          fu_lazy_list_set_filter_func (FuLazyList           *self,
+                                            FuLazyListFilterFunc  func,
+                                            gpointer              user_data,
+                                            GDestroyNotify        destroy);
+/* Runs the filter function again on every row (what it decides on changed) and emits one
+ * items-changed for the span of positions that changed. */
+void          fu_lazy_list_refilter      (FuLazyList         *self);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  * (fu_store_list_participant_overview) into a lazy list model: the table makes a row
  * object only for what it shows, so 40,000 people with 150,000 attendances scroll
  * smoothly. The table is declared in the template: column view, sort model bound to its
- * sorter, filter model searched from the entry. */
+ * sorter, filter model searched from the entry. The page loads when it is shown, and a
+ * change made while it is hidden reloads it when it is shown again. */
 
 #define G_LOG_DOMAIN "fu-participants-page"
 
@@ -162,6 +163,7 @@ struct _FuParticipantsPage
   char                 *needle;        /* casefolded search, NULL when none */
   gint64                shown_id;      /* the detail's participant */
   gboolean              reloading;
+  gboolean              stale;         /* not loaded since the last change: load when shown */
 
   /* Template widgets */
   GtkColumnView        *column_view;
@@ -321,6 +323,7 @@ reload (FuParticipantsPage *self)
   g_autoptr(GPtrArray) people = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
 
+  self->stale = FALSE;
   if (self->context != NULL)
     {
       people = fu_store_list_participant_overview (fu_context_get_store (self->context), &error);
@@ -413,11 +416,32 @@ set_search (FuParticipantsPage *self,
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
 
+/* Loads what changed while the page was hidden, before anything shows or reads the rows. */
+static void
+ensure_loaded (FuParticipantsPage *self)
+{
+  if (self->stale)
+    reload (self);
+}
+
 static void
 context_changed_cb (FuParticipantsPage *self,
                     FuContext          *context)
 {
-  reload (self);
+  /* Hidden, nobody sees the table: reading 40,000 people after every change made on another
+   * page would be wasted. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
+}
+
+/* Escape in the search entry: show everything again. */
+static void
+stop_search_cb (FuParticipantsPage *self,
+                GtkSearchEntry     *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
 static void
@@ -646,6 +670,15 @@ search_action (GtkWidget  *widget,
 /* ---- Overrides --------------------------------------------------------------------------- */
 
 static void
+fu_participants_page_map (GtkWidget *widget)
+{
+  /* Before the children are shown: they show the rows as they are now. */
+  ensure_loaded (FU_PARTICIPANTS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (fu_participants_page_parent_class)->map (widget);
+}
+
+static void
 fu_participants_page_dispose (GObject *object)
 {
   FuParticipantsPage *self = FU_PARTICIPANTS_PAGE (object);
@@ -718,6 +751,7 @@ fu_participants_page_class_init (FuParticipantsPageClass *klass)
   object_class->finalize = fu_participants_page_finalize;
   object_class->get_property = fu_participants_page_get_property;
   object_class->set_property = fu_participants_page_set_property;
+  widget_class->map = fu_participants_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -749,6 +783,7 @@ fu_participants_page_class_init (FuParticipantsPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "participants.merge", NULL, merge_action);
@@ -805,7 +840,11 @@ fu_participants_page_set_context (FuParticipantsPage *self,
 
   fu_participant_detail_set_context (self->detail, context);
   show_detail (self, 0);
-  reload (self);
+  /* A window opens on another page: the people are read when this one is first shown. */
+  if (context != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
@@ -814,6 +853,7 @@ fu_participants_page_get_model (FuParticipantsPage *self)
 {
   g_return_val_if_fail (FU_IS_PARTICIPANTS_PAGE (self), NULL);
 
+  ensure_loaded (self);
   return G_LIST_MODEL (self->sort_model);
 }
 
@@ -828,6 +868,7 @@ fu_participants_page_select (FuParticipantsPage *self,
   g_return_if_fail (FU_IS_PARTICIPANTS_PAGE (self));
   g_return_if_fail (participant_ids != NULL || n_ids == 0);
 
+  ensure_loaded (self);
   for (guint i = 0; i < n_ids; i++)
     {
       guint position = find_position (self, participant_ids[i]);
@@ -846,5 +887,6 @@ fu_participants_page_get_shown (FuParticipantsPage *self)
 {
   g_return_val_if_fail (FU_IS_PARTICIPANTS_PAGE (self), 0);
 
+  ensure_loaded (self);
   return self->shown_id;
 }

@@ -332,7 +332,9 @@ update_state (FuReplyEditor *self)
 
 typedef struct {
   FuContext *context;
+  GWeakRef   window;     /* the FuWindow that shows the toasts */
   gint64     followup_id;
+  char      *participant;
   FuReply   *previous;   /* NULL: there was none */
 } ReplyUndo;
 
@@ -343,6 +345,8 @@ reply_undo_free (gpointer  data,
   ReplyUndo *undo = data;
 
   g_clear_object (&undo->context);
+  g_weak_ref_clear (&undo->window);
+  g_clear_pointer (&undo->participant, g_free);
   g_clear_pointer (&undo->previous, fu_reply_free);
   g_free (undo);
 }
@@ -353,15 +357,37 @@ undo_clicked_cb (AdwToast  *toast,
 {
   FuStore *store = fu_context_get_store (undo->context);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) window = g_weak_ref_get (&undo->window);
+  g_autofree char *message = NULL;
+  AdwToast *done;
   gboolean ok;
 
   if (undo->previous != NULL)
     ok = fu_store_save_reply (store, undo->previous, TRUE, &error);
   else
     ok = fu_store_delete_reply (store, undo->followup_id, &error);
-  if (!ok)
-    g_warning ("Could not undo the reply: %s", error->message);
   fu_context_changed (undo->context);
+
+  /* Say what Undo did, or why it could not: the toast that offered it is gone. */
+  if (!ok)
+    /* TRANSLATORS: "Could not undo: <why>" */
+    message = g_strdup_printf (_("Could not undo: %s"), error->message);
+  else if (undo->previous != NULL)
+    /* TRANSLATORS: %s is a participant's name */
+    message = g_strdup_printf (_("Restored the earlier reply from %s"), undo->participant);
+  else
+    /* TRANSLATORS: %s is a participant's name */
+    message = g_strdup_printf (_("Removed the reply from %s"), undo->participant);
+  if (!FU_IS_WINDOW (window))
+    {
+      if (!ok)
+        g_warning ("%s", message);
+      return;
+    }
+  done = adw_toast_new (message);
+  /* At once, before the toasts of earlier replies come back with their own Undo. */
+  adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
+  fu_window_add_toast (FU_WINDOW (window), done);
 }
 
 static void
@@ -788,7 +814,9 @@ fu_reply_editor_save (FuReplyEditor *self,
 
   undo = g_new0 (ReplyUndo, 1);
   undo->context = g_object_ref (self->context);
+  g_weak_ref_init (&undo->window, gtk_window_get_transient_for (GTK_WINDOW (self)));
   undo->followup_id = self->followup_id;
+  undo->participant = g_strdup (self->participant);
   undo->previous = g_steal_pointer (&previous);
 
   /* TRANSLATORS: %s is a participant's name */

@@ -294,6 +294,32 @@ static const char * const table_names[N_TABLES] = {
   N_("Table 5: Projects"),
 };
 
+/* A workshop's title, code and dates. Made when asked for: setting the tooltip on each
+ * bind would ask the X server where the pointer is (GTK 4.8). */
+static gboolean
+workshop_query_tooltip_cb (GtkWidget   *label,
+                           int          x,
+                           int          y,
+                           gboolean     keyboard_mode,
+                           GtkTooltip  *tooltip,
+                           GtkListItem *list_item)
+{
+  FuSummaryItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL || item->number == 0)
+    return FALSE;
+  start = fu_day_to_iso (item->row->start_date);
+  end = fu_day_to_iso (item->row->end_date);
+  /* Translators: a workshop's tooltip: its title, code and dates */
+  text = g_strdup_printf (_("%s\n%s, %s to %s"), item->row->title, item->row->code,
+                          start != NULL ? start : "", end != NULL ? end : "");
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -304,6 +330,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_WORKSHOP)
     {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect_object (label, "query-tooltip", G_CALLBACK (workshop_query_tooltip_cb),
+                               list_item, 0);
       /* Titles differ at their ends ("WCO Regional Workshop on ..."): wrap, not ellipsize. */
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -336,22 +365,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "fu-total");
   else
     gtk_widget_remove_css_class (label, "fu-total");
-
-  if (column == COLUMN_WORKSHOP && item->number != 0)
-    {
-      g_autofree char *start = fu_day_to_iso (item->row->start_date);
-      g_autofree char *end = fu_day_to_iso (item->row->end_date);
-      g_autofree char *tooltip = NULL;
-
-      /* Translators: a workshop's tooltip: its title, code and dates */
-      tooltip = g_strdup_printf (_("%s\n%s, %s to %s"), item->row->title, item->row->code,
-                                 start != NULL ? start : "", end != NULL ? end : "");
-      gtk_widget_set_tooltip_text (label, tooltip);
-    }
-  else
-    {
-      gtk_widget_set_tooltip_text (label, NULL);
-    }
+  /* The workshop's tooltip comes from workshop_query_tooltip_cb(). */
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "fu-file-chooser.h"
 #include "fu-import.h"
 #include "fu-import-detect.h"
+#include "fu-import-dialog.h"
 #include "fu-participants-page.h"
 #include "fu-reports-page.h"
 #include "fu-rules.h"
@@ -35,9 +36,12 @@ struct _FuWindow
   /* Set once the person asked for a page: the empty state then stays out of the way (e.g.
    * "Add Workshop" shows the workshops page although nothing is stored yet). */
   gboolean              content_requested;
+  GPtrArray            *plain_toasts;    /* shown or queued toasts without a button */
+  gint64                last_toast_time; /* monotonic, µs */
 
   /* Template widgets */
   FuBoardPage          *board_page;
+  GtkWidget            *load_sample_button;
   GtkStack             *main_stack;
   FuParticipantsPage   *participants_page;
   FuReportsPage        *reports_page;
@@ -61,6 +65,24 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const page_names[] = {
   "followups", "workshops", "participants", "reports", NULL
+};
+
+/* Shortcuts that mean something on one page only. Each page binds them too, but a page only
+ * sees keys while the focus is inside it; the window forwards them from anywhere else (the
+ * view switcher, the main menu's button, nothing focused after a dialog closed). */
+static const struct {
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *page;
+  const char      *action;
+} page_shortcuts[] = {
+  { GDK_KEY_f, GDK_CONTROL_MASK, "followups", "board.search" },
+  { GDK_KEY_f, GDK_CONTROL_MASK, "workshops", "workshops.search" },
+  { GDK_KEY_f, GDK_CONTROL_MASK, "participants", "participants.search" },
+  { GDK_KEY_p, GDK_CONTROL_MASK, "followups", "board.print" },
+  { GDK_KEY_p, GDK_CONTROL_MASK, "reports", "reports.print" },
+  { GDK_KEY_Delete, GDK_CONTROL_MASK, "workshops", "workshop.delete" },
+  { GDK_KEY_m, GDK_CONTROL_MASK, "participants", "participants.merge" },
 };
 
 static gboolean
@@ -104,6 +126,14 @@ update_state (FuWindow *self)
     name = "empty";
 
   gtk_stack_set_visible_child_name (self->main_stack, name);
+  if (g_strcmp0 (name, "empty") == 0)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      /* Enter loads the sample on a first start. */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->main_stack)))
+        gtk_widget_grab_focus (self->load_sample_button);
+    }
   gtk_stack_set_visible_child_name (self->title_stack, name);
   update_switcher_bar (self);
   update_actions (self);
@@ -123,6 +153,7 @@ toast (FuWindow   *self,
 
 typedef struct {
   FuWindow *window;
+  GFile    *file;
   GBytes   *bytes;
   char     *display_name;
 } ImportData;
@@ -131,6 +162,7 @@ static void
 import_data_free (ImportData *data)
 {
   g_clear_object (&data->window);
+  g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_pointer (&data->display_name, g_free);
   g_free (data);
@@ -221,8 +253,7 @@ show_import_issues (FuWindow             *self,
 
 static char *
 describe_import (const FuImportResult *result,
-                 const char           *display_name,
-                 const char           *workshop_code)
+                 const char           *display_name)
 {
   switch (result->kind)
     {
@@ -231,20 +262,6 @@ describe_import (const FuImportResult *result,
         return g_strdup_printf (ngettext ("Imported %u workshop", "Imported %u workshops",
                                           result->workshops_added),
                                 result->workshops_added);
-      break;
-
-    case FU_IMPORT_PARTICIPANTS:
-      if (result->attendances_added > 0 && workshop_code != NULL)
-        /* Translators: "Imported 21 participants into 2016-NII" */
-        return g_strdup_printf (ngettext ("Imported %u participant into %s",
-                                          "Imported %u participants into %s",
-                                          result->attendances_added),
-                                result->attendances_added, workshop_code);
-      if (result->attendances_added > 0)
-        return g_strdup_printf (ngettext ("Imported %u attendance",
-                                          "Imported %u attendances",
-                                          result->attendances_added),
-                                result->attendances_added);
       break;
 
     case FU_IMPORT_RESPONSES:
@@ -269,11 +286,21 @@ import_as (FuWindow     *self,
 {
   g_autoptr(FuImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *workshop_code = NULL;
   g_autofree char *message = NULL;
   FuStore *store = fu_context_get_store (self->context);
   gsize length;
   const char *text = g_bytes_get_data (data->bytes, &length);
+
+  /* An attendance list is previewed first: its rows and every problem, before anything is
+   * written (the preview imports, and says so, when asked to). */
+  if (kind == FU_IMPORT_PARTICIPANTS)
+    {
+      FuImportDialog *dialog = fu_import_dialog_new (GTK_WINDOW (self), self->context,
+                                                     data->file);
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   if (!fu_import_data (store, kind, data->display_name, text, length, FU_IMPORT_FLAGS_NONE,
                        &result, &error))
@@ -282,10 +309,7 @@ import_as (FuWindow     *self,
       return;
     }
 
-  if (kind == FU_IMPORT_PARTICIPANTS)
-    workshop_code = fu_import_detect_workshop (text, length);
-
-  message = describe_import (result, data->display_name, workshop_code);
+  message = describe_import (result, data->display_name);
   toast (self, message);
 
   fu_context_changed (self->context);
@@ -345,8 +369,8 @@ import_action (GtkWidget  *widget,
 {
   FuWindow *self = FU_WINDOW (widget);
 
-  fu_file_chooser_open (GTK_WINDOW (self), _("Import"), _("_Import"), FU_FILE_KIND_CSV,
-                        import_chosen_cb, g_object_ref (self));
+  fu_file_chooser_open (GTK_WINDOW (self), _("Import a CSV File"), _("_Import"),
+                        FU_FILE_KIND_CSV, import_chosen_cb, g_object_ref (self));
 }
 
 /* ---- Export ------------------------------------------------------------------------------ */
@@ -520,6 +544,44 @@ show_page_action (GtkWidget  *widget,
   fu_window_show_page (FU_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static GtkWidget *
+page_widget (FuWindow   *self,
+             const char *name)
+{
+  if (g_strcmp0 (name, "followups") == 0)
+    return GTK_WIDGET (self->board_page);
+  if (g_strcmp0 (name, "workshops") == 0)
+    return GTK_WIDGET (self->workshops_page);
+  if (g_strcmp0 (name, "participants") == 0)
+    return GTK_WIDGET (self->participants_page);
+  if (g_strcmp0 (name, "reports") == 0)
+    return GTK_WIDGET (self->reports_page);
+  return NULL;
+}
+
+/* A key of page_shortcuts[] that reached the window: the visible page's action, if any. */
+static gboolean
+page_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  FuWindow *self = FU_WINDOW (widget);
+  const char *page = fu_window_get_page (self);
+  guint index = g_variant_get_uint32 (args);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    {
+      if (page_shortcuts[i].keyval != page_shortcuts[index].keyval
+          || page_shortcuts[i].modifiers != page_shortcuts[index].modifiers
+          || g_strcmp0 (page_shortcuts[i].page, page) != 0)
+        continue;
+      return gtk_widget_activate_action (page_widget (self, page), page_shortcuts[i].action,
+                                         NULL);
+    }
+
+  return FALSE;
+}
+
 /* ---- Callbacks --------------------------------------------------------------------------- */
 
 static void
@@ -574,6 +636,7 @@ fu_window_dispose (GObject *object)
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, self->context);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->plain_toasts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fu_window_parent_class)->dispose (object);
 }
@@ -642,6 +705,7 @@ fu_window_class_init (FuWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rocbap/FollowUp/fu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FuWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, load_sample_button);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, participants_page);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, reports_page);
@@ -660,17 +724,30 @@ fu_window_class_init (FuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-workshop", NULL, add_workshop_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
-  /* Ctrl+O and Ctrl+E are application accels (fu-application.c): the shortcuts window
-   * finds those. */
+  /* Ctrl+O, Ctrl+E and Ctrl+N are application accels (fu-application.c): the shortcuts
+   * window finds those. ui/gtk/help-overlay.ui lists the ones below by their keys. */
   for (guint i = 0; page_names[i] != NULL; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_names[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    {
+      gboolean bound = FALSE;
+
+      /* One binding per key: the callback picks the visible page's entry. */
+      for (guint j = 0; j < i && !bound; j++)
+        bound = page_shortcuts[j].keyval == page_shortcuts[i].keyval
+                && page_shortcuts[j].modifiers == page_shortcuts[i].modifiers;
+      if (!bound)
+        gtk_widget_class_add_binding (widget_class, page_shortcuts[i].keyval,
+                                      page_shortcuts[i].modifiers, page_shortcut_cb, "u", i);
+    }
 }
 
 static void
 fu_window_init (FuWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->plain_toasts = g_ptr_array_new_with_free_func (g_object_unref);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -704,8 +781,26 @@ void
 fu_window_add_toast (FuWindow *self,
                      AdwToast *toast)
 {
+  gint64 now;
+
   g_return_if_fail (FU_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* News makes older news stale: a toast that only informs ("Loaded the sample…", "Saved
+   * summary.csv") would otherwise come back after the toasts that pushed it aside, long
+   * after the fact. Toasts with a button (Undo) stay until they time out.
+   * Not within a second of the last toast: libadwaita 1.2 aborts when it shows again a
+   * toast that a high-priority one pushed back while that one is still animating out. */
+  now = g_get_monotonic_time ();
+  if (self->plain_toasts != NULL && now - self->last_toast_time > G_USEC_PER_SEC)
+    {
+      for (guint i = 0; i < self->plain_toasts->len; i++)
+        adw_toast_dismiss (g_ptr_array_index (self->plain_toasts, i));
+      g_ptr_array_set_size (self->plain_toasts, 0);
+    }
+  if (self->plain_toasts != NULL && adw_toast_get_button_label (toast) == NULL)
+    g_ptr_array_add (self->plain_toasts, g_object_ref (toast));
+  self->last_toast_time = now;
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -714,12 +809,22 @@ void
 fu_window_show_page (FuWindow   *self,
                      const char *name)
 {
+  GtkWidget *focus;
+  GtkWidget *page;
+
   g_return_if_fail (FU_IS_WINDOW (self));
   g_return_if_fail (is_page_name (name));
 
   self->content_requested = TRUE;
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   update_state (self);
+
+  /* Alt+2 and the like: the keyboard goes on in the page shown, not on the hidden button of
+   * the empty state or in the page left behind. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  page = page_widget (self, name);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 const char *
@@ -748,6 +853,7 @@ fu_window_import_file (FuWindow *self,
 
   data = g_new0 (ImportData, 1);
   data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
   data->display_name = g_file_get_basename (file);
   data->bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (data->bytes == NULL)

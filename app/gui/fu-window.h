@@ -22,7 +22,9 @@ void        fu_window_show_page    (FuWindow       *self,
                                     const char     *name);
 const char *fu_window_get_page     (FuWindow       *self);
 /* What win.import does once a file is chosen: detect its kind, import it, and say what
- * happened in a toast or, when refused, in a dialog listing the errors. */
+ * happened in a toast or, when refused, in a dialog listing the errors. An attendance list
+ * (participants.csv) opens the FuImportDialog preview instead, which imports only when
+ * asked and only a list without problems. */
 void        fu_window_import_file  (FuWindow       *self,
                                     GFile          *file);
 /* What win.export-summary does once the year and file are chosen: writes Tables 1 to 5 as

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fu-workshop-detail.c: a workshop's fields, each saved when the person presses Enter or
  * leaves it (with a toast that offers Undo), its follow-up schedule, and its attendees in
- * a sortable table. The workshop.* actions (add a participant, import, delete) belong to
- * the workshops page around it, which knows which workshop is selected. */
+ * a sortable table. The workshop.* actions (add a participant, import, the feedback sheet,
+ * delete) belong to the workshops page around it, which knows which workshop is selected. */
 
 #define G_LOG_DOMAIN "fu-workshop-detail"
 
@@ -210,6 +210,24 @@ cell_text (const FuAttendanceRow *row,
     }
 }
 
+/* The cell's whole text, which may be cut short. Made when asked for: setting the tooltip
+ * on each bind would ask the X server where the pointer is (GTK 4.8). */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -222,6 +240,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_REPLY)
     gtk_widget_add_css_class (label, "fu-numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -236,7 +256,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = cell_text (row, column);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, text != NULL && *text != '\0' ? text : NULL);
 }
 
 static int
@@ -290,7 +309,8 @@ add_columns (FuWorkshopDetail *self)
     { N_("Administration"), TRUE, 120 },
     { N_("E-mail"), TRUE, 160 },
     { N_("Status"), FALSE, 110 },
-    { N_("Reply"), FALSE, 96 },
+    /* TRANSLATORS: the column of the day each attendee's reply came */
+    { N_("Reply Date"), FALSE, 96 },
   };
 
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -869,6 +889,8 @@ fu_workshop_detail_class_init (FuWorkshopDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, surveyed_switch);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, title_row);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, venue_row);
+  /* Not used here, but tests find it by name. */
+  gtk_widget_class_bind_template_child_full (widget_class, "feedback_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, surveyed_active_cb);

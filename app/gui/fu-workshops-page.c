@@ -13,6 +13,7 @@
 
 #include "fu-day.h"
 #include "fu-error.h"
+#include "fu-feedback-sheet.h"
 #include "fu-file-chooser.h"
 #include "fu-import-dialog.h"
 #include "fu-list-models.h"
@@ -133,20 +134,57 @@ matches (const char *haystack,
   return needle == NULL || strstr (haystack, needle) != NULL;
 }
 
+/* The selected workshop as last loaded; NULL when none. */
+static const FuWorkshop *
+selected_workshop (FuWorkshopsPage *self)
+{
+  for (guint i = 0; self->workshops != NULL && i < self->workshops->len; i++)
+    {
+      const FuWorkshop *w = g_ptr_array_index (self->workshops, i);
+
+      if (w->id == self->selected_id)
+        return w;
+    }
+  return NULL;
+}
+
 static void
 update_actions (FuWorkshopsPage *self)
 {
   gboolean selected = self->context != NULL && self->selected_id != 0;
+  const FuWorkshop *workshop = selected ? selected_workshop (self) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.add-participant", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.import-attendance", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.delete", selected);
+  /* A workshop without the questionnaire has no replies to add up. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.export-feedback",
+                                 workshop != NULL && workshop->surveyed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add", self->context != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.undo-delete",
                                  self->undo_toast != NULL);
 }
 
 /* ---- The list ---------------------------------------------------------------------------- */
+
+/* A workshop's whole title, which the row may cut short. Made when asked for: setting the
+ * tooltip on each bind would ask the X server where the pointer is (GTK 4.8). */
+static gboolean
+row_query_tooltip_cb (GtkWidget   *box,
+                      int          x,
+                      int          y,
+                      gboolean     keyboard_mode,
+                      GtkTooltip  *tooltip,
+                      GtkListItem *list_item)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+  const FuWorkshop *w = item != NULL ? item_entry (item)->workshop : NULL;
+
+  if (w == NULL || w->title == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, w->title);
+  return TRUE;
+}
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -202,6 +240,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), venue);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect_object (box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), list_item,
+                           0);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -236,7 +277,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (heading)), label);
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (heading)), count);
       gtk_widget_set_visible (venue, FALSE);
-      gtk_widget_set_tooltip_text (box, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
@@ -249,7 +289,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (title), w->title);
       gtk_label_set_text (GTK_LABEL (venue), w->venue != NULL ? w->venue : "");
       gtk_widget_set_visible (venue, w->venue != NULL && *w->venue != '\0');
-      gtk_widget_set_tooltip_text (box, w->title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, w->code, -1);
     }
@@ -467,6 +506,8 @@ reload (FuWorkshopsPage *self)
   refilter (self);
   fu_workshop_detail_reload (self->detail);
   select_default (self);
+  /* What the selected workshop allows may have changed with it (surveyed or not). */
+  update_actions (self);
 }
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
@@ -501,6 +542,14 @@ list_activate_cb (FuWorkshopsPage *self,
   gtk_single_selection_set_selected (self->selection, position);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/* Escape in the search entry: show everything again. */
+static void
+stop_search_cb (FuWorkshopsPage *self,
+                GtkSearchEntry  *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
 static void
@@ -947,6 +996,114 @@ import_attendance_action (GtkWidget  *widget,
                         FU_FILE_KIND_CSV, import_file_chosen_cb, g_object_ref (self));
 }
 
+/* ---- workshop.export-feedback ----------------------------------------------------------- */
+
+typedef struct {
+  FuWorkshopsPage *page;
+  gint64           workshop_id;
+} FeedbackData;
+
+static void
+feedback_data_free (FeedbackData *data)
+{
+  g_clear_object (&data->page);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeedbackData, feedback_data_free)
+
+static gboolean
+write_feedback_sheet (FuWorkshopsPage *self,
+                      gint64           workshop_id,
+                      GFile           *file)
+{
+  g_autoptr(FuFeedbackSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *message = NULL;
+  g_autofree char *lower = NULL;
+
+  lower = g_ascii_strdown (basename, -1);
+  sheet = fu_feedback_sheet_new (fu_context_get_store (self->context), workshop_id, &error);
+  if (sheet != NULL)
+    {
+      fu_feedback_sheet_set_date (sheet, fu_context_get_today (self->context));
+      if (g_str_has_suffix (lower, ".csv"))
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          /* With a byte-order mark, as the annual summary: it goes to a spreadsheet. */
+          fu_feedback_sheet_write_csv (sheet, text, TRUE);
+          g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
+                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+        }
+      else if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("a PDF can only be saved on this computer or a mounted drive"));
+      else
+        fu_feedback_sheet_write_pdf (sheet, path, &error);
+    }
+
+  if (error != NULL)
+    {
+      /* TRANSLATORS: "Could not save feedback-2016-NII.pdf: <why>" */
+      message = g_strdup_printf (_("Could not save %s: %s"), basename, error->message);
+      show_error (self, message);
+      return FALSE;
+    }
+
+  if (fu_feedback_sheet_shows_answers (sheet))
+    /* TRANSLATORS: %s is a file name */
+    message = g_strdup_printf (_("Saved %s"), basename);
+  else
+    /* TRANSLATORS: %s is a file name */
+    message = g_strdup_printf (ngettext ("Saved %s with the reply rate only: the answers of "
+                                         "fewer than %u reply are not broken down",
+                                         "Saved %s with the reply rate only: the answers of "
+                                         "fewer than %u replies are not broken down",
+                                         FU_FEEDBACK_SHEET_MIN_REPLIES),
+                               basename, FU_FEEDBACK_SHEET_MIN_REPLIES);
+  show_toast (self, adw_toast_new (message));
+  return TRUE;
+}
+
+static void
+feedback_file_chosen_cb (GFile    *file,
+                         gpointer  user_data)
+{
+  g_autoptr(FeedbackData) data = user_data;
+
+  if (file != NULL && data->page->context != NULL)
+    write_feedback_sheet (data->page, data->workshop_id, file);
+}
+
+static void
+export_feedback_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+  const FuWorkshop *workshop = selected_workshop (self);
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  FeedbackData *data;
+
+  if (self->context == NULL || workshop == NULL)
+    return;
+
+  /* A code is a file name's part: nothing that would make it a folder. */
+  code = g_strdelimit (g_strdup (workshop->code), "/\\", '-');
+  /* TRANSLATORS: the suggested file name; %s is a workshop's code such as "2016-NII" */
+  name = g_strdup_printf (_("feedback-%s.pdf"), code);
+
+  data = g_new0 (FeedbackData, 1);
+  data->page = g_object_ref (self);
+  data->workshop_id = workshop->id;
+  fu_file_chooser_save (parent_window (self), _("Save Feedback Sheet"), _("_Save"),
+                        FU_FILE_KIND_FEEDBACK, name, feedback_file_chosen_cb, data);
+}
+
 /* ---- workshop.delete and Undo ------------------------------------------------------------ */
 
 static void
@@ -1233,6 +1390,7 @@ fu_workshops_page_class_init (FuWorkshopsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "workshops.add", NULL, add_workshop_action);
   gtk_widget_class_install_action (widget_class, "workshops.show-list", NULL, show_list_action);
@@ -1244,6 +1402,8 @@ fu_workshops_page_class_init (FuWorkshopsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "workshop.import-attendance", NULL,
                                    import_attendance_action);
   gtk_widget_class_install_action (widget_class, "workshop.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "workshop.export-feedback", NULL,
+                                   export_feedback_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "workshops.search", NULL);
@@ -1356,4 +1516,16 @@ fu_workshops_page_select (FuWorkshopsPage *self,
   self->selecting = FALSE;
   scroll_to (self, position);
   return TRUE;
+}
+
+gboolean
+fu_workshops_page_export_feedback (FuWorkshopsPage *self,
+                                   GFile           *file)
+{
+  g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->context == NULL || self->selected_id == 0)
+    return FALSE;
+  return write_feedback_sheet (self, self->selected_id, file);
 }

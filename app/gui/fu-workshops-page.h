@@ -2,7 +2,8 @@
 /* fu-workshops-page.h: the Workshops page: the list by fiscal year with search, and the
  * selected workshop's detail, in a leaflet. Actions: workshops.add, workshops.show-list,
  * workshops.search, workshops.undo-delete, and for the selected workshop
- * workshop.add-participant, workshop.import-attendance and workshop.delete. */
+ * workshop.add-participant, workshop.import-attendance, workshop.export-feedback and
+ * workshop.delete. */
 #pragma once
 
 #include <adwaita.h>
@@ -31,5 +32,10 @@ GListModel *fu_workshops_page_get_entries       (FuWorkshopsPage *self);
 gint64      fu_workshops_page_get_selected      (FuWorkshopsPage *self);
 gboolean    fu_workshops_page_select            (FuWorkshopsPage *self,
                                                  gint64           workshop_id);
+/* What workshop.export-feedback does once the file is chosen: writes the selected
+ * workshop's feedback sheet, as CSV when the name ends in .csv, else as PDF, and says so in
+ * a toast ("Saved feedback-2016-NII.pdf"), or why not. */
+gboolean    fu_workshops_page_export_feedback   (FuWorkshopsPage *self,
+                                                 GFile           *file);
 
 G_END_DECLS
