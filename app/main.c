@@ -10,9 +10,14 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(FuApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FOLLOWUP_LOCALEDIR points at a build's po/ directory: tests and uninstalled runs. */
+  localedir = g_getenv ("FOLLOWUP_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

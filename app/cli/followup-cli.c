@@ -35,7 +35,7 @@ typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
 
 typedef struct {
   const char  *name;
-  const char  *args;        /* shown after the name in --help */
+  const char  *args;        /* shown after the name in --help; translatable placeholders */
   const char  *summary;     /* translatable */
   CommandFunc  func;
 } Command;
@@ -604,7 +604,8 @@ format_rate (guint part, guint whole)
 {
   if (whole == 0)
     return g_strdup ("–");
-  return g_strdup_printf ("%u%%", (part * 100 + whole / 2) / whole);
+  /* TRANSLATORS: a percentage, "57%" */
+  return g_strdup_printf (_("%u%%"), (part * 100 + whole / 2) / whole);
 }
 
 static void
@@ -676,6 +677,7 @@ cmd_stats (Cli *cli, int argc, char **argv)
   guint counts[FU_N_STATUSES] = { 0 };
   FuRules rules;
   char today_iso[11];
+  guint label_width = 0;
   int status = 0;
 
   if (!parse_command_options (cli, "", _("Say what the database holds and what needs doing."),
@@ -710,8 +712,16 @@ cmd_stats (Cli *cli, int argc, char **argv)
   g_print (ngettext ("%u workshop\n", "%u workshops\n", workshops->len), workshops->len);
   fu_day_format_iso (query.as_of, today_iso);
   g_print (_("Follow-ups as of %s:\n"), today_iso);
+  /* One column of labels, as wide as the longest in the user's language. */
   for (guint s = 0; s < FU_N_STATUSES; s++)
-    g_print ("  %-16s %u\n", fu_followup_status_get_label (s), counts[s]);
+    label_width = MAX (label_width, (guint) g_utf8_strlen (fu_followup_status_get_label (s), -1));
+  for (guint s = 0; s < FU_N_STATUSES; s++)
+    {
+      g_autoptr(GString) line = g_string_new ("  ");
+
+      append_cell (line, fu_followup_status_get_label (s), label_width);
+      g_print ("%s%u\n", line->str, counts[s]);
+    }
 
   if (trend->len > 0)
     g_print (_("Reply rate by fiscal year:\n"));
@@ -932,31 +942,53 @@ cmd_feedback (Cli *cli, int argc, char **argv)
 
 static const Command commands[] = {
   { "init", "", N_("Create or upgrade the database"), cmd_init },
-  { "import", "workshops|participants|responses FILE", N_("Import a CSV file"), cmd_import },
-  { "export", "summary|responses|reminders", N_("Export CSV"), cmd_export },
+  { "import", N_("workshops|participants|responses FILE"), N_("Import a CSV file"), cmd_import },
+  { "export", N_("summary|responses|reminders"), N_("Export CSV"), cmd_export },
   { "followups", "", N_("List follow-ups and their status"), cmd_followups },
-  { "mark-sent", "WORKSHOP_CODE", N_("Record questionnaires as sent"), cmd_mark_sent },
-  { "mark-reminded", "WORKSHOP_CODE", N_("Record a reminder sent"), cmd_mark_reminded },
+  { "mark-sent", N_("WORKSHOP_CODE"), N_("Record questionnaires as sent"), cmd_mark_sent },
+  { "mark-reminded", N_("WORKSHOP_CODE"), N_("Record a reminder sent"), cmd_mark_reminded },
   { "stats", "", N_("Summarize the database"), cmd_stats },
   { "sample", "", N_("Load the FY2016/17 sample data"), cmd_sample },
-  { "chart", "KIND --fiscal-year Y --output FILE", N_("Draw a chart as PNG, SVG or PDF"),
+  /* TRANSLATORS: only KIND, Y and FILE are placeholders; the options stay as they are */
+  { "chart", N_("KIND --fiscal-year Y --output FILE"), N_("Draw a chart as PNG, SVG or PDF"),
     cmd_chart },
-  { "report", "--fiscal-year Y --output FILE.pdf", N_("Write the annual report as PDF"),
+  { "report", N_("--fiscal-year Y --output FILE.pdf"), N_("Write the annual report as PDF"),
     cmd_report },
-  { "feedback", "WORKSHOP_CODE --output FILE.pdf|FILE.csv",
+  { "feedback", N_("WORKSHOP_CODE --output FILE.pdf|FILE.csv"),
     N_("Write a workshop's feedback sheet"), cmd_feedback },
 };
+
+/* "import workshops|participants|responses FILE": a command and its translated arguments. */
+static char *
+command_synopsis (const Command *command)
+{
+  /* _("") would be the catalogue's header. */
+  const char *args = *command->args != '\0' ? _(command->args) : "";
+
+  return g_strdup_printf ("%s %s", command->name, args);
+}
 
 static void
 print_usage (FILE *to)
 {
+  guint width = 0;
+
   fprintf (to, "%s", _("Usage:\n  followup-cli [--database PATH] COMMAND [OPTIONS...]\n\n"));
   fprintf (to, "%s", _("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
+      g_autofree char *left = command_synopsis (&commands[i]);
 
-      fprintf (to, "  %-50s %s\n", left, _(commands[i].summary));
+      width = MAX (width, (guint) g_utf8_strlen (left, -1));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = command_synopsis (&commands[i]);
+      g_autoptr(GString) line = g_string_new ("  ");
+
+      /* Padded by characters, not bytes: translations are not ASCII. */
+      append_cell (line, left, width);
+      fprintf (to, "%s%s\n", line->str, _(commands[i].summary));
     }
   fprintf (to, "%s", _("\nOptions:\n"
                        "  --database PATH   the database file (default: $FOLLOWUP_DATABASE, or\n"
@@ -969,10 +1001,15 @@ int
 main (int argc, char **argv)
 {
   Cli cli = { 0 };
+  const char *localedir;
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FOLLOWUP_LOCALEDIR points at a build's po/ directory: tests and uninstalled runs. */
+  localedir = g_getenv ("FOLLOWUP_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("followup-cli");

@@ -222,3 +222,73 @@ fu_day_today (void)
   g_date_time_get_ymd (now, &year, &month, &mday);
   return fu_day_new ((guint) year, (guint) month, (guint) mday);
 }
+
+/* @format as g_date_time_format() understands it, or NULL for a day GDateTime cannot hold. */
+static char *
+format_day (FuDay       day,
+            const char *format)
+{
+  g_autoptr(GDateTime) time = NULL;
+  guint year, month, mday;
+
+  fu_day_get_ymd (day, &year, &month, &mday);
+  if (year == 0)
+    return NULL;
+  time = g_date_time_new_utc ((int) year, (int) month, (int) mday, 0, 0, 0);
+  if (time == NULL)
+    return NULL;
+  return g_date_time_format (time, format);
+}
+
+char *
+fu_day_format_display (FuDay day)
+{
+  char *text;
+
+  if (day == FU_DAY_NONE)
+    return NULL;
+  /* TRANSLATORS: a day on screen and in printed lists, as g_date_time_format() writes it:
+   * "20 Dec 2017" ("%b" is the abbreviated month in the user's locale; "%-d" the day without
+   * a leading zero). Files keep 2017-12-20. xgettext:no-c-format */
+  text = format_day (day, _("%-d %b %Y"));
+  return text != NULL ? text : fu_day_to_iso (day);
+}
+
+char *
+fu_day_format_display_range (FuDay first,
+                             FuDay last)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  guint first_year, first_month, last_year, last_month;
+
+  if (first == FU_DAY_NONE)
+    return NULL;
+  if (last == FU_DAY_NONE || last == first)
+    return fu_day_format_display (first);
+
+  fu_day_get_ymd (first, &first_year, &first_month, NULL);
+  fu_day_get_ymd (last, &last_year, &last_month, NULL);
+  to = fu_day_format_display (last);
+  if (first_year == last_year && first_month == last_month && last > first)
+    {
+      /* TRANSLATORS: the first day of a span within one month, "5" in "5–9 Sep 2016", as
+       * g_date_time_format() writes it. xgettext:no-c-format */
+      from = format_day (first, _("%-d"));
+      if (from != NULL)
+        /* TRANSLATORS: a span within one month: "5–9 Sep 2016"; the first %s is the first
+         * day ("5"), the second the last day in full ("9 Sep 2016"). */
+        return g_strdup_printf (_("%s–%s"), from, to);
+    }
+  else if (first_year == last_year && last > first)
+    {
+      /* TRANSLATORS: the first day of a span within one year, "28 Mar" in
+       * "28 Mar – 3 Apr 2017", as g_date_time_format() writes it. xgettext:no-c-format */
+      from = format_day (first, _("%-d %b"));
+    }
+  if (from == NULL)
+    from = fu_day_format_display (first);
+  /* TRANSLATORS: a span over two months or years: "28 Mar – 3 Apr 2017"; the first %s is the
+   * first day, the second the last day in full. */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}

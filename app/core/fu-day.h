@@ -23,5 +23,13 @@ FuDay     fu_day_add_months     (FuDay day, int months);
 FuDay     fu_day_add_days       (FuDay day, int days);
 /* Today in the local time zone. */
 FuDay     fu_day_today          (void);
+/* The day as people read it on screen and in printed pages: the translated format with the
+ * locale's (LC_TIME) month names, "20 Dec 2017" in English, "20 déc. 2017" in French. Files
+ * keep ISO 8601. NULL for FU_DAY_NONE. Sort by the FuDay, never by this text. */
+char     *fu_day_format_display (FuDay day);
+/* Two days as one span, sharing what they have in common: "5–9 Sep 2016",
+ * "28 Mar – 3 Apr 2017", "28 Dec 2016 – 3 Jan 2017"; one day when @last is @first or
+ * FU_DAY_NONE. NULL when @first is FU_DAY_NONE. */
+char     *fu_day_format_display_range (FuDay first, FuDay last);
 
 G_END_DECLS

@@ -172,9 +172,13 @@ fu_fiscal_year_label (const FuRules *rules,
 {
   g_return_val_if_fail (rules != NULL, NULL);
 
+  /* TRANSLATORS: a fiscal year that is a calendar year, "FY2017"; the label shows alone (in
+   * lists, table cells) and inside sentences, where translations may add their own word for
+   * it, e.g. "exercice %s". */
   if (rules->fiscal_year_start_month == 1)
-    return g_strdup_printf ("FY%u", fiscal_year);
-  return g_strdup_printf ("FY%u/%02u", fiscal_year, (fiscal_year + 1) % 100);
+    return g_strdup_printf (_("FY%u"), fiscal_year);
+  /* TRANSLATORS: a fiscal year from July to June, "FY2016/17"; see "FY%u" */
+  return g_strdup_printf (_("FY%u/%02u"), fiscal_year, (fiscal_year + 1) % 100);
 }
 
 static gboolean

@@ -567,7 +567,7 @@ workshop_not_found (gint64   workshop_id,
                     GError **error)
 {
   g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-               _("There is no workshop with id %" G_GINT64_FORMAT), workshop_id);
+               _("There is no workshop with id %lld"), (long long) workshop_id);
   return FALSE;
 }
 
@@ -576,7 +576,7 @@ participant_not_found (gint64   participant_id,
                        GError **error)
 {
   g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-               _("There is no participant with id %" G_GINT64_FORMAT), participant_id);
+               _("There is no participant with id %lld"), (long long) participant_id);
   return FALSE;
 }
 
@@ -585,7 +585,7 @@ followup_not_found (gint64   followup_id,
                     GError **error)
 {
   g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-               _("There is no follow-up with id %" G_GINT64_FORMAT), followup_id);
+               _("There is no follow-up with id %lld"), (long long) followup_id);
   return FALSE;
 }
 
@@ -1370,10 +1370,13 @@ fu_store_get_office_name (FuStore *self)
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
   name = get_setting (self, "office_name");
-  if (is_blank (name))
+  /* The built-in name reads in the user's language until the office sets its own. */
+  if (is_blank (name) || g_str_equal (name, DEFAULT_OFFICE_NAME))
     {
       g_free (name);
-      return g_strdup (DEFAULT_OFFICE_NAME);
+      /* TRANSLATORS: the office's name at the top of printed pages, until it is changed in
+       * the preferences; the same text as DEFAULT_OFFICE_NAME */
+      return g_strdup (_("WCO Regional Office for Capacity Building for Asia/Pacific (ROCB A/P)"));
     }
   return name;
 }
@@ -1482,7 +1485,7 @@ fu_store_get_administration (FuStore *self,
   if (!found)
     {
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no administration with id %" G_GINT64_FORMAT), id);
+                   _("There is no administration with id %lld"), (long long) id);
       return NULL;
     }
   return administration_from_row (stmt);
@@ -1661,8 +1664,8 @@ workshop_write_error (FuStore          *self,
 
     case SQLITE_CONSTRAINT_FOREIGNKEY:
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("Workshop '%s': there is no host administration with id %" G_GINT64_FORMAT),
-                   workshop->code, workshop->host_administration_id);
+                   _("Workshop '%s': there is no host administration with id %lld"),
+                   workshop->code, (long long) workshop->host_administration_id);
       return FALSE;
 
     default:
@@ -2037,9 +2040,8 @@ write_participant (FuStore             *self,
 
         case SQLITE_CONSTRAINT_FOREIGNKEY:
           g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                       _("Participant '%s': there is no administration with id %"
-                         G_GINT64_FORMAT),
-                       participant->name, participant->administration_id);
+                       _("Participant '%s': there is no administration with id %lld"),
+                       participant->name, (long long) participant->administration_id);
           return FALSE;
 
         default:
@@ -3123,7 +3125,7 @@ delete_reply (FuStore *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("Follow-up %" G_GINT64_FORMAT " has no reply to delete"), followup_id);
+                   _("Follow-up %lld has no reply to delete"), (long long) followup_id);
       return FALSE;
     }
   return TRUE;

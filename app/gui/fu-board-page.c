@@ -548,7 +548,8 @@ update_counts (FuBoardPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       GtkLabel *label = count_label (self, groups[i]);
-      g_autofree char *text = g_strdup_printf ("%u", self->counts[groups[i]]);
+      /* Grouped as the locale does ("1,234"). */
+      g_autofree char *text = g_strdup_printf ("%'u", self->counts[groups[i]]);
       g_autofree char *name = g_strdup_printf ("%s: %u",
                                                fu_followup_status_get_label (groups[i]),
                                                self->counts[groups[i]]);
@@ -577,20 +578,44 @@ label_query_tooltip_cb (GtkWidget  *label,
   return TRUE;
 }
 
+/* The widths of a dropdown's labels: in characters, and at least as wide as a text. */
+typedef struct {
+  int   max_chars;
+  int   min_chars;
+  char *least;
+} LabelWidth;
+
+static void
+label_width_free (LabelWidth *width)
+{
+  g_free (width->least);
+  g_free (width);
+}
+
 static void
 label_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
+  const LabelWidth *width = user_data;
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), ABS (GPOINTER_TO_INT (user_data)));
-  /* In the popup the width asked for is also the least: the popup is only as wide as its
-   * rows' minimum, and an ellipsized label's minimum is "…" ("2016-NII — WC…"). */
-  if (GPOINTER_TO_INT (user_data) < 0)
-    gtk_label_set_width_chars (GTK_LABEL (label), -GPOINTER_TO_INT (user_data));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), width->max_chars);
+  /* An ellipsized label's minimum is "…": in the popup, which is only as wide as its rows'
+   * minimum, the width asked for is also the least ("2016-NII — WC…" otherwise); on the
+   * button, the least is what "All Administrations" needs in the user's language. */
+  if (width->min_chars > 0)
+    gtk_label_set_width_chars (GTK_LABEL (label), width->min_chars);
+  if (width->least != NULL)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, width->least);
+      int least_width;
+
+      pango_layout_get_pixel_size (layout, &least_width, NULL);
+      gtk_widget_set_size_request (label, least_width, -1);
+    }
   /* The tooltip (the whole text, which may be cut short) is made when asked for: setting it
    * on each bind would ask the X server where the pointer is (GTK 4.8). */
   gtk_widget_set_has_tooltip (label, TRUE);
@@ -609,25 +634,36 @@ label_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
 }
 
-/* @max_width_chars < 0: at least and at most -@max_width_chars wide. */
+/* Labels at most @max_chars wide, and at least @min_chars (0: no least) or as wide as @least
+ * (NULL: no least). */
 static GtkListItemFactory *
-label_factory (int max_width_chars)
+label_factory (int         max_chars,
+               int         min_chars,
+               const char *least)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  LabelWidth *width = g_new0 (LabelWidth, 1);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb),
-                    GINT_TO_POINTER (max_width_chars));
+  width->max_chars = max_chars;
+  width->min_chars = min_chars;
+  width->least = g_strdup (least);
+  g_object_set_data_full (G_OBJECT (factory), "fu-label-width", width,
+                          (GDestroyNotify) label_width_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), width);
   g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), NULL);
   return factory;
 }
 
+/* @all is the first entry ("All Years"): the button never cuts it short. */
 static void
 setup_dropdown (GtkDropDown *dropdown,
                 int          button_chars,
-                int          list_chars)
+                int          list_chars,
+                const char  *all)
 {
-  g_autoptr(GtkListItemFactory) factory = label_factory (button_chars);
-  g_autoptr(GtkListItemFactory) list_factory = label_factory (-list_chars);
+  int all_chars = (int) g_utf8_strlen (all, -1) + 1;
+  g_autoptr(GtkListItemFactory) factory = label_factory (MAX (button_chars, all_chars), 0, all);
+  g_autoptr(GtkListItemFactory) list_factory = label_factory (list_chars, list_chars, NULL);
   g_autoptr(GtkExpression) expression = NULL;
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -1471,7 +1507,7 @@ static char *
 cell_tooltip (const FuFollowupRow *row,
               Column               column)
 {
-  char buf[11];
+  g_autofree char *day = NULL;
 
   switch (column)
     {
@@ -1484,8 +1520,8 @@ cell_tooltip (const FuFollowupRow *row,
     case COLUMN_REMINDERS:
       if (row->dates.last_reminder == FU_DAY_NONE)
         return NULL;
-      fu_day_format_iso (row->dates.last_reminder, buf);
-      return g_strdup_printf (_("Last reminder sent on %s"), buf);
+      day = fu_day_format_display (row->dates.last_reminder);
+      return g_strdup_printf (_("Last reminder sent on %s"), day);
 
     case COLUMN_ADMINISTRATION:
     case COLUMN_PLANNED:
@@ -1550,14 +1586,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* In the user's locale ("20 Dec 2017"); the columns sort by the day itself. */
 static void
 set_day (GtkLabel *label,
          FuDay     day)
 {
-  char buf[11];
+  g_autofree char *text = fu_day_format_display (day);
 
-  fu_day_format_iso (day, buf);
-  gtk_label_set_label (label, buf);
+  gtk_label_set_label (label, text != NULL ? text : "");
 }
 
 static void
@@ -1882,9 +1918,9 @@ fu_board_page_init (FuBoardPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_dropdown (self->year_dropdown, 12, 20);
-  setup_dropdown (self->workshop_dropdown, 18, 48);
-  setup_dropdown (self->administration_dropdown, 20, 40);
+  setup_dropdown (self->year_dropdown, 12, 20, _("All Years"));
+  setup_dropdown (self->workshop_dropdown, 18, 48, _("All Workshops"));
+  setup_dropdown (self->administration_dropdown, 20, 40, _("All Administrations"));
 
   add_columns (self);
 

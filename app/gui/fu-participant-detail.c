@@ -139,7 +139,8 @@ followup_text (const FuAttendanceRow *row)
 {
   const FuFollowupDates *dates = &row->dates;
   GString *text = g_string_new (NULL);
-  char buf[11];
+  g_autofree char *sent = NULL;
+  g_autofree char *ended = NULL;
 
   if (!row->surveyed)
     {
@@ -148,13 +149,13 @@ followup_text (const FuAttendanceRow *row)
     }
   if (dates->sent == FU_DAY_NONE)
     {
-      fu_day_format_iso (dates->planned, buf);
-      g_string_append_printf (text, _("Questionnaire planned for %s"), buf);
+      sent = fu_day_format_display (dates->planned);
+      g_string_append_printf (text, _("Questionnaire planned for %s"), sent);
     }
   else
     {
-      fu_day_format_iso (dates->sent, buf);
-      g_string_append_printf (text, _("Questionnaire sent %s"), buf);
+      sent = fu_day_format_display (dates->sent);
+      g_string_append_printf (text, _("Questionnaire sent %s"), sent);
     }
   if (row->n_reminders > 0)
     {
@@ -164,15 +165,15 @@ followup_text (const FuAttendanceRow *row)
     }
   if (dates->received != FU_DAY_NONE)
     {
-      fu_day_format_iso (dates->received, buf);
+      ended = fu_day_format_display (dates->received);
       g_string_append (text, ", ");
-      g_string_append_printf (text, _("reply received %s"), buf);
+      g_string_append_printf (text, _("reply received %s"), ended);
     }
   else if (dates->closed != FU_DAY_NONE)
     {
-      fu_day_format_iso (dates->closed, buf);
+      ended = fu_day_format_display (dates->closed);
       g_string_append (text, ", ");
-      g_string_append_printf (text, _("closed %s"), buf);
+      g_string_append_printf (text, _("closed %s"), ended);
     }
   return g_string_free (text, FALSE);
 }
@@ -185,7 +186,7 @@ history_row_new (FuParticipantDetail   *self,
   g_autofree char *title = g_strdup_printf ("%s · %s", row->workshop_code, row->workshop_title);
   g_autofree char *year = fu_fiscal_year_label (rules,
                                                 fu_fiscal_year_of (rules, row->workshop_start));
-  g_autofree char *start = fu_day_to_iso (row->workshop_start);
+  g_autofree char *start = fu_day_format_display (row->workshop_start);
   g_autofree char *followup = followup_text (row);
   g_autofree char *subtitle = NULL;
   GtkWidget *action_row = adw_action_row_new ();

@@ -253,11 +253,12 @@ update_count (FuParticipantsPage *self)
   guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   g_autofree char *text = NULL;
 
+  /* "%'u": grouped as the locale does, "40,000" or "40 000". */
   if (listed == all)
-    text = g_strdup_printf (ngettext ("%u participant", "%u participants", all), all);
+    text = g_strdup_printf (ngettext ("%'u participant", "%'u participants", all), all);
   else
     /* TRANSLATORS: how many people the search finds, of all */
-    text = g_strdup_printf (ngettext ("%u of %u participant", "%u of %u participants", all),
+    text = g_strdup_printf (ngettext ("%'u of %'u participant", "%'u of %'u participants", all),
                             listed, all);
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->table_stack, listed > 0 || all == 0 ? "table"

@@ -91,7 +91,7 @@ static GtkPrintOperation *
 make_operation (FuReminderSheet *sheet,
                 FuDay            as_of)
 {
-  g_autofree char *as_of_text = fu_day_to_iso (as_of);
+  g_autofree char *as_of_text = fu_day_format_display (as_of);
   g_autofree char *job_name = NULL;
 
   /* TRANSLATORS: the print job's name, as printer queues show it */

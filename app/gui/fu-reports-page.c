@@ -193,14 +193,15 @@ cell_text (const FuSummaryItem *item,
     case COLUMN_ADMINISTRATIONS:
     case COLUMN_PARTICIPANTS:
     case COLUMN_REPLIES:
-      return g_strdup_printf ("%u", column_count (row, column));
+      /* Grouped as the locale does: the totals of a large office reach thousands. */
+      return g_strdup_printf ("%'u", column_count (row, column));
 
     default:
       count = column_count (row, column);
       if (total && row->replies > 0)
         /* Translators: a count and its share of the replies, e.g. "96 (65%)" */
-        return g_strdup_printf (_("%u (%.0f%%)"), count, 100.0 * count / row->replies);
-      return g_strdup_printf ("%u", count);
+        return g_strdup_printf (_("%'u (%.0f%%)"), count, 100.0 * count / row->replies);
+      return g_strdup_printf ("%'u", count);
     }
 }
 
@@ -305,17 +306,15 @@ workshop_query_tooltip_cb (GtkWidget   *label,
                            GtkListItem *list_item)
 {
   FuSummaryItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  g_autofree char *dates = NULL;
   g_autofree char *text = NULL;
 
   if (item == NULL || item->number == 0)
     return FALSE;
-  start = fu_day_to_iso (item->row->start_date);
-  end = fu_day_to_iso (item->row->end_date);
-  /* Translators: a workshop's tooltip: its title, code and dates */
-  text = g_strdup_printf (_("%s\n%s, %s to %s"), item->row->title, item->row->code,
-                          start != NULL ? start : "", end != NULL ? end : "");
+  dates = fu_day_format_display_range (item->row->start_date, item->row->end_date);
+  /* Translators: a workshop's tooltip: its title, then its code and dates ("5–9 Sep 2016") */
+  text = g_strdup_printf (_("%s\n%s, %s"), item->row->title, item->row->code,
+                          dates != NULL ? dates : "");
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -592,12 +591,12 @@ load_table (FuReportsPage *self)
 
   /* Translators: "148 replies from 261 participants (56.7 %) in 13 workshops" is built
    * from this and the two below */
-  replies = g_strdup_printf (ngettext ("%u reply", "%u replies", total->replies),
+  replies = g_strdup_printf (ngettext ("%'u reply", "%'u replies", total->replies),
                              total->replies);
-  participants = g_strdup_printf (ngettext ("%u participant", "%u participants",
+  participants = g_strdup_printf (ngettext ("%'u participant", "%'u participants",
                                             total->participants),
                                   total->participants);
-  workshops = g_strdup_printf (ngettext ("%u workshop", "%u workshops", n_workshops),
+  workshops = g_strdup_printf (ngettext ("%'u workshop", "%'u workshops", n_workshops),
                                (guint) n_workshops);
   summary = g_strdup_printf (_("%s from %s (%.1f %%) in %s"), replies, participants,
                              100.0 * total->replies / MAX (total->participants, 1), workshops);

@@ -204,7 +204,8 @@ cell_text (const FuAttendanceRow *row,
     case COLUMN_STATUS:
       return g_strdup (status_text (row));
     case COLUMN_REPLY:
-      return fu_day_to_iso (row->dates.received);
+      /* In the user's locale; the column sorts by the day itself. */
+      return fu_day_format_display (row->dates.received);
     default:
       g_assert_not_reached ();
     }
@@ -297,6 +298,54 @@ compare_rows_cb (gconstpointer a,
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* @text's width in pixels in @widget's font, bold for a column's title. */
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* What the narrow columns may hold in the user's language: their title, every status, the
+ * longest day ("28 sept. 2017" in French), so that none is cut short. */
+static int
+least_width (GtkWidget  *widget,
+             guint       column,
+             const char *title)
+{
+  /* The header's padding and its sort arrow; a cell's padding. */
+  int width = text_width (widget, title, TRUE) + 32;
+
+  if (column == COLUMN_STATUS)
+    {
+      width = MAX (width, text_width (widget, _("Not surveyed"), FALSE) + 16);
+      for (guint s = 0; s < FU_N_STATUSES; s++)
+        width = MAX (width, text_width (widget, fu_followup_status_get_label (s), FALSE) + 16);
+    }
+  else if (column == COLUMN_REPLY)
+    {
+      for (guint month = 1; month <= 12; month++)
+        {
+          g_autofree char *day = fu_day_format_display (fu_day_new (2017, month, 28));
+
+          width = MAX (width, text_width (widget, day, FALSE) + 16);
+        }
+    }
+  return width;
+}
+
 static void
 add_columns (FuWorkshopDetail *self)
 {
@@ -318,13 +367,18 @@ add_columns (FuWorkshopDetail *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
       GtkSorter *sorter;
+      int width;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      width = columns[i].width;
+      if (!columns[i].expand)
+        width = MAX (width, least_width (GTK_WIDGET (self->attendees_view), i,
+                                         _(columns[i].title)));
+      gtk_column_view_column_set_fixed_width (column, width);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, GUINT_TO_POINTER (i), NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
@@ -378,8 +432,7 @@ update_summary (FuWorkshopDetail *self,
   g_autoptr(GHashTable) admins = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *year = fu_fiscal_year_label (rules, fu_fiscal_year_of (rules, w->start_date));
-  g_autofree char *start = fu_day_to_iso (w->start_date);
-  g_autofree char *end = fu_day_to_iso (w->end_date);
+  g_autofree char *dates = fu_day_format_display_range (w->start_date, w->end_date);
   g_autofree char *planned = NULL;
   g_autofree char *description = NULL;
   g_autofree char *attendance = NULL;
@@ -388,17 +441,15 @@ update_summary (FuWorkshopDetail *self,
 
   gtk_label_set_text (self->heading_label, w->title);
 
-  if (w->end_date != w->start_date)
-    /* TRANSLATORS: a workshop's first and last days */
-    g_string_append_printf (summary, _("%s to %s"), start, end);
-  else
-    g_string_append (summary, start);
-  g_string_append_printf (summary, " · %s · %s", year, w->code);
+  /* TRANSLATORS: a workshop's summary line: its dates ("5–9 Sep 2016"), its fiscal year
+   * ("FY2016/17") and its code; the venue may follow as " · Bangkok, Thailand" */
+  g_string_append_printf (summary, _("%s · %s · %s"), dates != NULL ? dates : "", year, w->code);
   if (w->venue != NULL && *w->venue != '\0')
     g_string_append_printf (summary, " · %s", w->venue);
   gtk_label_set_text (self->summary_label, summary->str);
 
-  planned = fu_day_to_iso (fu_schedule_planned_date (rules, w->end_date, w->planned_override));
+  planned = fu_day_format_display (fu_schedule_planned_date (rules, w->end_date,
+                                                             w->planned_override));
   if (!w->surveyed)
     description = g_strdup (_("Not surveyed: no questionnaire is sent for this workshop."));
   else if (w->deadline_override != FU_DAY_NONE)

@@ -282,7 +282,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      g_autofree char *start = fu_day_to_iso (w->start_date);
+      g_autofree char *start = fu_day_format_display (w->start_date);
 
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), w->code);
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), start);
@@ -388,11 +388,12 @@ update_count (FuWorkshopsPage *self,
 {
   g_autofree char *text = NULL;
 
+  /* "%'u": grouped as the locale does, "6,000" or "6 000". */
   if (n_listed == self->workshops->len)
-    text = g_strdup_printf (ngettext ("%u workshop", "%u workshops", n_listed), n_listed);
+    text = g_strdup_printf (ngettext ("%'u workshop", "%'u workshops", n_listed), n_listed);
   else
     /* TRANSLATORS: how many workshops the search finds, of all */
-    text = g_strdup_printf (ngettext ("%u of %u workshop", "%u of %u workshops",
+    text = g_strdup_printf (ngettext ("%'u of %'u workshop", "%'u of %'u workshops",
                                       self->workshops->len),
                             n_listed, self->workshops->len);
   gtk_label_set_text (self->count_label, text);

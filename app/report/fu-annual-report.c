@@ -96,7 +96,8 @@ rate_text (guint n,
 {
   if (of == 0)
     return g_strdup ("–");
-  return g_strdup_printf ("%u%%", percent (n, of));
+  /* TRANSLATORS: a percentage, "57%" */
+  return g_strdup_printf (_("%u%%"), percent (n, of));
 }
 
 /* "Jul. 2016", as the seed dates its workshops. */

@@ -232,7 +232,8 @@ add_replies_table (FuFeedbackSheet *self)
   g_autofree char *administrations = g_strdup_printf ("%u", c->administrations);
   g_autofree char *replies = g_strdup_printf ("%u", c->replies);
   g_autofree char *rate = c->participants > 0
-                          ? g_strdup_printf ("%u%%", percent (c->replies, c->participants))
+                          /* TRANSLATORS: a percentage, "57%" */
+                          ? g_strdup_printf (_("%u%%"), percent (c->replies, c->participants))
                           : g_strdup ("–");
 
   fu_page_table_set_column (table, 0, "", 1, PANGO_ALIGN_LEFT);
