@@ -952,6 +952,51 @@ test_charts_theme_style (void)
   g_assert_cmpfloat (fu_chart_get_style (chart)->background.red, ==, 0.14f);
 }
 
+/* A file is measured as it is drawn, with the print style: a chart the screen styled with a
+ * larger font and another resolution gets the same natural height as a print-styled one. */
+static void
+test_charts_file_natural_height (void)
+{
+  g_autoptr(FuChart) printed = build_sample (FU_CHART_KIND_DIRECT_EFFECTS);
+  g_autoptr(FuChart) themed = build_sample (FU_CHART_KIND_DIRECT_EFFECTS);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *printed_png = g_build_filename (dir, "printed.png", NULL);
+  g_autofree char *themed_png = g_build_filename (dir, "themed.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  FuChartStyle style;
+  double print_height, themed_height;
+  int printed_png_height, themed_png_height;
+
+  fu_chart_style_init_print (&style);
+  style.font = "Sans 14";
+  style.resolution = 120.0;
+  fu_chart_set_style (themed, &style);
+  fu_chart_get_natural_size (printed, 700, &print_height);
+  fu_chart_get_natural_size (themed, 700, &themed_height);
+  /* The screen's style does make the chart taller on screen. */
+  g_assert_cmpfloat (themed_height, >, print_height + 1);
+
+  g_assert_true (fu_chart_write (printed, printed_png, FU_CHART_FORMAT_PNG, 700, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (fu_chart_write (themed, themed_png, FU_CHART_FORMAT_PNG, 700, 0, &error));
+  g_assert_no_error (error);
+
+  image = cairo_image_surface_create_from_png (printed_png);
+  printed_png_height = cairo_image_surface_get_height (image);
+  cairo_surface_destroy (image);
+  image = cairo_image_surface_create_from_png (themed_png);
+  themed_png_height = cairo_image_surface_get_height (image);
+  cairo_surface_destroy (image);
+  g_assert_cmpint (printed_png_height, ==, (int) ceil (print_height));
+  g_assert_cmpint (themed_png_height, ==, printed_png_height);
+
+  /* The screen keeps its own style. */
+  g_assert_cmpstr (fu_chart_get_style (themed)->font, ==, "Sans 14");
+  g_assert_cmpfloat (fu_chart_get_style (themed)->resolution, ==, 120.0);
+  fu_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,6 +1025,7 @@ main (int   argc,
   g_test_add_func ("/report/charts/one-workshop", test_charts_one_workshop);
   g_test_add_func ("/report/charts/many-workshops", test_charts_many_workshops);
   g_test_add_func ("/report/charts/theme-style", test_charts_theme_style);
+  g_test_add_func ("/report/charts/file-natural-height", test_charts_file_natural_height);
 
   status = g_test_run ();
   g_clear_object (&sample_store);

@@ -11,7 +11,9 @@
 
 #include "fu-context.h"
 #include "fu-day.h"
+#include "fu-print-job.h"
 #include "fu-print-reminders.h"
+#include "fu-print-report.h"
 #include "fu-reminder-sheet.h"
 #include "fu-sample.h"
 #include "fu-store.h"
@@ -127,10 +129,14 @@ assert_numbered_pages (GStrv       pages,
   for (guint i = 0; i < n_pages; i++)
     {
       g_autofree char *page_text = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+      g_autofree char *as_of_display = fu_day_format_display (fu_day_new (2018, 3, 1));
+      g_autofree char *as_of_text = g_strdup_printf ("As of %s", as_of_display);
 
       g_assert_nonnull (strstr (pages[i], page_text));
       g_assert_nonnull (strstr (pages[i], office));
-      g_assert_nonnull (strstr (pages[i], "As of 2018-03-01"));
+      /* A page is for people: the day as the locale writes it, not ISO. */
+      g_assert_nonnull (strstr (pages[i], as_of_text));
+      g_assert_null (strstr (pages[i], "2018-03-01"));
     }
 }
 
@@ -253,6 +259,52 @@ test_export_error (Fixture       *fixture,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The toast says where Print to File saved the document, and "Printed" only for a printer. */
+static void
+test_done_message (void)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *printed = NULL;
+  g_autofree char *saved_one = NULL;
+  g_autofree char *saved_two = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *name = NULL;
+
+  /* A printer: no file. */
+  g_assert_null (fu_print_job_get_output_name (settings));
+  gtk_print_settings_set_printer (settings, "Office LaserJet");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, "reminder-list");
+  g_assert_null (fu_print_job_get_output_name (settings));
+
+  /* Print to File names its printer, even before it sets the URI. */
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME,
+                          "reminder-list-2018-03-01");
+  name = fu_print_job_get_output_name (settings);
+  g_assert_cmpstr (name, ==, "reminder-list-2018-03-01.pdf");
+  g_clear_pointer (&name, g_free);
+
+  /* The URI it saved to wins, shown as people read it. */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI,
+                          "file:///home/ana/Documents/March%20reminders.pdf");
+  name = fu_print_job_get_output_name (settings);
+  g_assert_cmpstr (name, ==, "March reminders.pdf");
+  g_clear_pointer (&name, g_free);
+  gtk_print_settings_set_printer (settings, "Some other name");
+  name = fu_print_job_get_output_name (settings);
+  g_assert_cmpstr (name, ==, "March reminders.pdf");
+
+  printed = fu_print_reminders_describe_done (1, NULL);
+  g_assert_cmpstr (printed, ==, "Printed the reminder list (1 page)");
+  saved_one = fu_print_reminders_describe_done (1, name);
+  g_assert_cmpstr (saved_one, ==, "Saved the reminder list to March reminders.pdf (1 page)");
+  saved_two = fu_print_reminders_describe_done (2, "reminder-list-2018-03-01.pdf");
+  g_assert_cmpstr (saved_two, ==,
+                   "Saved the reminder list to reminder-list-2018-03-01.pdf (2 pages)");
+  report = fu_print_report_describe_done (12, "report-FY2016-17.pdf");
+  g_assert_cmpstr (report, ==, "Saved the report to report-FY2016-17.pdf (12 pages)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +317,8 @@ main (int   argc,
               fixture_set_up, test_export_selection, fixture_tear_down);
   g_test_add ("/display/print/export-error", Fixture, NULL,
               fixture_set_up, test_export_error, fixture_tear_down);
+
+  g_test_add_func ("/display/print/done-message", test_done_message);
 
   return g_test_run ();
 }

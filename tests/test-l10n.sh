@@ -97,7 +97,23 @@ contains "the annual report has French headings" "$text" "Réponses à l’enqu�
 lacks "the annual report has no English heading" "$text" "Responses to the survey"
 lacks "the annual report has no English contents" "$text" "Contents"
 
+# A printed list is for people: days as the locale writes them ("15 Jan 2018"), not ISO.
+en export reminders --as-of 2018-01-15 --format pdf --output "$tmp/reminders-en.pdf" 2>/dev/null
+text=$(pdf_text "$tmp/reminders-en.pdf")
+day () { LC_ALL=$1 date -u -d "$2" +'%-d %b %Y'; }
+contains "the reminder list's day follows the locale" "$text" "As of $(day C 2018-01-15)"
+contains "the reminder list's table days follow the locale" "$text" "$(day C 2017-02-27)"
+lacks "the reminder list has no ISO day" "$text" "2018-01-15"
+
 if $have_fr_FR; then
+  fr_FR export reminders --as-of 2018-01-15 --format pdf --output "$tmp/reminders-fr.pdf" \
+    2>/dev/null
+  text=$(pdf_text "$tmp/reminders-fr.pdf")
+  contains "the reminder list's day follows the French locale" "$text" \
+    "Au $(day fr_FR.UTF-8 2018-01-15)"
+  contains "the reminder list's table days follow the French locale" "$text" \
+    "$(day fr_FR.UTF-8 2017-02-27)"
+  lacks "the French reminder list has no ISO day" "$text" "2017-02-27"
   fr_FR report --fiscal-year 2016/17 --output "$tmp/report-fr.pdf" 2>/dev/null
   text=$(pdf_text "$tmp/report-fr.pdf")
   contains "the annual report dates follow the French locale" "$text" "15 janvier 2018"

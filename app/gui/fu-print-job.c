@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "fu-print-job.h"
@@ -93,7 +94,13 @@ done_cb (GtkPrintOperation       *operation,
       g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
       if (job->parent != NULL && FU_IS_WINDOW (job->parent) && job->done_func != NULL)
         {
-          g_autofree char *title = job->done_func (job->n_pages);
+          GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+          g_autofree char *file_name = NULL;
+          g_autofree char *title = NULL;
+
+          if (settings != NULL)
+            file_name = fu_print_job_get_output_name (settings);
+          title = job->done_func (job->n_pages, file_name);
 
           fu_window_add_toast (FU_WINDOW (job->parent), adw_toast_new (title));
         }
@@ -203,6 +210,43 @@ fu_print_job_run (GtkPrintOperation  *operation,
 
   /* Errors reach done_cb through gtk_print_operation_get_error. */
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
+}
+
+char *
+fu_print_job_get_output_name (GtkPrintSettings *settings)
+{
+  const char *uri;
+  const char *printer;
+  const char *basename;
+  const char *format;
+  g_autofree char *file_name = NULL;
+
+  g_return_val_if_fail (GTK_IS_PRINT_SETTINGS (settings), NULL);
+
+  uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  if (uri != NULL && *uri != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (name != NULL && *name != '\0' && strcmp (name, G_DIR_SEPARATOR_S) != 0)
+        return g_filename_display_name (name);
+      return NULL;
+    }
+
+  /* GTK's file printer is named in GTK's own translation domain. */
+  printer = gtk_print_settings_get_printer (settings);
+  if (printer == NULL || (strcmp (printer, "Print to File") != 0 &&
+                          strcmp (printer, g_dgettext ("gtk40", "Print to File")) != 0))
+    return NULL;
+  basename = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME);
+  format = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+  if (basename == NULL || *basename == '\0')
+    basename = "output";
+  if (format == NULL || *format == '\0')
+    format = "pdf";
+  file_name = g_strdup_printf ("%s.%s", basename, format);
+  return g_filename_display_name (file_name);
 }
 
 void

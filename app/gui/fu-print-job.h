@@ -12,8 +12,10 @@
 
 G_BEGIN_DECLS
 
-/* The toast after a print job went to the printer: "Printed the report (12 pages)". */
-typedef char *(*FuPrintJobDoneFunc) (guint n_pages);
+/* The toast once a print job is done: "Printed the report (12 pages)" when it went to a
+ * printer (@file_name NULL), "Saved the report to report-FY2016-17.pdf (12 pages)" when
+ * Print to File saved it as @file_name (a display name, no folder). */
+typedef char *(*FuPrintJobDoneFunc) (guint n_pages, const char *file_name);
 
 /* An operation that prints @document (a GObject: the operation keeps a reference) on A4
  * portrait with FU_PAGE_MARGIN on every side, unless the dialog's page setup says
@@ -33,6 +35,11 @@ void               fu_print_job_run    (GtkPrintOperation   *operation,
                                         const char          *output_basename,
                                         const char          *error_heading,
                                         FuPrintJobDoneFunc   done_func);
+
+/* The name of the file @settings print to ("reminder-list-2018-03-01.pdf", for display,
+ * without its folder), or NULL when they print on a printer: Print to File sets the output
+ * URI, or at least names its printer. */
+char              *fu_print_job_get_output_name (GtkPrintSettings *settings);
 
 /* Says why a document could not be printed: in a dialog titled @heading on @parent, or as
  * a warning when there is no window. */

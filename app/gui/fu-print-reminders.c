@@ -78,9 +78,15 @@ draw_page_cb (gpointer  document,
   fu_reminder_sheet_draw_page (document, cr, page);
 }
 
-static char *
-describe_done (guint n_pages)
+char *
+fu_print_reminders_describe_done (guint       n_pages,
+                                  const char *file_name)
 {
+  if (file_name != NULL)
+    /* TRANSLATORS: the toast once Print to File saved the document; %s is the file name */
+    return g_strdup_printf (ngettext ("Saved the reminder list to %s (%u page)",
+                                      "Saved the reminder list to %s (%u pages)", n_pages),
+                            file_name, n_pages);
   return g_strdup_printf (ngettext ("Printed the reminder list (%u page)",
                                     "Printed the reminder list (%u pages)", n_pages),
                           n_pages);
@@ -126,7 +132,7 @@ fu_print_reminders (GtkWindow *parent,
   /* TRANSLATORS: the file name Print to File suggests, without its extension */
   basename = g_strdup_printf (_("reminder-list-%s"), as_of != NULL ? as_of : "");
   fu_print_job_run (operation, parent, basename, _("Could Not Print the Reminder List"),
-                    describe_done);
+                    fu_print_reminders_describe_done);
 }
 
 gboolean

@@ -24,4 +24,10 @@ gboolean fu_print_reminders_export (FuContext   *context,
                                     const char  *pdf_path,
                                     GError     **error);
 
+/* The toast once the list is printed ("Printed the reminder list (2 pages)") or saved by
+ * Print to File as @file_name ("Saved the reminder list to reminder-list-2018-03-01.pdf
+ * (2 pages)"); a FuPrintJobDoneFunc. */
+char    *fu_print_reminders_describe_done (guint        n_pages,
+                                           const char  *file_name);
+
 G_END_DECLS

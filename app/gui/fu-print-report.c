@@ -32,9 +32,15 @@ draw_page_cb (gpointer  document,
   fu_annual_report_draw_page (document, cr, page);
 }
 
-static char *
-describe_done (guint n_pages)
+char *
+fu_print_report_describe_done (guint       n_pages,
+                               const char *file_name)
 {
+  if (file_name != NULL)
+    /* TRANSLATORS: the toast once Print to File saved the document; %s is the file name */
+    return g_strdup_printf (ngettext ("Saved the report to %s (%u page)",
+                                      "Saved the report to %s (%u pages)", n_pages),
+                            file_name, n_pages);
   return g_strdup_printf (ngettext ("Printed the report (%u page)",
                                     "Printed the report (%u pages)", n_pages),
                           n_pages);
@@ -84,7 +90,7 @@ fu_print_report (GtkWindow *parent,
    * fiscal year such as "FY2016-17" */
   basename = g_strdup_printf (_("report-%s"), label);
   fu_print_job_run (operation, parent, basename, _("Could Not Print the Report"),
-                    describe_done);
+                    fu_print_report_describe_done);
 }
 
 gboolean
@@ -131,8 +137,14 @@ draw_feedback_page_cb (gpointer  document,
 }
 
 static char *
-describe_feedback_done (guint n_pages)
+describe_feedback_done (guint       n_pages,
+                        const char *file_name)
 {
+  if (file_name != NULL)
+    /* TRANSLATORS: the toast once Print to File saved the document; %s is the file name */
+    return g_strdup_printf (ngettext ("Saved the feedback sheet to %s (%u page)",
+                                      "Saved the feedback sheet to %s (%u pages)", n_pages),
+                            file_name, n_pages);
   return g_strdup_printf (ngettext ("Printed the feedback sheet (%u page)",
                                     "Printed the feedback sheet (%u pages)", n_pages),
                           n_pages);

@@ -35,4 +35,10 @@ gboolean fu_print_feedback_export (FuContext   *context,
                                    const char  *pdf_path,
                                    GError     **error);
 
+/* The toast once the report is printed ("Printed the report (12 pages)") or saved by Print
+ * to File as @file_name ("Saved the report to report-FY2016-17.pdf (12 pages)"); a
+ * FuPrintJobDoneFunc. */
+char    *fu_print_report_describe_done (guint        n_pages,
+                                        const char  *file_name);
+
 G_END_DECLS

@@ -1595,32 +1595,25 @@ write_cb (void                *user_data,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-fu_chart_write (FuChart        *self,
-                const char     *path,
-                FuChartFormat   format,
-                int             width,
-                int             height,
-                GError        **error)
+/* fu_chart_write once the chart has the print style: the natural height too is measured
+ * with the print font and resolution, so it fits what is drawn. */
+static gboolean
+write_file (FuChart        *self,
+            const char     *path,
+            FuChartFormat   format,
+            int             width,
+            int             height,
+            GError        **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *saved_font = NULL;
-  FuChartStyle saved_style;
-  FuChartStyle print_style;
   WriteClosure closure = { 0 };
   cairo_surface_t *surface = NULL;
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
   cairo_t *cr;
 
-  g_return_val_if_fail (FU_IS_CHART (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (format == FU_CHART_FORMAT_AUTO && !fu_chart_format_from_path (path, &format, error))
-    return FALSE;
   if (width < MIN_FILE_SIZE || width > MAX_FILE_SIZE)
     {
       g_set_error (error, FU_CHART_ERROR, FU_CHART_ERROR_INVALID,
@@ -1671,19 +1664,10 @@ fu_chart_write (FuChart        *self,
       g_assert_not_reached ();
     }
 
-  /* Files get the fixed print palette whatever the screen's theme is; the screen's style
-   * comes back afterwards. */
-  saved_font = g_strdup (self->font);
-  saved_style = self->style;
-  saved_style.font = saved_font;
-  fu_chart_style_init_print (&print_style);
-  fu_chart_set_style (self, &print_style);
-
   cr = cairo_create (surface);
   fu_chart_draw (self, cr, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  fu_chart_set_style (self, &saved_style);
 
   if (status == CAIRO_STATUS_SUCCESS)
     {
@@ -1715,4 +1699,36 @@ fu_chart_write (FuChart        *self,
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
     return FALSE;
   return TRUE;
+}
+
+gboolean
+fu_chart_write (FuChart        *self,
+                const char     *path,
+                FuChartFormat   format,
+                int             width,
+                int             height,
+                GError        **error)
+{
+  g_autofree char *saved_font = NULL;
+  FuChartStyle saved_style;
+  FuChartStyle print_style;
+  gboolean ok;
+
+  g_return_val_if_fail (FU_IS_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format == FU_CHART_FORMAT_AUTO && !fu_chart_format_from_path (path, &format, error))
+    return FALSE;
+
+  /* Files get the fixed print palette and font whatever the screen's theme is, from the
+   * natural height on; the screen's style comes back afterwards. */
+  saved_font = g_strdup (self->font);
+  saved_style = self->style;
+  saved_style.font = saved_font;
+  fu_chart_style_init_print (&print_style);
+  fu_chart_set_style (self, &print_style);
+  ok = write_file (self, path, format, width, height, error);
+  fu_chart_set_style (self, &saved_style);
+  return ok;
 }

@@ -219,27 +219,43 @@ show_markup (cairo_t      *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static void
-format_day (FuDay day,
-            char  buf[11])
+/* A printed page is for people: days as the user's locale writes them ("20 Dec 2017",
+ * "20 déc. 2017"), not ISO as files keep them. */
+static char *
+format_day (FuDay day)
 {
-  if (day == FU_DAY_NONE)
-    g_strlcpy (buf, "–", 11);
-  else
-    fu_day_format_iso (day, buf);
+  char *text = fu_day_format_display (day);
+
+  return text != NULL ? text : g_strdup ("–");
 }
 
 static char *
 workshop_dates (const FuFollowupRow *row)
 {
-  char start[11], end[11];
+  g_autofree char *start = format_day (row->workshop_start);
+  g_autofree char *end = NULL;
 
-  format_day (row->workshop_start, start);
   if (row->workshop_end == FU_DAY_NONE || row->workshop_end == row->workshop_start)
-    return g_strdup (start);
-  format_day (row->workshop_end, end);
+    return g_steal_pointer (&start);
+  end = format_day (row->workshop_end);
   /* TRANSLATORS: a workshop's first and last day */
   return g_strdup_printf (_("%s to %s"), start, end);
+}
+
+/* The widest day the table can show: every month's name, with two-digit days. */
+static double
+widest_day (PangoContext *context)
+{
+  double widest = text_width (context, FONT_BODY, "–");
+
+  for (guint month = 1; month <= 12; month++)
+    {
+      g_autofree char *text = fu_day_format_display (fu_day_new (2000, month, 28));
+
+      if (text != NULL)
+        widest = MAX (widest, text_width (context, FONT_BODY, text));
+    }
+  return widest;
 }
 
 static const char *
@@ -359,7 +375,7 @@ measure_columns (FuReminderSheet *self,
 
   names = measure_cells (self, context, FALSE);
   emails = measure_cells (self, context, TRUE);
-  date_width = text_width (context, FONT_BODY, "0000-00-00");
+  date_width = widest_day (context);
   count_width = text_width (context, FONT_BODY, "0000");
 
   for (Column c = COLUMN_SENT; c < N_COLUMNS; c++)
@@ -524,11 +540,11 @@ draw_row (FuReminderSheet       *self,
           const FuPageBlockInfo *info)
 {
   const FuFollowupRow *row = sorted_row (self, item->row);
-  char sent[11], deadline[11], reminders[16], overdue[16];
+  g_autofree char *sent = format_day (row->dates.sent);
+  g_autofree char *deadline = format_day (row->dates.deadline);
+  char reminders[16], overdue[16];
   const char *cells[N_COLUMNS];
 
-  format_day (row->dates.sent, sent);
-  format_day (row->dates.deadline, deadline);
   g_snprintf (reminders, sizeof reminders, "%u", row->n_reminders);
   /* A reminder that is due is not late yet: a dash, not a zero that reads like a count. */
   if (row->days_overdue > 0)
@@ -606,7 +622,7 @@ build_layout (FuReminderSheet *self)
   g_autofree char *as_of_text = NULL;
   g_autofree char *count = NULL;
   g_autofree char *footer = NULL;
-  char as_of[11];
+  g_autofree char *as_of = NULL;
   guint columns;
   guint n = self->sorted->len;
 
@@ -614,7 +630,7 @@ build_layout (FuReminderSheet *self)
   self->layout = fu_page_layout_new ();
   g_clear_object (&self->measured_context);
 
-  format_day (self->as_of, as_of);
+  as_of = format_day (self->as_of);
   /* TRANSLATORS: the day the reminder list is for */
   as_of_text = g_strdup_printf (_("As of %s"), as_of);
   count = g_strdup_printf (ngettext ("%u follow-up to chase", "%u follow-ups to chase", n), n);
@@ -778,13 +794,13 @@ fu_reminder_sheet_write_pdf (FuReminderSheet *self,
                              GError         **error)
 {
   g_autofree char *title = NULL;
-  char as_of[11];
+  g_autofree char *as_of = NULL;
 
   g_return_val_if_fail (FU_IS_REMINDER_SHEET (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  format_day (self->as_of, as_of);
+  as_of = format_day (self->as_of);
   title = g_strdup_printf (_("Reminder list as of %s"), as_of);
   build_layout (self);
   if (!fu_page_layout_write_pdf (self->layout, path, title, error))
