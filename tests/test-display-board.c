@@ -8,6 +8,7 @@
 
 #include "fu-board-page.h"
 #include "fu-context.h"
+#include "fu-display-util.h"
 #include "fu-day.h"
 #include "fu-list-models.h"
 #include "fu-mailto.h"
@@ -31,13 +32,6 @@ typedef struct {
 static const FuFollowupStatus board_groups[] = {
   FU_STATUS_TO_SEND, FU_STATUS_REMINDER_DUE, FU_STATUS_OVERDUE, FU_STATUS_AWAITING_REPLY,
 };
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* A surveyed workshop ending on @end with @n participants of Fiji, the last without an
  * e-mail address. */
@@ -85,16 +79,9 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   gboolean extra = GPOINTER_TO_INT (data);
 
-  f->dir = g_dir_make_tmp ("fu-board-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "followup.db", NULL);
-  f->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  fu_sample_load (f->store, &error);
-  g_assert_no_error (error);
+  f->store = fu_display_open_store ("fu-board-XXXXXX", TRUE, &f->dir, NULL);
 
   /* The sample sends every questionnaire and reminder on time: nothing is to send or has a
    * reminder due on any day. Two workshops of our own have. */
@@ -113,15 +100,9 @@ fixture_setup (Fixture       *f,
     }
 
   f->today = fu_day_new (2017, 12, 20);
-  f->context = fu_context_new (f->store);
-  fu_context_set_today (f->context, f->today);
-
-  f->window = fu_window_new (NULL, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  fu_window_show_page (f->window, "followups");
-  iterate ();
-  f->board = FU_BOARD_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                           FU_TYPE_WINDOW, "board_page"));
+  f->context = fu_display_context_new (f->store, f->today);
+  f->window = fu_display_open_window (f->context, "followups");
+  f->board = FU_BOARD_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW, "board_page"));
   g_assert_true (FU_IS_BOARD_PAGE (f->board));
 }
 
@@ -129,25 +110,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  iterate ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  fu_display_close (&f->context, &f->store, &f->dir);
 }
 
 static void
@@ -216,7 +179,7 @@ assert_board_matches_store (Fixture *f,
       g_assert_cmpstr (gtk_label_get_label (label), ==, text);
 
       fu_board_page_set_group (f->board, group);
-      iterate ();
+      fu_display_iterate ();
       g_assert_cmpuint (g_list_model_get_n_items (rows), ==, counts[group]);
       for (guint j = 0; j < g_list_model_get_n_items (rows); j++)
         {
@@ -229,7 +192,7 @@ assert_board_matches_store (Fixture *f,
         }
     }
   fu_board_page_set_group (f->board, shown);
-  iterate ();
+  fu_display_iterate ();
 }
 
 static void
@@ -249,18 +212,18 @@ test_counts (Fixture       *f,
 
   /* An empty group says so. */
   fu_board_page_set_group (f->board, FU_STATUS_TO_SEND);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpstr (visible_child (f), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (board_child (f, "empty_page"))),
                    ==, "Nothing to Send");
   fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpstr (visible_child (f), ==, "list");
 
   /* Another day, other counts: the board follows the context's clock. */
   f->today = fu_day_new (2017, 10, 20);
   fu_context_set_today (f->context, f->today);
-  iterate ();
+  fu_display_iterate ();
   assert_board_matches_store (f, 0);
 }
 
@@ -280,7 +243,7 @@ choose_workshop (Fixture    *f,
       if (g_str_has_prefix (gtk_string_object_get_string (string), prefix))
         {
           gtk_drop_down_set_selected (dropdown, i);
-          iterate ();
+          fu_display_iterate ();
           return;
         }
     }
@@ -310,7 +273,7 @@ test_filters (Fixture       *f,
 
   /* Searching narrows the list but not the counts; a name finds its row. */
   fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1);
   {
     g_autoptr(FuFollowupItem) item = g_list_model_get_item (rows, 0);
@@ -330,7 +293,7 @@ test_filters (Fixture       *f,
   gtk_editable_set_text (search, "no such participant anywhere");
   while (g_list_model_get_n_items (rows) > 0)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (board_child (f, "empty_page"))),
                    ==, "No Matching Follow-ups");
 }
@@ -352,15 +315,15 @@ test_hidden_change (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (to_send), ==, "3");
 
   fu_window_show_page (f->window, "workshops");
-  iterate ();
+  fu_display_iterate ();
   fu_store_mark_sent (f->store, f->to_send_workshop, f->today, &n_changed, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 3);
   fu_context_changed (f->context);
-  iterate ();
+  fu_display_iterate ();
 
   fu_window_show_page (f->window, "followups");
-  iterate ();
+  fu_display_iterate ();
   store_counts (f, 0, counts);
   awaiting_after = g_strdup_printf ("%u", counts[FU_STATUS_AWAITING_REPLY]);
   g_assert_cmpstr (gtk_label_get_label (to_send), ==, "0");
@@ -398,24 +361,6 @@ get_followup (Fixture *f,
   return row;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Presses the button of the toast on screen. */
 static void
 press_toast_button (Fixture    *f,
@@ -423,11 +368,11 @@ press_toast_button (Fixture    *f,
 {
   GtkWidget *button;
 
-  iterate ();
-  button = find_button (GTK_WIDGET (f->window), label);
+  fu_display_iterate ();
+  button = fu_display_find_button (GTK_WIDGET (f->window), label);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  fu_display_iterate ();
 }
 
 static void
@@ -444,13 +389,13 @@ test_mark_reminded (Fixture       *f,
   assert_board_matches_store (f, 0);
 
   fu_board_page_set_group (f->board, FU_STATUS_REMINDER_DUE);
-  iterate ();
+  fu_display_iterate ();
   /* Nothing selected: no actions. */
   g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (board_child (f, "action_bar"))));
   g_assert_false (gtk_widget_is_sensitive (board_child (f, "mark_reminded_button")));
 
   gtk_selection_model_select_range (selection, 0, 2, TRUE);
-  iterate ();
+  fu_display_iterate ();
   ids = selected_ids (f);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (board_child (f, "action_bar"))));
@@ -458,7 +403,7 @@ test_mark_reminded (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (board_child (f, "mark_sent_button")));
 
   gtk_widget_activate_action (GTK_WIDGET (f->board), "board.mark-reminded", NULL);
-  iterate ();
+  fu_display_iterate ();
 
   /* The database has a reminder today for both, and they wait for a reply now. */
   for (guint i = 0; i < ids->len; i++)
@@ -499,14 +444,14 @@ test_mark_sent (Fixture       *f,
   g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 3);
 
   gtk_selection_model_select_all (selection);
-  iterate ();
+  fu_display_iterate ();
   ids = selected_ids (f);
   g_assert_cmpuint (ids->len, ==, 3);
   g_assert_true (gtk_widget_get_visible (board_child (f, "mark_sent_button")));
   g_assert_false (gtk_widget_get_visible (board_child (f, "compose_button")));
 
   gtk_widget_activate_action (GTK_WIDGET (f->board), "board.mark-sent", NULL);
-  iterate ();
+  fu_display_iterate ();
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -533,17 +478,6 @@ test_mark_sent (Fixture       *f,
   g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 3);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static void
 test_close (Fixture       *f,
             gconstpointer  data)
@@ -556,21 +490,21 @@ test_close (Fixture       *f,
   guint overdue;
 
   fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
-  iterate ();
+  fu_display_iterate ();
   overdue = fu_board_page_get_count (f->board, FU_STATUS_OVERDUE);
   gtk_selection_model_select_item (selection, 0, TRUE);
-  iterate ();
+  fu_display_iterate ();
   ids = selected_ids (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->board), "board.close", NULL);
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Close Follow-up?");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Left the service");
   adw_message_dialog_response (dialog, "close");
-  iterate ();
+  fu_display_iterate ();
 
   closed = get_followup (f, g_array_index (ids, gint64, 0));
   g_assert_cmpint (closed->status, ==, FU_STATUS_CLOSED);
@@ -597,11 +531,11 @@ test_compose_reminder (Fixture       *f,
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
   fu_board_page_set_group (f->board, FU_STATUS_REMINDER_DUE);
-  iterate ();
+  fu_display_iterate ();
   g_assert_null (fu_board_page_build_reminder_uri (f->board, NULL));
 
   gtk_selection_model_select_all (selection);
-  iterate ();
+  fu_display_iterate ();
   ids = selected_ids (f);
   g_assert_cmpuint (ids->len, ==, 3);
 

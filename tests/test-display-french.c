@@ -14,6 +14,7 @@
 
 #include "fu-board-page.h"
 #include "fu-context.h"
+#include "fu-display-util.h"
 #include "fu-day.h"
 #include "fu-list-models.h"
 #include "fu-sample.h"
@@ -33,36 +34,17 @@ typedef struct {
 static gboolean have_french;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("fu-french-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "followup.db", NULL);
-  f->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  fu_sample_load (f->store, &error);
-  g_assert_no_error (error);
-
-  f->context = fu_context_new (f->store);
-  fu_context_set_today (f->context, fu_day_new (2018, 1, 15));
+  f->store = fu_display_open_store ("fu-french-XXXXXX", TRUE, &f->dir, NULL);
+  f->context = fu_display_context_new (f->store, fu_day_new (2018, 1, 15));
   f->window = fu_window_new (NULL, f->context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   fu_window_show_page (f->window, "followups");
-  iterate ();
-  f->board = FU_BOARD_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                           FU_TYPE_WINDOW, "board_page"));
+  fu_display_iterate ();
+  f->board = FU_BOARD_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW, "board_page"));
   g_assert_true (FU_IS_BOARD_PAGE (f->board));
 }
 
@@ -70,24 +52,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  iterate ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  fu_display_close (&f->context, &f->store, &f->dir);
 }
 
 static gboolean
@@ -216,7 +181,7 @@ test_days_sort_by_day (Fixture       *f,
   deadline = column_titled (view, "Échéance");
   g_assert_nonnull (deadline);
   gtk_column_view_sort_by_column (view, deadline, GTK_SORT_ASCENDING);
-  iterate ();
+  fu_display_iterate ();
 
   n = g_list_model_get_n_items (G_LIST_MODEL (rows));
   g_assert_cmpuint (n, >, 10);

@@ -10,6 +10,7 @@
 
 #include "big-database.h"
 #include "fu-context.h"
+#include "fu-display-util.h"
 #include "fu-csv.h"
 #include "fu-error.h"
 #include "fu-day.h"
@@ -31,24 +32,12 @@ typedef struct {
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 open_window (Fixture *f)
 {
-  f->context = fu_context_new (f->store);
-  fu_context_set_today (f->context, fu_day_new (2018, 1, 15));
-  f->window = fu_window_new (NULL, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  fu_window_show_page (f->window, "participants");
-  f->page = FU_PARTICIPANTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                 FU_TYPE_WINDOW,
-                                                                 "participants_page"));
-  iterate ();
+  f->context = fu_display_context_new (f->store, fu_day_new (2018, 1, 15));
+  f->window = fu_display_open_window (f->context, "participants");
+  f->page = FU_PARTICIPANTS_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW,
+                                                    "participants_page"));
 }
 
 /* @data: "sample" loads the sample and opens the window; NULL leaves both to the test. */
@@ -56,44 +45,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("fu-participants-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "followup.db", NULL);
-  f->store = fu_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = fu_display_open_store ("fu-participants-XXXXXX", data != NULL, &f->dir, &f->path);
   if (data != NULL)
-    {
-      fu_sample_load (f->store, &error);
-      g_assert_no_error (error);
-      open_window (f);
-    }
+    open_window (f);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  iterate ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  fu_display_close (&f->context, &f->store, &f->dir);
   g_free (f->path);
 }
 
@@ -140,7 +101,7 @@ search (Fixture    *f,
   for (guint i = 0; i < 20; i++)
     {
       g_usleep (5000);
-      iterate ();
+      fu_display_iterate ();
     }
 }
 
@@ -176,17 +137,6 @@ count_sample_people (const char *needle)
     }
   g_assert_no_error (error);
   return g_hash_table_size (people);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
 }
 
 static gint64
@@ -258,13 +208,13 @@ test_sort (Fixture       *f,
                                                              "name_column"));
 
   gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (row_at (f, 0)->n_attendances, ==, 2);
   for (guint i = 1; i < n_rows (f); i++)
     g_assert_cmpuint (row_at (f, i - 1)->n_attendances, >=, row_at (f, i)->n_attendances);
 
   gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
-  iterate ();
+  fu_display_iterate ();
   for (guint i = 1; i < n_rows (f); i++)
     {
       /* Whatever the case, as the table sorts names. */
@@ -289,7 +239,7 @@ test_detail_edit (Fixture       *f,
   gint64 id = find_by_email (f, "priya.menon@customs-in.example");
 
   fu_participants_page_select (f->page, &id, 1);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpint (fu_participants_page_get_shown (f->page), ==, id);
   g_assert_cmpint (fu_participant_detail_get_participant_id (detail), ==, id);
   g_assert_cmpuint (fu_participant_detail_get_n_workshops (detail), ==, 2);
@@ -300,7 +250,7 @@ test_detail_edit (Fixture       *f,
   position = GTK_WIDGET (child (detail, FU_TYPE_PARTICIPANT_DETAIL, "position_row"));
   gtk_editable_set_text (GTK_EDITABLE (position), "Deputy Commissioner");
   g_signal_emit_by_name (position, "entry-activated");
-  iterate ();
+  fu_display_iterate ();
   saved = fu_store_get_participant (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (saved->position, ==, "Deputy Commissioner");
@@ -338,7 +288,7 @@ test_merge (Fixture       *f,
   fu_store_add_attendance (f->store, workshop, duplicate->id, &error);
   g_assert_no_error (error);
   fu_context_changed (f->context);
-  iterate ();
+  fu_display_iterate ();
 
   before = n_rows (f);
   g_assert_cmpuint (before, ==, 256);
@@ -348,18 +298,18 @@ test_merge (Fixture       *f,
   ids[0] = keep;
   ids[1] = duplicate->id;
   fu_participants_page_select (f->page, ids, 2);
-  iterate ();
+  fu_display_iterate ();
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (child (f->page,
                                                                FU_TYPE_PARTICIPANTS_PAGE,
                                                                "merge_button"))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "participants.merge", NULL));
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   /* The record with the e-mail is the one kept unless told otherwise. */
   adw_message_dialog_response (dialog, "merge");
-  iterate ();
+  fu_display_iterate ();
 
   gone = fu_store_get_participant (f->store, duplicate->id, &error);
   g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND);
@@ -425,7 +375,7 @@ test_big (Fixture       *f,
       double page = gtk_adjustment_get_page_size (adjustment);
 
       gtk_adjustment_set_value (adjustment, (upper - page) * step / 10);
-      iterate ();
+      fu_display_iterate ();
     }
   g_test_message ("Scrolled to the end in %.2f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >,
@@ -455,7 +405,7 @@ test_hidden_change (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (count), ==, "255 participants");
 
   fu_window_show_page (f->window, "followups");
-  iterate ();
+  fu_display_iterate ();
   fu_store_lookup_workshop (f->store, "2017-SEC", &workshop_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (workshop_id, >, 0);
@@ -467,10 +417,10 @@ test_hidden_change (Fixture       *f,
   fu_store_add_attendance (f->store, workshop_id, id, &error);
   g_assert_no_error (error);
   fu_context_changed (f->context);
-  iterate ();
+  fu_display_iterate ();
 
   fu_window_show_page (f->window, "participants");
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpstr (gtk_label_get_text (count), ==, "256 participants");
   search (f, "newcomer");
   g_assert_cmpuint (n_rows (f), ==, 1);

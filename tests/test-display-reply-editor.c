@@ -8,6 +8,7 @@
 
 #include "fu-board-page.h"
 #include "fu-context.h"
+#include "fu-display-util.h"
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-list-models.h"
@@ -27,62 +28,21 @@ typedef struct {
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("fu-reply-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "followup.db", NULL);
-  f->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  fu_sample_load (f->store, &error);
-  g_assert_no_error (error);
-
+  f->store = fu_display_open_store ("fu-reply-XXXXXX", TRUE, &f->dir, NULL);
   f->today = fu_day_new (2017, 12, 20);
-  f->context = fu_context_new (f->store);
-  fu_context_set_today (f->context, f->today);
-
-  f->window = fu_window_new (NULL, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  fu_window_show_page (f->window, "followups");
-  iterate ();
-  f->board = FU_BOARD_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                           FU_TYPE_WINDOW, "board_page"));
+  f->context = fu_display_context_new (f->store, f->today);
+  f->window = fu_display_open_window (f->context, "followups");
+  f->board = FU_BOARD_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW, "board_page"));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  iterate ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  fu_display_close (&f->context, &f->store, &f->dir);
 }
 
 /* The first follow-up the board lists in @group that has no reply at all (the sample's
@@ -95,7 +55,7 @@ first_in_group (Fixture          *f,
   GListModel *rows = G_LIST_MODEL (fu_board_page_get_selection (f->board));
 
   fu_board_page_set_group (f->board, group);
-  iterate ();
+  fu_display_iterate ();
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(FuFollowupItem) item = g_list_model_get_item (rows, i);
@@ -136,7 +96,7 @@ open_editor (Fixture *f,
   g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->board), "board.record-reply", NULL);
-  iterate ();
+  fu_display_iterate ();
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -165,7 +125,7 @@ set_text (FuReplyEditor *editor,
           const char    *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (widget (editor, name)), text);
-  iterate ();
+  fu_display_iterate ();
 }
 
 static void
@@ -175,7 +135,7 @@ set_view_text (FuReplyEditor *editor,
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget (editor, name))),
                             text, -1);
-  iterate ();
+  fu_display_iterate ();
 }
 
 static void
@@ -183,7 +143,7 @@ check (FuReplyEditor *editor,
        const char    *name)
 {
   gtk_check_button_set_active (GTK_CHECK_BUTTON (widget (editor, name)), TRUE);
-  iterate ();
+  fu_display_iterate ();
 }
 
 static void
@@ -191,7 +151,7 @@ toggle (FuReplyEditor *editor,
         const char    *name)
 {
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widget (editor, name)), TRUE);
-  iterate ();
+  fu_display_iterate ();
 }
 
 static gboolean
@@ -203,35 +163,6 @@ editor_is_open (void)
     if (FU_IS_REPLY_EDITOR (l->data))
       return TRUE;
   return FALSE;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -275,7 +206,7 @@ test_record (Fixture       *f,
   g_assert_true (fu_reply_editor_is_valid (editor));
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "reply.save", NULL);
-  iterate ();
+  fu_display_iterate ();
   g_assert_false (editor_is_open ());
 
   reply = fu_store_get_reply (f->store, id, &error);
@@ -306,10 +237,10 @@ test_record (Fixture       *f,
   g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_OVERDUE), ==, overdue - 1);
 
   /* Undo on the window's toast takes the new reply away again. */
-  undo = find_button (GTK_WIDGET (f->window), "_Undo");
+  undo = fu_display_find_button (GTK_WIDGET (f->window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  iterate ();
+  fu_display_iterate ();
   g_clear_pointer (&reply, fu_reply_free);
   reply = fu_store_get_reply (f->store, id, &error);
   g_assert_no_error (error);
@@ -358,7 +289,7 @@ test_edit_existing (Fixture       *f,
   /* Replied follow-ups are not on the board: open the editor directly, as other pages do. */
   editor = fu_reply_editor_new (GTK_WINDOW (f->window), f->context, id);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  fu_display_iterate ();
 
   date = fu_day_to_iso (before->received_date);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (editor, "received_entry"))),
@@ -375,7 +306,7 @@ test_edit_existing (Fixture       *f,
   g_assert_true (fu_reply_editor_save (editor, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (editor));
-  iterate ();
+  fu_display_iterate ();
 
   after = fu_store_get_reply (f->store, id, &error);
   g_assert_no_error (error);
@@ -385,10 +316,10 @@ test_edit_existing (Fixture       *f,
   g_assert_cmpint (after->colleagues_shared, ==, before->colleagues_shared);
   g_assert_cmpstr (after->lessons_use, ==, before->lessons_use);
 
-  undo = find_button (GTK_WIDGET (f->window), "_Undo");
+  undo = fu_display_find_button (GTK_WIDGET (f->window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  iterate ();
+  fu_display_iterate ();
   restored = fu_store_get_reply (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (restored->colleagues_learned, ==, before->colleagues_learned);
@@ -424,7 +355,7 @@ test_invalid_date (Fixture       *f,
       g_assert_false (fu_reply_editor_is_valid (editor));
       g_assert_false (gtk_widget_is_sensitive (save));
       gtk_widget_activate_action (GTK_WIDGET (editor), "reply.save", NULL);
-      iterate ();
+      fu_display_iterate ();
       g_assert_true (editor_is_open ());
       g_assert_false (fu_reply_editor_save (editor, &error));
       g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID);
@@ -456,20 +387,20 @@ test_escape (Fixture       *f,
   /* Nothing changed: Escape (reply.cancel) just closes. */
   editor = open_editor (f, id);
   gtk_widget_activate_action (GTK_WIDGET (editor), "reply.cancel", NULL);
-  iterate ();
+  fu_display_iterate ();
   g_assert_false (editor_is_open ());
-  g_assert_null (find_message_dialog ());
+  g_assert_null (fu_display_find_message_dialog ());
 
   /* A change: Escape asks; keeping on editing keeps the window and the change. */
   editor = open_editor (f, id);
   check (editor, "submitted_report_check");
   gtk_widget_activate_action (GTK_WIDGET (editor), "reply.cancel", NULL);
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
   adw_message_dialog_response (dialog, "cancel");
-  iterate ();
+  fu_display_iterate ();
   g_assert_true (editor_is_open ());
   g_assert_true (fu_reply_editor_has_changes (editor));
 
@@ -481,11 +412,11 @@ test_escape (Fixture       *f,
 
   /* Discarding closes without writing. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "reply.cancel", NULL);
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  iterate ();
+  fu_display_iterate ();
   g_assert_false (editor_is_open ());
 
   reply = fu_store_get_reply (f->store, id, &error);

@@ -9,6 +9,7 @@
 #include "fu-application.h"
 #include "fu-board-page.h"
 #include "fu-context.h"
+#include "fu-display-util.h"
 #include "fu-day.h"
 #include "fu-export.h"
 #include "fu-import-detect.h"
@@ -31,73 +32,24 @@ typedef struct {
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gboolean sample = GPOINTER_TO_INT (data);
-
-  f->dir = g_dir_make_tmp ("fu-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "followup.db", NULL);
-  f->store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  if (sample)
-    {
-      fu_sample_load (f->store, &error);
-      g_assert_no_error (error);
-    }
-
-  f->context = fu_context_new (f->store);
-  fu_context_set_today (f->context, fu_day_new (2018, 1, 15));
+  f->store = fu_display_open_store ("fu-window-XXXXXX", GPOINTER_TO_INT (data), &f->dir, NULL);
+  f->context = fu_display_context_new (f->store, fu_day_new (2018, 1, 15));
 }
 
 static void
 fixture_open_window (Fixture *f)
 {
-  f->window = fu_window_new (NULL, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
-}
-
-static void
-destroy_toplevels (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  iterate ();
+  f->window = fu_display_open_window (f->context, NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  destroy_toplevels ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  fu_display_close (&f->context, &f->store, &f->dir);
 }
 
 static const char *
@@ -243,7 +195,7 @@ press (GtkWindow  *window,
     done = activate_in (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, modifiers);
   for (guint i = 0; i < chain->len && !done; i++)
     done = activate_in (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, modifiers);
-  iterate ();
+  fu_display_iterate ();
 
   return done;
 }
@@ -345,7 +297,7 @@ test_templates (Fixture       *f,
         g_error ("%s: %s", names[i], error->message);
     }
 
-  iterate ();
+  fu_display_iterate ();
 }
 
 static void
@@ -364,7 +316,7 @@ test_empty_then_sample (Fixture       *f,
 
   /* "Load Sample Data" fills the database and shows the board. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample", NULL));
-  iterate ();
+  fu_display_iterate ();
 
   g_assert_false (fu_store_is_empty (f->store));
   workshops = fu_store_list_workshops (f->store, FU_DAY_NONE, FU_DAY_NONE, &error);
@@ -392,9 +344,9 @@ test_add_workshop_leaves_empty_state (Fixture       *f,
 
   /* "Add Workshop" goes to the workshops page even though nothing is stored yet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-workshop", NULL));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpstr (fu_window_get_page (f->window), ==, "workshops");
-  destroy_toplevels ();
+  fu_display_destroy_windows ();
 }
 
 static void
@@ -419,7 +371,7 @@ test_sample_window (Fixture       *f,
   /* Alt+4's action shows the reports page, on the latest fiscal year with workshops. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
                                              "reports"));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpstr (fu_window_get_page (f->window), ==, "reports");
 
   page = reports_page (f->window);
@@ -462,7 +414,7 @@ test_reports_no_replies (Fixture       *f,
   fixture_open_window (f);
   page = reports_page (f->window);
   fu_window_show_page (f->window, "reports");
-  iterate ();
+  fu_display_iterate ();
 
   g_assert_cmpuint (fu_reports_page_get_fiscal_year (page), ==, 2019);
   table_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
@@ -471,7 +423,7 @@ test_reports_no_replies (Fixture       *f,
 
   /* Back to FY2016/17, which has replies. */
   g_assert_true (fu_reports_page_set_fiscal_year (page, 2016));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (table_stack), ==, "table");
   g_assert_false (fu_reports_page_set_fiscal_year (page, 2030));
   g_assert_cmpuint (fu_reports_page_get_fiscal_year (page), ==, 2016);
@@ -499,7 +451,7 @@ test_import (Fixture       *f,
                           "code,title,kind,start_date,end_date\n"
                           "2017-TST,Test Workshop,regional,2017-08-07,2017-08-10\n");
   fu_window_import_file (f->window, workshops);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (count_message_dialogs (), ==, 0);
   fu_store_lookup_workshop (f->store, "2017-TST", &workshop_id, &error);
   g_assert_no_error (error);
@@ -513,7 +465,7 @@ test_import (Fixture       *f,
                           "2017-TST,Ana Lopez,Japan,ana@example.org\n"
                           "2017-TST,Ben Kim,Korea,ben@example.org\n");
   fu_window_import_file (f->window, attendees);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (count_message_dialogs (), ==, 0);
   dialog = find_import_dialog ();
   g_assert_nonnull (dialog);
@@ -523,7 +475,7 @@ test_import (Fixture       *f,
   g_assert_cmpint (count_attendances (f), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
-  iterate ();
+  fu_display_iterate ();
   g_assert_null (find_import_dialog ());
   query.as_of = fu_day_new (2018, 1, 15);
   query.workshop_id = workshop_id;
@@ -537,20 +489,20 @@ test_import (Fixture       *f,
                     "2017-TST,Carla Diaz,Japan,carla@example.org\n"
                     "2017-TST,Dan Lee,Japan,dan@\n");
   fu_window_import_file (f->window, bad);
-  iterate ();
+  fu_display_iterate ();
   dialog = find_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpuint (fu_import_dialog_get_n_rows (dialog), ==, 2);
   g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, 1);
   g_assert_false (fu_import_dialog_get_can_import (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpint (count_attendances (f), ==, 2);
   fu_store_lookup_participant (f->store, "carla@example.org", NULL, 0, &participant_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (participant_id, ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  fu_display_iterate ();
 
   /* Replies keep the direct import: a bad one is refused in a dialog, and nothing is
    * written. */
@@ -558,7 +510,7 @@ test_import (Fixture       *f,
                         "workshop_code,email,received_date,shared_materials\n"
                         "2017-TST,ana@example.org,2017-13-40,yes\n");
   fu_window_import_file (f->window, replies);
-  iterate ();
+  fu_display_iterate ();
   g_assert_null (find_import_dialog ());
   g_assert_cmpuint (count_message_dialogs (), ==, 1);
   g_assert_cmpint (count_attendances (f), ==, 2);
@@ -653,7 +605,7 @@ activate_board_row (Fixture *f)
 
   g_signal_emit_by_name (page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE, "column_view"),
                          "activate", 0);
-  iterate ();
+  fu_display_iterate ();
   editor = find_reply_editor ();
   g_assert_nonnull (editor);
 
@@ -738,7 +690,7 @@ test_shortcuts (Fixture       *f,
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Delete "));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  fu_display_iterate ();
   workshops = gtk_widget_get_template_child (GTK_WIDGET (f->window), FU_TYPE_WINDOW,
                                              "workshops_page");
   g_assert_cmpint (fu_workshops_page_get_selected (FU_WORKSHOPS_PAGE (workshops)), !=, 0);
@@ -779,7 +731,7 @@ test_shortcuts (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_cmpint (fu_reply_editor_get_followup_id (editor), !=, followup_id);
   gtk_window_destroy (GTK_WINDOW (editor));
-  iterate ();
+  fu_display_iterate ();
 
   /* Escape closes an editor without changes. */
   editor = activate_board_row (f);
@@ -905,7 +857,7 @@ test_shortcuts_window (Fixture       *f,
   for (guint i = 0; i < widgets->len; i++)
     if (GTK_IS_WINDOW (g_ptr_array_index (widgets, i)))
       gtk_window_destroy (g_ptr_array_index (widgets, i));
-  iterate ();
+  fu_display_iterate ();
 }
 
 static void
@@ -922,7 +874,7 @@ wait_for_toasts (void)
 
   while (g_get_monotonic_time () < end)
     {
-      iterate ();
+      fu_display_iterate ();
       g_usleep (20 * 1000);
     }
 }
@@ -947,7 +899,7 @@ test_toasts (Fixture       *f,
   fu_window_add_toast (f->window, loaded);
   wait_for_toasts ();
   fu_window_add_toast (f->window, recorded);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (loaded_dismissed, ==, 1);
   g_assert_cmpuint (recorded_dismissed, ==, 0);
 
@@ -955,15 +907,15 @@ test_toasts (Fixture       *f,
    * the next toast after a pause retires them. */
   fu_window_add_toast (f->window, adw_toast_new ("Removed the reply from Ana Lopez"));
   fu_window_add_toast (f->window, adw_toast_new ("Could not undo: the database is locked"));
-  iterate ();
+  fu_display_iterate ();
   wait_for_toasts ();
   fu_window_add_toast (f->window, adw_toast_new ("Saved summary-FY2016-17.csv"));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (loaded_dismissed, ==, 1);
   g_assert_cmpuint (recorded_dismissed, ==, 0);
 
   /* While the counters live: the window dismisses what is left as it goes. */
-  destroy_toplevels ();
+  fu_display_destroy_windows ();
 }
 
 static void
@@ -978,7 +930,7 @@ test_preferences (Fixture       *f,
 
   g_signal_connect_swapped (f->context, "changed", G_CALLBACK (count_cb), &changed);
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate ();
+  fu_display_iterate ();
 
   /* It shows what the database holds. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (
@@ -990,7 +942,7 @@ test_preferences (Fixture       *f,
       widget, FU_TYPE_PREFERENCES_WINDOW, "reply_days_spin")), 45);
   adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (
       widget, FU_TYPE_PREFERENCES_WINDOW, "start_month_row")), 0);
-  iterate ();
+  fu_display_iterate ();
 
   fu_store_get_rules (f->store, &rules);
   g_assert_cmpuint (rules.reply_days, ==, 45);
@@ -1051,12 +1003,12 @@ test_application_open_database (Fixture       *f,
   window = only_window (GTK_APPLICATION (application));
   g_assert_cmpstr (fu_store_get_path (fu_context_get_store (fu_window_get_context (window))),
                    ==, first);
-  iterate ();
+  fu_display_iterate ();
 
   /* Another one replaces the window. */
   g_assert_true (fu_application_open_database (application, second, &error));
   g_assert_no_error (error);
-  iterate ();
+  fu_display_iterate ();
   window = only_window (GTK_APPLICATION (application));
   g_assert_cmpstr (fu_store_get_path (fu_context_get_store (fu_window_get_context (window))),
                    ==, second);
@@ -1077,7 +1029,7 @@ test_application_open_database (Fixture       *f,
   last = g_settings_get_string (settings, "last-database");
   g_assert_cmpstr (last, ==, second);
 
-  destroy_toplevels ();
+  fu_display_destroy_windows ();
 }
 
 int

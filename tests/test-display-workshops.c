@@ -11,6 +11,7 @@
 
 #include "big-database.h"
 #include "fu-context.h"
+#include "fu-display-util.h"
 #include "fu-day.h"
 #include "fu-import-dialog.h"
 #include "fu-list-models.h"
@@ -32,63 +33,29 @@ typedef struct {
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("fu-workshops-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "followup.db", NULL);
-  f->store = fu_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = fu_display_open_store ("fu-workshops-XXXXXX", data == NULL, &f->dir, &f->path);
   if (data != NULL)
-    big_database_fill (f->store, BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES,
-                       &error);
-  else
-    fu_sample_load (f->store, &error);
-  g_assert_no_error (error);
+    {
+      big_database_fill (f->store, BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES,
+                         &error);
+      g_assert_no_error (error);
+    }
 
-  f->context = fu_context_new (f->store);
-  fu_context_set_today (f->context, fu_day_new (2018, 1, 15));
-  f->window = fu_window_new (NULL, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  fu_window_show_page (f->window, "workshops");
-  f->page = FU_WORKSHOPS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                              FU_TYPE_WINDOW, "workshops_page"));
-  iterate ();
+  f->context = fu_display_context_new (f->store, fu_day_new (2018, 1, 15));
+  f->window = fu_display_open_window (f->context, "workshops");
+  f->page = FU_WORKSHOPS_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW, "workshops_page"));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  iterate ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  fu_display_close (&f->context, &f->store, &f->dir);
   g_free (f->path);
 }
 
@@ -182,17 +149,6 @@ n_listed_workshops (Fixture *f)
   return n;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static GObject *
 child (gpointer    widget,
        GType       type,
@@ -217,7 +173,7 @@ search (Fixture    *f,
   for (guint i = 0; i < 20; i++)
     {
       g_usleep (5000);
-      iterate ();
+      fu_display_iterate ();
     }
 }
 
@@ -327,7 +283,7 @@ test_attendees (Fixture       *f,
   guint n;
 
   g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2016-NII")));
-  iterate ();
+  fu_display_iterate ();
 
   query.as_of = fu_day_new (2018, 1, 15);
   query.workshop_id = workshop_id (f, "2016-NII");
@@ -361,7 +317,7 @@ test_attendees (Fixture       *f,
   name_column = g_list_model_get_item (columns, 0);
   reply_column = g_list_model_get_item (columns, 4);
   gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
-  iterate ();
+  fu_display_iterate ();
   for (guint i = 1; i < n; i++)
     {
       g_autoptr(GObject) a = g_list_model_get_item (attendees, i - 1);
@@ -373,7 +329,7 @@ test_attendees (Fixture       *f,
                                           FU_ROW_ITEM (b)))->participant_name), <=, 0);
     }
   gtk_column_view_sort_by_column (view, reply_column, GTK_SORT_DESCENDING);
-  iterate ();
+  fu_display_iterate ();
   for (guint i = 1; i < n; i++)
     {
       g_autoptr(GObject) a = g_list_model_get_item (attendees, i - 1);
@@ -404,12 +360,12 @@ test_edit (Fixture       *f,
   gint64 id = workshop_id (f, "2016-LAB");
 
   g_assert_true (fu_workshops_page_select (f->page, id));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpint (fu_workshop_detail_get_workshop_id (detail), ==, id);
 
   gtk_editable_set_text (GTK_EDITABLE (venue), "Hong Kong, China");
   g_signal_emit_by_name (venue, "entry-activated");
-  iterate ();
+  fu_display_iterate ();
   saved = fu_store_get_workshop (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (saved->venue, ==, "Hong Kong, China");
@@ -423,13 +379,13 @@ test_edit (Fixture       *f,
   before = dump (f);
   gtk_editable_set_text (GTK_EDITABLE (start), "2016-11-31");
   g_signal_emit_by_name (start, "entry-activated");
-  iterate ();
+  fu_display_iterate ();
   g_assert_true (gtk_widget_has_css_class (start, "error"));
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
 
   gtk_switch_set_active (GTK_SWITCH (surveyed), FALSE);
-  iterate ();
+  fu_display_iterate ();
   saved = fu_store_get_workshop (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_false (saved->surveyed);
@@ -448,8 +404,8 @@ test_add (Fixture       *f,
   gint64 id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-workshop", NULL));
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
 
@@ -467,7 +423,7 @@ test_add (Fixture       *f,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
   adw_message_dialog_response (dialog, "add");
-  iterate ();
+  fu_display_iterate ();
 
   id = workshop_id (f, "2018-RM");
   g_assert_cmpint (id, >, 0);
@@ -508,7 +464,7 @@ test_import_preview (Fixture       *f,
 
   dialog = fu_import_dialog_new (GTK_WINDOW (f->window), f->context, bad);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  fu_display_iterate ();
 
   g_assert_cmpuint (fu_import_dialog_get_n_rows (dialog), ==, 4);
   n_issues = fu_import_dialog_get_n_issues (dialog);
@@ -540,20 +496,20 @@ test_import_preview (Fixture       *f,
 
   /* Import does nothing while there are problems. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
-  iterate ();
+  fu_display_iterate ();
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
 
   /* Atlantis becomes acceptable; the rest stays wrong, and still nothing is written. */
   fu_import_dialog_set_add_administrations (dialog, TRUE);
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, n_issues - 1);
   g_assert_false (fu_import_dialog_get_can_import (dialog));
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  fu_display_iterate ();
 
   /* A good list: previewed, then imported, and the detail lists the new attendees. */
   attendances = count (f, "SELECT count (*) FROM attendance");
@@ -563,14 +519,14 @@ test_import_preview (Fixture       *f,
                      "2016-NII,Dan Lee,Japan,dan@customs-jp.example\n");
   dialog = fu_import_dialog_new (GTK_WINDOW (f->window), f->context, good);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, 0);
   g_assert_true (fu_import_dialog_get_can_import (dialog));
   g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances);
 
   g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2016-NII")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances + 2);
   {
     FuWorkshopDetail *detail = FU_WORKSHOP_DETAIL (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
@@ -608,25 +564,25 @@ test_delete_undo (Fixture       *f,
   before = dump (f);
 
   g_assert_true (fu_workshops_page_select (f->page, id));
-  iterate ();
+  fu_display_iterate ();
 
   /* Cancel: nothing happens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshop.delete", NULL));
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  iterate ();
+  fu_display_iterate ();
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshop.delete", NULL));
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  iterate ();
+  fu_display_iterate ();
 
   g_assert_cmpint (workshop_id (f, "2016-NII"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==,
@@ -638,7 +594,7 @@ test_delete_undo (Fixture       *f,
   /* The toast's Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshops.undo-delete",
                                              NULL));
-  iterate ();
+  fu_display_iterate ();
   g_assert_cmpint (workshop_id (f, "2016-NII"), ==, id);
   g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances);
   g_assert_cmpint (count (f, "SELECT count (*) FROM reply"), ==, replies);
@@ -650,7 +606,7 @@ test_delete_undo (Fixture       *f,
   /* Once only: a second Undo does nothing. */
   g_clear_pointer (&after, g_free);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "workshops.undo-delete", NULL);
-  iterate ();
+  fu_display_iterate ();
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
 }
@@ -708,7 +664,7 @@ test_feedback_sheet (Fixture       *f,
   g_assert_cmpint (replies, >, 3);
 
   g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2016-NII")));
-  iterate ();
+  fu_display_iterate ();
   g_assert_true (gtk_widget_is_sensitive (button));
 
   g_assert_true (fu_workshops_page_export_feedback (f->page, pdf_file));
@@ -728,7 +684,7 @@ test_feedback_sheet (Fixture       *f,
 
   /* Not surveyed: no replies to add up, so no sheet. */
   gtk_switch_set_active (GTK_SWITCH (surveyed), FALSE);
-  iterate ();
+  fu_display_iterate ();
   g_assert_false (gtk_widget_is_sensitive (button));
 }
 
@@ -745,11 +701,11 @@ test_add_participant (Fixture       *f,
   gint64 attendances = count (f, "SELECT count (*) FROM attendance");
 
   g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2017-CV")));
-  iterate ();
+  fu_display_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshop.add-participant",
                                              NULL));
-  iterate ();
-  dialog = find_message_dialog ();
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
 
   /* Name, administration, e-mail, position. */
@@ -760,7 +716,7 @@ test_add_participant (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (email), "LOSENA.TAMANI@customs-fj.example");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   adw_message_dialog_response (dialog, "add");
-  iterate ();
+  fu_display_iterate ();
 
   g_assert_cmpint (count (f, "SELECT count (*) FROM participant"), ==, participants);
   g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances + 1);
@@ -824,7 +780,7 @@ test_big (Fixture       *f,
       gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment)
                                              - gtk_adjustment_get_page_size (adjustment))
                                             * step / 10);
-      iterate ();
+      fu_display_iterate ();
     }
   g_test_message ("Scrolled to the end in %.2f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >,

@@ -14,6 +14,7 @@
 
 #include "fu-board-page.h"
 #include "fu-day.h"
+#include "fu-gui-util.h"
 #include "fu-list-models.h"
 #include "fu-mailto.h"
 #include "fu-print-reminders.h"
@@ -562,22 +563,6 @@ update_counts (FuBoardPage *self)
 
 /* ---- Dropdowns ---------------------------------------------------------------------------- */
 
-static gboolean
-label_query_tooltip_cb (GtkWidget  *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard_mode,
-                        GtkTooltip *tooltip,
-                        gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 /* The widths of a dropdown's labels: in characters, and at least as wide as a text. */
 typedef struct {
   int   max_chars;
@@ -619,7 +604,7 @@ label_setup_cb (GtkSignalListItemFactory *factory,
   /* The tooltip (the whole text, which may be cut short) is made when asked for: setting it
    * on each bind would ask the X server where the pointer is (GTK 4.8). */
   gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (fu_gui_label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -1966,16 +1951,9 @@ fu_board_page_set_context (FuBoardPage *self,
   g_return_if_fail (FU_IS_BOARD_PAGE (self));
   g_return_if_fail (context == NULL || FU_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!fu_gui_swap_context (&self->context, &self->changed_id, context,
+                            G_CALLBACK (context_changed_cb), self))
     return;
-
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_id, self->context);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (context, "changed",
-                                                G_CALLBACK (context_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
 
   self->fiscal_year = 0;
   self->year_first = self->year_last = FU_DAY_NONE;

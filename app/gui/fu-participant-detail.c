@@ -11,11 +11,11 @@
 #include <string.h>
 
 #include "fu-day.h"
+#include "fu-gui-util.h"
 #include "fu-participant-detail.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 #include "fu-store-people.h"
-#include "fu-window.h"
 
 typedef enum {
   FIELD_NAME,
@@ -76,38 +76,6 @@ participant_copy (const FuParticipant *participant)
   copy->position = g_strdup (participant->position);
   copy->gender = g_strdup (participant->gender);
   return copy;
-}
-
-static void
-show_toast (GtkWidget *widget,
-            AdwToast  *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (FU_IS_WINDOW (root))
-    fu_window_add_toast (FU_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (GtkWidget  *widget,
-            const char *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 8);
-  show_toast (widget, toast);
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
 /* ---- The history ------------------------------------------------------------------------- */
@@ -233,7 +201,7 @@ load_history (FuParticipantDetail *self)
                                                fu_context_get_today (self->context), &error);
   if (history == NULL)
     {
-      show_error (GTK_WIDGET (self), error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -321,10 +289,10 @@ load (FuParticipantDetail *self)
     if (g_array_index (self->admin_ids, gint64, i) == p->administration_id)
       position = i;
   adw_combo_row_set_selected (self->administration_row, position);
-  set_entry_text (self->name_row, p->name);
-  set_entry_text (self->email_row, p->email);
-  set_entry_text (self->position_row, p->position);
-  set_entry_text (self->gender_row, p->gender);
+  fu_gui_set_entry_text (self->name_row, p->name);
+  fu_gui_set_entry_text (self->email_row, p->email);
+  fu_gui_set_entry_text (self->position_row, p->position);
+  fu_gui_set_entry_text (self->gender_row, p->gender);
   self->loading = FALSE;
 
   gtk_label_set_text (self->heading_label, p->name);
@@ -386,7 +354,7 @@ save (FuParticipantDetail *self,
     {
       if (row != NULL)
         gtk_widget_add_css_class (row, "error");
-      show_error (GTK_WIDGET (self), error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (row != NULL)
@@ -402,7 +370,7 @@ save (FuParticipantDetail *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "fu-undo", undo, (GDestroyNotify) undo_edit_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_edit_cb), NULL);
-  show_toast (GTK_WIDGET (self), toast);
+  fu_gui_show_toast (GTK_WIDGET (self), toast);
 
   fu_context_changed (self->context);
 }
@@ -437,7 +405,7 @@ commit_entry (FuParticipantDetail *self,
       if (*text == '\0')
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-          show_error (GTK_WIDGET (self), _("A participant needs a name"));
+          fu_gui_show_error_toast (GTK_WIDGET (self), _("A participant needs a name"));
           return;
         }
       differs = replace_text (&changed->name, text);
@@ -448,7 +416,7 @@ commit_entry (FuParticipantDetail *self,
           g_autofree char *message = g_strdup_printf (_("'%s' is not an e-mail address"), text);
 
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-          show_error (GTK_WIDGET (self), message);
+          fu_gui_show_error_toast (GTK_WIDGET (self), message);
           return;
         }
       differs = replace_text (&changed->email, text);
@@ -498,13 +466,6 @@ entry_focus_leave_cb (GtkEventControllerFocus *controller,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   commit_entry (self, entry_field (self, row));
-}
-
-static void
-entry_changed_cb (GtkEditable *editable,
-                  gpointer     user_data)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
 }
 
 static void
@@ -654,7 +615,7 @@ fu_participant_detail_init (FuParticipantDetail *self)
 
       g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (self->entry_rows[i]), focus);
-      g_signal_connect (self->entry_rows[i], "changed", G_CALLBACK (entry_changed_cb), NULL);
+      g_signal_connect (self->entry_rows[i], "changed", G_CALLBACK (fu_gui_clear_error_cb), NULL);
     }
   self->loading = FALSE;
 }

@@ -13,12 +13,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fu-gui-util.h"
 #include "fu-list-models.h"
 #include "fu-participant-detail.h"
 #include "fu-participants-page.h"
 #include "fu-store.h"
 #include "fu-store-people.h"
-#include "fu-window.h"
 
 /* ---- FuParticipantItem: a row of the table, with properties the template binds -------- */
 
@@ -193,26 +193,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- Helpers ----------------------------------------------------------------------------- */
 
-static void
-show_toast (FuParticipantsPage *self,
-            AdwToast           *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (FU_IS_WINDOW (root))
-    fu_window_add_toast (FU_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static GtkWindow *
-parent_window (FuParticipantsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 /* The ids of the selected rows, in table order. */
 static GArray *
 selected_ids (FuParticipantsPage *self)
@@ -333,7 +313,7 @@ reload (FuParticipantsPage *self)
           AdwToast *toast = adw_toast_new (error->message);
 
           adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          show_toast (self, toast);
+          fu_gui_show_toast (GTK_WIDGET (self), toast);
         }
     }
 
@@ -504,8 +484,8 @@ static void
 merge_failed (FuParticipantsPage *self,
               const char         *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Could Not Merge"),
-                                              message);
+  GtkWidget *dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)),
+                                              _("Could Not Merge"), message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -540,7 +520,7 @@ merge_response_cb (AdwMessageDialog *dialog,
   fu_context_changed (self->context);
   message = g_strdup_printf (_("Merged the two records of %s"),
                              kept != NULL ? kept->name : "");
-  show_toast (self, adw_toast_new (message));
+  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static GtkWidget *
@@ -601,7 +581,8 @@ merge_action (GtkWidget  *widget,
         return;
     }
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Merge Two Records?"),
+  dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)),
+                                   _("Merge Two Records?"),
                                    _("Choose the record to keep. The other one's workshops, "
                                      "follow-ups and replies move to it, it fills in what the "
                                      "kept one lacks, and it is deleted. This cannot be "
@@ -829,15 +810,9 @@ fu_participants_page_set_context (FuParticipantsPage *self,
   g_return_if_fail (FU_IS_PARTICIPANTS_PAGE (self));
   g_return_if_fail (context == NULL || FU_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!fu_gui_swap_context (&self->context, &self->changed_id, context,
+                            G_CALLBACK (context_changed_cb), self))
     return;
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_id, self->context);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (context, "changed",
-                                                G_CALLBACK (context_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
 
   fu_participant_detail_set_context (self->detail, context);
   show_detail (self, 0);

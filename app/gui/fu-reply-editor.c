@@ -10,6 +10,7 @@
 
 #include "fu-day.h"
 #include "fu-error.h"
+#include "fu-gui-util.h"
 #include "fu-reply-editor.h"
 #include "fu-rules.h"
 #include "fu-store.h"
@@ -273,16 +274,6 @@ reply_equal (const FuReply *a,
 
 /* ---- Validation -------------------------------------------------------------------------- */
 
-static void
-mark_widget (GtkWidget *widget,
-             gboolean   bad)
-{
-  if (bad)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
-
 /* The message for the date entry, or NULL when it is fine. */
 static char *
 date_problem (FuReplyEditor *self)
@@ -315,14 +306,14 @@ update_state (FuReplyEditor *self)
     return;
 
   problem = date_problem (self);
-  mark_widget (GTK_WIDGET (self->received_entry), problem != NULL);
-  mark_widget (GTK_WIDGET (self->received_row), problem != NULL);
+  fu_gui_mark_error (GTK_WIDGET (self->received_entry), problem != NULL);
+  fu_gui_mark_error (GTK_WIDGET (self->received_row), problem != NULL);
   adw_action_row_set_subtitle (self->received_row, problem != NULL ? problem : "");
 
   shared_ok = spin_count (self->colleagues_shared_spin, &count);
   learned_ok = spin_count (self->colleagues_learned_spin, &count);
-  mark_widget (GTK_WIDGET (self->colleagues_shared_spin), !shared_ok);
-  mark_widget (GTK_WIDGET (self->colleagues_learned_spin), !learned_ok);
+  fu_gui_mark_error (GTK_WIDGET (self->colleagues_shared_spin), !shared_ok);
+  fu_gui_mark_error (GTK_WIDGET (self->colleagues_learned_spin), !learned_ok);
 
   self->valid = problem == NULL && shared_ok && learned_ok;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reply.save", self->valid);

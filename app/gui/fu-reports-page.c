@@ -14,6 +14,7 @@
 #include "fu-chart-view.h"
 #include "fu-day.h"
 #include "fu-file-chooser.h"
+#include "fu-gui-util.h"
 #include "fu-print-report.h"
 #include "fu-reports-page.h"
 #include "fu-rules.h"
@@ -1199,16 +1200,9 @@ fu_reports_page_set_context (FuReportsPage *self,
   g_return_if_fail (FU_IS_REPORTS_PAGE (self));
   g_return_if_fail (context == NULL || FU_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!fu_gui_swap_context (&self->context, &self->changed_id, context,
+                            G_CALLBACK (context_changed_cb), self))
     return;
-
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_id, self->context);
-  g_set_object (&self->context, context);
-  if (self->context != NULL)
-    self->changed_id = g_signal_connect_object (self->context, "changed",
-                                                G_CALLBACK (context_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
   reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

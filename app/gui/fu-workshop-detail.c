@@ -11,11 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "fu-day.h"
+#include "fu-gui-util.h"
 #include "fu-list-models.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 #include "fu-store-people.h"
-#include "fu-window.h"
 #include "fu-workshop-detail.h"
 
 /* The fields typed as text, in the order of entry_rows[]. */
@@ -94,46 +94,13 @@ static GParamSpec *properties[N_PROPS];
 /* ---- Helpers ----------------------------------------------------------------------------- */
 
 static void
-show_toast (GtkWidget *widget,
-            AdwToast  *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (FU_IS_WINDOW (root))
-    fu_window_add_toast (FU_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (GtkWidget  *widget,
-            const char *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 8);
-  show_toast (widget, toast);
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  /* Only when it differs, so that the cursor of a field being edited stays put. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
 set_entry_day (AdwEntryRow *row,
                FuDay        day)
 {
   char buf[11];
 
   fu_day_format_iso (day, buf);
-  set_entry_text (row, buf);
+  fu_gui_set_entry_text (row, buf);
 }
 
 static const char *
@@ -211,24 +178,6 @@ cell_text (const FuAttendanceRow *row,
     }
 }
 
-/* The cell's whole text, which may be cut short. Made when asked for: setting the tooltip
- * on each bind would ask the X server where the pointer is (GTK 4.8). */
-static gboolean
-cell_query_tooltip_cb (GtkWidget  *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -242,7 +191,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (column == COLUMN_REPLY)
     gtk_widget_add_css_class (label, "fu-numeric");
   gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (fu_gui_label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -528,13 +477,13 @@ load (FuWorkshopDetail *self)
 
   self->loading = TRUE;
   load_hosts (self);
-  set_entry_text (self->code_row, w->code);
-  set_entry_text (self->title_row, w->title);
+  fu_gui_set_entry_text (self->code_row, w->code);
+  fu_gui_set_entry_text (self->title_row, w->title);
   set_entry_day (self->start_row, w->start_date);
   set_entry_day (self->end_row, w->end_date);
-  set_entry_text (self->venue_row, w->venue);
-  set_entry_text (self->co_organizer_row, w->co_organizer);
-  set_entry_text (self->notes_row, w->notes);
+  fu_gui_set_entry_text (self->venue_row, w->venue);
+  fu_gui_set_entry_text (self->co_organizer_row, w->co_organizer);
+  fu_gui_set_entry_text (self->notes_row, w->notes);
   set_entry_day (self->planned_row, w->planned_override);
   set_entry_day (self->deadline_row, w->deadline_override);
   adw_combo_row_set_selected (self->kind_row, (guint) w->kind);
@@ -546,7 +495,7 @@ load (FuWorkshopDetail *self)
                                                 fu_context_get_today (self->context), &error);
   if (attendees == NULL)
     {
-      show_error (GTK_WIDGET (self), error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       attendees = g_ptr_array_new ();
     }
   fu_lazy_list_set_rows (self->attendees, attendees);
@@ -603,7 +552,7 @@ save (FuWorkshopDetail *self,
     {
       if (row != NULL)
         gtk_widget_add_css_class (row, "error");
-      show_error (GTK_WIDGET (self), error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   if (row != NULL)
@@ -620,7 +569,7 @@ save (FuWorkshopDetail *self,
   undo->previous = previous;
   g_object_set_data_full (G_OBJECT (toast), "fu-undo", undo, (GDestroyNotify) undo_edit_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_edit_cb), NULL);
-  show_toast (GTK_WIDGET (self), toast);
+  fu_gui_show_toast (GTK_WIDGET (self), toast);
 
   fu_context_changed (self->context);
   return TRUE;
@@ -648,7 +597,7 @@ parse_day (FuWorkshopDetail *self,
   else
     message = g_strdup_printf (_("'%s' is not a date: write it as YYYY-MM-DD, e.g. 2016-09-05"),
                                text);
-  show_error (GTK_WIDGET (self), message);
+  fu_gui_show_error_toast (GTK_WIDGET (self), message);
   return FALSE;
 }
 
@@ -768,13 +717,6 @@ entry_focus_leave_cb (GtkEventControllerFocus *controller,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   commit_entry (self, entry_field (self, row));
-}
-
-static void
-entry_changed_cb (GtkEditable *editable,
-                  gpointer     user_data)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
 }
 
 static void
@@ -981,7 +923,7 @@ fu_workshop_detail_init (FuWorkshopDetail *self)
 
       g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (self->entry_rows[i]), focus);
-      g_signal_connect (self->entry_rows[i], "changed", G_CALLBACK (entry_changed_cb), NULL);
+      g_signal_connect (self->entry_rows[i], "changed", G_CALLBACK (fu_gui_clear_error_cb), NULL);
     }
 
   add_columns (self);

@@ -15,12 +15,12 @@
 #include "fu-error.h"
 #include "fu-feedback-sheet.h"
 #include "fu-file-chooser.h"
+#include "fu-gui-util.h"
 #include "fu-import-dialog.h"
 #include "fu-list-models.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 #include "fu-store-snapshot.h"
-#include "fu-window.h"
 #include "fu-workshop-detail.h"
 #include "fu-workshops-page.h"
 
@@ -89,37 +89,6 @@ entry_new (GPtrArray        *workshops,
 }
 
 /* ---- Helpers ----------------------------------------------------------------------------- */
-
-static void
-show_toast (FuWorkshopsPage *self,
-            AdwToast        *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (FU_IS_WINDOW (root))
-    fu_window_add_toast (FU_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (FuWorkshopsPage *self,
-            const char      *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 8);
-  show_toast (self, toast);
-}
-
-static GtkWindow *
-parent_window (FuWorkshopsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
 
 static const FuWorkshopsEntry *
 item_entry (gpointer item)
@@ -479,7 +448,7 @@ reload (FuWorkshopsPage *self)
                                        FU_DAY_NONE, &error);
   if (workshops == NULL)
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       workshops = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_workshop_free);
     }
   self->workshops = workshops;
@@ -642,18 +611,10 @@ check_workshop_form (AddWorkshopForm *form)
                                     &error))
     g_warning ("Could not look up a workshop code: %s", error->message);
 
-  if (taken != 0)
-    gtk_widget_add_css_class (GTK_WIDGET (form->code), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (form->code), "error");
-  if (!start_ok && !blank (row_text (form->start)))
-    gtk_widget_add_css_class (GTK_WIDGET (form->start), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (form->start), "error");
-  if (!end_ok || (end != FU_DAY_NONE && start_ok && end < start))
-    gtk_widget_add_css_class (GTK_WIDGET (form->end), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (form->end), "error");
+  fu_gui_mark_error (GTK_WIDGET (form->code), taken != 0);
+  fu_gui_mark_error (GTK_WIDGET (form->start), !start_ok && !blank (row_text (form->start)));
+  fu_gui_mark_error (GTK_WIDGET (form->end),
+                     !end_ok || (end != FU_DAY_NONE && start_ok && end < start));
 
   return *code != '\0' && taken == 0 && !blank (row_text (form->title)) && start_ok && end_ok
          && (end == FU_DAY_NONE || end >= start);
@@ -693,7 +654,7 @@ add_workshop_response_cb (AdwMessageDialog *dialog,
   id = fu_store_add_workshop (fu_context_get_store (self->context), workshop, &error);
   if (id == 0)
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -702,7 +663,7 @@ add_workshop_response_cb (AdwMessageDialog *dialog,
   fu_context_changed (self->context);
   fu_workshops_page_select (self, id);
   message = g_strdup_printf (_("Added workshop %s"), workshop->code);
-  show_toast (self, adw_toast_new (message));
+  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void
@@ -719,7 +680,7 @@ add_workshop_action (GtkWidget  *widget,
   if (self->context == NULL)
     return;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("New Workshop"),
+  dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), _("New Workshop"),
                                    _("Everything else can be filled in afterwards."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -786,10 +747,7 @@ check_participant_form (AddParticipantForm *form)
   const char *email = row_text (form->email);
   gboolean email_ok = blank (email) || (strchr (email, '@') != NULL && strchr (email, ' ') == NULL);
 
-  if (email_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (form->email), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (form->email), "error");
+  fu_gui_mark_error (GTK_WIDGET (form->email), !email_ok);
   return !blank (row_text (form->name)) && email_ok
          && adw_combo_row_get_selected (form->administration) < form->admin_ids->len;
 }
@@ -871,7 +829,7 @@ add_participant_response_cb (AdwMessageDialog *dialog,
     name = add_attendee (store, form->workshop_id, person, &added_person, &error);
   if (name == NULL)
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -882,7 +840,7 @@ add_participant_response_cb (AdwMessageDialog *dialog,
     /* TRANSLATORS: the person was already known from another workshop */
     message = g_strdup_printf (_("Added %s, already known from another workshop, to %s"), name,
                                workshop->code);
-  show_toast (self, adw_toast_new (message));
+  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void
@@ -907,13 +865,13 @@ add_participant_action (GtkWidget  *widget,
   workshop = fu_store_get_workshop (store, self->selected_id, &error);
   if (workshop == NULL)
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
   admins = fu_store_list_administrations (store, &error);
   if (admins == NULL)
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -921,7 +879,8 @@ add_participant_action (GtkWidget  *widget,
   body = g_strdup_printf (_("Someone already known (by e-mail, or by name and administration) "
                             "is added as they are; anyone else becomes a new participant of %s."),
                           workshop->code);
-  dialog = adw_message_dialog_new (parent_window (self), _("Add Participant"), body);
+  dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)),
+                                   _("Add Participant"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "add", _("_Add"),
@@ -980,7 +939,7 @@ import_file_chosen_cb (GFile    *file,
 
   if (file == NULL || self->context == NULL)
     return;
-  dialog = fu_import_dialog_new (parent_window (self), self->context, file);
+  dialog = fu_import_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), self->context, file);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -993,8 +952,9 @@ import_attendance_action (GtkWidget  *widget,
 
   if (self->context == NULL)
     return;
-  fu_file_chooser_open (parent_window (self), _("Import Attendance List"), _("_Open"),
-                        FU_FILE_KIND_CSV, import_file_chosen_cb, g_object_ref (self));
+  fu_file_chooser_open (fu_gui_parent_window (GTK_WIDGET (self)),
+                        _("Import Attendance List"), _("_Open"), FU_FILE_KIND_CSV,
+                        import_file_chosen_cb, g_object_ref (self));
 }
 
 /* ---- workshop.export-feedback ----------------------------------------------------------- */
@@ -1050,7 +1010,7 @@ write_feedback_sheet (FuWorkshopsPage *self,
     {
       /* TRANSLATORS: "Could not save feedback-2016-NII.pdf: <why>" */
       message = g_strdup_printf (_("Could not save %s: %s"), basename, error->message);
-      show_error (self, message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), message);
       return FALSE;
     }
 
@@ -1065,7 +1025,7 @@ write_feedback_sheet (FuWorkshopsPage *self,
                                          "fewer than %u replies are not broken down",
                                          FU_FEEDBACK_SHEET_MIN_REPLIES),
                                basename, FU_FEEDBACK_SHEET_MIN_REPLIES);
-  show_toast (self, adw_toast_new (message));
+  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
   return TRUE;
 }
 
@@ -1101,8 +1061,9 @@ export_feedback_action (GtkWidget  *widget,
   data = g_new0 (FeedbackData, 1);
   data->page = g_object_ref (self);
   data->workshop_id = workshop->id;
-  fu_file_chooser_save (parent_window (self), _("Save Feedback Sheet"), _("_Save"),
-                        FU_FILE_KIND_FEEDBACK, name, feedback_file_chosen_cb, data);
+  fu_file_chooser_save (fu_gui_parent_window (GTK_WIDGET (self)),
+                        _("Save Feedback Sheet"), _("_Save"), FU_FILE_KIND_FEEDBACK, name,
+                        feedback_file_chosen_cb, data);
 }
 
 /* ---- workshop.delete and Undo ------------------------------------------------------------ */
@@ -1123,13 +1084,13 @@ undo_delete (FuWorkshopsPage *self,
 
   if (!fu_store_restore_workshop (fu_context_get_store (self->context), snapshot, &error))
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
   fu_context_changed (self->context);
   fu_workshops_page_select (self, fu_workshop_snapshot_get_id (snapshot));
   message = g_strdup_printf (_("Restored workshop %s"), fu_workshop_snapshot_get_code (snapshot));
-  show_toast (self, adw_toast_new (message));
+  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
   /* Once is enough. */
   g_object_set_data (G_OBJECT (toast), "fu-snapshot", NULL);
 }
@@ -1181,7 +1142,7 @@ delete_workshop (FuWorkshopsPage *self,
   snapshot = fu_store_snapshot_workshop (store, id, &error);
   if (snapshot == NULL || !fu_store_delete_workshop (store, id, &error))
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1196,7 +1157,7 @@ delete_workshop (FuWorkshopsPage *self,
   g_set_object (&self->undo_toast, toast);
 
   fu_context_changed (self->context);
-  show_toast (self, toast);
+  fu_gui_show_toast (GTK_WIDGET (self), toast);
   update_actions (self);
 }
 
@@ -1235,7 +1196,7 @@ delete_action (GtkWidget  *widget,
                                          &error);
   if (snapshot == NULL)
     {
-      show_error (self, error->message);
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
   n_attendances = fu_workshop_snapshot_get_n_attendances (snapshot);
@@ -1250,7 +1211,7 @@ delete_action (GtkWidget  *widget,
                             "%s. Undo is offered for a few seconds afterwards."),
                           people, replies);
 
-  dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
@@ -1458,15 +1419,9 @@ fu_workshops_page_set_context (FuWorkshopsPage *self,
   g_return_if_fail (FU_IS_WORKSHOPS_PAGE (self));
   g_return_if_fail (context == NULL || FU_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!fu_gui_swap_context (&self->context, &self->changed_id, context,
+                            G_CALLBACK (context_changed_cb), self))
     return;
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_id, self->context);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (context, "changed",
-                                                G_CALLBACK (context_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
 
   self->selected_id = 0;
   fu_workshop_detail_set_context (self->detail, context);

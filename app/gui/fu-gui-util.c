@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fu-gui-util"
+
+#include "config.h"
+#include <glib/gi18n.h>
+#include "fu-gui-util.h"
+#include "fu-window.h"
+
+/* Through the window's overlay; a widget outside a FuWindow (a test) drops the toast. */
+void
+fu_gui_show_toast (GtkWidget *widget,
+                   AdwToast  *toast)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  root = gtk_widget_get_root (widget);
+  if (FU_IS_WINDOW (root))
+    fu_window_add_toast (FU_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
+/* An error stays longer than a plain toast and comes before waiting ones. */
+void
+fu_gui_show_error_toast (GtkWidget  *widget,
+                         const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  fu_gui_show_toast (widget, toast);
+}
+
+/* The window a dialog is transient for, or NULL while the widget is not in one. */
+GtkWindow *
+fu_gui_parent_window (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+fu_gui_mark_error (GtkWidget *widget,
+                   gboolean   bad)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (bad)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+void
+fu_gui_set_entry_text (AdwEntryRow *row,
+                       const char  *text)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (text == NULL)
+    text = "";
+  /* Only when it differs, so that the cursor of a field being edited stays put. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* For an editable's "changed": typing again takes the error mark away. */
+void
+fu_gui_clear_error_cb (GtkEditable *editable,
+                       gpointer     user_data)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+}
+
+/* For a label's "query-tooltip" (with has-tooltip set): its whole text, which may be cut
+ * short. Made when asked for: setting the tooltip on each bind would ask the X server where
+ * the pointer is (GTK 4.8). */
+gboolean
+fu_gui_label_query_tooltip_cb (GtkWidget  *label,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard_mode,
+                               GtkTooltip *tooltip,
+                               gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Points *slot at context and follows its "changed" signal (changed_cb, swapped, on
+ * instance) instead of the previous context's. FALSE when context was there already. */
+gboolean
+fu_gui_swap_context (FuContext **slot,
+                     gulong     *changed_id,
+                     FuContext  *context,
+                     GCallback   changed_cb,
+                     gpointer    instance)
+{
+  g_return_val_if_fail (slot != NULL && changed_id != NULL, FALSE);
+  g_return_val_if_fail (context == NULL || FU_IS_CONTEXT (context), FALSE);
+
+  if (*slot == context)
+    return FALSE;
+  if (*slot != NULL)
+    g_clear_signal_handler (changed_id, *slot);
+  g_set_object (slot, context);
+  if (context != NULL)
+    *changed_id = g_signal_connect_object (context, "changed", changed_cb, instance,
+                                           G_CONNECT_SWAPPED);
+  return TRUE;
+}

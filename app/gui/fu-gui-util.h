@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-gui-util.h: small pieces that several pages and editors share (toasts, error marks,
+ * tooltips, following the context). */
+#pragma once
+
+#include <adwaita.h>
+#include "fu-context.h"
+
+G_BEGIN_DECLS
+
+void       fu_gui_show_toast              (GtkWidget   *widget,
+                                           AdwToast    *toast);
+void       fu_gui_show_error_toast        (GtkWidget   *widget,
+                                           const char  *message);
+GtkWindow *fu_gui_parent_window           (GtkWidget   *widget);
+void       fu_gui_mark_error              (GtkWidget   *widget,
+                                           gboolean     bad);
+void       fu_gui_set_entry_text          (AdwEntryRow *row,
+                                           const char  *text);
+void       fu_gui_clear_error_cb          (GtkEditable *editable,
+                                           gpointer     user_data);
+gboolean   fu_gui_label_query_tooltip_cb  (GtkWidget   *label,
+                                           int          x,
+                                           int          y,
+                                           gboolean     keyboard_mode,
+                                           GtkTooltip  *tooltip,
+                                           gpointer     user_data);
+gboolean   fu_gui_swap_context            (FuContext  **slot,
+                                           gulong      *changed_id,
+                                           FuContext   *context,
+                                           GCallback    changed_cb,
+                                           gpointer     instance);
+
+G_END_DECLS
