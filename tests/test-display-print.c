@@ -17,6 +17,7 @@
 #include "fu-reminder-sheet.h"
 #include "fu-sample.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 #define REMIND_MASK ((1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE))
 
@@ -66,18 +67,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* The PDF's text, page by page (pdftotext ends each page with a form feed). */
 static GStrv
@@ -156,7 +145,7 @@ test_export_all (Fixture       *fixture,
   g_auto(GStrv) pages = NULL;
   g_auto(GStrv) cli_pages = NULL;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
 
   rows = list_to_chase (fixture);
@@ -202,7 +191,7 @@ test_export_selection (Fixture       *fixture,
   const FuFollowupRow *first;
   guint n_left_out = 0;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
 
   rows = list_to_chase (fixture);

@@ -22,6 +22,7 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
+#include "fu-test-util.h"
 
 typedef struct {
   char          *dir;
@@ -523,15 +524,6 @@ pdf_text (const char *pdf)
   return text;
 }
 
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    g_test_skip ("pdftotext (poppler-utils) is not installed");
-  return program != NULL;
-}
 
 /* Print Report through the print operation, exported as Print to File would: the PDF
  * holds the seed's totals as its tables write them. */
@@ -544,7 +536,7 @@ test_print_report (Fixture       *f,
   g_autofree char *missing = g_build_filename (f->dir, "missing", "report.pdf", NULL);
   g_autofree char *text = NULL;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
 
   g_assert_true (fu_print_report_export (f->context, 2016, pdf, &error));
@@ -576,7 +568,7 @@ test_print_feedback (Fixture       *f,
   g_autofree char *text = NULL;
   gint64 workshop_id = 0;
 
-  if (!have_pdftotext ())
+  if (!fu_test_have_pdftotext ())
     return;
 
   g_assert_true (fu_store_lookup_workshop (f->store, "2016-NII", &workshop_id, &error));
