@@ -695,7 +695,7 @@ add_workshop_action (GtkWidget  *widget,
   form = g_new0 (AddWorkshopForm, 1);
   form->page = g_object_ref (self);
   list = form_list ();
-  form->code = form_entry_row (list, _("_Code, e.g. 2018-NII"));
+  form->code = form_entry_row (list, _("C_ode, e.g. 2018-NII"));
   form->title = form_entry_row (list, _("_Title"));
   form->kind = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->kind), _("_Kind"));
