@@ -282,7 +282,7 @@ export_reminders_pdf (Cli        *cli,
     return fail_error (error);
 
   query.as_of = as_of;
-  query.status_mask = (1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE);
+  query.status_mask = FU_STATUS_MASK_TO_CHASE;
   if ((rows = fu_store_list_followups (store, &query, &error)) == NULL)
     return fail_error (error);
   office = fu_store_get_office_name (store);

@@ -368,7 +368,7 @@ fu_export_reminders (FuStore       *store,
   fu_store_get_rules (store, &rules);
 
   query.as_of = as_of;
-  query.status_mask = (1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE);
+  query.status_mask = FU_STATUS_MASK_TO_CHASE;
   rows = fu_store_list_followups (store, &query, error);
   if (rows == NULL)
     return FALSE;
@@ -382,7 +382,7 @@ fu_export_reminders (FuStore       *store,
 
       /* The mask is the store's filter; checking again keeps the list right if a store
        * back end ignores it. */
-      if (row->status != FU_STATUS_REMINDER_DUE && row->status != FU_STATUS_OVERDUE)
+      if ((FU_STATUS_MASK_TO_CHASE & (1u << row->status)) == 0)
         continue;
       add_reminder_row (writer, &rules, row);
     }

@@ -65,6 +65,10 @@ gboolean    fu_followup_status_from_string (const char *text, FuFollowupStatus *
 /* Translated, for people: "To send", "Reminder due". */
 const char *fu_followup_status_get_label   (FuFollowupStatus status);
 
+/* The follow-ups to chase, as FuFollowupQuery.status_mask bits: those a reminder list names
+ * (reminder due and overdue). */
+#define FU_STATUS_MASK_TO_CHASE ((1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE))
+
 /* Workshop kinds: "regional", "sub-regional", "national", "train-the-trainer", "follow-up",
  * "masterclass", "other". */
 const char *fu_workshop_kind_to_string     (FuWorkshopKind kind);

@@ -45,7 +45,7 @@ make_sheet (FuContext  *context,
       FuFollowupQuery query = { 0 };
 
       query.as_of = today;
-      query.status_mask = (1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE);
+      query.status_mask = FU_STATUS_MASK_TO_CHASE;
       owned = fu_store_list_followups (store, &query, error);
       if (owned == NULL)
         return NULL;
