@@ -12,7 +12,9 @@
 
 #include "fu-annual-report.h"
 #include "fu-charts.h"
+#include "fu-command.h"
 #include "fu-context.h"
+#include "fu-csv.h"
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-export.h"
@@ -21,6 +23,8 @@
 #include "fu-reminder-sheet.h"
 #include "fu-rules.h"
 #include "fu-sample.h"
+#include "fu-store-audit.h"
+#include "fu-store-people.h"
 #include "fu-store.h"
 
 /* Exit codes: 0 success, 1 a user's mistake or a refused operation (with a message). */
@@ -78,13 +82,47 @@ parse_day_option (const char *option, const char *text, FuDay *day, GError **err
   return TRUE;
 }
 
+/* The staff name the history records: $FOLLOWUP_STAFF_NAME, else the name set in the
+ * app's Preferences, else (in the store) the account's. */
+static char *
+staff_name (void)
+{
+  const char *env = g_getenv ("FOLLOWUP_STAFF_NAME");
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "staff-name"))
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "staff-name");
+}
+
 static FuStore *
 open_store (Cli *cli, GError **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *author = staff_name ();
+  FuStore *store;
 
   path = cli->database != NULL ? g_strdup (cli->database) : fu_store_default_path ();
-  return fu_store_open (path, error);
+  store = fu_store_open (path, error);
+  if (store != NULL && author != NULL && *author != '\0')
+    fu_store_set_author (store, author);
+  return store;
+}
+
+/* Runs a change through the command layer, so that it is in the history and can be
+ * undone. */
+static gboolean
+apply_command (FuStore *store, FuCommand *command, GError **error)
+{
+  return fu_command_apply (command, store, error);
 }
 
 /* Parses a command's options; prints its --help. Returns FALSE with a message printed on
@@ -190,9 +228,12 @@ cmd_import (Cli *cli, int argc, char **argv)
   };
   g_autoptr(FuStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(FuImportResult) result = NULL;
+  g_autoptr(FuImportResult) own_result = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  FuImportResult *result = NULL;
   FuImportKind kind;
   FuImportFlags flags = FU_IMPORT_FLAGS_NONE;
+  gboolean ok;
   int status = 0;
 
   if (!parse_command_options (cli, _("workshops|participants|responses FILE"),
@@ -211,7 +252,18 @@ cmd_import (Cli *cli, int argc, char **argv)
 
   if ((store = open_store (cli, &error)) == NULL)
     return fail_error (error);
-  if (!fu_import_file (store, kind, argv[2], flags, &result, &error))
+  if (dry_run)
+    {
+      ok = fu_import_file (store, kind, argv[2], flags, &own_result, &error);
+      result = own_result;
+    }
+  else
+    {
+      command = fu_command_new_import_file (kind, argv[2], flags);
+      ok = apply_command (store, command, &error);
+      result = fu_command_get_import_result (command);
+    }
+  if (!ok)
     {
       const char *newline = strchr (error->message, '\n');
 
@@ -261,6 +313,20 @@ cmd_import (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+static gboolean
+lookup_workshop_code (FuStore *store, const char *code, gint64 *id, GError **error)
+{
+  if (!fu_store_lookup_workshop (store, code, id, error))
+    return FALSE;
+  if (*id == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no workshop with code '%s'"), code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- export ---------------------------------------------------------------------------- */
 
 /* The printed reminder list, the same pages the app's Print Reminder List gives. */
@@ -302,11 +368,14 @@ cmd_export (Cli *cli, int argc, char **argv)
   g_autofree char *as_of_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *workshop_code = NULL;
   gboolean bom = FALSE;
   const GOptionEntry entries[] = {
     { "fiscal-year", 'y', 0, G_OPTION_ARG_STRING, &fiscal_year_text,
       N_("The fiscal year (summary: required; responses: all years when not given)"),
       N_("2016/17") },
+    { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop_code,
+      N_("Participants: only the attendees of this workshop"), N_("CODE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       N_("Reminders: the day the list is for (default: today)"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -324,9 +393,10 @@ cmd_export (Cli *cli, int argc, char **argv)
   const char *what;
   int status = 0;
 
-  if (!parse_command_options (cli, _("summary|responses|reminders"),
-                              _("Export the annual summary (Tables 1 to 5), the replies, or "
-                                "the reminder list as CSV (the reminder list also as PDF)."),
+  if (!parse_command_options (cli, _("summary|responses|participants|reminders"),
+                              _("Export the annual summary (Tables 1 to 5), the replies, the "
+                                "participants or the reminder list as CSV (the reminder list "
+                                "also as PDF)."),
                               entries, &argc, &argv, 1, &status))
     return status;
   what = argv[1];
@@ -369,6 +439,18 @@ cmd_export (Cli *cli, int argc, char **argv)
       if (!fu_export_responses (store, from, to, flags, text, &error))
         return fail_error (error);
     }
+  else if (g_str_equal (what, "participants"))
+    {
+      gint64 workshop_id = 0;
+
+      if ((store = open_store (cli, &error)) == NULL)
+        return fail_error (error);
+      if (workshop_code != NULL && !lookup_workshop_code (store, workshop_code, &workshop_id,
+                                                          &error))
+        return fail_error (error);
+      if (!fu_export_participants (store, workshop_id, flags, text, &error))
+        return fail_error (error);
+    }
   else if (g_str_equal (what, "reminders"))
     {
       FuDay as_of;
@@ -384,7 +466,8 @@ cmd_export (Cli *cli, int argc, char **argv)
     }
   else
     {
-      return fail (_("'%s' is not something to export: say summary, responses or reminders"),
+      return fail (_("'%s' is not something to export: say summary, responses, participants "
+                     "or reminders"),
                    what);
     }
 
@@ -409,19 +492,6 @@ append_cell (GString *line, const char *text, guint width)
   g_string_append (line, "  ");
 }
 
-static gboolean
-lookup_workshop_code (FuStore *store, const char *code, gint64 *id, GError **error)
-{
-  if (!fu_store_lookup_workshop (store, code, id, error))
-    return FALSE;
-  if (*id == 0)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop with code '%s'"), code);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static int
 cmd_followups (Cli *cli, int argc, char **argv)
@@ -546,10 +616,10 @@ mark_workshop (Cli *cli, int argc, char **argv, gboolean reminder)
   g_autoptr(FuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gint64 workshop_id = 0;
+  g_autoptr(FuCommand) command = NULL;
   guint n_changed = 0;
   FuDay date;
   char date_iso[11];
-  gboolean ok;
   int status = 0;
 
   if (!parse_command_options (cli, _("WORKSHOP_CODE"),
@@ -566,12 +636,11 @@ mark_workshop (Cli *cli, int argc, char **argv, gboolean reminder)
   if (!lookup_workshop_code (store, argv[1], &workshop_id, &error))
     return fail_error (error);
 
-  if (reminder)
-    ok = fu_store_mark_reminded (store, workshop_id, date, &n_changed, &error);
-  else
-    ok = fu_store_mark_sent (store, workshop_id, date, &n_changed, &error);
-  if (!ok)
+  command = reminder ? fu_command_new_mark_reminded (workshop_id, date)
+                    : fu_command_new_mark_sent (workshop_id, date);
+  if (!apply_command (store, command, &error))
     return fail_error (error);
+  n_changed = fu_command_get_n_changed (command);
 
   fu_day_format_iso (date, date_iso);
   if (reminder)
@@ -745,6 +814,7 @@ cmd_stats (Cli *cli, int argc, char **argv)
 static int
 cmd_sample (Cli *cli, int argc, char **argv)
 {
+  g_autoptr(FuCommand) command = NULL;
   g_autoptr(FuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -756,7 +826,8 @@ cmd_sample (Cli *cli, int argc, char **argv)
     return status;
   if ((store = open_store (cli, &error)) == NULL)
     return fail_error (error);
-  if (!fu_sample_load (store, &error))
+  command = fu_command_new_load_sample ();
+  if (!apply_command (store, command, &error))
     return fail_error (error);
   g_print (_("Loaded the FY2016/17 sample into %s.\n"), fu_store_get_path (store));
   return 0;
@@ -938,17 +1009,167 @@ cmd_feedback (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* ---- history, undo ----------------------------------------------------------------------- */
+
+static char *
+format_entry_time (gint64 at, const char *format)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (at);
+
+  return g_date_time_format (time, format);
+}
+
+static int
+cmd_history (Cli *cli, int argc, char **argv)
+{
+  int limit = 0;
+  g_autofree char *workshop_code = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  gboolean bom = FALSE;
+  const GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit,
+      N_("Only the N newest entries"), N_("N") },
+    { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop_code,
+      N_("Only the changes to this workshop and its participants' follow-ups"), N_("CODE") },
+    { "participant", 'p', 0, G_OPTION_ARG_STRING, &email,
+      N_("Only the changes to the participant with this e-mail address"), N_("EMAIL") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("text (default) or csv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("CSV: start with a byte-order mark, for Excel"), NULL },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  FuAuditQuery query = { 0 };
+  gboolean csv;
+  int status = 0;
+
+  if (!parse_command_options (cli, "",
+                              _("List the changes made to the database, newest first: when (UTC), "
+                                "who, and what."),
+                              entries, &argc, &argv, 0, &status))
+    return status;
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv"))
+    return fail (_("--format %s is not a format: say text or csv"), format);
+  if (limit < 0)
+    return fail (_("--limit must be a positive number"));
+  csv = format != NULL && g_str_equal (format, "csv");
+
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  query.limit = (guint) limit;
+  if (workshop_code != NULL
+      && !lookup_workshop_code (store, workshop_code, &query.workshop_id, &error))
+    return fail_error (error);
+  if (email != NULL)
+    {
+      if (!fu_store_lookup_participant (store, email, NULL, 0, &query.participant_id, &error))
+        return fail_error (error);
+      if (query.participant_id == 0)
+        return fail (_("There is no participant with the e-mail address '%s'"), email);
+    }
+  if ((list = fu_store_list_audit_entries (store, &query, &error)) == NULL)
+    return fail_error (error);
+
+  if (csv)
+    {
+      g_autoptr(FuCsvWriter) writer = fu_csv_writer_new (out, bom);
+      static const char * const columns[] = {
+        "id", "time", "author", "kind", "sentence", "undoes", "undone_by", "changes", NULL
+      };
+
+      for (guint i = 0; columns[i] != NULL; i++)
+        fu_csv_writer_add (writer, columns[i]);
+      fu_csv_writer_end_row (writer);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const FuAuditEntry *entry = g_ptr_array_index (list, i);
+          g_autofree char *time = format_entry_time (entry->at, "%Y-%m-%dT%H:%M:%SZ");
+          g_autofree char *sentence = fu_audit_entry_describe (entry);
+
+          fu_csv_writer_add_int (writer, (int) entry->id);
+          fu_csv_writer_add (writer, time);
+          fu_csv_writer_add (writer, entry->author);
+          fu_csv_writer_add (writer, entry->kind);
+          fu_csv_writer_add (writer, sentence);
+          if (entry->undoes > 0)
+            fu_csv_writer_add_int (writer, (int) entry->undoes);
+          else
+            fu_csv_writer_add (writer, "");
+          if (entry->undone_by > 0)
+            fu_csv_writer_add_int (writer, (int) entry->undone_by);
+          else
+            fu_csv_writer_add (writer, "");
+          fu_csv_writer_add_uint (writer, entry->n_changes);
+          fu_csv_writer_end_row (writer);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < list->len; i++)
+        {
+          const FuAuditEntry *entry = g_ptr_array_index (list, i);
+          g_autofree char *time = format_entry_time (entry->at, "%Y-%m-%d %H:%M:%S UTC");
+          g_autofree char *sentence = fu_audit_entry_describe (entry);
+
+          g_string_append_printf (out, "%s  %s  %s%s\n", time, entry->author, sentence,
+                                  entry->undone_by > 0 ? _(" (undone)") : "");
+        }
+    }
+
+  if (!write_output (output, out, &error))
+    return fail_error (error);
+  return 0;
+}
+
+static int
+cmd_undo (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  gint64 entry_id;
+  int status = 0;
+
+  if (!parse_command_options (cli, "",
+                              _("Undo the most recent change not undone yet, and say what it was."),
+                              NULL, &argc, &argv, 0, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  entry_id = fu_store_audit_last_undoable (store, &error);
+  if (error != NULL)
+    return fail_error (error);
+  if (entry_id == 0)
+    return fail (_("There is nothing to undo in %s"), fu_store_get_path (store));
+
+  command = fu_command_new_revert (entry_id);
+  if (!apply_command (store, command, &error))
+    return fail_error (error);
+  g_print ("%s\n", fu_command_get_sentence (command));
+  return 0;
+}
+
 /* ---- main ------------------------------------------------------------------------------ */
 
 static const Command commands[] = {
   { "init", "", N_("Create or upgrade the database"), cmd_init },
   { "import", N_("workshops|participants|responses FILE"), N_("Import a CSV file"), cmd_import },
-  { "export", N_("summary|responses|reminders"), N_("Export CSV"), cmd_export },
+  { "export", N_("summary|responses|participants|reminders"), N_("Export CSV"), cmd_export },
   { "followups", "", N_("List follow-ups and their status"), cmd_followups },
   { "mark-sent", N_("WORKSHOP_CODE"), N_("Record questionnaires as sent"), cmd_mark_sent },
   { "mark-reminded", N_("WORKSHOP_CODE"), N_("Record a reminder sent"), cmd_mark_reminded },
   { "stats", "", N_("Summarize the database"), cmd_stats },
   { "sample", "", N_("Load the FY2016/17 sample data"), cmd_sample },
+  { "history", "", N_("List the changes made, newest first"), cmd_history },
+  { "undo", "", N_("Undo the most recent change"), cmd_undo },
   /* TRANSLATORS: only KIND, Y and FILE are placeholders; the options stay as they are */
   { "chart", N_("KIND --fiscal-year Y --output FILE"), N_("Draw a chart as PNG, SVG or PDF"),
     cmd_chart },

@@ -18,6 +18,7 @@ typedef enum {
   FU_STORE_ERROR_EXISTS,        /* a unique value is taken (code, e-mail, a second reply) */
   FU_STORE_ERROR_INVALID,       /* a value breaks a rule (end before start, bad kind, ...) */
   FU_STORE_ERROR_BUSY,          /* another program holds the database too long */
+  FU_STORE_ERROR_CONFLICT,      /* a change can no longer be undone: its records changed */
 } FuStoreError;
 
 typedef enum {

@@ -11,6 +11,7 @@
 #include "fu-error.h"
 #include "fu-export.h"
 #include "fu-rules.h"
+#include "fu-store-people.h"
 #include "fu-store.h"
 
 /* The column lists are the single source of truth: the writers below emit their cells in
@@ -79,6 +80,10 @@ static const char * const reminders_columns[] = {
   "last_reminder",
   "days_overdue",
   NULL
+};
+
+static const char * const participants_columns[] = {
+  "workshop_code", "name", "administration", "email", "position", "gender", NULL
 };
 
 /* A writer appending to @out, with the header row of @columns written. */
@@ -387,5 +392,39 @@ fu_export_reminders (FuStore       *store,
       add_reminder_row (writer, &rules, row);
     }
 
+  return TRUE;
+}
+
+gboolean
+fu_export_participants (FuStore       *store,
+                        gint64         workshop_id,
+                        FuExportFlags  flags,
+                        GString       *out,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuCsvWriter) writer = NULL;
+
+  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rows = fu_store_list_attendees (store, workshop_id, error);
+  if (rows == NULL)
+    return FALSE;
+
+  writer = start_csv (out, flags, participants_columns);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuAttendeeRow *row = g_ptr_array_index (rows, i);
+
+      fu_csv_writer_add (writer, not_null (row->workshop_code));
+      fu_csv_writer_add (writer, not_null (row->name));
+      fu_csv_writer_add (writer, not_null (row->administration));
+      fu_csv_writer_add (writer, not_null (row->email));
+      fu_csv_writer_add (writer, not_null (row->position));
+      fu_csv_writer_add (writer, not_null (row->gender));
+      fu_csv_writer_end_row (writer);
+    }
   return TRUE;
 }

@@ -24,6 +24,11 @@ gboolean fu_export_responses  (FuStore *store, FuDay from, FuDay to, FuExportFla
 gboolean fu_export_reminders  (FuStore *store, FuDay as_of, FuExportFlags flags,
                                GString *out, GError **error);
 
+/* The attendances of workshop @workshop_id (0: every workshop) in the participants.csv
+ * columns, so that the file imports again as it is. */
+gboolean fu_export_participants (FuStore *store, gint64 workshop_id, FuExportFlags flags,
+                                 GString *out, GError **error);
+
 /* The column lists, for the README and the tests. */
 const char * const *fu_export_summary_columns   (void);
 const char * const *fu_export_responses_columns (void);

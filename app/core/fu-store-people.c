@@ -502,3 +502,66 @@ fu_store_merge_participants (FuStore  *self,
     }
   return TRUE;
 }
+
+/* ---- Attendees as participants.csv lists them ---------------------------------------- */
+
+void
+fu_attendee_row_free (FuAttendeeRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->workshop_code);
+  g_free (self->name);
+  g_free (self->administration);
+  g_free (self->email);
+  g_free (self->position);
+  g_free (self->gender);
+  g_free (self);
+}
+
+GPtrArray *
+fu_store_list_attendees (FuStore  *self,
+                         gint64    workshop_id,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fu_store_prepare (self,
+                           "SELECT w.code, p.name, ad.name, p.email, p.position, p.gender "
+                           "FROM attendance a "
+                           "JOIN workshop w ON w.id = a.workshop_id "
+                           "JOIN participant p ON p.id = a.participant_id "
+                           "JOIN administration ad ON ad.id = p.administration_id "
+                           "WHERE ?1 = 0 OR a.workshop_id = ?1 "
+                           "ORDER BY w.start_date, w.code, ad.name, p.name, a.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workshop_id);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_attendee_row_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FuAttendeeRow *row = g_new0 (FuAttendeeRow, 1);
+
+      row->workshop_code = fu_store_column_text (stmt, 0);
+      row->name = fu_store_column_text (stmt, 1);
+      row->administration = fu_store_column_text (stmt, 2);
+      row->email = fu_store_column_text (stmt, 3);
+      row->position = fu_store_column_text (stmt, 4);
+      row->gender = fu_store_column_text (stmt, 5);
+      g_ptr_array_add (list, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fu_store_set_error (self, error, _("Could not list the participants"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

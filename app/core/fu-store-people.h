@@ -42,6 +42,18 @@ typedef struct {
   FuFollowupStatus  status;
 } FuAttendanceRow;
 
+/* One attendance as participants.csv has it. */
+typedef struct {
+  char   *workshop_code;
+  char   *name;
+  char   *administration;   /* its name */
+  char   *email;            /* may be NULL */
+  char   *position;         /* may be NULL */
+  char   *gender;           /* may be NULL */
+} FuAttendeeRow;
+
+void       fu_attendee_row_free             (FuAttendeeRow           *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuAttendeeRow, fu_attendee_row_free)
 void       fu_participant_overview_free     (FuParticipantOverview   *self);
 void       fu_attendance_row_free           (FuAttendanceRow         *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuParticipantOverview, fu_participant_overview_free)
@@ -65,6 +77,11 @@ GPtrArray *fu_store_list_participant_history  (FuStore  *self,
 GPtrArray *fu_store_list_workshop_attendees   (FuStore  *self,
                                                gint64    workshop_id,
                                                FuDay     as_of,
+                                               GError  **error);
+/* The attendances of workshop @workshop_id (0: of every workshop), by workshop start and
+ * code, administration, name and id: FuAttendeeRow* elements. */
+GPtrArray *fu_store_list_attendees            (FuStore  *self,
+                                               gint64    workshop_id,
                                                GError  **error);
 /* Two records of the same person become @keep_id: @remove_id's attendances (with their
  * follow-ups, reminders and replies) move to it, its e-mail, position and gender fill

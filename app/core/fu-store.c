@@ -14,6 +14,7 @@
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-rules.h"
+#include "fu-store-audit.h"
 #include "fu-store-private.h"
 
 struct _FuStore
@@ -25,6 +26,8 @@ struct _FuStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt, finalized with the store */
   guint       depth;        /* open transaction levels: 1 = BEGIN, more = savepoints */
   guint       version;      /* PRAGMA user_version once open */
+  char       *author;       /* who the audit log names for this connection's changes */
+  gint64      data_version; /* PRAGMA data_version when last asked; -1 = never */
 };
 
 G_DEFINE_FINAL_TYPE (FuStore, fu_store, G_TYPE_OBJECT)
@@ -226,6 +229,311 @@ static const char * const migrations[] = {
   "CREATE INDEX participant_administration ON participant (administration_id);\n"
   "CREATE INDEX attendance_participant ON attendance (participant_id);\n"
   "CREATE INDEX reminder_followup ON reminder (followup_id, sent_date);\n",
+
+  /* Version 3: the audit log. Every command writes one audit_entry; while it runs, its
+   * id is the one row of audit_capture, and the triggers below copy each row it adds,
+   * changes or deletes into audit_change, with the old and the new values as JSON. An
+   * update that changes nothing is not recorded. Outside a command audit_capture is
+   * empty and the triggers record nothing. */
+  "CREATE TABLE audit_entry (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  at         TEXT NOT NULL,\n"
+  "  author     TEXT NOT NULL,\n"
+  "  kind       TEXT NOT NULL,\n"
+  "  args       TEXT,\n"
+  "  sentence   TEXT NOT NULL,\n"
+  "  undoes     INTEGER REFERENCES audit_entry (id),\n"
+  "  undone_by  INTEGER REFERENCES audit_entry (id),\n"
+  "  n_changes  INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE audit_change (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  "  entry_id  INTEGER NOT NULL,\n"
+  "  tbl       TEXT NOT NULL,\n"
+  "  row_id    INTEGER NOT NULL,\n"
+  "  op        INTEGER NOT NULL CHECK (op IN (1, 2, 3)),\n"
+  "  old       TEXT,\n"
+  "  new       TEXT\n"
+  ");\n"
+  "CREATE INDEX audit_change_entry ON audit_change (entry_id);\n"
+  "CREATE INDEX audit_change_row ON audit_change (tbl, row_id);\n"
+  "CREATE TABLE audit_capture (entry_id INTEGER NOT NULL);\n"
+  "CREATE TRIGGER audit_administration_insert AFTER INSERT ON administration BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'administration', NEW.id, 1, NULL,\n"
+  "    json_object ('id', NEW.id, 'name', NEW.name,\n"
+  "      'short_name', NEW.short_name, 'country', NEW.country,\n"
+  "      'member', NEW.member)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_administration_update AFTER UPDATE ON administration BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'administration', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'short_name', OLD.short_name, 'country', OLD.country,\n"
+  "      'member', OLD.member) AS o,\n"
+  "    json_object ('id', NEW.id, 'name', NEW.name,\n"
+  "      'short_name', NEW.short_name, 'country', NEW.country,\n"
+  "      'member', NEW.member) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_administration_delete AFTER DELETE ON administration BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'administration', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'short_name', OLD.short_name, 'country', OLD.country,\n"
+  "      'member', OLD.member), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_workshop_insert AFTER INSERT ON workshop BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'workshop', NEW.id, 1, NULL,\n"
+  "    json_object ('id', NEW.id, 'code', NEW.code, 'title', NEW.title,\n"
+  "      'kind', NEW.kind, 'start_date', NEW.start_date,\n"
+  "      'end_date', NEW.end_date, 'venue', NEW.venue,\n"
+  "      'host_administration_id', NEW.host_administration_id,\n"
+  "      'co_organizer', NEW.co_organizer, 'surveyed', NEW.surveyed,\n"
+  "      'notes', NEW.notes, 'planned_override', NEW.planned_override,\n"
+  "      'deadline_override', NEW.deadline_override)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_workshop_update AFTER UPDATE ON workshop BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'workshop', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'code', OLD.code, 'title', OLD.title,\n"
+  "      'kind', OLD.kind, 'start_date', OLD.start_date,\n"
+  "      'end_date', OLD.end_date, 'venue', OLD.venue,\n"
+  "      'host_administration_id', OLD.host_administration_id,\n"
+  "      'co_organizer', OLD.co_organizer, 'surveyed', OLD.surveyed,\n"
+  "      'notes', OLD.notes, 'planned_override', OLD.planned_override,\n"
+  "      'deadline_override', OLD.deadline_override) AS o,\n"
+  "    json_object ('id', NEW.id, 'code', NEW.code, 'title', NEW.title,\n"
+  "      'kind', NEW.kind, 'start_date', NEW.start_date,\n"
+  "      'end_date', NEW.end_date, 'venue', NEW.venue,\n"
+  "      'host_administration_id', NEW.host_administration_id,\n"
+  "      'co_organizer', NEW.co_organizer, 'surveyed', NEW.surveyed,\n"
+  "      'notes', NEW.notes, 'planned_override', NEW.planned_override,\n"
+  "      'deadline_override', NEW.deadline_override) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_workshop_delete AFTER DELETE ON workshop BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'workshop', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'code', OLD.code, 'title', OLD.title,\n"
+  "      'kind', OLD.kind, 'start_date', OLD.start_date,\n"
+  "      'end_date', OLD.end_date, 'venue', OLD.venue,\n"
+  "      'host_administration_id', OLD.host_administration_id,\n"
+  "      'co_organizer', OLD.co_organizer, 'surveyed', OLD.surveyed,\n"
+  "      'notes', OLD.notes, 'planned_override', OLD.planned_override,\n"
+  "      'deadline_override', OLD.deadline_override), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_participant_insert AFTER INSERT ON participant BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'participant', NEW.id, 1, NULL,\n"
+  "    json_object ('id', NEW.id, 'name', NEW.name,\n"
+  "      'administration_id', NEW.administration_id, 'email', NEW.email,\n"
+  "      'position', NEW.position, 'gender', NEW.gender)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_participant_update AFTER UPDATE ON participant BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'participant', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'administration_id', OLD.administration_id, 'email', OLD.email,\n"
+  "      'position', OLD.position, 'gender', OLD.gender) AS o,\n"
+  "    json_object ('id', NEW.id, 'name', NEW.name,\n"
+  "      'administration_id', NEW.administration_id, 'email', NEW.email,\n"
+  "      'position', NEW.position, 'gender', NEW.gender) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_participant_delete AFTER DELETE ON participant BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'participant', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'administration_id', OLD.administration_id, 'email', OLD.email,\n"
+  "      'position', OLD.position, 'gender', OLD.gender), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_attendance_insert AFTER INSERT ON attendance BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'attendance', NEW.id, 1, NULL,\n"
+  "    json_object ('id', NEW.id, 'workshop_id', NEW.workshop_id,\n"
+  "      'participant_id', NEW.participant_id)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_attendance_update AFTER UPDATE ON attendance BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'attendance', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'workshop_id', OLD.workshop_id,\n"
+  "      'participant_id', OLD.participant_id) AS o,\n"
+  "    json_object ('id', NEW.id, 'workshop_id', NEW.workshop_id,\n"
+  "      'participant_id', NEW.participant_id) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_attendance_delete AFTER DELETE ON attendance BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'attendance', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'workshop_id', OLD.workshop_id,\n"
+  "      'participant_id', OLD.participant_id), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_followup_insert AFTER INSERT ON followup BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'followup', NEW.id, 1, NULL,\n"
+  "    json_object ('id', NEW.id, 'attendance_id', NEW.attendance_id,\n"
+  "      'sent_date', NEW.sent_date, 'deadline', NEW.deadline,\n"
+  "      'closed_date', NEW.closed_date, 'closed_reason', NEW.closed_reason)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_followup_update AFTER UPDATE ON followup BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'followup', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'attendance_id', OLD.attendance_id,\n"
+  "      'sent_date', OLD.sent_date, 'deadline', OLD.deadline,\n"
+  "      'closed_date', OLD.closed_date, 'closed_reason', OLD.closed_reason) AS o,\n"
+  "    json_object ('id', NEW.id, 'attendance_id', NEW.attendance_id,\n"
+  "      'sent_date', NEW.sent_date, 'deadline', NEW.deadline,\n"
+  "      'closed_date', NEW.closed_date, 'closed_reason', NEW.closed_reason) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_followup_delete AFTER DELETE ON followup BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'followup', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'attendance_id', OLD.attendance_id,\n"
+  "      'sent_date', OLD.sent_date, 'deadline', OLD.deadline,\n"
+  "      'closed_date', OLD.closed_date, 'closed_reason', OLD.closed_reason), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_reminder_insert AFTER INSERT ON reminder BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'reminder', NEW.id, 1, NULL,\n"
+  "    json_object ('id', NEW.id, 'followup_id', NEW.followup_id,\n"
+  "      'sent_date', NEW.sent_date)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_reminder_update AFTER UPDATE ON reminder BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'reminder', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'followup_id', OLD.followup_id,\n"
+  "      'sent_date', OLD.sent_date) AS o,\n"
+  "    json_object ('id', NEW.id, 'followup_id', NEW.followup_id,\n"
+  "      'sent_date', NEW.sent_date) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_reminder_delete AFTER DELETE ON reminder BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'reminder', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'followup_id', OLD.followup_id,\n"
+  "      'sent_date', OLD.sent_date), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_reply_insert AFTER INSERT ON reply BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'reply', NEW.id, 1, NULL,\n"
+  "    json_object ('id', NEW.id, 'followup_id', NEW.followup_id,\n"
+  "      'received_date', NEW.received_date, 'answered_by', NEW.answered_by,\n"
+  "      'shared_materials', NEW.shared_materials,\n"
+  "      'submitted_report', NEW.submitted_report,\n"
+  "      'made_recommendations', NEW.made_recommendations,\n"
+  "      'inhouse_workshop', NEW.inhouse_workshop,\n"
+  "      'developed_manuals', NEW.developed_manuals,\n"
+  "      'other_action', NEW.other_action,\n"
+  "      'colleagues_shared', NEW.colleagues_shared,\n"
+  "      'other_action_text', NEW.other_action_text,\n"
+  "      'colleagues_learned', NEW.colleagues_learned,\n"
+  "      'lessons_use', NEW.lessons_use,\n"
+  "      'direct_effects', NEW.direct_effects,\n"
+  "      'direct_effects_text', NEW.direct_effects_text,\n"
+  "      'contributed', NEW.contributed,\n"
+  "      'contributed_text', NEW.contributed_text,\n"
+  "      'project_initiated', NEW.project_initiated,\n"
+  "      'project_text', NEW.project_text)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_reply_update AFTER UPDATE ON reply BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'reply', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'followup_id', OLD.followup_id,\n"
+  "      'received_date', OLD.received_date, 'answered_by', OLD.answered_by,\n"
+  "      'shared_materials', OLD.shared_materials,\n"
+  "      'submitted_report', OLD.submitted_report,\n"
+  "      'made_recommendations', OLD.made_recommendations,\n"
+  "      'inhouse_workshop', OLD.inhouse_workshop,\n"
+  "      'developed_manuals', OLD.developed_manuals,\n"
+  "      'other_action', OLD.other_action,\n"
+  "      'colleagues_shared', OLD.colleagues_shared,\n"
+  "      'other_action_text', OLD.other_action_text,\n"
+  "      'colleagues_learned', OLD.colleagues_learned,\n"
+  "      'lessons_use', OLD.lessons_use,\n"
+  "      'direct_effects', OLD.direct_effects,\n"
+  "      'direct_effects_text', OLD.direct_effects_text,\n"
+  "      'contributed', OLD.contributed,\n"
+  "      'contributed_text', OLD.contributed_text,\n"
+  "      'project_initiated', OLD.project_initiated,\n"
+  "      'project_text', OLD.project_text) AS o,\n"
+  "    json_object ('id', NEW.id, 'followup_id', NEW.followup_id,\n"
+  "      'received_date', NEW.received_date, 'answered_by', NEW.answered_by,\n"
+  "      'shared_materials', NEW.shared_materials,\n"
+  "      'submitted_report', NEW.submitted_report,\n"
+  "      'made_recommendations', NEW.made_recommendations,\n"
+  "      'inhouse_workshop', NEW.inhouse_workshop,\n"
+  "      'developed_manuals', NEW.developed_manuals,\n"
+  "      'other_action', NEW.other_action,\n"
+  "      'colleagues_shared', NEW.colleagues_shared,\n"
+  "      'other_action_text', NEW.other_action_text,\n"
+  "      'colleagues_learned', NEW.colleagues_learned,\n"
+  "      'lessons_use', NEW.lessons_use,\n"
+  "      'direct_effects', NEW.direct_effects,\n"
+  "      'direct_effects_text', NEW.direct_effects_text,\n"
+  "      'contributed', NEW.contributed,\n"
+  "      'contributed_text', NEW.contributed_text,\n"
+  "      'project_initiated', NEW.project_initiated,\n"
+  "      'project_text', NEW.project_text) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_reply_delete AFTER DELETE ON reply BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'reply', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'followup_id', OLD.followup_id,\n"
+  "      'received_date', OLD.received_date, 'answered_by', OLD.answered_by,\n"
+  "      'shared_materials', OLD.shared_materials,\n"
+  "      'submitted_report', OLD.submitted_report,\n"
+  "      'made_recommendations', OLD.made_recommendations,\n"
+  "      'inhouse_workshop', OLD.inhouse_workshop,\n"
+  "      'developed_manuals', OLD.developed_manuals,\n"
+  "      'other_action', OLD.other_action,\n"
+  "      'colleagues_shared', OLD.colleagues_shared,\n"
+  "      'other_action_text', OLD.other_action_text,\n"
+  "      'colleagues_learned', OLD.colleagues_learned,\n"
+  "      'lessons_use', OLD.lessons_use,\n"
+  "      'direct_effects', OLD.direct_effects,\n"
+  "      'direct_effects_text', OLD.direct_effects_text,\n"
+  "      'contributed', OLD.contributed,\n"
+  "      'contributed_text', OLD.contributed_text,\n"
+  "      'project_initiated', OLD.project_initiated,\n"
+  "      'project_text', OLD.project_text), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_settings_insert AFTER INSERT ON settings BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'settings', NEW.rowid, 1, NULL,\n"
+  "    json_object ('key', NEW.key, 'value', NEW.value)\n"
+  "  FROM audit_capture;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_settings_update AFTER UPDATE ON settings BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'settings', NEW.rowid, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('key', OLD.key, 'value', OLD.value) AS o,\n"
+  "    json_object ('key', NEW.key, 'value', NEW.value) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_settings_delete AFTER DELETE ON settings BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'settings', OLD.rowid, 3,\n"
+  "    json_object ('key', OLD.key, 'value', OLD.value), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n",
 };
 
 /* The tables a Follow-Up database has from version 1 on. */
@@ -751,6 +1059,7 @@ fu_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
 
   G_OBJECT_CLASS (fu_store_parent_class)->finalize (object);
 }
@@ -768,6 +1077,7 @@ fu_store_init (FuStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             fu_stmt_finalize);
+  self->data_version = -1;
 }
 
 static gboolean
@@ -1135,6 +1445,43 @@ fu_store_get_version (FuStore *self)
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
   return self->version;
+}
+
+void
+fu_store_set_author (FuStore    *self,
+                     const char *author)
+{
+  g_return_if_fail (FU_IS_STORE (self));
+
+  g_free (self->author);
+  self->author = author != NULL && *author != '\0' ? g_strdup (author) : NULL;
+}
+
+const char *
+fu_store_get_author (FuStore *self)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  if (self->author == NULL)
+    self->author = fu_audit_default_author ();
+  return self->author;
+}
+
+gboolean
+fu_store_changed_elsewhere (FuStore *self)
+{
+  gint64 version = 0;
+  gboolean changed;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  /* data_version moves only for commits of other connections, and only outside a
+   * transaction of ours does it say something new. */
+  if (self->depth > 0 || !read_pragma_int (self, "PRAGMA data_version", &version, NULL))
+    return FALSE;
+  changed = self->data_version >= 0 && version != self->data_version;
+  self->data_version = version;
+  return changed;
 }
 
 /* ---- Transactions ------------------------------------------------------------------------ */
@@ -3188,4 +3535,181 @@ fu_store_list_replies (FuStore *self,
   fu_store_bind_day (stmt, 2, to);
   return collect_rows (self, stmt, (RowFunc) reply_row_from_row,
                        (GDestroyNotify) fu_reply_row_free, _("Could not list the replies"), error);
+}
+
+/* ---- Deleting people and attendances, editing administrations ------------------------- */
+
+static gboolean
+delete_by_id (FuStore    *self,
+              const char *sql,
+              gint64      id,
+              const char *what,
+              GError    **error)
+{
+  g_autoptr(FuStmt) stmt = fu_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (self, stmt, what, error);
+}
+
+static gboolean
+delete_participant (FuStore *self,
+                    gint64   id,
+                    GError **error)
+{
+  if (!delete_by_id (self, "DELETE FROM attendance WHERE participant_id = ?1", id,
+                     _("Could not delete the participant's attendances"), error)
+      || !delete_by_id (self, "DELETE FROM participant WHERE id = ?1", id,
+                        _("Could not delete the participant"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return participant_not_found (id, error);
+  return TRUE;
+}
+
+gboolean
+fu_store_delete_participant (FuStore *self,
+                             gint64   id,
+                             GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_store_finish (self, delete_participant (self, id, error), error);
+}
+
+static gboolean
+delete_attendance (FuStore *self,
+                   gint64   id,
+                   GError **error)
+{
+  if (!delete_by_id (self, "DELETE FROM attendance WHERE id = ?1", id,
+                     _("Could not remove the participant from the workshop"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no attendance with id %lld"), (long long) id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fu_store_delete_attendance (FuStore *self,
+                            gint64   id,
+                            GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_store_finish (self, delete_attendance (self, id, error), error);
+}
+
+static gboolean
+update_administration (FuStore                *self,
+                       const FuAdministration *admin,
+                       GError                **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+
+  stmt = fu_store_prepare (self,
+                           "UPDATE administration SET name = ?1, short_name = ?2, country = ?3, "
+                           "member = ?4 WHERE id = ?5",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  fu_store_bind_text (stmt, 1, admin->name);
+  fu_store_bind_text (stmt, 2, is_blank (admin->short_name) ? NULL : admin->short_name);
+  fu_store_bind_text (stmt, 3, admin->country);
+  sqlite3_bind_int (stmt, 4, admin->member ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 5, admin->id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (extended_errcode (self) == SQLITE_CONSTRAINT_UNIQUE)
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                       _("Another administration is named '%s' or has the short name '%s'"),
+                       admin->name, admin->short_name != NULL ? admin->short_name : "");
+          return FALSE;
+        }
+      return fu_store_set_error (self, error, _("Could not save the administration"));
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no administration with id %lld"), (long long) admin->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fu_store_update_administration (FuStore                *self,
+                                const FuAdministration *admin,
+                                GError                **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (admin != NULL && admin->id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (is_blank (admin->name))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("An administration needs a name"));
+      return FALSE;
+    }
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_store_finish (self, update_administration (self, admin, error), error);
+}
+
+static gboolean
+delete_administration (FuStore *self,
+                       gint64   id,
+                       GError **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+
+  stmt = fu_store_prepare (self, "DELETE FROM administration WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (extended_errcode (self) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                               _("This administration still has participants or hosts "
+                                 "workshops: merge it into another instead"));
+          return FALSE;
+        }
+      return fu_store_set_error (self, error, _("Could not delete the administration"));
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no administration with id %lld"), (long long) id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fu_store_delete_administration (FuStore *self,
+                                gint64   id,
+                                GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_store_finish (self, delete_administration (self, id, error), error);
 }

@@ -202,6 +202,10 @@ gboolean    fu_store_lookup_administration (FuStore *self, const char *name_or_s
 FuAdministration *fu_store_get_administration (FuStore *self, gint64 id, GError **error);
 gint64      fu_store_add_administration    (FuStore *self, const FuAdministration *admin,
                                             GError **error);
+gboolean    fu_store_update_administration (FuStore *self, const FuAdministration *admin,
+                                            GError **error);
+/* Refused (FU_STORE_ERROR_EXISTS) while participants or workshops refer to it. */
+gboolean    fu_store_delete_administration (FuStore *self, gint64 id, GError **error);
 
 /* Workshops. add returns the new id (0 with an error); a taken code is
  * FU_STORE_ERROR_EXISTS; end before start is FU_STORE_ERROR_INVALID. Listing is by start
@@ -228,12 +232,16 @@ gint64      fu_store_add_participant       (FuStore *self, const FuParticipant *
                                             GError **error);
 gboolean    fu_store_update_participant    (FuStore *self, const FuParticipant *participant,
                                             GError **error);
+/* Deletes the participant with their attendances, follow-ups, reminders and replies. */
+gboolean    fu_store_delete_participant    (FuStore *self, gint64 id, GError **error);
 
 /* Attendances. Adding one to a surveyed workshop creates its follow-up. */
 gboolean    fu_store_lookup_attendance     (FuStore *self, gint64 workshop_id,
                                             gint64 participant_id, gint64 *id, GError **error);
 gint64      fu_store_add_attendance        (FuStore *self, gint64 workshop_id,
                                             gint64 participant_id, GError **error);
+/* Removes a participant from a workshop, with the follow-up, reminders and reply. */
+gboolean    fu_store_delete_attendance     (FuStore *self, gint64 id, GError **error);
 
 /* Follow-ups. */
 gboolean    fu_store_lookup_followup       (FuStore *self, gint64 attendance_id,

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-command.h: every change to the data, as a command. A command applies in one
+ * transaction, is recorded in the audit log with the old and new value of every field it
+ * touched, describes itself in a sentence in the user's language ("Marked 12 questionnaires
+ * of 2017-VAL as sent on 3 Dec 2026"), names the records it touched (a FuChangeSet) and can
+ * be reverted exactly by fu_command_new_revert(). The window's FuHistory and followup-cli
+ * run every change through here. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "fu-import.h"
+#include "fu-rules.h"
+#include "fu-store-audit.h"
+#include "fu-types.h"
+
+G_BEGIN_DECLS
+
+/* ---- What a change touched ------------------------------------------------------------- */
+
+typedef struct _FuChangeSet FuChangeSet;
+
+#define FU_TYPE_CHANGE_SET (fu_change_set_get_type ())
+GType        fu_change_set_get_type   (void) G_GNUC_CONST;
+FuChangeSet *fu_change_set_new        (void);
+/* "Everything may have changed" (a change made outside the history): reload all. */
+FuChangeSet *fu_change_set_new_all    (void);
+FuChangeSet *fu_change_set_ref        (FuChangeSet *self);
+void         fu_change_set_unref      (FuChangeSet *self);
+void         fu_change_set_add        (FuChangeSet *self, FuRecordKind record, gint64 row_id,
+                                       FuChangeOp op);
+void         fu_change_set_add_rows   (FuChangeSet *self, GArray *audit_rows);
+gboolean     fu_change_set_is_all     (const FuChangeSet *self);
+gboolean     fu_change_set_is_empty   (const FuChangeSet *self);
+/* Whether any record of @record changed (always TRUE for "all"). */
+gboolean     fu_change_set_touches    (const FuChangeSet *self, FuRecordKind record);
+/* The ids of @record that changed, ascending, each once (gint64). Never NULL. */
+GArray      *fu_change_set_get_ids    (const FuChangeSet *self, FuRecordKind record);
+gboolean     fu_change_set_contains   (const FuChangeSet *self, FuRecordKind record,
+                                       gint64 row_id);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuChangeSet, fu_change_set_unref)
+
+/* ---- Commands -------------------------------------------------------------------------- */
+
+#define FU_TYPE_COMMAND (fu_command_get_type ())
+G_DECLARE_FINAL_TYPE (FuCommand, fu_command, FU, COMMAND, GObject)
+
+FuCommand *fu_command_new_add_workshop          (const FuWorkshop *workshop);
+FuCommand *fu_command_new_edit_workshop         (const FuWorkshop *workshop);
+FuCommand *fu_command_new_delete_workshop       (gint64 workshop_id);
+/* Adds the person (or takes participant->id when it is set) and, with @workshop_id, their
+ * attendance of that workshop. */
+FuCommand *fu_command_new_add_participant       (const FuParticipant *participant,
+                                                 gint64 workshop_id);
+FuCommand *fu_command_new_edit_participant      (const FuParticipant *participant);
+FuCommand *fu_command_new_delete_participant    (gint64 participant_id);
+FuCommand *fu_command_new_add_attendance        (gint64 workshop_id, gint64 participant_id);
+FuCommand *fu_command_new_delete_attendance     (gint64 attendance_id);
+FuCommand *fu_command_new_merge_participants    (gint64 keep_id, gint64 remove_id);
+FuCommand *fu_command_new_add_administration    (const FuAdministration *administration);
+FuCommand *fu_command_new_edit_administration   (const FuAdministration *administration);
+FuCommand *fu_command_new_delete_administration (gint64 administration_id);
+/* One file, as fu_import_file() reads it (never with FU_IMPORT_DRY_RUN). */
+FuCommand *fu_command_new_import_file           (FuImportKind kind, const char *path,
+                                                 FuImportFlags flags);
+FuCommand *fu_command_new_import_data           (FuImportKind kind, const char *display_name,
+                                                 GBytes *data, FuImportFlags flags);
+FuCommand *fu_command_new_mark_sent             (gint64 workshop_id, FuDay date);
+FuCommand *fu_command_new_mark_reminded         (gint64 workshop_id, FuDay date);
+FuCommand *fu_command_new_mark_followups_sent   (const gint64 *followup_ids, guint n_ids,
+                                                 FuDay date);
+FuCommand *fu_command_new_mark_followups_reminded (const gint64 *followup_ids, guint n_ids,
+                                                   FuDay date);
+FuCommand *fu_command_new_close_followups       (const gint64 *followup_ids, guint n_ids,
+                                                 FuDay date, const char *reason);
+FuCommand *fu_command_new_reopen_followups      (const gint64 *followup_ids, guint n_ids);
+/* Saves a new reply, or with @replace replaces the follow-up's reply. */
+FuCommand *fu_command_new_save_reply            (const FuReply *reply, gboolean replace);
+FuCommand *fu_command_new_delete_reply          (gint64 followup_id);
+FuCommand *fu_command_new_set_rules             (const FuRules *rules);
+FuCommand *fu_command_new_set_office_name       (const char *name);
+FuCommand *fu_command_new_load_sample           (void);
+/* Takes back history entry @entry_id; reverting an undo is a redo. */
+FuCommand *fu_command_new_revert                (gint64 entry_id);
+
+/* Runs the command in one transaction and records it. A command that changes nothing
+ * (marking a workshop whose questionnaires are all sent) succeeds without an entry. A
+ * command applies once. */
+gboolean        fu_command_apply            (FuCommand *self, FuStore *store, GError **error);
+
+/* The command's kind: "add-workshop", "import-participants", "undo"... */
+const char     *fu_command_get_kind         (FuCommand *self);
+/* After apply: the sentence, the history entry (0 when nothing changed), what changed. */
+const char     *fu_command_get_sentence     (FuCommand *self);
+gint64          fu_command_get_entry_id     (FuCommand *self);
+FuChangeSet    *fu_command_get_changes      (FuCommand *self);
+/* After apply: the id of the record it added (workshop, participant, attendance,
+ * administration, reply), how many follow-ups it marked, and an import's result. */
+gint64          fu_command_get_new_id       (FuCommand *self);
+guint           fu_command_get_n_changed    (FuCommand *self);
+FuImportResult *fu_command_get_import_result (FuCommand *self);
+
+/* The sentence an entry shows in the History view and `followup-cli history`. */
+char           *fu_audit_entry_describe     (const FuAuditEntry *entry);
+
+G_END_DECLS

@@ -1,0 +1,793 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-store-audit.c: the audit log in SQLite. The schema's triggers (migration 3) copy every
+ * row a command touches into audit_change while the command's entry id is in
+ * audit_capture; reverting an entry applies those row images backwards. */
+
+#define G_LOG_DOMAIN "fu-store-audit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fu-error.h"
+#include "fu-store-audit.h"
+#include "fu-store-private.h"
+
+/* The audited tables and their columns, as the triggers of migration 3 write them. */
+typedef struct {
+  const char         *name;
+  const char         *rowid;     /* the column the audit's row_id is */
+  const char * const *columns;
+} AuditTable;
+
+static const char * const administration_columns[] = {
+  "id", "name", "short_name", "country", "member", NULL
+};
+static const char * const workshop_columns[] = {
+  "id", "code", "title", "kind", "start_date", "end_date", "venue", "host_administration_id",
+  "co_organizer", "surveyed", "notes", "planned_override", "deadline_override", NULL
+};
+static const char * const participant_columns[] = {
+  "id", "name", "administration_id", "email", "position", "gender", NULL
+};
+static const char * const attendance_columns[] = {
+  "id", "workshop_id", "participant_id", NULL
+};
+static const char * const followup_columns[] = {
+  "id", "attendance_id", "sent_date", "deadline", "closed_date", "closed_reason", NULL
+};
+static const char * const reminder_columns[] = {
+  "id", "followup_id", "sent_date", NULL
+};
+static const char * const reply_columns[] = {
+  "id", "followup_id", "received_date", "answered_by", "shared_materials", "submitted_report",
+  "made_recommendations", "inhouse_workshop", "developed_manuals", "other_action",
+  "colleagues_shared", "other_action_text", "colleagues_learned", "lessons_use",
+  "direct_effects", "direct_effects_text", "contributed", "contributed_text",
+  "project_initiated", "project_text", NULL
+};
+static const char * const settings_columns[] = {
+  "key", "value", NULL
+};
+
+/* Indexed by FuRecordKind. */
+static const AuditTable audit_tables[FU_N_RECORDS] = {
+  { "administration", "id", administration_columns },
+  { "workshop", "id", workshop_columns },
+  { "participant", "id", participant_columns },
+  { "attendance", "id", attendance_columns },
+  { "followup", "id", followup_columns },
+  { "reminder", "id", reminder_columns },
+  { "reply", "id", reply_columns },
+  { "settings", "rowid", settings_columns },
+};
+
+const char *
+fu_record_kind_to_string (FuRecordKind kind)
+{
+  if ((guint) kind >= FU_N_RECORDS)
+    return NULL;
+  return audit_tables[kind].name;
+}
+
+gboolean
+fu_record_kind_from_string (const char   *text,
+                            FuRecordKind *kind)
+{
+  for (guint i = 0; i < FU_N_RECORDS; i++)
+    if (g_strcmp0 (text, audit_tables[i].name) == 0)
+      {
+        *kind = (FuRecordKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+fu_audit_entry_free (FuAuditEntry *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->author);
+  g_free (self->kind);
+  g_free (self->args);
+  g_free (self->sentence);
+  g_free (self);
+}
+
+void
+fu_audit_change_free (FuAuditChange *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->old_values);
+  g_free (self->new_values);
+  g_free (self);
+}
+
+char *
+fu_audit_default_author (void)
+{
+  const char *real = g_get_real_name ();
+  const char *login = g_get_user_name ();
+
+  if (real == NULL || *real == '\0' || g_str_equal (real, "Unknown") || g_strcmp0 (real, login) == 0)
+    return g_strdup (login);
+  /* TRANSLATORS: who made a change: a person's real name and their login */
+  return g_strdup_printf (_("%s (%s)"), real, login);
+}
+
+/* ---- Statements ------------------------------------------------------------------------ */
+
+/* Steps a statement that returns no row and resets it. */
+static gboolean
+run (FuStore      *self,
+     sqlite3_stmt *stmt,
+     GError      **error)
+{
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
+
+  if (!ok)
+    fu_store_set_error (self, error, _("Could not record the change in the history"));
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+static gboolean
+read_int64 (FuStore    *self,
+            const char *sql,
+            gint64      arg,
+            gint64     *value,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = fu_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fu_store_set_error (self, error, _("Could not read the history"));
+  return TRUE;
+}
+
+static char *
+format_utc (gint64 seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gint64
+parse_utc (const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  if (text == NULL)
+    return 0;
+  time = g_date_time_new_from_iso8601 (text, utc);
+  return time != NULL ? g_date_time_to_unix (time) : 0;
+}
+
+/* ---- Recording --------------------------------------------------------------------------- */
+
+gint64
+fu_store_audit_begin (FuStore    *self,
+                      const char *kind,
+                      gint64      undoes,
+                      GError    **error)
+{
+  g_autofree char *at = format_utc (g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_stmt *stmt;
+  gint64 entry_id;
+
+  g_return_val_if_fail (FU_IS_STORE (self), 0);
+  g_return_val_if_fail (kind != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  stmt = fu_store_prepare (self,
+                           "INSERT INTO audit_entry (at, author, kind, sentence, undoes) "
+                           "VALUES (?1, ?2, ?3, '', ?4)",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, fu_store_get_author (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
+  if (undoes > 0)
+    sqlite3_bind_int64 (stmt, 4, undoes);
+  if (!run (self, stmt, error))
+    return 0;
+  entry_id = sqlite3_last_insert_rowid (fu_store_get_db (self));
+
+  stmt = fu_store_prepare (self, "DELETE FROM audit_capture", error);
+  if (stmt == NULL || !run (self, stmt, error))
+    return 0;
+  stmt = fu_store_prepare (self, "INSERT INTO audit_capture (entry_id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  if (!run (self, stmt, error))
+    return 0;
+  return entry_id;
+}
+
+gboolean
+fu_store_audit_end (FuStore    *self,
+                    gint64      entry_id,
+                    const char *sentence,
+                    const char *args,
+                    guint      *n_changes,
+                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+  gint64 undoes = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = fu_store_prepare (self, "DELETE FROM audit_capture", error);
+  if (stmt == NULL || !run (self, stmt, error))
+    return FALSE;
+
+  if (!read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = ?1", entry_id,
+                   &count, error)
+      || !read_int64 (self, "SELECT undoes FROM audit_entry WHERE id = ?1", entry_id, &undoes,
+                      error))
+    return FALSE;
+
+  stmt = fu_store_prepare (self,
+                           "UPDATE audit_entry SET sentence = ?2, args = ?3, n_changes = ?4 "
+                           "WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_text (stmt, 2, sentence != NULL ? sentence : "", -1, SQLITE_TRANSIENT);
+  fu_store_bind_text (stmt, 3, args);
+  sqlite3_bind_int64 (stmt, 4, count);
+  if (!run (self, stmt, error))
+    return FALSE;
+
+  if (undoes > 0)
+    {
+      stmt = fu_store_prepare (self, "UPDATE audit_entry SET undone_by = ?1 WHERE id = ?2",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry_id);
+      sqlite3_bind_int64 (stmt, 2, undoes);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  if (n_changes != NULL)
+    *n_changes = (guint) count;
+  return TRUE;
+}
+
+/* ---- Reverting --------------------------------------------------------------------------- */
+
+/* json_object ('c1', c1, ...) over the table's columns: the row as the triggers write it. */
+static char *
+image_sql (const AuditTable *table)
+{
+  GString *sql = g_string_new ("SELECT json_object (");
+
+  for (guint i = 0; table->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s'%s', \"%s\"", i > 0 ? ", " : "", table->columns[i],
+                            table->columns[i]);
+  g_string_append_printf (sql, ") FROM \"%s\" WHERE \"%s\" = ?1", table->name, table->rowid);
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+insert_sql (const AuditTable *table)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean own_rowid = g_str_equal (table->rowid, "rowid");
+
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (%s", table->name, own_rowid ? "rowid, " : "");
+  for (guint i = 0; table->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", table->columns[i]);
+  g_string_append_printf (sql, ") SELECT %s", own_rowid ? "?2, " : "");
+  for (guint i = 0; table->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%sjson_extract (?1, '$.%s')", i > 0 ? ", " : "",
+                            table->columns[i]);
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+update_sql (const AuditTable *table)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "UPDATE \"%s\" SET ", table->name);
+  for (guint i = 0; table->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s\"%s\" = json_extract (?1, '$.%s')", i > 0 ? ", " : "",
+                            table->columns[i], table->columns[i]);
+  g_string_append_printf (sql, " WHERE \"%s\" = ?2", table->rowid);
+  return g_string_free (sql, FALSE);
+}
+
+/* The record in words, for a message: "workshop 2017-VAL", "participant Ana Lopez". */
+static char *
+describe_record (FuStore          *self,
+                 const AuditTable *table,
+                 const char       *values)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *label = NULL;
+
+  stmt = fu_store_prepare (self,
+                           "SELECT coalesce (json_extract (?1, '$.code'), "
+                           "json_extract (?1, '$.name'), json_extract (?1, '$.key'))",
+                           NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, values != NULL ? values : "{}", -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        label = fu_store_column_text (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  if (g_str_equal (table->name, "workshop"))
+    return g_strdup_printf (_("workshop %s"), label != NULL ? label : "?");
+  if (g_str_equal (table->name, "participant"))
+    return g_strdup_printf (_("participant %s"), label != NULL ? label : "?");
+  if (g_str_equal (table->name, "administration"))
+    return g_strdup_printf (_("administration %s"), label != NULL ? label : "?");
+  if (g_str_equal (table->name, "attendance"))
+    return g_strdup (_("an attendance"));
+  if (g_str_equal (table->name, "followup"))
+    return g_strdup (_("a follow-up"));
+  if (g_str_equal (table->name, "reminder"))
+    return g_strdup (_("a reminder"));
+  if (g_str_equal (table->name, "reply"))
+    return g_strdup (_("a reply"));
+  return g_strdup (_("the team settings"));
+}
+
+static gboolean
+conflict (FuStore          *self,
+          const AuditTable *table,
+          const char       *values,
+          gboolean          taken,
+          GError          **error)
+{
+  g_autofree char *what = describe_record (self, table, values);
+
+  if (taken)
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                 _("This change can no longer be undone: %s has been added again since"),
+                 what);
+  else
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                 _("This change can no longer be undone: %s has changed since"), what);
+  return FALSE;
+}
+
+/* Whether the row @row_id of @table is now exactly @values (NULL: that there is no such
+ * row). */
+static gboolean
+row_is (FuStore          *self,
+        const AuditTable *table,
+        gint64            row_id,
+        const char       *values,
+        gboolean         *same,
+        GError          **error)
+{
+  g_autofree char *sql = image_sql (table);
+  sqlite3_stmt *stmt = fu_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *same = values != NULL && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), values) == 0;
+  else if (rc == SQLITE_DONE)
+    *same = values == NULL;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fu_store_set_error (self, error, _("Could not read the history"));
+  return TRUE;
+}
+
+/* Turns the row from @from into @to: an insert when @from is NULL, a delete when @to is. */
+static gboolean
+apply_image (FuStore          *self,
+             const AuditTable *table,
+             gint64            row_id,
+             const char       *from,
+             const char       *to,
+             GError          **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean same = FALSE;
+  int rc;
+
+  if (!row_is (self, table, row_id, from, &same, error))
+    return FALSE;
+  if (!same)
+    return conflict (self, table, from != NULL ? from : to, from == NULL, error);
+
+  if (to == NULL)
+    sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?2", table->name, table->rowid);
+  else if (from == NULL)
+    sql = insert_sql (table);
+  else
+    sql = update_sql (table);
+
+  stmt = fu_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (to != NULL)
+    sqlite3_bind_text (stmt, 1, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  switch (sqlite3_extended_errcode (fu_store_get_db (self)))
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return conflict (self, table, to, TRUE, error);
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return conflict (self, table, to != NULL ? to : from, FALSE, error);
+    default:
+      return fu_store_set_error (self, error, _("Could not undo the change"));
+    }
+}
+
+static FuAuditChange *
+change_from_row (sqlite3_stmt *stmt)
+{
+  FuAuditChange *change = g_new0 (FuAuditChange, 1);
+
+  change->id = sqlite3_column_int64 (stmt, 0);
+  change->entry_id = sqlite3_column_int64 (stmt, 1);
+  if (!fu_record_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &change->record))
+    change->record = FU_N_RECORDS;
+  change->row_id = sqlite3_column_int64 (stmt, 3);
+  change->op = (FuChangeOp) sqlite3_column_int (stmt, 4);
+  change->old_values = fu_store_column_text (stmt, 5);
+  change->new_values = fu_store_column_text (stmt, 6);
+  return change;
+}
+
+#define CHANGE_COLUMNS "id, entry_id, tbl, row_id, op, old, new"
+
+/* At most @limit changes of @entry_id with ids below @before, newest first. */
+static GPtrArray *
+changes_before (FuStore *self,
+                gint64   entry_id,
+                gint64   before,
+                guint    limit,
+                GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_change_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = fu_store_prepare (self,
+                           "SELECT " CHANGE_COLUMNS " FROM audit_change "
+                           "WHERE entry_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, before);
+  sqlite3_bind_int (stmt, 3, (int) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, change_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fu_store_set_error (self, error, _("Could not read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+fu_store_audit_revert (FuStore *self,
+                       gint64   entry_id,
+                       GError **error)
+{
+  gint64 before = G_MAXINT64;
+  gint64 capture = 0;
+  gint64 captured_before = 0;
+  gint64 captured_after = 0;
+  guint64 n_reverted = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!read_int64 (self, "SELECT entry_id FROM audit_capture WHERE ?1 IS NOT NULL LIMIT 1", 0,
+                   &capture, error)
+      || !read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = ?1", capture,
+                      &captured_before, error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) changes = changes_before (self, entry_id, before, 1000, error);
+
+      if (changes == NULL)
+        return FALSE;
+      if (changes->len == 0)
+        break;
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          FuAuditChange *change = g_ptr_array_index (changes, i);
+          const AuditTable *table = (guint) change->record < FU_N_RECORDS
+                                    ? &audit_tables[change->record] : NULL;
+
+          if (table == NULL)
+            {
+              g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                                   _("This change can no longer be undone: the history names "
+                                     "a record this version does not know"));
+              return FALSE;
+            }
+          if (!apply_image (self, table, change->row_id, change->new_values, change->old_values,
+                            error))
+            return FALSE;
+          before = change->id;
+          n_reverted++;
+        }
+    }
+
+  /* A delete that cascaded, or a trigger planted in the file, touched more than the entry
+   * did: those rows were not this change's to take back. */
+  if (capture > 0)
+    {
+      if (!read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = ?1", capture,
+                       &captured_after, error))
+        return FALSE;
+      if ((guint64) (captured_after - captured_before) != n_reverted)
+        {
+          g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                               _("This change can no longer be undone: records were added to "
+                                 "it since"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- Reading ----------------------------------------------------------------------------- */
+
+#define ENTRY_COLUMNS "e.id, e.at, e.author, e.kind, e.args, e.sentence, e.undoes, " \
+                      "e.undone_by, e.n_changes"
+
+static FuAuditEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  FuAuditEntry *entry = g_new0 (FuAuditEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->at = parse_utc ((const char *) sqlite3_column_text (stmt, 1));
+  entry->author = fu_store_column_text (stmt, 2);
+  entry->kind = fu_store_column_text (stmt, 3);
+  entry->args = fu_store_column_text (stmt, 4);
+  entry->sentence = fu_store_column_text (stmt, 5);
+  entry->undoes = sqlite3_column_int64 (stmt, 6);
+  entry->undone_by = sqlite3_column_int64 (stmt, 7);
+  entry->n_changes = (guint) sqlite3_column_int64 (stmt, 8);
+  return entry;
+}
+
+FuAuditEntry *
+fu_store_get_audit_entry (FuStore *self,
+                          gint64   entry_id,
+                          GError **error)
+{
+  sqlite3_stmt *stmt;
+  FuAuditEntry *entry = NULL;
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fu_store_prepare (self, "SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE e.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entry = entry_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                 _("There is no history entry %lld"), (long long) entry_id);
+  else if (rc != SQLITE_ROW)
+    fu_store_set_error (self, error, _("Could not read the history"));
+  return entry;
+}
+
+/* The entries whose changes reached a workshop (?1) or a participant (?2): the record itself,
+ * its attendances, and their follow-ups, reminders and replies. */
+#define TOUCHING(column, key) \
+  "SELECT entry_id FROM audit_change WHERE tbl = '" column "' AND row_id = " key " " \
+  "UNION SELECT c.entry_id FROM audit_change c JOIN attendance a " \
+  "  ON c.tbl = 'attendance' AND c.row_id = a.id WHERE a." column "_id = " key " " \
+  "UNION SELECT c.entry_id FROM audit_change c JOIN followup f " \
+  "  ON c.tbl = 'followup' AND c.row_id = f.id JOIN attendance a ON a.id = f.attendance_id " \
+  "  WHERE a." column "_id = " key " " \
+  "UNION SELECT c.entry_id FROM audit_change c JOIN reply r " \
+  "  ON c.tbl = 'reply' AND c.row_id = r.id JOIN followup f ON f.id = r.followup_id " \
+  "  JOIN attendance a ON a.id = f.attendance_id WHERE a." column "_id = " key " " \
+  "UNION SELECT c.entry_id FROM audit_change c JOIN reminder m " \
+  "  ON c.tbl = 'reminder' AND c.row_id = m.id JOIN followup f ON f.id = m.followup_id " \
+  "  JOIN attendance a ON a.id = f.attendance_id WHERE a." column "_id = " key
+
+GPtrArray *
+fu_store_list_audit_entries (FuStore            *self,
+                             const FuAuditQuery *query,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE 1");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (query->workshop_id > 0)
+    g_string_append (sql, " AND e.id IN (" TOUCHING ("workshop", "?1") ")");
+  if (query->participant_id > 0)
+    g_string_append (sql, " AND e.id IN (" TOUCHING ("participant", "?2") ")");
+  if (query->after_id > 0)
+    g_string_append (sql, " AND e.id > ?3");
+  if (query->search != NULL && *query->search != '\0')
+    g_string_append (sql, " AND (instr (lower (e.sentence), lower (?4)) > 0 "
+                          "OR instr (lower (e.author), lower (?4)) > 0 "
+                          "OR instr (lower (e.kind), lower (?4)) > 0)");
+  g_string_append (sql, " ORDER BY e.id DESC");
+  if (query->limit > 0)
+    g_string_append (sql, " LIMIT ?5");
+
+  stmt = fu_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (query->workshop_id > 0)
+    sqlite3_bind_int64 (stmt, 1, query->workshop_id);
+  if (query->participant_id > 0)
+    sqlite3_bind_int64 (stmt, 2, query->participant_id);
+  if (query->after_id > 0)
+    sqlite3_bind_int64 (stmt, 3, query->after_id);
+  if (query->search != NULL && *query->search != '\0')
+    sqlite3_bind_text (stmt, 4, query->search, -1, SQLITE_TRANSIENT);
+  if (query->limit > 0)
+    sqlite3_bind_int64 (stmt, 5, query->limit);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, entry_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fu_store_set_error (self, error, _("Could not read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+fu_store_list_audit_changes (FuStore *self,
+                             gint64   entry_id,
+                             GError **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fu_store_prepare (self,
+                           "SELECT " CHANGE_COLUMNS " FROM audit_change WHERE entry_id = ?1 "
+                           "ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_change_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, change_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fu_store_set_error (self, error, _("Could not read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+fu_store_audit_last_undoable (FuStore *self,
+                              GError **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (self), 0);
+
+  read_int64 (self,
+              "SELECT id FROM audit_entry WHERE kind <> 'undo' AND undone_by IS NULL "
+              "AND ?1 IS NOT NULL ORDER BY id DESC LIMIT 1",
+              0, &id, error);
+  return id;
+}
+
+gint64
+fu_store_audit_last_id (FuStore *self,
+                        GError **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (self), 0);
+
+  read_int64 (self, "SELECT coalesce (max (id), 0) FROM audit_entry WHERE ?1 IS NOT NULL", 0,
+              &id, error);
+  return id;
+}
+
+GArray *
+fu_store_list_audit_rows (FuStore *self,
+                          gint64   first_entry,
+                          gint64   last_entry,
+                          GError **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (FuAuditRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fu_store_prepare (self,
+                           "SELECT entry_id, tbl, row_id, op FROM audit_change "
+                           "WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, first_entry);
+  sqlite3_bind_int64 (stmt, 2, last_entry);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FuAuditRow row;
+
+      row.entry_id = sqlite3_column_int64 (stmt, 0);
+      if (!fu_record_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &row.record))
+        continue;
+      row.row_id = sqlite3_column_int64 (stmt, 2);
+      row.op = (FuChangeOp) sqlite3_column_int (stmt, 3);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fu_store_set_error (self, error, _("Could not read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
