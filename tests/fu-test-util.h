@@ -8,7 +8,6 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "fu-day.h"
 #include "fu-sample.h"
@@ -133,38 +132,20 @@ fu_test_add_workshop (FuStore    *store,
   return id;
 }
 
-/* Every row of @tables (NULL-terminated) of the database file at @path, read with SQLite
- * itself, as text in id order under a "[table]" line: two dumps are equal when the store
- * left those tables alone. */
+/* Every row of @tables (NULL-terminated; NULL for every table of the data) of the database
+ * at @path, as fu_store_dump() gives it: two dumps are equal when the store left those
+ * tables alone. */
 static inline char *
 fu_test_dump_tables (const char        *path,
                      const char * const *tables)
 {
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = NULL;
+  g_autoptr(FuStore) store = fu_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+  char *dump = fu_store_dump (store, tables, &error);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint t = 0; tables[t] != NULL; t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (out, "[%s]\n", tables[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int i = 0; i < sqlite3_column_count (stmt); i++)
-            {
-              const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-              g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "<null>");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  g_assert_no_error (error);
+  g_assert_nonnull (dump);
+  return dump;
 }
 
 /* ---- Reading PDFs back --------------------------------------------------------------- */

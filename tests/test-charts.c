@@ -17,7 +17,6 @@
 #include "fu-day.h"
 #include "fu-sample.h"
 #include "fu-store.h"
-#include "fu-store-report.h"
 #include "fu-test-util.h"
 
 #define FY2016 2016

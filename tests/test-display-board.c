@@ -15,7 +15,6 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
-#include "fu-store-followups.h"
 #include "fu-window.h"
 
 typedef struct {

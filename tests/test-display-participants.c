@@ -19,7 +19,6 @@
 #include "fu-participants-page.h"
 #include "fu-sample.h"
 #include "fu-store.h"
-#include "fu-store-people.h"
 #include "fu-window.h"
 
 typedef struct {

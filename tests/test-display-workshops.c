@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "big-database.h"
@@ -18,7 +17,6 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
-#include "fu-store-people.h"
 #include "fu-window.h"
 #include "fu-workshop-detail.h"
 #include "fu-workshops-page.h"
@@ -61,55 +59,59 @@ fixture_teardown (Fixture       *f,
 
 /* ---- Helpers ----------------------------------------------------------------------------- */
 
-/* Every row of every table, read with SQLite itself: "nothing was written" means this does
- * not change. */
+/* Every row of every table of the data: "nothing was written" means this does not change. */
 static char *
 dump (Fixture *f)
 {
-  static const char * const tables[] = {
-    "administration", "workshop", "participant", "attendance", "followup", "reminder", "reply",
-  };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = NULL;
+  return fu_test_dump_tables (f->path, NULL);
+}
 
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+/* The attendances of the workshop @code (NULL: of every workshop) through the store. */
+static gint64
+count_attendances (Fixture    *f,
+                   const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 id = 0;
+
+  if (code != NULL)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (out, "[%s]\n", tables[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int i = 0; i < sqlite3_column_count (stmt); i++)
-            {
-              const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-              g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "<null>");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
+      g_assert_true (fu_store_lookup_workshop (f->store, code, &id, &error));
+      g_assert_cmpint (id, >, 0);
     }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  rows = fu_store_list_attendees (f->store, id, &error);
+  g_assert_no_error (error);
+  return rows->len;
 }
 
 static gint64
-count (Fixture    *f,
-       const char *sql)
+count_participants (Fixture *f)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fu_store_list_participant_overview (f->store, &error);
 
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+/* The replies to the workshop @code (NULL: to every workshop). */
+static gint64
+count_replies (Fixture    *f,
+               const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fu_store_list_replies (f->store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuReplyRow *row = g_ptr_array_index (rows, i);
+
+      if (code == NULL || g_strcmp0 (row->workshop_code, code) == 0)
+        n++;
+    }
   return n;
 }
 
@@ -512,7 +514,7 @@ test_import_preview (Fixture       *f,
   fu_display_iterate ();
 
   /* A good list: previewed, then imported, and the detail lists the new attendees. */
-  attendances = count (f, "SELECT count (*) FROM attendance");
+  attendances = count_attendances (f, NULL);
   good = write_file (f, "nii-late.csv",
                      "workshop_code,name,administration,email\n"
                      "2016-NII,Carla Diaz,Japan,carla@customs-jp.example\n"
@@ -522,17 +524,16 @@ test_import_preview (Fixture       *f,
   fu_display_iterate ();
   g_assert_cmpuint (fu_import_dialog_get_n_issues (dialog), ==, 0);
   g_assert_true (fu_import_dialog_get_can_import (dialog));
-  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances);
+  g_assert_cmpint (count_attendances (f, NULL), ==, attendances);
 
   g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2016-NII")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
   fu_display_iterate ();
-  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances + 2);
+  g_assert_cmpint (count_attendances (f, NULL), ==, attendances + 2);
   {
     FuWorkshopDetail *detail = FU_WORKSHOP_DETAIL (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
                                                           "detail"));
-    gint64 nii = count (f, "SELECT count (*) FROM attendance a JOIN workshop w"
-                           " ON w.id = a.workshop_id WHERE w.code = '2016-NII'");
+    gint64 nii = count_attendances (f, "2016-NII");
 
     g_assert_cmpuint (g_list_model_get_n_items (fu_workshop_detail_get_attendees (detail)), ==,
                       nii);
@@ -549,15 +550,10 @@ test_delete_undo (Fixture       *f,
   g_autofree char *after = NULL;
   AdwMessageDialog *dialog;
   gint64 id = workshop_id (f, "2016-NII");
-  gint64 attendances = count (f, "SELECT count (*) FROM attendance");
-  gint64 replies = count (f, "SELECT count (*) FROM reply");
-  gint64 nii_attendances = count (f, "SELECT count (*) FROM attendance a JOIN workshop w"
-                                     " ON w.id = a.workshop_id WHERE w.code = '2016-NII'");
-  gint64 nii_replies = count (f, "SELECT count (*) FROM reply r"
-                                 " JOIN followup fo ON fo.id = r.followup_id"
-                                 " JOIN attendance a ON a.id = fo.attendance_id"
-                                 " JOIN workshop w ON w.id = a.workshop_id"
-                                 " WHERE w.code = '2016-NII'");
+  gint64 attendances = count_attendances (f, NULL);
+  gint64 replies = count_replies (f, NULL);
+  gint64 nii_attendances = count_attendances (f, "2016-NII");
+  gint64 nii_replies = count_replies (f, "2016-NII");
 
   g_assert_cmpint (nii_attendances, >, 0);
   g_assert_cmpint (nii_replies, >, 0);
@@ -585,9 +581,9 @@ test_delete_undo (Fixture       *f,
   fu_display_iterate ();
 
   g_assert_cmpint (workshop_id (f, "2016-NII"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==,
+  g_assert_cmpint (count_attendances (f, NULL), ==,
                    attendances - nii_attendances);
-  g_assert_cmpint (count (f, "SELECT count (*) FROM reply"), ==, replies - nii_replies);
+  g_assert_cmpint (count_replies (f, NULL), ==, replies - nii_replies);
   g_assert_cmpuint (n_listed_workshops (f), ==, 12);
   g_assert_cmpint (fu_workshops_page_get_selected (f->page), !=, id);
 
@@ -596,8 +592,8 @@ test_delete_undo (Fixture       *f,
                                              NULL));
   fu_display_iterate ();
   g_assert_cmpint (workshop_id (f, "2016-NII"), ==, id);
-  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances);
-  g_assert_cmpint (count (f, "SELECT count (*) FROM reply"), ==, replies);
+  g_assert_cmpint (count_attendances (f, NULL), ==, attendances);
+  g_assert_cmpint (count_replies (f, NULL), ==, replies);
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (n_listed_workshops (f), ==, 13);
@@ -650,11 +646,7 @@ test_feedback_sheet (Fixture       *f,
                                                         "detail"));
   GtkWidget *button = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "feedback_button"));
   GtkWidget *surveyed = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "surveyed_switch"));
-  gint64 replies = count (f, "SELECT count (*) FROM reply r"
-                             " JOIN followup fo ON fo.id = r.followup_id"
-                             " JOIN attendance a ON a.id = fo.attendance_id"
-                             " JOIN workshop w ON w.id = a.workshop_id"
-                             " WHERE w.code = '2016-NII'");
+  gint64 replies = count_replies (f, "2016-NII");
 
   if (pdftotext == NULL)
     {
@@ -697,8 +689,8 @@ test_add_participant (Fixture       *f,
   GtkWidget *list;
   GtkWidget *name;
   GtkWidget *email;
-  gint64 participants = count (f, "SELECT count (*) FROM participant");
-  gint64 attendances = count (f, "SELECT count (*) FROM attendance");
+  gint64 participants = count_participants (f);
+  gint64 attendances = count_attendances (f, NULL);
 
   g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2017-CV")));
   fu_display_iterate ();
@@ -718,11 +710,20 @@ test_add_participant (Fixture       *f,
   adw_message_dialog_response (dialog, "add");
   fu_display_iterate ();
 
-  g_assert_cmpint (count (f, "SELECT count (*) FROM participant"), ==, participants);
-  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance"), ==, attendances + 1);
-  g_assert_cmpint (count (f, "SELECT count (*) FROM attendance a"
-                             " JOIN participant p ON p.id = a.participant_id"
-                             " WHERE p.email = 'losena.tamani@customs-fj.example'"), ==, 2);
+  g_assert_cmpint (count_participants (f), ==, participants);
+  g_assert_cmpint (count_attendances (f, NULL), ==, attendances + 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) history = NULL;
+    gint64 id = 0;
+
+    g_assert_true (fu_store_lookup_participant (f->store, "losena.tamani@customs-fj.example",
+                                                NULL, 0, &id, &error));
+    g_assert_cmpint (id, >, 0);
+    history = fu_store_list_participant_history (f->store, id, fu_day_new (2018, 1, 15), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 2);
+  }
 }
 
 /* 6,000 workshops over 34 fiscal years: every one listed under its year's heading, the

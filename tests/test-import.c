@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <sqlite3.h>
 
 #include "fu-day.h"
 #include "fu-error.h"
@@ -54,65 +53,17 @@ import_ok (FuStore      *store,
   return g_steal_pointer (&result);
 }
 
-static int
-collect_row_cb (void  *data,
-                int    n_columns,
-                char **values,
-                char **names)
-{
-  GPtrArray *rows = data;
-  GString *row = g_string_new (NULL);
-
-  for (int i = 0; i < n_columns; i++)
-    g_string_append_printf (row, "%s%s=%s", i > 0 ? "|" : "", names[i],
-                            values[i] != NULL ? values[i] : "NULL");
-  g_ptr_array_add (rows, g_string_free (row, FALSE));
-  return 0;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every row of every table, sorted: two dumps are equal when nothing changed. */
+/* Every row of every table, the audit log included: two dumps are equal when nothing
+ * changed. */
 static char *
 dump_database (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) dump = g_string_new (NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  static const char * const tables[] = {
+    "administration", "workshop", "participant", "attendance", "followup", "reminder", "reply",
+    "settings", "audit_entry", "audit_change", NULL
+  };
 
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                       "ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >, 0);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      const char *table = g_ptr_array_index (tables, i);
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
-      char *message = NULL;
-
-      if (sqlite3_exec (db, sql, collect_row_cb, rows, &message) != SQLITE_OK)
-        g_error ("%s: %s", sql, message);
-      g_ptr_array_sort (rows, compare_strings);
-      g_string_append_printf (dump, "[%s] %u rows\n", table, rows->len);
-      for (guint j = 0; j < rows->len; j++)
-        g_string_append_printf (dump, "%s\n", (const char *) g_ptr_array_index (rows, j));
-    }
-
-  sqlite3_close (db);
-  return g_string_free (g_steal_pointer (&dump), FALSE);
+  return fu_test_dump_tables (fixture->path, tables);
 }
 
 static void

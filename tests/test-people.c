@@ -13,7 +13,6 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
-#include "fu-store-people.h"
 #include "fu-test-util.h"
 
 typedef FuTestFixture Fixture;

@@ -11,7 +11,6 @@
 #include "fu-error.h"
 #include "fu-sample.h"
 #include "fu-store.h"
-#include "fu-store-people.h"
 #include "fu-store-snapshot.h"
 #include "fu-test-util.h"
 

@@ -11,7 +11,7 @@
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-rules.h"
-#include "fu-store-private.h"
+#include "fu-sqlite-private.h"
 #include "fu-test-util.h"
 
 /* ---- Helpers ----------------------------------------------------------------------------- */
@@ -100,7 +100,7 @@ query_int (FuStore    *store,
   sqlite3_stmt *stmt = NULL;
   gint64 value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (fu_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (fu_sqlite_get_db (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
@@ -115,7 +115,7 @@ query_text (FuStore    *store,
   sqlite3_stmt *stmt = NULL;
   char *value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (fu_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (fu_sqlite_get_db (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -382,13 +382,13 @@ test_open_migrate (void)
 
       if (k > 0)
         {
-          store = fu_store_open_at_version (path, k, &error);
+          store = fu_sqlite_store_open_at_version (path, k, &error);
           g_assert_no_error (error);
           g_assert_cmpuint (fu_store_get_version (store), ==, k);
           g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, k);
           g_assert_true (k >= 2 || !schema_has (store, "index", "reminder_followup"));
           g_assert_true (k >= 3 || !schema_has (store, "table", "audit_entry"));
-          g_assert_cmpint (sqlite3_exec (fu_store_get_db (store),
+          g_assert_cmpint (sqlite3_exec (fu_sqlite_get_db (store),
                                          "INSERT INTO workshop (code, title, start_date, "
                                          "end_date) VALUES ('2016-OLD', 'Old', '2016-07-05', "
                                          "'2016-07-08')",
@@ -491,7 +491,7 @@ test_open_too_new (void)
   g_assert_no_error (error);
   add_workshop (store, "2016-NII", "2016-07-05", "2016-07-08");
   bump = g_strdup_printf ("PRAGMA user_version = %u", newer);
-  g_assert_cmpint (sqlite3_exec (fu_store_get_db (store), bump, NULL, NULL, NULL), ==,
+  g_assert_cmpint (sqlite3_exec (fu_sqlite_get_db (store), bump, NULL, NULL, NULL), ==,
                    SQLITE_OK);
   g_object_unref (store);
 
@@ -538,7 +538,7 @@ test_foreign_keys (void)
   g_clear_error (&error);
 
   /* The database itself refuses it too. */
-  g_assert_cmpint (sqlite3_exec (fu_store_get_db (store),
+  g_assert_cmpint (sqlite3_exec (fu_sqlite_get_db (store),
                                  "INSERT INTO attendance (workshop_id, participant_id) "
                                  "VALUES (999, 1)", NULL, NULL, NULL), ==,
                    SQLITE_CONSTRAINT_FOREIGNKEY);
@@ -633,7 +633,7 @@ test_workshop_dates (void)
   g_assert_true (fu_store_is_empty (store));
 
   /* The schema holds the rule too. */
-  g_assert_cmpint (sqlite3_exec (fu_store_get_db (store),
+  g_assert_cmpint (sqlite3_exec (fu_sqlite_get_db (store),
                                  "INSERT INTO workshop (code, title, start_date, end_date) "
                                  "VALUES ('X', 'X', '2016-07-05', '2016-07-01')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
@@ -813,7 +813,7 @@ test_transactions (void)
   g_assert_true (fu_store_commit (store, &error));
   g_assert_no_error (error);
   g_assert_true (has_workshop (store, "A"));
-  g_assert_cmpint (sqlite3_get_autocommit (fu_store_get_db (store)), !=, 0);
+  g_assert_cmpint (sqlite3_get_autocommit (fu_sqlite_get_db (store)), !=, 0);
 
   /* Everything rolled back, inner committed levels included: no trace. */
   g_assert_true (fu_store_begin (store, &error));
@@ -830,7 +830,7 @@ test_transactions (void)
   g_assert_false (has_workshop (store, "D"));
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM participant"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM workshop"), ==, 1);
-  g_assert_cmpint (sqlite3_get_autocommit (fu_store_get_db (store)), !=, 0);
+  g_assert_cmpint (sqlite3_get_autocommit (fu_sqlite_get_db (store)), !=, 0);
 
   /* And the store goes on working after it. */
   add_workshop (store, "E", "2016-07-05", "2016-07-05");
@@ -855,7 +855,7 @@ test_busy (void)
   second = fu_store_open (path, &error);
   g_assert_no_error (error);
   /* Not the five seconds a person would wait. */
-  sqlite3_busy_timeout (fu_store_get_db (second), 20);
+  sqlite3_busy_timeout (fu_sqlite_get_db (second), 20);
 
   add_workshop (first, "2016-NII", "2016-07-05", "2016-07-08");
   g_assert_true (fu_store_begin (first, &error));

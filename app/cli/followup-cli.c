@@ -23,8 +23,6 @@
 #include "fu-reminder-sheet.h"
 #include "fu-rules.h"
 #include "fu-sample.h"
-#include "fu-store-audit.h"
-#include "fu-store-people.h"
 #include "fu-store.h"
 
 /* Exit codes: 0 success, 1 a user's mistake or a refused operation (with a message). */

@@ -14,8 +14,6 @@
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-sample.h"
-#include "fu-store-followups.h"
-#include "fu-store-people.h"
 #include "fu-store.h"
 
 /* ---- FuChangeSet ------------------------------------------------------------------------- */
@@ -903,7 +901,8 @@ run (FuCommand *self,
         if (participant_id == 0)
           return FALSE;
         self->new_id = participant_id;
-        return self->id == 0 || fu_store_add_attendance (store, self->id, participant_id, error) != 0;
+        return self->id == 0
+               || fu_store_add_attendance (store, self->id, participant_id, error) != 0;
       }
 
     case EDIT_PARTICIPANT:

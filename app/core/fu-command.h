@@ -11,7 +11,7 @@
 
 #include "fu-import.h"
 #include "fu-rules.h"
-#include "fu-store-audit.h"
+#include "fu-store.h"
 #include "fu-types.h"
 
 G_BEGIN_DECLS

@@ -11,7 +11,6 @@
 #include "fu-error.h"
 #include "fu-export.h"
 #include "fu-rules.h"
-#include "fu-store-people.h"
 #include "fu-store.h"
 
 /* The column lists are the single source of truth: the writers below emit their cells in

@@ -1,169 +1,116 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-store.h: the narrow interface to the follow-up database. Nothing outside the store's
- * own files (fu-store*.c) runs SQL; callers speak in records and FuDays. The embedded
- * SQLite file is the default; a shared server later implements the same functions. */
+/* fu-store.h: the interface to the follow-up database. FuStore is abstract: fu_store_open()
+ * picks a backend from the location (a file path opens the embedded SQLite database), and
+ * callers never learn which one they hold. They speak in records (fu-records.h) and FuDays;
+ * nothing outside a backend's folder (app/core/sqlite/) runs SQL. Every change should go
+ * through the command layer (fu-command.h), which records it in the audit log. */
 #pragma once
 
 #include <glib-object.h>
 
-#include "fu-types.h"
+#include "fu-records.h"
 #include "fu-rules.h"
+#include "fu-types.h"
 
 G_BEGIN_DECLS
-
-/* ---- Records ---------------------------------------------------------------------------- */
-
-struct _FuAdministration {
-  gint64    id;
-  char     *name;        /* "Hong Kong China" */
-  char     *short_name;  /* "HKC"; may be NULL */
-  char     *country;     /* may be NULL */
-  gboolean  member;      /* one of the 33 ROCB A/P members shipped as built-in data */
-};
-
-struct _FuWorkshop {
-  gint64          id;
-  char           *code;           /* unique, e.g. "2016-NII" */
-  char           *title;
-  FuWorkshopKind  kind;
-  FuDay           start_date;
-  FuDay           end_date;       /* not before start_date */
-  char           *venue;
-  gint64          host_administration_id;  /* 0 = none */
-  char           *co_organizer;
-  gboolean        surveyed;       /* accreditation workshops are not */
-  char           *notes;
-  FuDay           planned_override;   /* the workshop's own sending date, or FU_DAY_NONE */
-  FuDay           deadline_override;  /* the workshop's own reply deadline, or FU_DAY_NONE */
-};
-
-struct _FuParticipant {
-  gint64  id;
-  char   *name;
-  gint64  administration_id;
-  char   *email;     /* identifies a person across workshops; may be NULL */
-  char   *position;
-  char   *gender;
-};
-
-struct _FuReply {
-  gint64    id;
-  gint64    followup_id;
-  FuDay     received_date;
-  char     *answered_by;               /* NULL = the participant */
-  gboolean  actions[FU_N_ACTIONS];     /* Q1 ticks */
-  gint      colleagues_shared;         /* Q1 "with how many colleagues"; -1 = not given */
-  char     *other_action_text;         /* Q1 "others" */
-  gint      colleagues_learned;        /* Q1bis; -1 = not given */
-  char     *lessons_use;               /* Q2 */
-  FuAnswer  direct_effects;            /* Q3 */
-  char     *direct_effects_text;
-  FuAnswer  contributed;               /* Q4 */
-  char     *contributed_text;
-  FuAnswer  project_initiated;         /* Q5 */
-  char     *project_text;
-};
-
-/* One follow-up with what lists show of it. */
-struct _FuFollowupRow {
-  gint64            followup_id;
-  gint64            attendance_id;
-  gint64            workshop_id;
-  gint64            participant_id;
-  gint64            administration_id;
-  char             *workshop_code;
-  char             *workshop_title;
-  FuDay             workshop_start;
-  FuDay             workshop_end;
-  char             *participant_name;
-  char             *email;
-  char             *administration;     /* its name */
-  FuFollowupDates   dates;              /* as of the query's day */
-  guint             n_reminders;        /* reminders sent on or before the query's day */
-  FuFollowupStatus  status;             /* as of the query's day */
-  guint             days_overdue;
-};
-
-/* Which follow-ups to list. Zero fields mean "any". */
-struct _FuFollowupQuery {
-  FuDay   as_of;           /* required */
-  gint64  workshop_id;
-  gint64  administration_id;
-  FuDay   from;            /* workshops starting on or after */
-  FuDay   to;              /* workshops starting on or before */
-  guint   status_mask;     /* bits (1 << FuFollowupStatus); 0 = all */
-};
-
-/* One row of Tables 1 to 5 for a workshop, or their total. */
-struct _FuSummaryRow {
-  gint64  workshop_id;         /* 0 for the total row */
-  char   *code;                /* "TOTAL" for the total row */
-  char   *title;
-  FuDay   start_date;
-  FuDay   end_date;
-  guint   administrations;     /* distinct administrations of the attendees (total: sum) */
-  guint   participants;        /* attendances surveyed */
-  guint   replies;
-  guint   actions[FU_N_ACTIONS];
-  guint   direct_effects_yes;
-  guint   direct_effects_no;
-  guint   contributed_yes;
-  guint   contributed_no;
-  guint   project_yes;
-  guint   project_no;
-  guint   colleagues_learned;  /* sum of Q1bis */
-};
-
-/* A reply with who gave it, as exported. */
-struct _FuReplyRow {
-  FuReply  reply;
-  char    *workshop_code;
-  char    *participant_name;
-  char    *email;
-  char    *administration;
-};
-
-typedef struct {
-  guint fiscal_year;
-  guint workshops;
-  guint participants;
-  guint replies;
-} FuTrendPoint;
-
-typedef struct {
-  gint64  administration_id;
-  char   *name;
-  guint   inhouse_workshops;   /* replies that ticked "organized an in-house workshop" */
-} FuInhouseRow;
-
-FuAdministration *fu_administration_new   (void);
-void              fu_administration_free  (FuAdministration *self);
-FuWorkshop       *fu_workshop_new         (void);   /* kind regional, surveyed */
-FuWorkshop       *fu_workshop_copy        (const FuWorkshop *self);
-void              fu_workshop_free        (FuWorkshop *self);
-FuParticipant    *fu_participant_new      (void);
-void              fu_participant_free     (FuParticipant *self);
-FuReply          *fu_reply_new            (void);   /* nothing ticked, counts -1, unanswered */
-FuReply          *fu_reply_copy           (const FuReply *self);
-void              fu_reply_free           (FuReply *self);
-void              fu_followup_row_free    (FuFollowupRow *self);
-void              fu_summary_row_free     (FuSummaryRow *self);
-void              fu_reply_row_free       (FuReplyRow *self);
-void              fu_inhouse_row_free     (FuInhouseRow *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuAdministration, fu_administration_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuWorkshop, fu_workshop_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuParticipant, fu_participant_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuReply, fu_reply_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuFollowupRow, fu_followup_row_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuSummaryRow, fu_summary_row_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuReplyRow, fu_reply_row_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuInhouseRow, fu_inhouse_row_free)
 
 /* ---- The store ------------------------------------------------------------------------- */
 
 #define FU_TYPE_STORE (fu_store_get_type ())
-G_DECLARE_FINAL_TYPE (FuStore, fu_store, FU, STORE, GObject)
+G_DECLARE_DERIVABLE_TYPE (FuStore, fu_store, FU, STORE, GObject)
+
+/* What a backend implements: one function for each fu_store_*() below that is not about
+ * opening; they are called with the arguments checked. */
+struct _FuStoreClass
+{
+  GObjectClass parent_class;
+
+  guint (*get_version) (FuStore *self);
+  gboolean (*begin) (FuStore *self, GError **error);
+  gboolean (*commit) (FuStore *self, GError **error);
+  void (*rollback) (FuStore *self);
+  gboolean (*is_empty) (FuStore *self);
+  char *(*dump) (FuStore *self, const char * const *tables, GError **error);
+  void (*get_rules) (FuStore *self, FuRules *rules);
+  gboolean (*set_rules) (FuStore *self, const FuRules *rules, GError **error);
+  char *(*get_office_name) (FuStore *self);
+  gboolean (*set_office_name) (FuStore *self, const char *name, GError **error);
+  GPtrArray *(*list_administrations) (FuStore *self, GError **error);
+  gboolean (*lookup_administration) (FuStore *self, const char *name_or_short, gint64 *id,
+                                     GError **error);
+  FuAdministration *(*get_administration) (FuStore *self, gint64 id, GError **error);
+  gint64 (*add_administration) (FuStore *self, const FuAdministration *admin, GError **error);
+  gboolean (*update_administration) (FuStore *self, const FuAdministration *admin, GError **error);
+  gboolean (*delete_administration) (FuStore *self, gint64 id, GError **error);
+  gboolean (*lookup_workshop) (FuStore *self, const char *code, gint64 *id, GError **error);
+  FuWorkshop *(*get_workshop) (FuStore *self, gint64 id, GError **error);
+  GPtrArray *(*list_workshops) (FuStore *self, FuDay from, FuDay to, GError **error);
+  gint64 (*add_workshop) (FuStore *self, const FuWorkshop *workshop, GError **error);
+  gboolean (*update_workshop) (FuStore *self, const FuWorkshop *workshop, GError **error);
+  gboolean (*delete_workshop) (FuStore *self, gint64 id, GError **error);
+  gboolean (*lookup_participant) (FuStore *self, const char *email, const char *name,
+                                  gint64 administration_id, gint64 *id, GError **error);
+  FuParticipant *(*get_participant) (FuStore *self, gint64 id, GError **error);
+  gint64 (*add_participant) (FuStore *self, const FuParticipant *participant, GError **error);
+  gboolean (*update_participant) (FuStore *self, const FuParticipant *participant, GError **error);
+  gboolean (*delete_participant) (FuStore *self, gint64 id, GError **error);
+  gboolean (*lookup_attendance) (FuStore *self, gint64 workshop_id, gint64 participant_id,
+                                 gint64 *id, GError **error);
+  gint64 (*add_attendance) (FuStore *self, gint64 workshop_id, gint64 participant_id,
+                            GError **error);
+  gboolean (*delete_attendance) (FuStore *self, gint64 id, GError **error);
+  gboolean (*lookup_followup) (FuStore *self, gint64 attendance_id, gint64 *followup_id,
+                               GError **error);
+  GPtrArray *(*list_followups) (FuStore *self, const FuFollowupQuery *query, GError **error);
+  gboolean (*count_followups) (FuStore *self, const FuFollowupQuery *query,
+                               guint counts[FU_N_STATUSES], GError **error);
+  gboolean (*mark_sent) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
+                         GError **error);
+  gboolean (*mark_reminded) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
+                             GError **error);
+  gboolean (*mark_followups_sent) (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                   FuDay date, GError **error);
+  gboolean (*mark_followups_reminded) (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                       FuDay date, GError **error);
+  gboolean (*close_followup) (FuStore *self, gint64 followup_id, FuDay date, const char *reason,
+                              GError **error);
+  FuReply *(*get_reply) (FuStore *self, gint64 followup_id, GError **error);
+  gboolean (*save_reply) (FuStore *self, FuReply *reply, gboolean replace, GError **error);
+  gboolean (*delete_reply) (FuStore *self, gint64 followup_id, GError **error);
+  GPtrArray *(*list_replies) (FuStore *self, FuDay from, FuDay to, GError **error);
+  GPtrArray *(*summary) (FuStore *self, FuDay from, FuDay to, FuSummaryRow **total, GError **error);
+  GArray *(*reply_rate_trend) (FuStore *self, GError **error);
+  GPtrArray *(*inhouse_administrations) (FuStore *self, FuDay from, FuDay to, GError **error);
+  GPtrArray *(*list_participant_overview) (FuStore *self, GError **error);
+  GPtrArray *(*list_participant_history) (FuStore *self, gint64 participant_id, FuDay as_of,
+                                          GError **error);
+  GPtrArray *(*list_workshop_attendees) (FuStore *self, gint64 workshop_id, FuDay as_of,
+                                         GError **error);
+  GPtrArray *(*list_attendees) (FuStore *self, gint64 workshop_id, GError **error);
+  gboolean (*merge_participants) (FuStore *self, gint64 keep_id, gint64 remove_id, GError **error);
+  gboolean (*unmark_followups_sent) (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                     FuDay date, GError **error);
+  gboolean (*delete_reminders_on) (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                   FuDay date, GError **error);
+  gboolean (*close_followups) (FuStore *self, const gint64 *followup_ids, guint n_ids, FuDay date,
+                               const char *reason, GError **error);
+  gboolean (*reopen_followups) (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                GError **error);
+  FuFollowupRow *(*get_followup) (FuStore *self, gint64 followup_id, FuDay as_of, GError **error);
+  GPtrArray *(*reply_rate_by_administration) (FuStore *self, FuDay from, FuDay to, GError **error);
+  gint64 (*audit_begin) (FuStore *self, const char *kind, gint64 undoes, GError **error);
+  gboolean (*audit_end) (FuStore *self, gint64 entry_id, const char *sentence, const char *args,
+                         guint *n_changes, GError **error);
+  gboolean (*audit_revert) (FuStore *self, gint64 entry_id, GError **error);
+  FuAuditEntry *(*get_audit_entry) (FuStore *self, gint64 entry_id, GError **error);
+  GPtrArray *(*list_audit_entries) (FuStore *self, const FuAuditQuery *query, GError **error);
+  GPtrArray *(*list_audit_changes) (FuStore *self, gint64 entry_id, GError **error);
+  GArray *(*list_audit_rows) (FuStore *self, gint64 first_entry, gint64 last_entry, GError **error);
+  gboolean (*changed_elsewhere) (FuStore *self);
+  gint64 (*audit_last_undoable) (FuStore *self, GError **error);
+  gint64 (*audit_last_id) (FuStore *self, GError **error);
+};
+
 
 /* $FOLLOWUP_DATABASE if set, else $XDG_DATA_HOME/followup/followup.db. */
 char       *fu_store_default_path          (void);
@@ -187,6 +134,12 @@ void        fu_store_rollback              (FuStore *self);
 
 /* True when nothing but the built-in administrations and settings is stored. */
 gboolean    fu_store_is_empty              (FuStore *self);
+
+/* Every row of @tables (NULL-terminated; NULL: every table of the data, without the audit
+ * log) as text, a "[table]" line then one line per row in id order, values joined by "|"
+ * and NULL as "<null>": two dumps are equal when the data is. For tests and checks. */
+char       *fu_store_dump                  (FuStore *self, const char * const *tables,
+                                            GError **error);
 
 /* Settings the whole team shares. */
 void        fu_store_get_rules             (FuStore *self, FuRules *rules);
@@ -289,5 +242,136 @@ GArray     *fu_store_reply_rate_trend      (FuStore *self, GError **error);
 /* Administrations whose participants organized in-house workshops, by name. */
 GPtrArray  *fu_store_inhouse_administrations (FuStore *self, FuDay from, FuDay to,
                                               GError **error);
+
+/* ---- People ------------------------------------------------------------------------------ */
+
+/* Everyone, by name then id, with their counts: one query, whatever the number of people.
+ * FuParticipantOverview* elements. */
+GPtrArray *fu_store_list_participant_overview (FuStore  *self,
+                                               GError  **error);
+/* Every attendance of participant @participant_id, oldest workshop first, with the status
+ * of its follow-up as of @as_of (what fu_store_list_followups says for the same day, and
+ * the attendances of workshops not surveyed too). FuAttendanceRow* elements; an empty
+ * array for a participant without attendances, FU_STORE_ERROR_NOT_FOUND for no such
+ * participant. */
+GPtrArray *fu_store_list_participant_history  (FuStore  *self,
+                                               gint64    participant_id,
+                                               FuDay     as_of,
+                                               GError  **error);
+/* The attendees of workshop @workshop_id by administration then name, the same way.
+ * FU_STORE_ERROR_NOT_FOUND for no such workshop. */
+GPtrArray *fu_store_list_workshop_attendees   (FuStore  *self,
+                                               gint64    workshop_id,
+                                               FuDay     as_of,
+                                               GError  **error);
+/* The attendances of workshop @workshop_id (0: of every workshop), by workshop start and
+ * code, administration, name and id: FuAttendeeRow* elements. */
+GPtrArray *fu_store_list_attendees            (FuStore  *self,
+                                               gint64    workshop_id,
+                                               GError  **error);
+/* Two records of the same person become @keep_id: @remove_id's attendances (with their
+ * follow-ups, reminders and replies) move to it, its e-mail, position and gender fill
+ * those @keep_id lacks, and @remove_id is deleted. Where both attended the same workshop,
+ * the attendance with the reply stays; both with a reply is FU_STORE_ERROR_EXISTS (which
+ * one is right is for a person to decide), unless the two replies say the same. All or
+ * nothing. */
+gboolean   fu_store_merge_participants        (FuStore  *self,
+                                               gint64    keep_id,
+                                               gint64    remove_id,
+                                               GError  **error);
+
+/* ---- Follow-ups, more ------------------------------------------------------------------------ */
+
+/* Undoes fu_store_mark_followups_sent() of @date: the questionnaires of these follow-ups
+ * that were sent on @date are unsent again (no sending date, no deadline). Others are left
+ * alone. An unknown id is FU_STORE_ERROR_NOT_FOUND; all or nothing. */
+gboolean       fu_store_unmark_followups_sent (FuStore      *self,
+                                               const gint64 *followup_ids,
+                                               guint         n_ids,
+                                               FuDay         date,
+                                               GError      **error);
+/* Undoes fu_store_mark_followups_reminded() of @date: deletes these follow-ups' reminders
+ * sent on @date. All or nothing. */
+gboolean       fu_store_delete_reminders_on   (FuStore      *self,
+                                               const gint64 *followup_ids,
+                                               guint         n_ids,
+                                               FuDay         date,
+                                               GError      **error);
+/* fu_store_close_followup() for each id, all or nothing. */
+gboolean       fu_store_close_followups       (FuStore      *self,
+                                               const gint64 *followup_ids,
+                                               guint         n_ids,
+                                               FuDay         date,
+                                               const char   *reason,
+                                               GError      **error);
+/* Undoes fu_store_close_followup(): the follow-ups are open again, without a closing date
+ * or reason. An unknown id is FU_STORE_ERROR_NOT_FOUND; all or nothing. */
+gboolean       fu_store_reopen_followups      (FuStore      *self,
+                                               const gint64 *followup_ids,
+                                               guint         n_ids,
+                                               GError      **error);
+/* The follow-up's row as of @as_of (as fu_store_list_followups() gives it), or NULL with
+ * FU_STORE_ERROR_NOT_FOUND. Follow-ups of workshops that are not surveyed are not found. */
+FuFollowupRow *fu_store_get_followup          (FuStore      *self,
+                                               gint64        followup_id,
+                                               FuDay         as_of,
+                                               GError      **error);
+
+/* ---- Years and reports -------------------------------------------------------------------- */
+
+/* The fiscal years (guint, as fu_fiscal_year_of names them under @rules) that have at
+ * least one workshop, or with @surveyed_only one surveyed workshop; oldest first, each
+ * once. An empty array for an empty database; NULL only with an error. */
+GArray *fu_store_list_fiscal_years (FuStore        *self,
+                                    const FuRules  *rules,
+                                    gboolean        surveyed_only,
+                                    GError        **error);
+
+/* The administrations with at least one follow-up for a surveyed workshop starting in
+ * [@from, @to] (FU_DAY_NONE = open), by name, each with its follow-ups and replies.
+ * An empty array when there are none; NULL only with an error. */
+GPtrArray  *fu_store_reply_rate_by_administration (FuStore *self, FuDay from, FuDay to,
+                                                   GError **error);
+
+/* ---- The audit log (fu-command.h runs it) ---------------------------------------------------- */
+
+/* Who the entries name as the author: the staff name when one is given, else the account's
+ * real name and login ("Ana Staff (ana)"). */
+char         *fu_audit_default_author      (void);
+void          fu_store_set_author          (FuStore *self, const char *author);
+const char   *fu_store_get_author          (FuStore *self);
+
+/* Starts recording a command of @kind inside the caller's open transaction: the new
+ * entry's id, or 0 with an error. @undoes names the entry an "undo" or "redo" reverts. */
+gint64        fu_store_audit_begin         (FuStore *self, const char *kind, gint64 undoes,
+                                            GError **error);
+/* Stops recording and writes the entry's sentence and arguments; *n_changes (may be NULL)
+ * is how many rows it touched. For an entry that undoes another, marks that one undone. */
+gboolean      fu_store_audit_end           (FuStore *self, gint64 entry_id,
+                                            const char *sentence, const char *args,
+                                            guint *n_changes, GError **error);
+/* Applies the inverse of entry @entry_id's changes, newest first, inside the caller's
+ * transaction (and recording, so that the undo has its own entry). A record that changed
+ * since, an id taken since, or a change that would reach other records is
+ * FU_STORE_ERROR_CONFLICT, naming the record; the caller then rolls back. */
+gboolean      fu_store_audit_revert        (FuStore *self, gint64 entry_id, GError **error);
+
+FuAuditEntry *fu_store_get_audit_entry     (FuStore *self, gint64 entry_id, GError **error);
+/* FuAuditEntry* elements, newest first. */
+GPtrArray    *fu_store_list_audit_entries  (FuStore *self, const FuAuditQuery *query,
+                                            GError **error);
+/* FuAuditChange* elements of one entry, in the order they were made. */
+GPtrArray    *fu_store_list_audit_changes  (FuStore *self, gint64 entry_id, GError **error);
+/* What entries @first_entry to @last_entry touched, in order: FuAuditRow elements. */
+GArray       *fu_store_list_audit_rows     (FuStore *self, gint64 first_entry,
+                                            gint64 last_entry, GError **error);
+/* Whether another connection (another window, followup-cli) has written to the database
+ * since the last call; the first call only takes note. */
+gboolean      fu_store_changed_elsewhere   (FuStore *self);
+/* The newest entry that is not an undo and has not been undone: what "undo" undoes. 0 when
+ * there is none. */
+gint64        fu_store_audit_last_undoable (FuStore *self, GError **error);
+/* The newest entry's id, 0 for none. */
+gint64        fu_store_audit_last_id       (FuStore *self, GError **error);
 
 G_END_DECLS

@@ -21,8 +21,6 @@
 #include "fu-reply-editor.h"
 #include "fu-rules.h"
 #include "fu-store.h"
-#include "fu-store-followups.h"
-#include "fu-store-years.h"
 #include "fu-window.h"
 
 /* The sidebar's rows, in order. */

@@ -15,7 +15,6 @@
 #include "fu-participant-detail.h"
 #include "fu-rules.h"
 #include "fu-store.h"
-#include "fu-store-people.h"
 
 typedef enum {
   FIELD_NAME,

@@ -18,7 +18,6 @@
 #include "fu-participant-detail.h"
 #include "fu-participants-page.h"
 #include "fu-store.h"
-#include "fu-store-people.h"
 
 /* ---- FuParticipantItem: a row of the table, with properties the template binds -------- */
 

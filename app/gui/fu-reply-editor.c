@@ -14,7 +14,6 @@
 #include "fu-reply-editor.h"
 #include "fu-rules.h"
 #include "fu-store.h"
-#include "fu-store-followups.h"
 #include "fu-window.h"
 
 struct _FuReplyEditor

@@ -19,7 +19,6 @@
 #include "fu-reports-page.h"
 #include "fu-rules.h"
 #include "fu-store.h"
-#include "fu-store-years.h"
 #include "fu-window.h"
 
 /* Exported charts are this many pixels (PNG, SVG) or points (PDF) wide, at their natural

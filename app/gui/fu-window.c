@@ -23,7 +23,6 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
-#include "fu-store-years.h"
 #include "fu-window.h"
 #include "fu-workshops-page.h"
 

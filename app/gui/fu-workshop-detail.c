@@ -15,7 +15,6 @@
 #include "fu-list-models.h"
 #include "fu-rules.h"
 #include "fu-store.h"
-#include "fu-store-people.h"
 #include "fu-workshop-detail.h"
 
 /* The fields typed as text, in the order of entry_rows[]. */

@@ -13,7 +13,6 @@
 #include "fu-day.h"
 #include "fu-rules.h"
 #include "fu-store.h"
-#include "fu-store-report.h"
 
 /* Palette indexes (fu_chart_style_init_print): yes is blue, no is orange. */
 #define COLOR_YES 0

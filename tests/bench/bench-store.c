@@ -16,7 +16,7 @@
 #include "bench-common.h"
 #include "fu-export.h"
 #include "fu-import.h"
-#include "fu-store-people.h"
+#include "fu-store.h"
 
 #define N_IMPORT_ROWS 10000
 #define IMPORT_ROWS_PER_WORKSHOP 50

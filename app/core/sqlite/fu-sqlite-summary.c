@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-store-summary.c: Tables 1 to 5 of the Good Practice Report, the reply-rate trend and
- * the administrations that organized in-house workshops, each computed by one SQL query
- * (grouped aggregates), so that a year of thousands of workshops is one pass. */
+/* fu-sqlite-summary.c: Tables 1 to 5, the reply-rate trend and the reports' other figures,
+ * computed in SQL. */
 
-#define G_LOG_DOMAIN "fu-store-summary"
+#define G_LOG_DOMAIN "fu-sqlite-summary"
 
 #include "config.h"
 
@@ -12,7 +11,7 @@
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-rules.h"
-#include "fu-store-private.h"
+#include "fu-sqlite-private.h"
 
 /* Borrowed cached statements are reset when they go out of scope, so that no half-read
  * SELECT keeps its read snapshot open. */
@@ -44,15 +43,15 @@ bind_range (sqlite3_stmt *stmt,
   if (from == FU_DAY_NONE)
     sqlite3_bind_text (stmt, 1, FIRST_ISO, -1, SQLITE_STATIC);
   else
-    fu_store_bind_day (stmt, 1, from);
+    fu_sqlite_bind_day (stmt, 1, from);
   if (to == FU_DAY_NONE)
     sqlite3_bind_text (stmt, 2, LAST_ISO, -1, SQLITE_STATIC);
   else
-    fu_store_bind_day (stmt, 2, to);
+    fu_sqlite_bind_day (stmt, 2, to);
 }
 
 static guint
-column_count (sqlite3_stmt *stmt,
+column_total (sqlite3_stmt *stmt,
               int           index)
 {
   sqlite3_int64 value = sqlite3_column_int64 (stmt, index);
@@ -106,22 +105,22 @@ summary_row_from_stmt (sqlite3_stmt *stmt)
   int col = 0;
 
   row->workshop_id = sqlite3_column_int64 (stmt, col++);
-  row->code = fu_store_column_text (stmt, col++);
-  row->title = fu_store_column_text (stmt, col++);
-  row->start_date = fu_store_column_day (stmt, col++);
-  row->end_date = fu_store_column_day (stmt, col++);
-  row->administrations = column_count (stmt, col++);
-  row->participants = column_count (stmt, col++);
-  row->replies = column_count (stmt, col++);
+  row->code = fu_sqlite_column_text (stmt, col++);
+  row->title = fu_sqlite_column_text (stmt, col++);
+  row->start_date = fu_sqlite_column_day (stmt, col++);
+  row->end_date = fu_sqlite_column_day (stmt, col++);
+  row->administrations = column_total (stmt, col++);
+  row->participants = column_total (stmt, col++);
+  row->replies = column_total (stmt, col++);
   for (guint i = 0; i < FU_N_ACTIONS; i++)
-    row->actions[i] = column_count (stmt, col++);
-  row->direct_effects_yes = column_count (stmt, col++);
-  row->direct_effects_no = column_count (stmt, col++);
-  row->contributed_yes = column_count (stmt, col++);
-  row->contributed_no = column_count (stmt, col++);
-  row->project_yes = column_count (stmt, col++);
-  row->project_no = column_count (stmt, col++);
-  row->colleagues_learned = column_count (stmt, col++);
+    row->actions[i] = column_total (stmt, col++);
+  row->direct_effects_yes = column_total (stmt, col++);
+  row->direct_effects_no = column_total (stmt, col++);
+  row->contributed_yes = column_total (stmt, col++);
+  row->contributed_no = column_total (stmt, col++);
+  row->project_yes = column_total (stmt, col++);
+  row->project_no = column_total (stmt, col++);
+  row->colleagues_learned = column_total (stmt, col++);
 
   return row;
 }
@@ -145,11 +144,11 @@ summary_row_add (FuSummaryRow       *total,
 }
 
 GPtrArray *
-fu_store_summary (FuStore       *self,
-                  FuDay          from,
-                  FuDay          to,
-                  FuSummaryRow **total,
-                  GError       **error)
+fu_sqlite_summary (FuStore       *self,
+                   FuDay          from,
+                   FuDay          to,
+                   FuSummaryRow **total,
+                   GError       **error)
 {
   g_autoptr(FuSummaryStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -159,7 +158,7 @@ fu_store_summary (FuStore       *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self, SUMMARY_SQL, error);
+  stmt = fu_sqlite_prepare (self, SUMMARY_SQL, error);
   if (stmt == NULL)
     return NULL;
   bind_range (stmt, from, to);
@@ -180,7 +179,7 @@ fu_store_summary (FuStore       *self,
     }
   if (rc != SQLITE_DONE)
     {
-      fu_store_set_error (self, error, _("Could not compute the summary"));
+      fu_sqlite_set_error (self, error, _("Could not compute the summary"));
       return NULL;
     }
 
@@ -204,8 +203,8 @@ fu_store_summary (FuStore       *self,
   "ORDER BY fiscal_year"
 
 GArray *
-fu_store_reply_rate_trend (FuStore *self,
-                           GError **error)
+fu_sqlite_reply_rate_trend (FuStore *self,
+                            GError **error)
 {
   g_autoptr(FuSummaryStmt) stmt = NULL;
   g_autoptr(GArray) points = NULL;
@@ -217,7 +216,7 @@ fu_store_reply_rate_trend (FuStore *self,
 
   fu_store_get_rules (self, &rules);
 
-  stmt = fu_store_prepare (self, TREND_SQL, error);
+  stmt = fu_sqlite_prepare (self, TREND_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, (int) rules.fiscal_year_start_month);
@@ -227,15 +226,15 @@ fu_store_reply_rate_trend (FuStore *self,
     {
       FuTrendPoint point = { 0 };
 
-      point.fiscal_year = column_count (stmt, 0);
-      point.workshops = column_count (stmt, 1);
-      point.participants = column_count (stmt, 2);
-      point.replies = column_count (stmt, 3);
+      point.fiscal_year = column_total (stmt, 0);
+      point.workshops = column_total (stmt, 1);
+      point.participants = column_total (stmt, 2);
+      point.replies = column_total (stmt, 3);
       g_array_append_val (points, point);
     }
   if (rc != SQLITE_DONE)
     {
-      fu_store_set_error (self, error, _("Could not compute the reply-rate trend"));
+      fu_sqlite_set_error (self, error, _("Could not compute the reply-rate trend"));
       return NULL;
     }
 
@@ -256,10 +255,10 @@ fu_store_reply_rate_trend (FuStore *self,
   "ORDER BY ad.name, ad.id"
 
 GPtrArray *
-fu_store_inhouse_administrations (FuStore *self,
-                                  FuDay    from,
-                                  FuDay    to,
-                                  GError **error)
+fu_sqlite_inhouse_administrations (FuStore *self,
+                                   FuDay    from,
+                                   FuDay    to,
+                                   GError **error)
 {
   g_autoptr(FuSummaryStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -268,7 +267,7 @@ fu_store_inhouse_administrations (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self, INHOUSE_SQL, error);
+  stmt = fu_sqlite_prepare (self, INHOUSE_SQL, error);
   if (stmt == NULL)
     return NULL;
   bind_range (stmt, from, to);
@@ -279,15 +278,82 @@ fu_store_inhouse_administrations (FuStore *self,
       FuInhouseRow *row = g_new0 (FuInhouseRow, 1);
 
       row->administration_id = sqlite3_column_int64 (stmt, 0);
-      row->name = fu_store_column_text (stmt, 1);
-      row->inhouse_workshops = column_count (stmt, 2);
+      row->name = fu_sqlite_column_text (stmt, 1);
+      row->inhouse_workshops = column_total (stmt, 2);
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
     {
-      fu_store_set_error (self, error, _("Could not list the in-house workshops"));
+      fu_sqlite_set_error (self, error, _("Could not list the in-house workshops"));
       return NULL;
     }
+
+  return g_steal_pointer (&rows);
+}
+
+/* Open bounds as ISO text that every stored date sorts between. */
+#define FIRST_ISO "0000-01-01"
+#define LAST_ISO "9999-12-31"
+
+/* Administration names compare without regard to case (the column's collation). */
+#define RATE_SQL \
+  "SELECT ad.id, ad.name, ad.short_name, COUNT(f.id), COUNT(r.id) " \
+  "FROM workshop w " \
+  "JOIN attendance a ON a.workshop_id = w.id " \
+  "JOIN followup f ON f.attendance_id = a.id " \
+  "JOIN participant p ON p.id = a.participant_id " \
+  "JOIN administration ad ON ad.id = p.administration_id " \
+  "LEFT JOIN reply r ON r.followup_id = f.id " \
+  "WHERE w.surveyed = 1 AND w.start_date BETWEEN ?1 AND ?2 " \
+  "GROUP BY ad.id " \
+  "ORDER BY ad.name, ad.id"
+
+
+GPtrArray *
+fu_sqlite_reply_rate_by_administration (FuStore *self,
+                                        FuDay    from,
+                                        FuDay    to,
+                                        GError **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = fu_sqlite_prepare (self, RATE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  if (from == FU_DAY_NONE)
+    sqlite3_bind_text (stmt, 1, FIRST_ISO, -1, SQLITE_STATIC);
+  else
+    fu_sqlite_bind_day (stmt, 1, from);
+  if (to == FU_DAY_NONE)
+    sqlite3_bind_text (stmt, 2, LAST_ISO, -1, SQLITE_STATIC);
+  else
+    fu_sqlite_bind_day (stmt, 2, to);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_administration_rate_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FuAdministrationRate *row = g_new0 (FuAdministrationRate, 1);
+
+      row->administration_id = sqlite3_column_int64 (stmt, 0);
+      row->name = fu_sqlite_column_text (stmt, 1);
+      row->short_name = fu_sqlite_column_text (stmt, 2);
+      row->participants = column_total (stmt, 3);
+      row->replies = column_total (stmt, 4);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fu_sqlite_set_error (self, error, _("Could not count the replies by administration"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  /* Reset now, so that no finished SELECT keeps its read snapshot open. */
+  sqlite3_reset (stmt);
 
   return g_steal_pointer (&rows);
 }

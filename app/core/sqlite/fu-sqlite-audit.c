@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-store-audit.c: the audit log in SQLite. The schema's triggers (migration 3) copy every
+/* fu-sqlite-audit.c: the audit log in SQLite. The schema's triggers (migration 3) copy every
  * row a command touches into audit_change while the command's entry id is in
  * audit_capture; reverting an entry applies those row images backwards. */
 
-#define G_LOG_DOMAIN "fu-store-audit"
+#define G_LOG_DOMAIN "fu-sqlite-audit"
 
 #include "config.h"
 
@@ -11,8 +11,7 @@
 #include <string.h>
 
 #include "fu-error.h"
-#include "fu-store-audit.h"
-#include "fu-store-private.h"
+#include "fu-sqlite-private.h"
 
 /* The audited tables and their columns, as the triggers of migration 3 write them. */
 typedef struct {
@@ -63,60 +62,10 @@ static const AuditTable audit_tables[FU_N_RECORDS] = {
   { "settings", "rowid", settings_columns },
 };
 
-const char *
-fu_record_kind_to_string (FuRecordKind kind)
-{
-  if ((guint) kind >= FU_N_RECORDS)
-    return NULL;
-  return audit_tables[kind].name;
-}
 
-gboolean
-fu_record_kind_from_string (const char   *text,
-                            FuRecordKind *kind)
-{
-  for (guint i = 0; i < FU_N_RECORDS; i++)
-    if (g_strcmp0 (text, audit_tables[i].name) == 0)
-      {
-        *kind = (FuRecordKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
-void
-fu_audit_entry_free (FuAuditEntry *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->author);
-  g_free (self->kind);
-  g_free (self->args);
-  g_free (self->sentence);
-  g_free (self);
-}
 
-void
-fu_audit_change_free (FuAuditChange *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->old_values);
-  g_free (self->new_values);
-  g_free (self);
-}
 
-char *
-fu_audit_default_author (void)
-{
-  const char *real = g_get_real_name ();
-  const char *login = g_get_user_name ();
-
-  if (real == NULL || *real == '\0' || g_str_equal (real, "Unknown") || g_strcmp0 (real, login) == 0)
-    return g_strdup (login);
-  /* TRANSLATORS: who made a change: a person's real name and their login */
-  return g_strdup_printf (_("%s (%s)"), real, login);
-}
 
 /* ---- Statements ------------------------------------------------------------------------ */
 
@@ -129,7 +78,7 @@ run (FuStore      *self,
   gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
 
   if (!ok)
-    fu_store_set_error (self, error, _("Could not record the change in the history"));
+    fu_sqlite_set_error (self, error, _("Could not record the change in the history"));
   sqlite3_reset (stmt);
   return ok;
 }
@@ -141,7 +90,7 @@ read_int64 (FuStore    *self,
             gint64     *value,
             GError    **error)
 {
-  sqlite3_stmt *stmt = fu_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = fu_sqlite_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -151,7 +100,7 @@ read_int64 (FuStore    *self,
   *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return fu_store_set_error (self, error, _("Could not read the history"));
+    return fu_sqlite_set_error (self, error, _("Could not read the history"));
   return TRUE;
 }
 
@@ -178,10 +127,10 @@ parse_utc (const char *text)
 /* ---- Recording --------------------------------------------------------------------------- */
 
 gint64
-fu_store_audit_begin (FuStore    *self,
-                      const char *kind,
-                      gint64      undoes,
-                      GError    **error)
+fu_sqlite_audit_begin (FuStore    *self,
+                       const char *kind,
+                       gint64      undoes,
+                       GError    **error)
 {
   g_autofree char *at = format_utc (g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_stmt *stmt;
@@ -191,7 +140,7 @@ fu_store_audit_begin (FuStore    *self,
   g_return_val_if_fail (kind != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  stmt = fu_store_prepare (self,
+  stmt = fu_sqlite_prepare (self,
                            "INSERT INTO audit_entry (at, author, kind, sentence, undoes) "
                            "VALUES (?1, ?2, ?3, '', ?4)",
                            error);
@@ -204,12 +153,12 @@ fu_store_audit_begin (FuStore    *self,
     sqlite3_bind_int64 (stmt, 4, undoes);
   if (!run (self, stmt, error))
     return 0;
-  entry_id = sqlite3_last_insert_rowid (fu_store_get_db (self));
+  entry_id = sqlite3_last_insert_rowid (fu_sqlite_get_db (self));
 
-  stmt = fu_store_prepare (self, "DELETE FROM audit_capture", error);
+  stmt = fu_sqlite_prepare (self, "DELETE FROM audit_capture", error);
   if (stmt == NULL || !run (self, stmt, error))
     return 0;
-  stmt = fu_store_prepare (self, "INSERT INTO audit_capture (entry_id) VALUES (?1)", error);
+  stmt = fu_sqlite_prepare (self, "INSERT INTO audit_capture (entry_id) VALUES (?1)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, entry_id);
@@ -219,12 +168,12 @@ fu_store_audit_begin (FuStore    *self,
 }
 
 gboolean
-fu_store_audit_end (FuStore    *self,
-                    gint64      entry_id,
-                    const char *sentence,
-                    const char *args,
-                    guint      *n_changes,
-                    GError    **error)
+fu_sqlite_audit_end (FuStore    *self,
+                     gint64      entry_id,
+                     const char *sentence,
+                     const char *args,
+                     guint      *n_changes,
+                     GError    **error)
 {
   sqlite3_stmt *stmt;
   gint64 count = 0;
@@ -234,7 +183,7 @@ fu_store_audit_end (FuStore    *self,
   g_return_val_if_fail (entry_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = fu_store_prepare (self, "DELETE FROM audit_capture", error);
+  stmt = fu_sqlite_prepare (self, "DELETE FROM audit_capture", error);
   if (stmt == NULL || !run (self, stmt, error))
     return FALSE;
 
@@ -244,7 +193,7 @@ fu_store_audit_end (FuStore    *self,
                       error))
     return FALSE;
 
-  stmt = fu_store_prepare (self,
+  stmt = fu_sqlite_prepare (self,
                            "UPDATE audit_entry SET sentence = ?2, args = ?3, n_changes = ?4 "
                            "WHERE id = ?1",
                            error);
@@ -252,14 +201,14 @@ fu_store_audit_end (FuStore    *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_text (stmt, 2, sentence != NULL ? sentence : "", -1, SQLITE_TRANSIENT);
-  fu_store_bind_text (stmt, 3, args);
+  fu_sqlite_bind_text (stmt, 3, args);
   sqlite3_bind_int64 (stmt, 4, count);
   if (!run (self, stmt, error))
     return FALSE;
 
   if (undoes > 0)
     {
-      stmt = fu_store_prepare (self, "UPDATE audit_entry SET undone_by = ?1 WHERE id = ?2",
+      stmt = fu_sqlite_prepare (self, "UPDATE audit_entry SET undone_by = ?1 WHERE id = ?2",
                                error);
       if (stmt == NULL)
         return FALSE;
@@ -327,7 +276,7 @@ describe_record (FuStore          *self,
   sqlite3_stmt *stmt;
   g_autofree char *label = NULL;
 
-  stmt = fu_store_prepare (self,
+  stmt = fu_sqlite_prepare (self,
                            "SELECT coalesce (json_extract (?1, '$.code'), "
                            "json_extract (?1, '$.name'), json_extract (?1, '$.key'))",
                            NULL);
@@ -335,7 +284,7 @@ describe_record (FuStore          *self,
     {
       sqlite3_bind_text (stmt, 1, values != NULL ? values : "{}", -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        label = fu_store_column_text (stmt, 0);
+        label = fu_sqlite_column_text (stmt, 0);
       sqlite3_reset (stmt);
     }
 
@@ -386,7 +335,7 @@ row_is (FuStore          *self,
         GError          **error)
 {
   g_autofree char *sql = image_sql (table);
-  sqlite3_stmt *stmt = fu_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = fu_sqlite_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -399,7 +348,7 @@ row_is (FuStore          *self,
     *same = values == NULL;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return fu_store_set_error (self, error, _("Could not read the history"));
+    return fu_sqlite_set_error (self, error, _("Could not read the history"));
   return TRUE;
 }
 
@@ -429,7 +378,7 @@ apply_image (FuStore          *self,
   else
     sql = update_sql (table);
 
-  stmt = fu_store_prepare (self, sql, error);
+  stmt = fu_sqlite_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   if (to != NULL)
@@ -440,7 +389,7 @@ apply_image (FuStore          *self,
   if (rc == SQLITE_DONE)
     return TRUE;
 
-  switch (sqlite3_extended_errcode (fu_store_get_db (self)))
+  switch (sqlite3_extended_errcode (fu_sqlite_get_db (self)))
     {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
@@ -449,7 +398,7 @@ apply_image (FuStore          *self,
     case SQLITE_CONSTRAINT_TRIGGER:
       return conflict (self, table, to != NULL ? to : from, FALSE, error);
     default:
-      return fu_store_set_error (self, error, _("Could not undo the change"));
+      return fu_sqlite_set_error (self, error, _("Could not undo the change"));
     }
 }
 
@@ -464,8 +413,8 @@ change_from_row (sqlite3_stmt *stmt)
     change->record = FU_N_RECORDS;
   change->row_id = sqlite3_column_int64 (stmt, 3);
   change->op = (FuChangeOp) sqlite3_column_int (stmt, 4);
-  change->old_values = fu_store_column_text (stmt, 5);
-  change->new_values = fu_store_column_text (stmt, 6);
+  change->old_values = fu_sqlite_column_text (stmt, 5);
+  change->new_values = fu_sqlite_column_text (stmt, 6);
   return change;
 }
 
@@ -479,11 +428,11 @@ changes_before (FuStore *self,
                 guint    limit,
                 GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_change_free);
+  g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = fu_store_prepare (self,
+  stmt = fu_sqlite_prepare (self,
                            "SELECT " CHANGE_COLUMNS " FROM audit_change "
                            "WHERE entry_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
                            error);
@@ -492,21 +441,22 @@ changes_before (FuStore *self,
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_int64 (stmt, 2, before);
   sqlite3_bind_int (stmt, 3, (int) limit);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_change_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, change_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      fu_store_set_error (self, error, _("Could not read the history"));
+      fu_sqlite_set_error (self, error, _("Could not read the history"));
       return NULL;
     }
   return g_steal_pointer (&list);
 }
 
 gboolean
-fu_store_audit_revert (FuStore *self,
-                       gint64   entry_id,
-                       GError **error)
+fu_sqlite_audit_revert (FuStore *self,
+                        gint64   entry_id,
+                        GError **error)
 {
   gint64 before = G_MAXINT64;
   gint64 capture = 0;
@@ -583,10 +533,10 @@ entry_from_row (sqlite3_stmt *stmt)
 
   entry->id = sqlite3_column_int64 (stmt, 0);
   entry->at = parse_utc ((const char *) sqlite3_column_text (stmt, 1));
-  entry->author = fu_store_column_text (stmt, 2);
-  entry->kind = fu_store_column_text (stmt, 3);
-  entry->args = fu_store_column_text (stmt, 4);
-  entry->sentence = fu_store_column_text (stmt, 5);
+  entry->author = fu_sqlite_column_text (stmt, 2);
+  entry->kind = fu_sqlite_column_text (stmt, 3);
+  entry->args = fu_sqlite_column_text (stmt, 4);
+  entry->sentence = fu_sqlite_column_text (stmt, 5);
   entry->undoes = sqlite3_column_int64 (stmt, 6);
   entry->undone_by = sqlite3_column_int64 (stmt, 7);
   entry->n_changes = (guint) sqlite3_column_int64 (stmt, 8);
@@ -594,9 +544,9 @@ entry_from_row (sqlite3_stmt *stmt)
 }
 
 FuAuditEntry *
-fu_store_get_audit_entry (FuStore *self,
-                          gint64   entry_id,
-                          GError **error)
+fu_sqlite_get_audit_entry (FuStore *self,
+                           gint64   entry_id,
+                           GError **error)
 {
   sqlite3_stmt *stmt;
   FuAuditEntry *entry = NULL;
@@ -605,7 +555,7 @@ fu_store_get_audit_entry (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self, "SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE e.id = ?1",
+  stmt = fu_sqlite_prepare (self, "SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE e.id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -618,7 +568,7 @@ fu_store_get_audit_entry (FuStore *self,
     g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
                  _("There is no history entry %lld"), (long long) entry_id);
   else if (rc != SQLITE_ROW)
-    fu_store_set_error (self, error, _("Could not read the history"));
+    fu_sqlite_set_error (self, error, _("Could not read the history"));
   return entry;
 }
 
@@ -639,9 +589,9 @@ fu_store_get_audit_entry (FuStore *self,
   "  JOIN attendance a ON a.id = f.attendance_id WHERE a." column "_id = " key
 
 GPtrArray *
-fu_store_list_audit_entries (FuStore            *self,
-                             const FuAuditQuery *query,
-                             GError            **error)
+fu_sqlite_list_audit_entries (FuStore            *self,
+                              const FuAuditQuery *query,
+                              GError            **error)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE 1");
@@ -666,7 +616,7 @@ fu_store_list_audit_entries (FuStore            *self,
   if (query->limit > 0)
     g_string_append (sql, " LIMIT ?5");
 
-  stmt = fu_store_prepare (self, sql->str, error);
+  stmt = fu_sqlite_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
   if (query->workshop_id > 0)
@@ -686,16 +636,16 @@ fu_store_list_audit_entries (FuStore            *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      fu_store_set_error (self, error, _("Could not read the history"));
+      fu_sqlite_set_error (self, error, _("Could not read the history"));
       return NULL;
     }
   return g_steal_pointer (&list);
 }
 
 GPtrArray *
-fu_store_list_audit_changes (FuStore *self,
-                             gint64   entry_id,
-                             GError **error)
+fu_sqlite_list_audit_changes (FuStore *self,
+                              gint64   entry_id,
+                              GError **error)
 {
   g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
@@ -704,7 +654,7 @@ fu_store_list_audit_changes (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self,
+  stmt = fu_sqlite_prepare (self,
                            "SELECT " CHANGE_COLUMNS " FROM audit_change WHERE entry_id = ?1 "
                            "ORDER BY id",
                            error);
@@ -717,15 +667,15 @@ fu_store_list_audit_changes (FuStore *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      fu_store_set_error (self, error, _("Could not read the history"));
+      fu_sqlite_set_error (self, error, _("Could not read the history"));
       return NULL;
     }
   return g_steal_pointer (&list);
 }
 
 gint64
-fu_store_audit_last_undoable (FuStore *self,
-                              GError **error)
+fu_sqlite_audit_last_undoable (FuStore *self,
+                               GError **error)
 {
   gint64 id = 0;
 
@@ -739,8 +689,8 @@ fu_store_audit_last_undoable (FuStore *self,
 }
 
 gint64
-fu_store_audit_last_id (FuStore *self,
-                        GError **error)
+fu_sqlite_audit_last_id (FuStore *self,
+                         GError **error)
 {
   gint64 id = 0;
 
@@ -752,10 +702,10 @@ fu_store_audit_last_id (FuStore *self,
 }
 
 GArray *
-fu_store_list_audit_rows (FuStore *self,
-                          gint64   first_entry,
-                          gint64   last_entry,
-                          GError **error)
+fu_sqlite_list_audit_rows (FuStore *self,
+                           gint64   first_entry,
+                           gint64   last_entry,
+                           GError **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (FuAuditRow));
   sqlite3_stmt *stmt;
@@ -764,7 +714,7 @@ fu_store_list_audit_rows (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = fu_store_prepare (self,
+  stmt = fu_sqlite_prepare (self,
                            "SELECT entry_id, tbl, row_id, op FROM audit_change "
                            "WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY id",
                            error);
@@ -786,7 +736,7 @@ fu_store_list_audit_rows (FuStore *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      fu_store_set_error (self, error, _("Could not read the history"));
+      fu_sqlite_set_error (self, error, _("Could not read the history"));
       return NULL;
     }
   return g_steal_pointer (&rows);

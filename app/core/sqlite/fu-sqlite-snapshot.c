@@ -1,16 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-store-snapshot.c: a deleted workshop brought back by "Undo". The rows are copied
- * column by column as SQLite values (SELECT *), so that a column a later schema version
- * adds comes back too without this file knowing it. */
+/* fu-sqlite-snapshot.c: a workshop with everything deleting it takes away. */
 
-#define G_LOG_DOMAIN "fu-store-snapshot"
+#define G_LOG_DOMAIN "fu-sqlite-snapshot"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "fu-error.h"
-#include "fu-store-private.h"
+#include "fu-sqlite-private.h"
 #include "fu-store-snapshot.h"
 
 typedef sqlite3_stmt FuSnapshotStmt;
@@ -130,7 +128,7 @@ read_table (FuStore       *store,
       g_ptr_array_add (rows->rows, row);
     }
   if (rc != SQLITE_DONE)
-    return fu_store_set_error (store, error, _("Could not read the workshop to delete"));
+    return fu_sqlite_set_error (store, error, _("Could not read the workshop to delete"));
   return TRUE;
 }
 
@@ -141,7 +139,7 @@ snapshot_tables (FuStore             *store,
 {
   for (guint t = 0; t < N_TABLES; t++)
     {
-      g_autoptr(FuSnapshotStmt) stmt = fu_store_prepare (store, tables[t].select, error);
+      g_autoptr(FuSnapshotStmt) stmt = fu_sqlite_prepare (store, tables[t].select, error);
 
       if (stmt == NULL)
         return FALSE;
@@ -163,7 +161,7 @@ restore_row (FuStore             *store,
              GError             **error)
 {
   TableRows *rows = &snapshot->tables[table];
-  g_autoptr(FuSnapshotStmt) stmt = fu_store_prepare (store, rows->insert_sql, error);
+  g_autoptr(FuSnapshotStmt) stmt = fu_sqlite_prepare (store, rows->insert_sql, error);
   gint64 old_id;
   gint64 new_id;
   int rc;
@@ -186,7 +184,7 @@ restore_row (FuStore             *store,
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE
-      && sqlite3_extended_errcode (fu_store_get_db (store)) == SQLITE_CONSTRAINT_PRIMARYKEY)
+      && sqlite3_extended_errcode (fu_sqlite_get_db (store)) == SQLITE_CONSTRAINT_PRIMARYKEY)
     {
       /* Someone added a row since and got this id: a new one will do. */
       sqlite3_reset (stmt);
@@ -196,7 +194,7 @@ restore_row (FuStore             *store,
 
   if (rc != SQLITE_DONE)
     {
-      switch (sqlite3_extended_errcode (fu_store_get_db (store)))
+      switch (sqlite3_extended_errcode (fu_sqlite_get_db (store)))
         {
         case SQLITE_CONSTRAINT_UNIQUE:
           if (table == T_WORKSHOP)
@@ -219,10 +217,10 @@ restore_row (FuStore             *store,
         default:
           break;
         }
-      return fu_store_set_error (store, error, _("Could not restore the workshop"));
+      return fu_sqlite_set_error (store, error, _("Could not restore the workshop"));
     }
 
-  new_id = sqlite3_last_insert_rowid (fu_store_get_db (store));
+  new_id = sqlite3_last_insert_rowid (fu_sqlite_get_db (store));
   g_hash_table_insert (ids[table], g_memdup2 (&old_id, sizeof old_id),
                        g_memdup2 (&new_id, sizeof new_id));
   return TRUE;

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-records.c: making, copying and freeing the store's records. */
+
+#define G_LOG_DOMAIN "fu-records"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fu-records.h"
+
+FuAdministration *
+fu_administration_new (void)
+{
+  return g_new0 (FuAdministration, 1);
+}
+
+void
+fu_administration_free (FuAdministration *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->short_name);
+  g_free (self->country);
+  g_free (self);
+}
+
+FuWorkshop *
+fu_workshop_new (void)
+{
+  FuWorkshop *self = g_new0 (FuWorkshop, 1);
+
+  self->kind = FU_WORKSHOP_KIND_REGIONAL;
+  self->surveyed = TRUE;
+  return self;
+}
+
+FuWorkshop *
+fu_workshop_copy (const FuWorkshop *self)
+{
+  FuWorkshop *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->code = g_strdup (self->code);
+  copy->title = g_strdup (self->title);
+  copy->venue = g_strdup (self->venue);
+  copy->co_organizer = g_strdup (self->co_organizer);
+  copy->notes = g_strdup (self->notes);
+  return copy;
+}
+
+void
+fu_workshop_free (FuWorkshop *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->code);
+  g_free (self->title);
+  g_free (self->venue);
+  g_free (self->co_organizer);
+  g_free (self->notes);
+  g_free (self);
+}
+
+FuParticipant *
+fu_participant_new (void)
+{
+  return g_new0 (FuParticipant, 1);
+}
+
+void
+fu_participant_free (FuParticipant *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->email);
+  g_free (self->position);
+  g_free (self->gender);
+  g_free (self);
+}
+
+static void
+reply_init (FuReply *self)
+{
+  memset (self, 0, sizeof *self);
+  self->colleagues_shared = -1;
+  self->colleagues_learned = -1;
+  self->direct_effects = FU_ANSWER_UNANSWERED;
+  self->contributed = FU_ANSWER_UNANSWERED;
+  self->project_initiated = FU_ANSWER_UNANSWERED;
+}
+
+static void
+reply_clear (FuReply *self)
+{
+  g_clear_pointer (&self->answered_by, g_free);
+  g_clear_pointer (&self->other_action_text, g_free);
+  g_clear_pointer (&self->lessons_use, g_free);
+  g_clear_pointer (&self->direct_effects_text, g_free);
+  g_clear_pointer (&self->contributed_text, g_free);
+  g_clear_pointer (&self->project_text, g_free);
+}
+
+FuReply *
+fu_reply_new (void)
+{
+  FuReply *self = g_new (FuReply, 1);
+
+  reply_init (self);
+  return self;
+}
+
+FuReply *
+fu_reply_copy (const FuReply *self)
+{
+  FuReply *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->answered_by = g_strdup (self->answered_by);
+  copy->other_action_text = g_strdup (self->other_action_text);
+  copy->lessons_use = g_strdup (self->lessons_use);
+  copy->direct_effects_text = g_strdup (self->direct_effects_text);
+  copy->contributed_text = g_strdup (self->contributed_text);
+  copy->project_text = g_strdup (self->project_text);
+  return copy;
+}
+
+void
+fu_reply_free (FuReply *self)
+{
+  if (self == NULL)
+    return;
+  reply_clear (self);
+  g_free (self);
+}
+
+void
+fu_followup_row_free (FuFollowupRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->workshop_code);
+  g_free (self->workshop_title);
+  g_free (self->participant_name);
+  g_free (self->email);
+  g_free (self->administration);
+  g_free (self);
+}
+
+void
+fu_summary_row_free (FuSummaryRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->code);
+  g_free (self->title);
+  g_free (self);
+}
+
+void
+fu_reply_row_free (FuReplyRow *self)
+{
+  if (self == NULL)
+    return;
+  reply_clear (&self->reply);
+  g_free (self->workshop_code);
+  g_free (self->participant_name);
+  g_free (self->email);
+  g_free (self->administration);
+  g_free (self);
+}
+
+void
+fu_inhouse_row_free (FuInhouseRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self);
+}
+
+void
+fu_participant_overview_free (FuParticipantOverview *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->administration);
+  g_free (self->email);
+  g_free (self->position);
+  g_free (self);
+}
+
+void
+fu_attendance_row_free (FuAttendanceRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->workshop_code);
+  g_free (self->workshop_title);
+  g_free (self->participant_name);
+  g_free (self->administration);
+  g_free (self->email);
+  g_free (self->position);
+  g_free (self);
+}
+
+void
+fu_attendee_row_free (FuAttendeeRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->workshop_code);
+  g_free (self->name);
+  g_free (self->administration);
+  g_free (self->email);
+  g_free (self->position);
+  g_free (self->gender);
+  g_free (self);
+}
+
+void
+fu_administration_rate_free (FuAdministrationRate *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->short_name);
+  g_free (self);
+}
+
+void
+fu_audit_entry_free (FuAuditEntry *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->author);
+  g_free (self->kind);
+  g_free (self->args);
+  g_free (self->sentence);
+  g_free (self);
+}
+
+void
+fu_audit_change_free (FuAuditChange *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->old_values);
+  g_free (self->new_values);
+  g_free (self);
+}
+
+static const char * const record_kind_names[FU_N_RECORDS] = {
+  "administration", "workshop", "participant", "attendance", "followup", "reminder", "reply",
+  "settings",
+};
+
+const char *
+fu_record_kind_to_string (FuRecordKind kind)
+{
+  if ((guint) kind >= FU_N_RECORDS)
+    return NULL;
+  return record_kind_names[kind];
+}
+
+gboolean
+fu_record_kind_from_string (const char   *text,
+                            FuRecordKind *kind)
+{
+  for (guint i = 0; i < FU_N_RECORDS; i++)
+    if (g_strcmp0 (text, record_kind_names[i]) == 0)
+      {
+        *kind = (FuRecordKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}

@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-sqlite-store.c: the SQLite backend of FuStore: the connection, its statement cache and
+ * transactions. Each entity's queries live in a file of its own beside this one. */
+
+#define G_LOG_DOMAIN "fu-sqlite-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fu-day.h"
+#include "fu-error.h"
+#include "fu-sqlite-private.h"
+
+/* ---- The class ---------------------------------------------------------------------------- */
+
+G_DEFINE_FINAL_TYPE (FuSqliteStore, fu_sqlite_store, FU_TYPE_STORE)
+
+static void
+fu_stmt_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+fu_sqlite_store_finalize (GObject *object)
+{
+  FuSqliteStore *self = FU_SQLITE_STORE (object);
+
+  if (self->depth > 0 && self->db != NULL)
+    {
+      g_warning ("Closing the database with a transaction open; rolling it back");
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  /* Statements first: the connection closes (and checkpoints its WAL) only without them. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (fu_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  FuStoreClass *store_class = FU_STORE_CLASS (klass);
+
+  object_class->finalize = fu_sqlite_store_finalize;
+
+  store_class->get_version = fu_sqlite_get_version;
+  store_class->begin = fu_sqlite_begin;
+  store_class->commit = fu_sqlite_commit;
+  store_class->rollback = fu_sqlite_rollback;
+  store_class->is_empty = fu_sqlite_is_empty;
+  store_class->dump = fu_sqlite_dump;
+  store_class->get_rules = fu_sqlite_get_rules;
+  store_class->set_rules = fu_sqlite_set_rules;
+  store_class->get_office_name = fu_sqlite_get_office_name;
+  store_class->set_office_name = fu_sqlite_set_office_name;
+  store_class->list_administrations = fu_sqlite_list_administrations;
+  store_class->lookup_administration = fu_sqlite_lookup_administration;
+  store_class->get_administration = fu_sqlite_get_administration;
+  store_class->add_administration = fu_sqlite_add_administration;
+  store_class->update_administration = fu_sqlite_update_administration;
+  store_class->delete_administration = fu_sqlite_delete_administration;
+  store_class->lookup_workshop = fu_sqlite_lookup_workshop;
+  store_class->get_workshop = fu_sqlite_get_workshop;
+  store_class->list_workshops = fu_sqlite_list_workshops;
+  store_class->add_workshop = fu_sqlite_add_workshop;
+  store_class->update_workshop = fu_sqlite_update_workshop;
+  store_class->delete_workshop = fu_sqlite_delete_workshop;
+  store_class->lookup_participant = fu_sqlite_lookup_participant;
+  store_class->get_participant = fu_sqlite_get_participant;
+  store_class->add_participant = fu_sqlite_add_participant;
+  store_class->update_participant = fu_sqlite_update_participant;
+  store_class->delete_participant = fu_sqlite_delete_participant;
+  store_class->lookup_attendance = fu_sqlite_lookup_attendance;
+  store_class->add_attendance = fu_sqlite_add_attendance;
+  store_class->delete_attendance = fu_sqlite_delete_attendance;
+  store_class->lookup_followup = fu_sqlite_lookup_followup;
+  store_class->list_followups = fu_sqlite_list_followups;
+  store_class->count_followups = fu_sqlite_count_followups;
+  store_class->mark_sent = fu_sqlite_mark_sent;
+  store_class->mark_reminded = fu_sqlite_mark_reminded;
+  store_class->mark_followups_sent = fu_sqlite_mark_followups_sent;
+  store_class->mark_followups_reminded = fu_sqlite_mark_followups_reminded;
+  store_class->close_followup = fu_sqlite_close_followup;
+  store_class->get_reply = fu_sqlite_get_reply;
+  store_class->save_reply = fu_sqlite_save_reply;
+  store_class->delete_reply = fu_sqlite_delete_reply;
+  store_class->list_replies = fu_sqlite_list_replies;
+  store_class->summary = fu_sqlite_summary;
+  store_class->reply_rate_trend = fu_sqlite_reply_rate_trend;
+  store_class->inhouse_administrations = fu_sqlite_inhouse_administrations;
+  store_class->list_participant_overview = fu_sqlite_list_participant_overview;
+  store_class->list_participant_history = fu_sqlite_list_participant_history;
+  store_class->list_workshop_attendees = fu_sqlite_list_workshop_attendees;
+  store_class->list_attendees = fu_sqlite_list_attendees;
+  store_class->merge_participants = fu_sqlite_merge_participants;
+  store_class->unmark_followups_sent = fu_sqlite_unmark_followups_sent;
+  store_class->delete_reminders_on = fu_sqlite_delete_reminders_on;
+  store_class->close_followups = fu_sqlite_close_followups;
+  store_class->reopen_followups = fu_sqlite_reopen_followups;
+  store_class->get_followup = fu_sqlite_get_followup;
+  store_class->reply_rate_by_administration = fu_sqlite_reply_rate_by_administration;
+  store_class->audit_begin = fu_sqlite_audit_begin;
+  store_class->audit_end = fu_sqlite_audit_end;
+  store_class->audit_revert = fu_sqlite_audit_revert;
+  store_class->get_audit_entry = fu_sqlite_get_audit_entry;
+  store_class->list_audit_entries = fu_sqlite_list_audit_entries;
+  store_class->list_audit_changes = fu_sqlite_list_audit_changes;
+  store_class->list_audit_rows = fu_sqlite_list_audit_rows;
+  store_class->changed_elsewhere = fu_sqlite_changed_elsewhere;
+  store_class->audit_last_undoable = fu_sqlite_audit_last_undoable;
+  store_class->audit_last_id = fu_sqlite_audit_last_id;
+}
+
+static void
+fu_sqlite_store_init (FuSqliteStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fu_stmt_finalize);
+  self->data_version = -1;
+}
+
+/* A file path, or anything that is not another backend's location. */
+static gboolean
+sqlite_handles (const char *location)
+{
+  return strstr (location, "://") == NULL;
+}
+
+const FuStoreBackend fu_sqlite_backend = {
+  "sqlite",
+  sqlite_handles,
+  fu_sqlite_store_open,
+};
+
+/* ---- Private API ------------------------------------------------------------------------- */
+
+sqlite3 *
+fu_sqlite_get_db (FuStore *self)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  return FU_SQLITE (self)->db;
+}
+
+sqlite3_stmt *
+fu_sqlite_prepare (FuStore    *self,
+                   const char *sql,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (FU_SQLITE (self)->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (FU_SQLITE (self)->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      g_debug ("Could not prepare %s", sql);
+      fu_sqlite_set_error (self, error, _("Could not prepare a database query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (FU_SQLITE (self)->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+fu_sqlite_set_error (FuStore    *self,
+                     GError    **error,
+                     const char *what)
+{
+  FuStoreError code;
+  int rc;
+  const char *message;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  rc = sqlite3_extended_errcode (FU_SQLITE (self)->db);
+  message = sqlite3_errmsg (FU_SQLITE (self)->db);
+
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      code = FU_STORE_ERROR_EXISTS;
+      break;
+
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      code = FU_STORE_ERROR_INVALID;
+      break;
+
+    default:
+      switch (rc & 0xff)
+        {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+          code = FU_STORE_ERROR_BUSY;
+          message = _("the database is in use by another program; try again in a moment");
+          break;
+
+        case SQLITE_NOTADB:
+          code = FU_STORE_ERROR_NOT_DATABASE;
+          break;
+
+        default:
+          code = FU_STORE_ERROR_FAILED;
+          break;
+        }
+      break;
+    }
+
+  if (what != NULL)
+    g_set_error (error, FU_STORE_ERROR, code, "%s: %s", what, message);
+  else
+    g_set_error_literal (error, FU_STORE_ERROR, code, message);
+  return FALSE;
+}
+
+void
+fu_sqlite_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+fu_sqlite_bind_day (sqlite3_stmt *stmt,
+                    int           index,
+                    FuDay         day)
+{
+  char buf[11];
+
+  if (day == FU_DAY_NONE)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  fu_day_format_iso (day, buf);
+  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
+}
+
+char *
+fu_sqlite_column_text (sqlite3_stmt *stmt,
+                       int           index)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, index));
+}
+
+FuDay
+fu_sqlite_column_day (sqlite3_stmt *stmt,
+                      int           index)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+  FuDay day;
+
+  if (text == NULL || !fu_day_parse_iso (text, &day))
+    return FU_DAY_NONE;
+  return day;
+}
+
+/* ---- Transactions ------------------------------------------------------------------------ */
+
+static gboolean
+exec_cached (FuStore    *self,
+             const char *sql,
+             GError    **error)
+{
+  g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return step_done (self, stmt, _("Could not save the changes"), error);
+}
+
+gboolean
+fu_sqlite_begin (FuStore *self,
+                 GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Savepoints of one name nest: RELEASE and ROLLBACK TO act on the innermost. */
+  if (!exec_cached (self, FU_SQLITE (self)->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT fu_level",
+                   error))
+    return FALSE;
+  FU_SQLITE (self)->depth++;
+  return TRUE;
+}
+
+/* Ends the innermost level. When it fails (the disk is full, another program holds a lock
+ * too long), the level stays open and the caller rolls it back. */
+gboolean
+fu_sqlite_commit (FuStore *self,
+                  GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FU_SQLITE (self)->depth > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!exec_cached (self, FU_SQLITE (self)->depth > 1 ? "RELEASE fu_level" : "COMMIT", error))
+    return FALSE;
+  FU_SQLITE (self)->depth--;
+  return TRUE;
+}
+
+void
+fu_sqlite_rollback (FuStore *self)
+{
+  g_return_if_fail (FU_IS_STORE (self));
+  g_return_if_fail (FU_SQLITE (self)->depth > 0);
+
+  FU_SQLITE (self)->depth--;
+
+  /* SQLite may already have rolled the whole transaction back (an I/O error, a full disk):
+   * the outer levels then end without SQL, as their callers roll back or fail to commit. */
+  if (sqlite3_get_autocommit (FU_SQLITE (self)->db))
+    return;
+
+  if (FU_SQLITE (self)->depth > 0)
+    {
+      if (!exec_cached (self, "ROLLBACK TO fu_level", NULL))
+        g_warning ("Could not roll back to a savepoint: %s",
+                   sqlite3_errmsg (FU_SQLITE (self)->db));
+      exec_cached (self, "RELEASE fu_level", NULL);
+    }
+  else if (!exec_cached (self, "ROLLBACK", NULL))
+    {
+      g_warning ("Could not roll back: %s", sqlite3_errmsg (FU_SQLITE (self)->db));
+    }
+}
+
+/* The end of every write function. @ok is the work's result: when it failed its error
+ * stands and the level is rolled back; otherwise commit, or roll back when that fails. */
+gboolean
+fu_sqlite_finish (FuStore  *self,
+                  gboolean  ok,
+                  GError  **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FU_SQLITE (self)->depth > 0, FALSE);
+
+  if (ok && fu_store_commit (self, error))
+    return TRUE;
+  fu_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+fu_sqlite_is_empty (FuStore *self)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  stmt = fu_sqlite_prepare (self,
+                           "SELECT NOT EXISTS (SELECT 1 FROM workshop) "
+                           "AND NOT EXISTS (SELECT 1 FROM participant)",
+                           &error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_warning ("Could not tell whether the database is empty: %s",
+                 error != NULL ? error->message : sqlite3_errmsg (FU_SQLITE (self)->db));
+      return FALSE;
+    }
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
+gboolean
+fu_sqlite_changed_elsewhere (FuStore *self)
+{
+  gint64 version = 0;
+  gboolean changed;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  /* data_version moves only for commits of other connections, and only outside a
+   * transaction of ours does it say something new. */
+  if (FU_SQLITE (self)->depth > 0)
+    return FALSE;
+  {
+    g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, "PRAGMA data_version", NULL);
+
+    if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+      return FALSE;
+    version = sqlite3_column_int64 (stmt, 0);
+  }
+  changed = FU_SQLITE (self)->data_version >= 0 && version != FU_SQLITE (self)->data_version;
+  FU_SQLITE (self)->data_version = version;
+  return changed;
+}
+
+/* The tables a dump may name: the data, then the audit log. */
+static const char * const dump_tables[] = {
+  "administration", "workshop", "participant", "attendance", "followup", "reminder", "reply",
+  "settings", "audit_entry", "audit_change", NULL
+};
+
+char *
+fu_sqlite_dump (FuStore             *self,
+                const char * const  *tables,
+                GError             **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (tables == NULL)
+    tables = dump_tables;
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (tables == dump_tables && g_str_has_prefix (tables[t], "audit_"))
+        break;
+      if (!g_strv_contains (dump_tables, tables[t]))
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                       _("There is no table '%s' to dump"), tables[t]);
+          return NULL;
+        }
+      sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", tables[t]);
+      stmt = fu_sqlite_prepare (self, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (stmt); i++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+              g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "<null>");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          fu_sqlite_set_error (self, error, _("Could not read the database"));
+          return NULL;
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
