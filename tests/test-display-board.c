@@ -315,10 +315,14 @@ test_hidden_change (Fixture       *f,
 
   fu_window_show_page (f->window, "workshops");
   fu_display_iterate ();
-  fu_store_mark_sent (f->store, f->to_send_workshop, f->today, &n_changed, &error);
-  g_assert_no_error (error);
+  {
+    g_autoptr(FuCommand) command = fu_command_new_mark_sent (f->to_send_workshop, f->today);
+
+    g_assert_true (fu_context_run (f->context, command, &error));
+    g_assert_no_error (error);
+    n_changed = fu_command_get_n_changed (command);
+  }
   g_assert_cmpuint (n_changed, ==, 3);
-  fu_context_changed (f->context);
   fu_display_iterate ();
 
   fu_window_show_page (f->window, "followups");

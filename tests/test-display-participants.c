@@ -282,11 +282,13 @@ test_merge (Fixture       *f,
   duplicate->name = g_strdup ("Losena Tamani");
   duplicate->administration_id = fiji;
   duplicate->position = g_strdup ("Principal Customs Officer");
-  duplicate->id = fu_store_add_participant (f->store, duplicate, &error);
-  g_assert_no_error (error);
-  fu_store_add_attendance (f->store, workshop, duplicate->id, &error);
-  g_assert_no_error (error);
-  fu_context_changed (f->context);
+  {
+    g_autoptr(FuCommand) command = fu_command_new_add_participant (duplicate, workshop);
+
+    g_assert_true (fu_context_run (f->context, command, &error));
+    g_assert_no_error (error);
+    duplicate->id = fu_command_get_new_id (command);
+  }
   fu_display_iterate ();
 
   before = n_rows (f);
@@ -399,7 +401,6 @@ test_hidden_change (Fixture       *f,
   g_autoptr(FuParticipant) participant = fu_participant_new ();
   g_autoptr(GError) error = NULL;
   gint64 workshop_id = 0;
-  gint64 id;
 
   g_assert_cmpstr (gtk_label_get_text (count), ==, "255 participants");
 
@@ -411,11 +412,12 @@ test_hidden_change (Fixture       *f,
   participant->name = g_strdup ("Ana Newcomer");
   fu_store_lookup_administration (f->store, "Fiji", &participant->administration_id, &error);
   g_assert_no_error (error);
-  id = fu_store_add_participant (f->store, participant, &error);
-  g_assert_no_error (error);
-  fu_store_add_attendance (f->store, workshop_id, id, &error);
-  g_assert_no_error (error);
-  fu_context_changed (f->context);
+  {
+    g_autoptr(FuCommand) command = fu_command_new_add_participant (participant, workshop_id);
+
+    g_assert_true (fu_context_run (f->context, command, &error));
+    g_assert_no_error (error);
+  }
   fu_display_iterate ();
 
   fu_window_show_page (f->window, "participants");

@@ -483,9 +483,12 @@ test_empty_year (Fixture       *f,
   workshop->title = g_strdup ("WCO Regional Workshop on Testing");
   workshop->start_date = fu_day_new (2019, 9, 2);
   workshop->end_date = fu_day_new (2019, 9, 6);
-  fu_store_add_workshop (f->store, workshop, &error);
-  g_assert_no_error (error);
-  fu_context_changed (f->context);
+  {
+    g_autoptr(FuCommand) command = fu_command_new_add_workshop (workshop);
+
+    g_assert_true (fu_context_run (f->context, command, &error));
+    g_assert_no_error (error);
+  }
   iterate ();
 
   g_assert_true (fu_reports_page_set_fiscal_year (f->page, 2019));

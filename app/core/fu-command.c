@@ -1258,10 +1258,122 @@ fu_command_get_import_result (FuCommand *self)
   return self->import_result;
 }
 
+FuImportResult *
+fu_command_steal_import_result (FuCommand *self)
+{
+  g_return_val_if_fail (FU_IS_COMMAND (self), NULL);
+
+  return g_steal_pointer (&self->import_result);
+}
+
 char *
 fu_audit_entry_describe (const FuAuditEntry *entry)
 {
   g_return_val_if_fail (entry != NULL, NULL);
 
   return g_strdup (entry->sentence);
+}
+
+char *
+fu_audit_entry_format_byline (const FuAuditEntry *entry)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  utc = g_date_time_new_from_unix_utc (entry->at);
+  local = g_date_time_to_local (utc);
+  day = fu_day_format_display (fu_day_new ((guint) g_date_time_get_year (local),
+                                           (guint) g_date_time_get_month (local),
+                                           (guint) g_date_time_get_day_of_month (local)));
+  time = g_date_time_format (local, "%H:%M");
+  /* TRANSLATORS: who made a change, the day and the time */
+  return g_strdup_printf (_("%s · %s, %s"), entry->author, day, time);
+}
+
+static const struct {
+  FuRecordKind  record;
+  const char   *label;
+} record_labels[] = {
+  { FU_RECORD_ADMINISTRATION, N_("Administration") },
+  { FU_RECORD_WORKSHOP, N_("Workshop") },
+  { FU_RECORD_PARTICIPANT, N_("Participant") },
+  { FU_RECORD_ATTENDANCE, N_("Attendance") },
+  { FU_RECORD_FOLLOWUP, N_("Follow-up") },
+  { FU_RECORD_REMINDER, N_("Reminder") },
+  { FU_RECORD_REPLY, N_("Reply") },
+  { FU_RECORD_SETTINGS, N_("Team setting") },
+};
+
+char *
+fu_audit_change_describe_record (const FuAuditChange *change)
+{
+  const char *label = "?";
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_labels); i++)
+    if (record_labels[i].record == change->record)
+      label = _(record_labels[i].label);
+
+  if (change->label == NULL)
+    return g_strdup (label);
+  /* TRANSLATORS: a kind of record and its code or name: "Workshop 2016-NII" */
+  return g_strdup_printf (_("%s %s"), label, change->label);
+}
+
+/* The columns people read, in their words; others show their own name. */
+static const struct {
+  const char *column;
+  const char *label;
+} field_labels[] = {
+  { "code", N_("Code") },
+  { "title", N_("Title") },
+  { "kind", N_("Kind") },
+  { "start_date", N_("Start") },
+  { "end_date", N_("End") },
+  { "venue", N_("Venue") },
+  { "host_administration_id", N_("Host") },
+  { "co_organizer", N_("Co-organizer") },
+  { "surveyed", N_("Surveyed") },
+  { "notes", N_("Notes") },
+  { "planned_override", N_("Sending date") },
+  { "deadline_override", N_("Reply deadline") },
+  { "name", N_("Name") },
+  { "short_name", N_("Short name") },
+  { "administration_id", N_("Administration") },
+  { "email", N_("E-mail") },
+  { "position", N_("Position") },
+  { "gender", N_("Gender") },
+  { "sent_date", N_("Sent") },
+  { "deadline", N_("Deadline") },
+  { "closed_date", N_("Closed") },
+  { "closed_reason", N_("Reason") },
+  { "received_date", N_("Received") },
+  { "answered_by", N_("Answered by") },
+  { "value", N_("Value") },
+};
+
+char *
+fu_audit_field_describe (const FuAuditField *field)
+{
+  const char *label = field->name;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_strcmp0 (field_labels[i].column, field->name) == 0)
+      label = _(field_labels[i].label);
+
+  if (field->old_value == NULL)
+    /* TRANSLATORS: a field and the value it was given */
+    return g_strdup_printf (_("%s: “%s”"), label, field->new_value);
+  if (field->new_value == NULL)
+    /* TRANSLATORS: a field and the value it lost */
+    return g_strdup_printf (_("%s: “%s” removed"), label, field->old_value);
+  /* TRANSLATORS: a field, its old value and its new one */
+  return g_strdup_printf (_("%s: “%s” → “%s”"), label, field->old_value, field->new_value);
 }

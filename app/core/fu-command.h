@@ -99,8 +99,16 @@ FuChangeSet    *fu_command_get_changes      (FuCommand *self);
 gint64          fu_command_get_new_id       (FuCommand *self);
 guint           fu_command_get_n_changed    (FuCommand *self);
 FuImportResult *fu_command_get_import_result (FuCommand *self);
+/* The import's result, for the caller to keep (NULL for other commands). */
+FuImportResult *fu_command_steal_import_result (FuCommand *self);
 
 /* The sentence an entry shows in the History view and `followup-cli history`. */
 char           *fu_audit_entry_describe     (const FuAuditEntry *entry);
+/* "Sonam Dorji (sonam) · 3 Dec 2026, 10:42": who and when, in local time. */
+char           *fu_audit_entry_format_byline (const FuAuditEntry *entry);
+/* The record a change touched, in words: "Workshop 2016-NII", "Reply". */
+char           *fu_audit_change_describe_record (const FuAuditChange *change);
+/* One field of a change in words: "Title: “Old” → “New”", "Sent: 3 Dec 2026". */
+char           *fu_audit_field_describe     (const FuAuditField *field);
 
 G_END_DECLS

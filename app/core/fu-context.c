@@ -8,15 +8,17 @@
 #include "fu-context.h"
 #include "fu-day.h"
 #include "fu-error.h"
+#include "fu-history.h"
 #include "fu-store.h"
 
 struct _FuContext
 {
   GObject   parent_instance;
 
-  FuStore  *store;
-  FuDay     fixed_today;   /* FU_DAY_NONE = follow the clock */
-  FuRules   rules;
+  FuStore    *store;
+  FuHistory  *history;
+  FuDay       fixed_today;   /* FU_DAY_NONE = follow the clock */
+  FuRules     rules;
 };
 
 G_DEFINE_FINAL_TYPE (FuContext, fu_context, G_TYPE_OBJECT)
@@ -36,6 +38,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Every change the history announces (ours, undone, redone, or another program's) is the
+ * context's: the team settings are read again when they changed. */
+static void
+history_changed_cb (FuContext   *self,
+                    FuChangeSet *changes,
+                    FuHistory   *history)
+{
+  if (fu_change_set_touches (changes, FU_RECORD_SETTINGS))
+    fu_store_get_rules (self->store, &self->rules);
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+}
+
 static void
 fu_context_constructed (GObject *object)
 {
@@ -44,9 +58,16 @@ fu_context_constructed (GObject *object)
   G_OBJECT_CLASS (fu_context_parent_class)->constructed (object);
 
   if (self->store != NULL)
-    fu_store_get_rules (self->store, &self->rules);
+    {
+      fu_store_get_rules (self->store, &self->rules);
+      self->history = fu_history_new (self->store);
+      g_signal_connect_object (self->history, "changed", G_CALLBACK (history_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   else
-    fu_rules_init_defaults (&self->rules);
+    {
+      fu_rules_init_defaults (&self->rules);
+    }
 }
 
 static void
@@ -54,6 +75,7 @@ fu_context_dispose (GObject *object)
 {
   FuContext *self = FU_CONTEXT (object);
 
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (fu_context_parent_class)->dispose (object);
@@ -124,9 +146,11 @@ fu_context_class_init (FuContextClass *klass)
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* What changed (a FuChangeSet): views update the rows concerned. */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  FU_TYPE_CHANGE_SET | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 /* FU_DAY_NONE in @fixed when $FOLLOWUP_TODAY is not set. */
@@ -204,7 +228,12 @@ fu_context_set_today (FuContext *self,
     return;
   self->fixed_today = today;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  /* Every status depends on the day. */
+  {
+    g_autoptr(FuChangeSet) all = fu_change_set_new_all ();
+
+    g_signal_emit (self, signals[CHANGED], 0, all);
+  }
 }
 
 const FuRules *
@@ -215,11 +244,21 @@ fu_context_get_rules (FuContext *self)
   return &self->rules;
 }
 
-void
-fu_context_changed (FuContext *self)
+FuHistory *
+fu_context_get_history (FuContext *self)
 {
-  g_return_if_fail (FU_IS_CONTEXT (self));
+  g_return_val_if_fail (FU_IS_CONTEXT (self), NULL);
 
-  fu_store_get_rules (self->store, &self->rules);
-  g_signal_emit (self, signals[CHANGED], 0);
+  return self->history;
+}
+
+gboolean
+fu_context_run (FuContext  *self,
+                FuCommand  *command,
+                GError    **error)
+{
+  g_return_val_if_fail (FU_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (FU_IS_COMMAND (command), FALSE);
+
+  return fu_history_run (self->history, command, error);
 }

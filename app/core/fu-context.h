@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fu-context.h: what every page and command is handed instead of reaching for globals:
- * the store, the clock ("today", overridable in tests) and a "changed" signal that tells
- * views to reload after a change. */
+ * the store, the clock ("today", overridable in tests), the history that every change goes
+ * through, and a "changed" signal that tells views what changed (a FuChangeSet). */
 #pragma once
 
 #include <glib-object.h>
 
-#include "fu-types.h"
+#include "fu-command.h"
+#include "fu-history.h"
 #include "fu-rules.h"
+#include "fu-types.h"
 
 G_BEGIN_DECLS
 
@@ -25,9 +27,11 @@ FuStore    *fu_context_get_store      (FuContext *self);
 FuDay       fu_context_get_today      (FuContext *self);
 /* Fixes "today" (tests, screenshots); FU_DAY_NONE goes back to the clock. */
 void        fu_context_set_today      (FuContext *self, FuDay today);
-/* The team's rules as last read from the store; fu_context_changed re-reads them. */
+/* The team's rules as last read from the store; a change to the settings re-reads them. */
 const FuRules *fu_context_get_rules   (FuContext *self);
-/* Call after any change to the data: emits "changed" so that every view reloads. */
-void        fu_context_changed        (FuContext *self);
+/* The window's undo and redo, over the audit log. */
+FuHistory  *fu_context_get_history    (FuContext *self);
+/* Applies @command through the history, which announces what it changed ("changed"). */
+gboolean    fu_context_run            (FuContext *self, FuCommand *command, GError **error);
 
 G_END_DECLS

@@ -254,6 +254,19 @@ fu_audit_change_free (FuAuditChange *self)
     return;
   g_free (self->old_values);
   g_free (self->new_values);
+  g_free (self->label);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_free (self);
+}
+
+void
+fu_audit_field_free (FuAuditField *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->old_value);
+  g_free (self->new_value);
   g_free (self);
 }
 
@@ -281,4 +294,29 @@ fu_record_kind_from_string (const char   *text,
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+fu_followup_row_equal (gconstpointer a,
+                       gconstpointer b)
+{
+  const FuFollowupRow *x = a;
+  const FuFollowupRow *y = b;
+
+  return x->followup_id == y->followup_id
+         && x->attendance_id == y->attendance_id
+         && x->workshop_id == y->workshop_id
+         && x->participant_id == y->participant_id
+         && x->administration_id == y->administration_id
+         && x->workshop_start == y->workshop_start
+         && x->workshop_end == y->workshop_end
+         && memcmp (&x->dates, &y->dates, sizeof x->dates) == 0
+         && x->n_reminders == y->n_reminders
+         && x->status == y->status
+         && x->days_overdue == y->days_overdue
+         && g_strcmp0 (x->workshop_code, y->workshop_code) == 0
+         && g_strcmp0 (x->workshop_title, y->workshop_title) == 0
+         && g_strcmp0 (x->participant_name, y->participant_name) == 0
+         && g_strcmp0 (x->email, y->email) == 0
+         && g_strcmp0 (x->administration, y->administration) == 0;
 }

@@ -151,6 +151,9 @@ void              fu_summary_row_free     (FuSummaryRow *self);
 void              fu_reply_row_free       (FuReplyRow *self);
 void              fu_inhouse_row_free     (FuInhouseRow *self);
 
+/* Whether two rows show the same (GEqualFunc), for views that keep what did not change. */
+gboolean          fu_followup_row_equal   (gconstpointer a, gconstpointer b);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuAdministration, fu_administration_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuWorkshop, fu_workshop_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuParticipant, fu_participant_free)
@@ -271,7 +274,17 @@ typedef struct {
   FuChangeOp    op;
   char         *old_values;   /* JSON object of the row before; NULL for an insert */
   char         *new_values;   /* JSON object of the row after; NULL for a delete */
+  char         *label;        /* the record in a word: a code, a name; may be NULL */
+  GPtrArray    *fields;       /* FuAuditField*: what differs (an update), or every field
+                               * that has a value (an insert, a delete) */
 } FuAuditChange;
+
+/* One field of a change, its values as text (NULL: none). */
+typedef struct {
+  char *name;        /* the column: "title", "sent_date" */
+  char *old_value;
+  char *new_value;
+} FuAuditField;
 
 /* Which entries to list: newest first. Zero fields mean "any". */
 typedef struct {
@@ -284,6 +297,7 @@ typedef struct {
 
 void fu_audit_entry_free  (FuAuditEntry *self);
 void fu_audit_change_free (FuAuditChange *self);
+void fu_audit_field_free  (FuAuditField *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuAuditEntry, fu_audit_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuAuditChange, fu_audit_change_free)
 

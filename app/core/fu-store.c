@@ -605,24 +605,6 @@ fu_store_merge_participants (FuStore *self, gint64 keep_id, gint64 remove_id, GE
 }
 
 gboolean
-fu_store_unmark_followups_sent (FuStore *self, const gint64 *followup_ids, guint n_ids, FuDay date,
-                                GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-
-  return FU_STORE_GET_CLASS (self)->unmark_followups_sent (self, followup_ids, n_ids, date, error);
-}
-
-gboolean
-fu_store_delete_reminders_on (FuStore *self, const gint64 *followup_ids, guint n_ids, FuDay date,
-                              GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-
-  return FU_STORE_GET_CLASS (self)->delete_reminders_on (self, followup_ids, n_ids, date, error);
-}
-
-gboolean
 fu_store_close_followups (FuStore *self, const gint64 *followup_ids, guint n_ids, FuDay date,
                           const char *reason, GError **error)
 {

@@ -88,10 +88,6 @@ struct _FuStoreClass
                                          GError **error);
   GPtrArray *(*list_attendees) (FuStore *self, gint64 workshop_id, GError **error);
   gboolean (*merge_participants) (FuStore *self, gint64 keep_id, gint64 remove_id, GError **error);
-  gboolean (*unmark_followups_sent) (FuStore *self, const gint64 *followup_ids, guint n_ids,
-                                     FuDay date, GError **error);
-  gboolean (*delete_reminders_on) (FuStore *self, const gint64 *followup_ids, guint n_ids,
-                                   FuDay date, GError **error);
   gboolean (*close_followups) (FuStore *self, const gint64 *followup_ids, guint n_ids, FuDay date,
                                const char *reason, GError **error);
   gboolean (*reopen_followups) (FuStore *self, const gint64 *followup_ids, guint n_ids,
@@ -282,21 +278,6 @@ gboolean   fu_store_merge_participants        (FuStore  *self,
 
 /* ---- Follow-ups, more ------------------------------------------------------------------------ */
 
-/* Undoes fu_store_mark_followups_sent() of @date: the questionnaires of these follow-ups
- * that were sent on @date are unsent again (no sending date, no deadline). Others are left
- * alone. An unknown id is FU_STORE_ERROR_NOT_FOUND; all or nothing. */
-gboolean       fu_store_unmark_followups_sent (FuStore      *self,
-                                               const gint64 *followup_ids,
-                                               guint         n_ids,
-                                               FuDay         date,
-                                               GError      **error);
-/* Undoes fu_store_mark_followups_reminded() of @date: deletes these follow-ups' reminders
- * sent on @date. All or nothing. */
-gboolean       fu_store_delete_reminders_on   (FuStore      *self,
-                                               const gint64 *followup_ids,
-                                               guint         n_ids,
-                                               FuDay         date,
-                                               GError      **error);
 /* fu_store_close_followup() for each id, all or nothing. */
 gboolean       fu_store_close_followups       (FuStore      *self,
                                                const gint64 *followup_ids,

@@ -148,106 +148,12 @@ show_error (FuBoardPage  *self,
   show_toast (GTK_WIDGET (self), toast);
 }
 
-typedef enum {
-  CHANGE_SENT,
-  CHANGE_REMINDED,
-  CHANGE_CLOSED,
-} ChangeKind;
-
-/* A change the board made, for its toast's button: undo it, or (CHANGE_REMINDED from
- * Compose Reminder) make it. */
-typedef struct {
-  GWeakRef    page;
-  FuContext  *context;
-  ChangeKind  kind;
-  GArray     *ids;    /* gint64 */
-  FuDay       date;
-} Change;
-
-static Change *
-change_new (FuBoardPage *self,
-            ChangeKind   kind,
-            GArray      *ids,
-            FuDay        date)
+/* Runs a change through the history: its toast says what it did, with Undo. */
+static gboolean
+run_command (FuBoardPage *self,
+             FuCommand   *command)
 {
-  Change *change = g_new0 (Change, 1);
-
-  g_weak_ref_init (&change->page, self);
-  change->context = g_object_ref (self->context);
-  change->kind = kind;
-  change->ids = g_array_ref (ids);
-  change->date = date;
-  return change;
-}
-
-static void
-change_free (gpointer  data,
-             GClosure *closure)
-{
-  Change *change = data;
-
-  g_weak_ref_clear (&change->page);
-  g_clear_object (&change->context);
-  g_clear_pointer (&change->ids, g_array_unref);
-  g_free (change);
-}
-
-static void
-change_report_error (Change       *change,
-                     const GError *error)
-{
-  g_autoptr(FuBoardPage) self = g_weak_ref_get (&change->page);
-
-  if (self != NULL)
-    show_error (self, error);
-  else
-    g_warning ("%s", error->message);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 Change   *change)
-{
-  FuStore *store = fu_context_get_store (change->context);
-  const gint64 *ids = (const gint64 *) (gpointer) change->ids->data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  switch (change->kind)
-    {
-    case CHANGE_SENT:
-      ok = fu_store_unmark_followups_sent (store, ids, change->ids->len, change->date, &error);
-      break;
-
-    case CHANGE_REMINDED:
-      ok = fu_store_delete_reminders_on (store, ids, change->ids->len, change->date, &error);
-      break;
-
-    case CHANGE_CLOSED:
-      ok = fu_store_reopen_followups (store, ids, change->ids->len, &error);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!ok)
-    change_report_error (change, error);
-  fu_context_changed (change->context);
-}
-
-static void
-toast_with_undo (FuBoardPage *self,
-                 const char  *title,
-                 Change      *change)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), change,
-                         change_free, 0);
-  show_toast (GTK_WIDGET (self), toast);
+  return fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, NULL);
 }
 
 /* ---- Rows and filters -------------------------------------------------------------------- */
@@ -825,11 +731,55 @@ show_group (FuBoardPage      *self,
   update_actions (self);
 }
 
+/* The follow-ups selected, as ids. */
+static GHashTable *
+selected_ids (FuBoardPage *self)
+{
+  g_autoptr(GPtrArray) rows = selected_rows (self);
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_add (ids, g_memdup2 (&row->followup_id, sizeof row->followup_id));
+    }
+  return ids;
+}
+
+/* Selects again the follow-ups of @ids that are shown. */
 static void
-reload (FuBoardPage *self)
+reselect (FuBoardPage *self,
+          GHashTable  *ids)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) current = NULL;
+
+  if (g_hash_table_size (ids) == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_hash_table_contains (ids, &item_row (item)->followup_id))
+        gtk_bitset_add (wanted, i);
+    }
+  current = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_equals (current, wanted))
+    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, wanted);
+}
+
+/* Reads the follow-ups again; @changes (NULL: anything may have changed) says whether the
+ * filters' lists need it too. */
+static void
+reload_changed (FuBoardPage *self,
+                FuChangeSet *changes)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) selected = NULL;
 
   self->stale = FALSE;
   g_clear_pointer (&self->search_keys, g_ptr_array_unref);
@@ -843,9 +793,15 @@ reload (FuBoardPage *self)
       return;
     }
 
-  rebuild_years (self);
-  rebuild_workshops (self);
-  rebuild_administrations (self);
+  /* The filters' lists change with the workshops and administrations only. */
+  if (changes == NULL || fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
+      || fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
+      || fu_change_set_touches (changes, FU_RECORD_SETTINGS))
+    {
+      rebuild_years (self);
+      rebuild_workshops (self);
+      rebuild_administrations (self);
+    }
 
   {
     FuFollowupQuery query = { 0, };
@@ -860,7 +816,11 @@ reload (FuBoardPage *self)
       rows = g_ptr_array_new ();
     }
 
-  fu_lazy_list_set_rows (self->rows, rows);
+  /* The rows that show the same keep their place, item and selection: the view keeps its
+   * scroll position, and what was selected among the rows that changed is selected again. */
+  selected = selected_ids (self);
+  fu_lazy_list_update_rows (self->rows, rows, fu_followup_row_equal);
+  reselect (self, selected);
   update_counts (self);
 
   /* The first time there is something to do, open the first group that has it: after
@@ -880,6 +840,12 @@ reload (FuBoardPage *self)
 
   update_empty_state (self);
   update_actions (self);
+}
+
+static void
+reload (FuBoardPage *self)
+{
+  reload_changed (self, NULL);
 }
 
 /* Before anything reads the rows from outside: a change made while hidden is loaded. */
@@ -909,11 +875,10 @@ mark_sent_action (GtkWidget  *widget,
   FuBoardPage *self = FU_BOARD_PAGE (widget);
   g_autoptr(GPtrArray) rows = selected_rows (self);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(FuCommand) command = NULL;
   FuDay today = fu_context_get_today (self->context);
 
-  /* Only questionnaires not yet sent change, and only they are unsent by Undo. */
+  /* Only questionnaires not yet sent change. */
   for (guint i = 0; i < rows->len; i++)
     {
       const FuFollowupRow *row = g_ptr_array_index (rows, i);
@@ -924,63 +889,25 @@ mark_sent_action (GtkWidget  *widget,
   if (ids->len == 0)
     return;
 
-  if (!fu_store_mark_followups_sent (fu_context_get_store (self->context),
-                                     (const gint64 *) (gpointer) ids->data, ids->len, today,
-                                     &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  title = g_strdup_printf (ngettext ("%u questionnaire marked sent today",
-                                     "%u questionnaires marked sent today", ids->len),
-                           ids->len);
-  toast_with_undo (self, title, change_new (self, CHANGE_SENT, ids, today));
-  fu_context_changed (self->context);
+  command = fu_command_new_mark_followups_sent ((const gint64 *) (gpointer) ids->data,
+                                                ids->len, today);
+  run_command (self, command);
 }
 
-/* Records a reminder on @date for @rows; the ids that got one go to @changed. */
-static gboolean
-record_reminders (FuContext  *context,
-                  GPtrArray  *rows,
-                  FuDay       date,
-                  GArray     *changed,
-                  GError    **error)
-{
-  g_autoptr(GArray) ids = ids_of (rows);
-
-  /* A follow-up reminded on @date already gets no second reminder that day: Undo must
-   * leave that one alone. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const FuFollowupRow *row = g_ptr_array_index (rows, i);
-
-      if (row->dates.sent != FU_DAY_NONE && row->dates.last_reminder != date)
-        g_array_append_val (changed, row->followup_id);
-    }
-
-  return fu_store_mark_followups_reminded (fu_context_get_store (context),
-                                           (const gint64 *) (gpointer) ids->data, ids->len,
-                                           date, error);
-}
-
+/* Records a reminder on @date for the follow-ups @ids; says so when all of them had one
+ * that day already. */
 static void
-reminded_toast (FuBoardPage *self,
-                GArray      *changed,
-                FuDay        date)
+record_reminders (FuBoardPage *self,
+                  GArray      *ids,
+                  FuDay        date)
 {
-  g_autofree char *title = NULL;
+  g_autoptr(FuCommand) command = NULL;
 
-  if (changed->len == 0)
-    {
-      show_toast (GTK_WIDGET (self),
-                  adw_toast_new (_("The selected participants were already reminded today")));
-      return;
-    }
-  title = g_strdup_printf (ngettext ("Reminder recorded for %u participant",
-                                     "Reminder recorded for %u participants", changed->len),
-                           changed->len);
-  toast_with_undo (self, title, change_new (self, CHANGE_REMINDED, changed, date));
+  command = fu_command_new_mark_followups_reminded ((const gint64 *) (gpointer) ids->data,
+                                                    ids->len, date);
+  if (run_command (self, command) && fu_command_get_entry_id (command) == 0)
+    fu_gui_show_toast (GTK_WIDGET (self),
+                       adw_toast_new (_("The selected participants were already reminded today")));
 }
 
 static void
@@ -990,19 +917,12 @@ mark_reminded_action (GtkWidget  *widget,
 {
   FuBoardPage *self = FU_BOARD_PAGE (widget);
   g_autoptr(GPtrArray) rows = selected_rows (self);
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  FuDay today = fu_context_get_today (self->context);
+  g_autoptr(GArray) ids = NULL;
 
   if (rows->len == 0)
     return;
-  if (!record_reminders (self->context, rows, today, changed, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  reminded_toast (self, changed, today);
-  fu_context_changed (self->context);
+  ids = ids_of (rows);
+  record_reminders (self, ids, fu_context_get_today (self->context));
 }
 
 typedef struct {
@@ -1028,8 +948,7 @@ close_response_cb (AdwMessageDialog *dialog,
                    CloseData        *close)
 {
   FuBoardPage *self = close->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(FuCommand) command = NULL;
   g_autofree char *reason = NULL;
   FuDay today;
 
@@ -1039,20 +958,9 @@ close_response_cb (AdwMessageDialog *dialog,
   today = fu_context_get_today (self->context);
   reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (close->entry))));
 
-  if (!fu_store_close_followups (fu_context_get_store (self->context),
-                                 (const gint64 *) (gpointer) close->ids->data, close->ids->len,
-                                 today, reason, &error))
-    {
-      show_error (self, error);
-      fu_context_changed (self->context);
-      return;
-    }
-
-  title = g_strdup_printf (ngettext ("%u follow-up closed without a reply",
-                                     "%u follow-ups closed without a reply", close->ids->len),
-                           close->ids->len);
-  toast_with_undo (self, title, change_new (self, CHANGE_CLOSED, close->ids, today));
-  fu_context_changed (self->context);
+  command = fu_command_new_close_followups ((const gint64 *) (gpointer) close->ids->data,
+                                            close->ids->len, today, reason);
+  run_command (self, command);
 }
 
 static void
@@ -1143,50 +1051,38 @@ record_reply_action (GtkWidget  *widget,
   open_reply_editor (self, ((const FuFollowupRow *) g_ptr_array_index (rows, 0))->followup_id);
 }
 
-/* After the mail program opened: offer to record the reminder for the same people. */
+/* A reminder composed in the mail program, for its toast's button. */
+typedef struct {
+  GWeakRef  page;
+  GArray   *ids;    /* gint64: the follow-ups with an e-mail address */
+  FuDay     date;
+} Composed;
+
+static void
+composed_free (gpointer  data,
+               GClosure *closure)
+{
+  Composed *composed = data;
+
+  g_weak_ref_clear (&composed->page);
+  g_clear_pointer (&composed->ids, g_array_unref);
+  g_free (composed);
+}
+
+/* After the mail program opened: record the reminder for the same people. */
 static void
 record_composed_cb (AdwToast *toast,
-                    Change   *change)
+                    Composed *composed)
 {
-  g_autoptr(FuBoardPage) self = g_weak_ref_get (&change->page);
-  FuStore *store = fu_context_get_store (change->context);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) rows = NULL;
-  FuFollowupQuery query = { 0, };
+  g_autoptr(FuBoardPage) self = g_weak_ref_get (&composed->page);
 
-  /* The rows may have been reloaded meanwhile: read them again for the reminder dates. */
-  query.as_of = change->date;
-  query.status_mask = BOARD_STATUS_MASK;
-  rows = fu_store_list_followups (store, &query, &error);
-  if (rows != NULL)
-    {
-      g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-      g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
-
-      for (guint i = 0; i < change->ids->len; i++)
-        g_hash_table_add (wanted, &g_array_index (change->ids, gint64, i));
-      for (guint i = 0; i < rows->len; i++)
-        {
-          FuFollowupRow *row = g_ptr_array_index (rows, i);
-
-          if (g_hash_table_contains (wanted, &row->followup_id))
-            g_ptr_array_add (chosen, row);
-        }
-      if (record_reminders (change->context, chosen, change->date, changed, &error))
-        {
-          if (self != NULL)
-            reminded_toast (self, changed, change->date);
-          fu_context_changed (change->context);
-          return;
-        }
-    }
-  change_report_error (change, error);
+  if (self != NULL && self->context != NULL)
+    record_reminders (self, composed->ids, composed->date);
 }
 
 typedef struct {
   FuBoardPage *self;
-  Change      *change;
+  Composed    *composed;
   guint        n_recipients;
 } LaunchData;
 
@@ -1208,7 +1104,7 @@ launch_done_cb (GObject      *source,
       shown = g_error_new (error->domain, error->code,
                            _("Could not open your mail program: %s"), error->message);
       show_error (self, shown);
-      change_free (data->change, NULL);
+      composed_free (data->composed, NULL);
       g_free (data);
       return;
     }
@@ -1221,7 +1117,7 @@ launch_done_cb (GObject      *source,
   adw_toast_set_button_label (toast, _("Mark _Reminded"));
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (record_composed_cb),
-                         data->change, change_free, 0);
+                         data->composed, composed_free, 0);
   show_toast (GTK_WIDGET (self), toast);
   g_free (data);
 }
@@ -1271,7 +1167,10 @@ compose_reminder_action (GtkWidget  *widget,
 
   data = g_new0 (LaunchData, 1);
   data->self = g_object_ref (self);
-  data->change = change_new (self, CHANGE_REMINDED, ids, fu_context_get_today (self->context));
+  data->composed = g_new0 (Composed, 1);
+  g_weak_ref_init (&data->composed->page, self);
+  data->composed->ids = g_array_ref (ids);
+  data->composed->date = fu_context_get_today (self->context);
   data->n_recipients = ids->len;
 
   launch_context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
@@ -1341,12 +1240,24 @@ search_action (GtkWidget  *widget,
 
 static void
 context_changed_cb (FuBoardPage *self,
-                    FuContext   *context)
+                    FuChangeSet *changes)
 {
+  /* What the board shows comes from these; a change to nothing else leaves it alone. */
+  if (!fu_change_set_is_all (changes)
+      && !fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
+      && !fu_change_set_touches (changes, FU_RECORD_PARTICIPANT)
+      && !fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
+      && !fu_change_set_touches (changes, FU_RECORD_ATTENDANCE)
+      && !fu_change_set_touches (changes, FU_RECORD_FOLLOWUP)
+      && !fu_change_set_touches (changes, FU_RECORD_REMINDER)
+      && !fu_change_set_touches (changes, FU_RECORD_REPLY)
+      && !fu_change_set_touches (changes, FU_RECORD_SETTINGS))
+    return;
+
   /* Hidden (another page is shown), the board reloads when it is shown again: a change made
    * elsewhere does not read every follow-up for nothing, and ten changes read them once. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+    reload_changed (self, changes);
   else
     self->stale = TRUE;
 }

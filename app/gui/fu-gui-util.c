@@ -126,3 +126,35 @@ fu_gui_swap_context (FuContext **slot,
                                            G_CONNECT_SWAPPED);
   return TRUE;
 }
+
+gboolean
+fu_gui_run_command (GtkWidget   *widget,
+                    FuContext   *context,
+                    FuCommand   *command,
+                    const char  *title,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (FU_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (FU_IS_COMMAND (command), FALSE);
+
+  if (!fu_context_run (context, command, &local_error))
+    {
+      if (error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        fu_gui_show_error_toast (widget, local_error->message);
+      return FALSE;
+    }
+
+  /* A change that changed nothing (all already sent, say): the caller says so its way. */
+  root = gtk_widget_get_root (widget);
+  if (FU_IS_WINDOW (root) && fu_command_get_entry_id (command) != 0)
+    fu_window_show_change (FU_WINDOW (root), title != NULL ? title
+                                                           : fu_command_get_sentence (command),
+                           fu_command_get_entry_id (command));
+  return TRUE;
+}

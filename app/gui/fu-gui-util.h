@@ -25,6 +25,14 @@ gboolean   fu_gui_label_query_tooltip_cb  (GtkWidget   *label,
                                            gboolean     keyboard_mode,
                                            GtkTooltip  *tooltip,
                                            gpointer     user_data);
+/* Applies @command through the context's history. On success the window shows its
+ * sentence (or @title) with Undo (unless it changed nothing), and TRUE is returned. On failure the error goes to @error,
+ * or with @error NULL into an error toast. */
+gboolean   fu_gui_run_command             (GtkWidget   *widget,
+                                           FuContext   *context,
+                                           FuCommand   *command,
+                                           const char  *title,
+                                           GError     **error);
 gboolean   fu_gui_swap_context            (FuContext  **slot,
                                            gulong      *changed_id,
                                            FuContext   *context,

@@ -431,14 +431,16 @@ load_file (FuImportDialog *self)
 
 /* ---- Actions and callbacks --------------------------------------------------------------- */
 
+/* The import is one change: the window's toast offers to undo it. */
 static void
-show_window_toast (FuImportDialog *self,
-                   const char     *message)
+show_window_change (FuImportDialog *self,
+                    const char     *message,
+                    gint64          entry_id)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (FU_IS_WINDOW (parent))
-    fu_window_add_toast (FU_WINDOW (parent), adw_toast_new (message));
+    fu_window_show_change (FU_WINDOW (parent), message, entry_id);
 }
 
 static void
@@ -447,9 +449,11 @@ run_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   FuImportDialog *self = FU_IMPORT_DIALOG (widget);
+  g_autoptr(FuCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *workshop_code = NULL;
+  const FuImportResult *result;
   const char *data;
   gsize length = 0;
 
@@ -458,31 +462,33 @@ run_action (GtkWidget  *widget,
 
   g_clear_pointer (&self->result, fu_import_result_free);
   data = g_bytes_get_data (self->bytes, &length);
-  if (!fu_import_data (fu_context_get_store (self->context), FU_IMPORT_PARTICIPANTS,
-                       self->display_name, data != NULL ? data : "", length,
-                       import_flags (self), &self->result, &error))
+  command = fu_command_new_import_data (FU_IMPORT_PARTICIPANTS, self->display_name, self->bytes,
+                                        import_flags (self));
+  if (!fu_context_run (self->context, command, &error))
     {
       /* The database changed since the preview: show why, and import nothing. */
+      self->result = fu_command_steal_import_result (command);
       show_result (self, error);
       return;
     }
+  self->result = fu_command_steal_import_result (command);
+  result = self->result;
 
-  fu_context_changed (self->context);
   /* A list is usually one workshop's: say which. */
   workshop_code = fu_import_detect_workshop (data != NULL ? data : "", length);
   if (workshop_code != NULL)
     /* TRANSLATORS: "Imported 21 participants into 2016-NII" */
     message = g_strdup_printf (ngettext ("Imported %u participant into %s",
                                          "Imported %u participants into %s",
-                                         self->result->attendances_added),
-                               self->result->attendances_added, workshop_code);
+                                         result->attendances_added),
+                               result->attendances_added, workshop_code);
   else
     /* TRANSLATORS: "Imported 40 attendances from participants.csv" */
     message = g_strdup_printf (ngettext ("Imported %u attendance from %s",
                                          "Imported %u attendances from %s",
-                                         self->result->attendances_added),
-                               self->result->attendances_added, self->display_name);
-  show_window_toast (self, message);
+                                         result->attendances_added),
+                               result->attendances_added, self->display_name);
+  show_window_change (self, message, fu_command_get_entry_id (command));
   gtk_window_close (GTK_WINDOW (self));
 }
 

@@ -334,6 +334,63 @@ fu_lazy_list_set_rows (FuLazyList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
 }
 
+void
+fu_lazy_list_update_rows (FuLazyList *self,
+                          GPtrArray  *rows,
+                          GEqualFunc  equal)
+{
+  g_autoptr(GPtrArray) old_rows = NULL;
+  g_autoptr(GArray) old_shown = NULL;
+  GObject **old_items;
+  guint old_n, new_n, min_n;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  g_return_if_fail (FU_IS_LAZY_LIST (self));
+  g_return_if_fail (equal != NULL);
+
+  old_rows = g_steal_pointer (&self->rows);
+  old_shown = g_steal_pointer (&self->shown);
+  old_items = g_steal_pointer (&self->items);
+  old_n = old_shown != NULL ? old_shown->len : old_rows->len;
+
+  self->rows = rows != NULL ? g_ptr_array_ref (rows) : g_ptr_array_new ();
+  self->shown = filter_rows (self);
+  new_n = n_shown (self);
+  min_n = MIN (old_n, new_n);
+
+#define OLD_ROW(p) g_ptr_array_index (old_rows, shown_index (old_shown, (p)))
+#define NEW_ROW(p) g_ptr_array_index (self->rows, shown_index (self->shown, (p)))
+  while (prefix < min_n && equal (OLD_ROW (prefix), NEW_ROW (prefix)))
+    prefix++;
+  while (suffix < min_n - prefix
+         && equal (OLD_ROW (old_n - 1 - suffix), NEW_ROW (new_n - 1 - suffix)))
+    suffix++;
+#undef OLD_ROW
+#undef NEW_ROW
+
+  /* The rows that stayed keep their items (which show the same). */
+  if (old_items != NULL)
+    {
+      self->items = g_new0 (GObject *, self->rows->len);
+      for (guint p = 0; p < prefix + suffix; p++)
+        {
+          guint old_p = p < prefix ? p : old_n - (prefix + suffix - p);
+          guint new_p = p < prefix ? p : new_n - (prefix + suffix - p);
+          guint old_index = shown_index (old_shown, old_p);
+
+          self->items[shown_index (self->shown, new_p)] = g_steal_pointer (&old_items[old_index]);
+        }
+      for (guint i = 0; i < old_rows->len; i++)
+        g_clear_object (&old_items[i]);
+      g_free (old_items);
+    }
+
+  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
+                                new_n - prefix - suffix);
+}
+
 GPtrArray *
 fu_lazy_list_get_rows (FuLazyList *self)
 {

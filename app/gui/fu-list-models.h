@@ -88,6 +88,12 @@ FuLazyList   *fu_lazy_list_new_full      (GType               item_type,
  * their old rows alive. */
 void          fu_lazy_list_set_rows      (FuLazyList         *self,
                                           GPtrArray          *rows);
+/* Replaces the rows like fu_lazy_list_set_rows(), but the rows shown first and last that
+ * @equal finds the same keep their positions and items: items-changed covers only the span
+ * between them, so that a view keeps its scroll position and the selection outside it. */
+void          fu_lazy_list_update_rows   (FuLazyList         *self,
+                                          GPtrArray          *rows,
+                                          GEqualFunc          equal);
 /* The array, every row of it, shown or not (never NULL; owned by the list). */
 GPtrArray    *fu_lazy_list_get_rows      (FuLazyList         *self);
 /* The row at @position of the list (of the rows shown) without making an item, or NULL past

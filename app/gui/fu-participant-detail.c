@@ -308,48 +308,15 @@ load (FuParticipantDetail *self)
 
 /* ---- Saving ------------------------------------------------------------------------------ */
 
-typedef struct {
-  FuContext     *context;
-  FuParticipant *previous;
-} UndoEdit;
-
-static void
-undo_edit_free (UndoEdit *undo)
-{
-  g_clear_object (&undo->context);
-  g_clear_pointer (&undo->previous, fu_participant_free);
-  g_free (undo);
-}
-
-static void
-undo_edit_cb (AdwToast *toast,
-              gpointer  user_data)
-{
-  UndoEdit *undo = g_object_get_data (G_OBJECT (toast), "fu-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (undo == NULL)
-    return;
-  if (!fu_store_update_participant (fu_context_get_store (undo->context), undo->previous,
-                                    &error))
-    {
-      g_warning ("Could not undo the change: %s", error->message);
-      return;
-    }
-  fu_context_changed (undo->context);
-}
-
 static void
 save (FuParticipantDetail *self,
       FuParticipant       *changed,
       GtkWidget           *row)
 {
+  g_autoptr(FuCommand) command = fu_command_new_edit_participant (changed);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  UndoEdit *undo;
-  AdwToast *toast;
 
-  if (!fu_store_update_participant (fu_context_get_store (self->context), changed, &error))
+  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, &error))
     {
       if (row != NULL)
         gtk_widget_add_css_class (row, "error");
@@ -358,20 +325,8 @@ save (FuParticipantDetail *self,
     }
   if (row != NULL)
     gtk_widget_remove_css_class (row, "error");
-
-  undo = g_new0 (UndoEdit, 1);
-  undo->context = g_object_ref (self->context);
-  undo->previous = self->participant;
+  g_clear_pointer (&self->participant, fu_participant_free);
   self->participant = participant_copy (changed);
-
-  message = g_strdup_printf (_("Saved the details of %s"), changed->name);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "fu-undo", undo, (GDestroyNotify) undo_edit_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_edit_cb), NULL);
-  fu_gui_show_toast (GTK_WIDGET (self), toast);
-
-  fu_context_changed (self->context);
 }
 
 static gboolean

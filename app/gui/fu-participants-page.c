@@ -497,6 +497,7 @@ merge_response_cb (AdwMessageDialog *dialog,
 {
   MergeForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
   FuParticipantsPage *self = form->page;
+  g_autoptr(FuCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FuParticipant) kept = NULL;
   g_autofree char *message = NULL;
@@ -508,18 +509,13 @@ merge_response_cb (AdwMessageDialog *dialog,
   store = fu_context_get_store (self->context);
   keep = gtk_check_button_get_active (form->keep[0]) ? 0 : 1;
 
-  if (!fu_store_merge_participants (store, form->ids[keep], form->ids[1 - keep], &error))
-    {
-      merge_failed (self, error->message);
-      return;
-    }
-
   kept = fu_store_get_participant (store, form->ids[keep], NULL);
-  self->shown_id = form->ids[keep];
-  fu_context_changed (self->context);
   message = g_strdup_printf (_("Merged the two records of %s"),
                              kept != NULL ? kept->name : "");
-  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+  command = fu_command_new_merge_participants (form->ids[keep], form->ids[1 - keep]);
+  self->shown_id = form->ids[keep];
+  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, &error))
+    merge_failed (self, error->message);
 }
 
 static GtkWidget *

@@ -114,6 +114,7 @@ open_database (FuPreferencesWindow *self,
 static void
 rules_changed_cb (FuPreferencesWindow *self)
 {
+  g_autoptr(FuCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   FuRules rules;
 
@@ -125,20 +126,18 @@ rules_changed_cb (FuPreferencesWindow *self)
   rules.reply_days = gtk_spin_button_get_value_as_int (self->reply_days_spin);
   rules.reminder_days = gtk_spin_button_get_value_as_int (self->reminder_days_spin);
 
-  if (!fu_rules_validate (&rules, &error)
-      || !fu_store_set_rules (get_store (self), &rules, &error))
+  command = fu_command_new_set_rules (&rules);
+  if (!fu_rules_validate (&rules, &error) || !fu_context_run (self->context, command, &error))
     {
       add_error_toast (self, error->message);
       load (self);
-      return;
     }
-
-  fu_context_changed (self->context);
 }
 
 static void
 office_name_apply_cb (FuPreferencesWindow *self)
 {
+  g_autoptr(FuCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
@@ -146,14 +145,12 @@ office_name_apply_cb (FuPreferencesWindow *self)
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->office_name_row))));
-  if (!fu_store_set_office_name (get_store (self), name, &error))
+  command = fu_command_new_set_office_name (name);
+  if (!fu_context_run (self->context, command, &error))
     {
       add_error_toast (self, error->message);
       load (self);
-      return;
     }
-
-  fu_context_changed (self->context);
 }
 
 static void

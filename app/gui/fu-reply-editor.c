@@ -320,78 +320,6 @@ update_state (FuReplyEditor *self)
 
 /* ---- Saving and undo --------------------------------------------------------------------- */
 
-typedef struct {
-  FuContext *context;
-  GWeakRef   window;     /* the FuWindow that shows the toasts */
-  gint64     followup_id;
-  char      *participant;
-  FuReply   *previous;   /* NULL: there was none */
-} ReplyUndo;
-
-static void
-reply_undo_free (gpointer  data,
-                 GClosure *closure)
-{
-  ReplyUndo *undo = data;
-
-  g_clear_object (&undo->context);
-  g_weak_ref_clear (&undo->window);
-  g_clear_pointer (&undo->participant, g_free);
-  g_clear_pointer (&undo->previous, fu_reply_free);
-  g_free (undo);
-}
-
-static void
-undo_clicked_cb (AdwToast  *toast,
-                 ReplyUndo *undo)
-{
-  FuStore *store = fu_context_get_store (undo->context);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) window = g_weak_ref_get (&undo->window);
-  g_autofree char *message = NULL;
-  AdwToast *done;
-  gboolean ok;
-
-  if (undo->previous != NULL)
-    ok = fu_store_save_reply (store, undo->previous, TRUE, &error);
-  else
-    ok = fu_store_delete_reply (store, undo->followup_id, &error);
-  fu_context_changed (undo->context);
-
-  /* Say what Undo did, or why it could not: the toast that offered it is gone. */
-  if (!ok)
-    /* TRANSLATORS: "Could not undo: <why>" */
-    message = g_strdup_printf (_("Could not undo: %s"), error->message);
-  else if (undo->previous != NULL)
-    /* TRANSLATORS: %s is a participant's name */
-    message = g_strdup_printf (_("Restored the earlier reply from %s"), undo->participant);
-  else
-    /* TRANSLATORS: %s is a participant's name */
-    message = g_strdup_printf (_("Removed the reply from %s"), undo->participant);
-  if (!FU_IS_WINDOW (window))
-    {
-      if (!ok)
-        g_warning ("%s", message);
-      return;
-    }
-  done = adw_toast_new (message);
-  /* At once, before the toasts of earlier replies come back with their own Undo. */
-  adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
-  fu_window_add_toast (FU_WINDOW (window), done);
-}
-
-static void
-toast_on_parent (FuReplyEditor *self,
-                 AdwToast      *toast)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (FU_IS_WINDOW (parent))
-    fu_window_add_toast (FU_WINDOW (parent), toast);
-  else
-    g_object_unref (toast);
-}
-
 /* ---- Closing ----------------------------------------------------------------------------- */
 
 static gboolean
@@ -761,10 +689,10 @@ fu_reply_editor_save (FuReplyEditor *self,
   FuStore *store;
   g_autoptr(FuReply) reply = NULL;
   g_autoptr(FuReply) previous = NULL;
+  g_autoptr(FuCommand) command = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *title = NULL;
-  ReplyUndo *undo;
-  AdwToast *toast;
+  GtkWindow *parent;
 
   g_return_val_if_fail (FU_IS_REPLY_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -788,13 +716,14 @@ fu_reply_editor_save (FuReplyEditor *self,
     }
 
   store = fu_context_get_store (self->context);
-  /* What to go back to on Undo: read again, the reply may have changed since loading. */
+  /* Replace when a reply is there by now (read again: it may have come since loading). */
   previous = fu_store_get_reply (store, self->followup_id, error);
   if (previous == NULL && error != NULL && *error != NULL)
     return FALSE;
 
   reply = collect (self);
-  if (!fu_store_save_reply (store, reply, previous != NULL, error))
+  command = fu_command_new_save_reply (reply, previous != NULL);
+  if (!fu_context_run (self->context, command, error))
     return FALSE;
 
   g_clear_pointer (&self->initial, fu_reply_free);
@@ -802,25 +731,13 @@ fu_reply_editor_save (FuReplyEditor *self,
   g_free (self->initial_date);
   self->initial_date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->received_entry)));
 
-  undo = g_new0 (ReplyUndo, 1);
-  undo->context = g_object_ref (self->context);
-  g_weak_ref_init (&undo->window, gtk_window_get_transient_for (GTK_WINDOW (self)));
-  undo->followup_id = self->followup_id;
-  undo->participant = g_strdup (self->participant);
-  undo->previous = g_steal_pointer (&previous);
-
   /* TRANSLATORS: %s is a participant's name */
-  title = g_strdup_printf (undo->previous != NULL ? _("Reply from %s changed")
-                                                  : _("Reply from %s recorded"),
+  title = g_strdup_printf (previous != NULL ? _("Reply from %s changed")
+                                            : _("Reply from %s recorded"),
                            self->participant);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
-                         reply_undo_free, 0);
-  toast_on_parent (self, toast);
-
-  fu_context_changed (self->context);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (FU_IS_WINDOW (parent) && fu_command_get_entry_id (command) != 0)
+    fu_window_show_change (FU_WINDOW (parent), title, fu_command_get_entry_id (command));
   return TRUE;
 }
 

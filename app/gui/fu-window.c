@@ -15,6 +15,7 @@
 #include "fu-error.h"
 #include "fu-export.h"
 #include "fu-file-chooser.h"
+#include "fu-history-window.h"
 #include "fu-import.h"
 #include "fu-import-detect.h"
 #include "fu-import-dialog.h"
@@ -37,6 +38,8 @@ struct _FuWindow
   gboolean              content_requested;
   GPtrArray            *plain_toasts;    /* shown or queued toasts without a button */
   gint64                last_toast_time; /* monotonic, µs */
+  AdwToast             *change_toast;    /* the last change's, with its Undo */
+  guint                 poll_id;         /* looks for other programs' changes */
 
   /* Template widgets */
   FuBoardPage          *board_page;
@@ -283,12 +286,9 @@ import_as (FuWindow     *self,
            ImportData   *data,
            FuImportKind  kind)
 {
-  g_autoptr(FuImportResult) result = NULL;
+  g_autoptr(FuCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  FuStore *store = fu_context_get_store (self->context);
-  gsize length;
-  const char *text = g_bytes_get_data (data->bytes, &length);
 
   /* An attendance list is previewed first: its rows and every problem, before anything is
    * written (the preview imports, and says so, when asked to). */
@@ -301,17 +301,23 @@ import_as (FuWindow     *self,
       return;
     }
 
-  if (!fu_import_data (store, kind, data->display_name, text, length, FU_IMPORT_FLAGS_NONE,
-                       &result, &error))
+  command = fu_command_new_import_data (kind, data->display_name, data->bytes,
+                                        FU_IMPORT_FLAGS_NONE);
+  if (!fu_context_run (self->context, command, &error))
     {
-      show_import_issues (self, data->display_name, result, error);
+      show_import_issues (self, data->display_name, fu_command_get_import_result (command),
+                          error);
       return;
     }
 
-  message = describe_import (result, data->display_name);
-  toast (self, message);
-
-  fu_context_changed (self->context);
+  if (fu_command_get_entry_id (command) != 0)
+    fu_window_show_change (self, fu_command_get_sentence (command),
+                           fu_command_get_entry_id (command));
+  else
+    {
+      message = describe_import (fu_command_get_import_result (command), data->display_name);
+      toast (self, message);
+    }
 }
 
 static void
@@ -509,17 +515,125 @@ load_sample_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   FuWindow *self = FU_WINDOW (widget);
+  g_autoptr(FuCommand) command = fu_command_new_load_sample ();
   g_autoptr(GError) error = NULL;
 
-  if (!fu_sample_load (fu_context_get_store (self->context), &error))
+  if (!fu_context_run (self->context, command, &error))
     {
       show_error (self, _("Could Not Load the Sample Data"), error->message);
       return;
     }
 
-  fu_context_changed (self->context);
   fu_window_show_page (self, "followups");
-  toast (self, _("Loaded the sample workshops of fiscal year 2016/17"));
+  fu_window_show_change (self, _("Loaded the sample workshops of fiscal year 2016/17"),
+                         fu_command_get_entry_id (command));
+}
+
+/* ---- Undo, redo and the history ---------------------------------------------------------- */
+
+static void
+update_history_actions (FuWindow *self)
+{
+  FuHistory *history = self->context != NULL ? fu_context_get_history (self->context) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 history != NULL && fu_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 history != NULL && fu_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", history != NULL);
+}
+
+static void
+dismiss_change_toast (FuWindow *self)
+{
+  if (self->change_toast != NULL)
+    adw_toast_dismiss (self->change_toast);
+  g_clear_object (&self->change_toast);
+}
+
+/* What undo or redo did, or why it could not. */
+static void
+reverted (FuWindow   *self,
+          gboolean    ok,
+          const char *sentence,
+          GError     *error)
+{
+  AdwToast *t;
+
+  dismiss_change_toast (self);
+  if (!ok)
+    {
+      t = adw_toast_new (error->message);
+      adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (t, 8);
+      fu_window_add_toast (self, t);
+      return;
+    }
+  toast (self, sentence);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
+  gboolean ok;
+
+  ok = fu_history_undo (fu_context_get_history (self->context), &sentence, &error);
+  reverted (self, ok, sentence, error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
+  gboolean ok;
+
+  ok = fu_history_redo (fu_context_get_history (self->context), &sentence, &error);
+  reverted (self, ok, sentence, error);
+}
+
+/* A toast's Undo: the entry it was shown for, wherever it is in the history. */
+static void
+undo_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
+  gboolean ok;
+
+  ok = fu_history_undo_entry (fu_context_get_history (self->context),
+                              g_variant_get_int64 (parameter), &sentence, &error);
+  reverted (self, ok, sentence, error);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+
+  fu_window_show_history (self, 0, 0);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  FuWindow *self = user_data;
+
+  if (self->context != NULL)
+    fu_history_poll (fu_context_get_history (self->context));
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -584,10 +698,18 @@ page_shortcut_cb (GtkWidget *widget,
 /* ---- Callbacks --------------------------------------------------------------------------- */
 
 static void
-context_changed_cb (FuWindow  *self,
-                    FuContext *context)
+context_changed_cb (FuWindow    *self,
+                    FuChangeSet *changes)
 {
-  update_state (self);
+  if (fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
+      || fu_change_set_touches (changes, FU_RECORD_PARTICIPANT))
+    update_state (self);
+}
+
+static void
+history_notify_cb (FuWindow *self)
+{
+  update_history_actions (self);
 }
 
 static void
@@ -615,7 +737,12 @@ fu_window_constructed (GObject *object)
       g_object_set (self->workshops_page, "context", self->context, NULL);
       g_object_set (self->participants_page, "context", self->context, NULL);
       g_object_set (self->reports_page, "context", self->context, NULL);
+      g_signal_connect_object (fu_context_get_history (self->context), "notify",
+                               G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
+      /* Another window or followup-cli on the same database: seen within a second or two. */
+      self->poll_id = g_timeout_add_seconds (1, poll_cb, self);
     }
+  update_history_actions (self);
 
   if (is_page_name (start_page))
     fu_window_show_page (self, start_page);
@@ -632,6 +759,8 @@ fu_window_dispose (GObject *object)
   FuWindow *self = FU_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_WINDOW);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_object (&self->change_toast);
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, self->context);
   g_clear_object (&self->context);
@@ -722,6 +851,16 @@ fu_window_class_init (FuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.add-workshop", NULL, add_workshop_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-entry", "x", undo_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 
   /* Ctrl+O, Ctrl+E and Ctrl+N are application accels (fu-application.c): the shortcuts
    * window finds those. ui/gtk/help-overlay.ui lists the ones below by their keys. */
@@ -926,4 +1065,42 @@ fu_window_export_summary (FuWindow *self,
   toast (self, message);
 
   return TRUE;
+}
+
+void
+fu_window_show_change (FuWindow   *self,
+                       const char *title,
+                       gint64      entry_id)
+{
+  AdwToast *t;
+
+  g_return_if_fail (FU_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  /* One change's toast at a time: an older Undo never comes back over a newer one. */
+  dismiss_change_toast (self);
+  t = adw_toast_new (title);
+  if (entry_id > 0)
+    {
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo-entry");
+      adw_toast_set_action_target_value (t, g_variant_new_int64 (entry_id));
+      adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+      self->change_toast = g_object_ref (t);
+    }
+  fu_window_add_toast (self, t);
+}
+
+void
+fu_window_show_history (FuWindow *self,
+                        gint64    workshop_id,
+                        gint64    participant_id)
+{
+  FuHistoryWindow *window;
+
+  g_return_if_fail (FU_IS_WINDOW (self));
+
+  window = fu_history_window_new (GTK_WINDOW (self), self->context, workshop_id,
+                                  participant_id);
+  gtk_window_present (GTK_WINDOW (window));
 }

@@ -17,6 +17,15 @@ FuContext  *fu_window_get_context  (FuWindow       *self);
  * gtk_widget_get_root(). */
 void        fu_window_add_toast    (FuWindow       *self,
                                     AdwToast       *toast);
+/* A change was made: a toast says so, with Undo for history entry @entry_id (0: none). It
+ * takes the place of the previous change's toast. */
+void        fu_window_show_change  (FuWindow       *self,
+                                    const char     *title,
+                                    gint64          entry_id);
+/* The History window: every change, or those of one workshop or participant (ids not 0). */
+void        fu_window_show_history (FuWindow       *self,
+                                    gint64          workshop_id,
+                                    gint64          participant_id);
 /* "followups", "workshops", "participants" or "reports". */
 void        fu_window_show_page    (FuWindow       *self,
                                     const char     *name);

@@ -504,36 +504,6 @@ load (FuWorkshopDetail *self)
 
 /* ---- Saving ------------------------------------------------------------------------------ */
 
-typedef struct {
-  FuContext  *context;
-  FuWorkshop *previous;
-} UndoEdit;
-
-static void
-undo_edit_free (UndoEdit *undo)
-{
-  g_clear_object (&undo->context);
-  g_clear_pointer (&undo->previous, fu_workshop_free);
-  g_free (undo);
-}
-
-static void
-undo_edit_cb (AdwToast *toast,
-              GtkWidget *widget)
-{
-  UndoEdit *undo = g_object_get_data (G_OBJECT (toast), "fu-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (undo == NULL)
-    return;
-  if (!fu_store_update_workshop (fu_context_get_store (undo->context), undo->previous, &error))
-    {
-      g_warning ("Could not undo the change: %s", error->message);
-      return;
-    }
-  fu_context_changed (undo->context);
-}
-
 /* Saves @changed (a copy of the workshop with one field changed), says so with Undo. */
 static gboolean
 save (FuWorkshopDetail *self,
@@ -541,13 +511,11 @@ save (FuWorkshopDetail *self,
       Field             field,
       GtkWidget        *row)
 {
+  g_autoptr(FuCommand) command = fu_command_new_edit_workshop (changed);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  FuWorkshop *previous;
-  UndoEdit *undo;
-  AdwToast *toast;
+  g_autofree char *message = saved_message (field, changed->code);
 
-  if (!fu_store_update_workshop (fu_context_get_store (self->context), changed, &error))
+  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, &error))
     {
       if (row != NULL)
         gtk_widget_add_css_class (row, "error");
@@ -557,20 +525,8 @@ save (FuWorkshopDetail *self,
   if (row != NULL)
     gtk_widget_remove_css_class (row, "error");
 
-  previous = self->workshop;
+  g_clear_pointer (&self->workshop, fu_workshop_free);
   self->workshop = fu_workshop_copy (changed);
-
-  message = saved_message (field, changed->code);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  undo = g_new0 (UndoEdit, 1);
-  undo->context = g_object_ref (self->context);
-  undo->previous = previous;
-  g_object_set_data_full (G_OBJECT (toast), "fu-undo", undo, (GDestroyNotify) undo_edit_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_edit_cb), NULL);
-  fu_gui_show_toast (GTK_WIDGET (self), toast);
-
-  fu_context_changed (self->context);
   return TRUE;
 }
 

@@ -20,7 +20,6 @@
 #include "fu-list-models.h"
 #include "fu-rules.h"
 #include "fu-store.h"
-#include "fu-store-snapshot.h"
 #include "fu-workshop-detail.h"
 #include "fu-workshops-page.h"
 
@@ -36,7 +35,8 @@ struct _FuWorkshopsPage
   GtkSingleSelection *selection;
   gint64              selected_id;
   gboolean            selecting;     /* the selection moves because the list changed */
-  AdwToast           *undo_toast;    /* the last deletion's, while Undo is possible */
+  gint64              deleted_entry; /* the last deletion's history entry, 0: none */
+  gint64              deleted_id;    /* ... and the workshop it deleted */
 
   /* Template widgets */
   GtkWidget          *back_bar;
@@ -131,7 +131,7 @@ update_actions (FuWorkshopsPage *self)
                                  workshop != NULL && workshop->surveyed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add", self->context != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.undo-delete",
-                                 self->undo_toast != NULL);
+                                 self->deleted_entry != 0);
 }
 
 /* ---- The list ---------------------------------------------------------------------------- */
@@ -635,10 +635,8 @@ add_workshop_response_cb (AdwMessageDialog *dialog,
 {
   AddWorkshopForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
   FuWorkshopsPage *self = form->page;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
   g_autoptr(FuWorkshop) workshop = NULL;
-  g_autofree char *message = NULL;
-  gint64 id;
 
   if (g_strcmp0 (response, "add") != 0 || self->context == NULL || !check_workshop_form (form))
     return;
@@ -651,19 +649,13 @@ add_workshop_response_cb (AdwMessageDialog *dialog,
   if (!fu_day_parse_iso (row_text (form->end), &workshop->end_date))
     workshop->end_date = workshop->start_date;
 
-  id = fu_store_add_workshop (fu_context_get_store (self->context), workshop, &error);
-  if (id == 0)
-    {
-      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
+  command = fu_command_new_add_workshop (workshop);
+  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, NULL))
+    return;
 
   /* Empty the search so that the new workshop is in the list. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  fu_context_changed (self->context);
-  fu_workshops_page_select (self, id);
-  message = g_strdup_printf (_("Added workshop %s"), workshop->code);
-  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+  fu_workshops_page_select (self, fu_command_get_new_id (command));
 }
 
 static void
@@ -760,43 +752,6 @@ participant_form_changed_cb (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "add", check_participant_form (form));
 }
 
-/* The person (found by e-mail, or by name and administration, else added) attends the
- * workshop; all or nothing. Returns the participant's name as stored. */
-static char *
-add_attendee (FuStore            *store,
-              gint64              workshop_id,
-              const FuParticipant *person,
-              gboolean           *added_person,
-              GError            **error)
-{
-  g_autoptr(FuParticipant) stored = NULL;
-  gint64 id = 0;
-
-  *added_person = FALSE;
-  if (!fu_store_begin (store, error))
-    return NULL;
-  if (!fu_store_lookup_participant (store, person->email, person->name,
-                                    person->administration_id, &id, error))
-    goto failed;
-  if (id == 0)
-    {
-      id = fu_store_add_participant (store, person, error);
-      if (id == 0)
-        goto failed;
-      *added_person = TRUE;
-    }
-  if (fu_store_add_attendance (store, workshop_id, id, error) == 0)
-    goto failed;
-  stored = fu_store_get_participant (store, id, error);
-  if (stored == NULL || !fu_store_commit (store, error))
-    goto failed;
-  return g_strdup (stored->name);
-
-failed:
-  fu_store_rollback (store);
-  return NULL;
-}
-
 static void
 add_participant_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
@@ -807,10 +762,9 @@ add_participant_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(FuParticipant) person = NULL;
   g_autoptr(FuWorkshop) workshop = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(FuCommand) command = NULL;
   g_autofree char *message = NULL;
   FuStore *store;
-  gboolean added_person;
 
   if (g_strcmp0 (response, "add") != 0 || self->context == NULL
       || !check_participant_form (form))
@@ -824,23 +778,25 @@ add_participant_response_cb (AdwMessageDialog *dialog,
   person->email = g_strstrip (g_strdup (row_text (form->email)));
   person->position = g_strstrip (g_strdup (row_text (form->position)));
 
+  /* Someone known by e-mail, or by name and administration, is not added twice. */
   workshop = fu_store_get_workshop (store, form->workshop_id, &error);
-  if (workshop != NULL)
-    name = add_attendee (store, form->workshop_id, person, &added_person, &error);
-  if (name == NULL)
+  if (workshop == NULL
+      || !fu_store_lookup_participant (store, person->email, person->name,
+                                       person->administration_id, &person->id, &error))
     {
       fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
+  if (person->id != 0)
+    {
+      g_autoptr(FuParticipant) known = fu_store_get_participant (store, person->id, NULL);
 
-  fu_context_changed (self->context);
-  if (added_person)
-    message = g_strdup_printf (_("Added %s to %s"), name, workshop->code);
-  else
-    /* TRANSLATORS: the person was already known from another workshop */
-    message = g_strdup_printf (_("Added %s, already known from another workshop, to %s"), name,
-                               workshop->code);
-  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+      /* TRANSLATORS: the person was already known from another workshop */
+      message = g_strdup_printf (_("Added %s, already known from another workshop, to %s"),
+                                 known != NULL ? known->name : person->name, workshop->code);
+    }
+  command = fu_command_new_add_participant (person, form->workshop_id);
+  fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, NULL);
 }
 
 static void
@@ -1068,96 +1024,42 @@ export_feedback_action (GtkWidget  *widget,
 
 /* ---- workshop.delete and Undo ------------------------------------------------------------ */
 
-static void
-undo_delete (FuWorkshopsPage *self,
-             AdwToast        *toast)
-{
-  FuWorkshopSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "fu-snapshot");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (snapshot == NULL || self->context == NULL)
-    return;
-  if (toast == self->undo_toast)
-    g_clear_object (&self->undo_toast);
-  update_actions (self);
-
-  if (!fu_store_restore_workshop (fu_context_get_store (self->context), snapshot, &error))
-    {
-      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  fu_context_changed (self->context);
-  fu_workshops_page_select (self, fu_workshop_snapshot_get_id (snapshot));
-  message = g_strdup_printf (_("Restored workshop %s"), fu_workshop_snapshot_get_code (snapshot));
-  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
-  /* Once is enough. */
-  g_object_set_data (G_OBJECT (toast), "fu-snapshot", NULL);
-}
-
-static void
-undo_toast_clicked_cb (AdwToast        *toast,
-                       FuWorkshopsPage *self)
-{
-  undo_delete (self, toast);
-}
-
-static void
-undo_toast_dismissed_cb (AdwToast        *toast,
-                         FuWorkshopsPage *self)
-{
-  if (toast == self->undo_toast)
-    {
-      g_clear_object (&self->undo_toast);
-      update_actions (self);
-    }
-}
-
+/* Undoes the last deletion, as the toast's Undo and Ctrl+Z do, and shows the workshop. */
 static void
 undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
-  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
+  gint64 entry = self->deleted_entry;
+  gint64 id = self->deleted_id;
 
-  if (self->undo_toast == NULL)
+  if (entry == 0 || self->context == NULL)
     return;
-  toast = g_object_ref (self->undo_toast);
-  undo_delete (self, toast);
-  adw_toast_dismiss (toast);
+  self->deleted_entry = 0;
+  update_actions (self);
+  if (!fu_history_undo_entry (fu_context_get_history (self->context), entry, &sentence, &error))
+    {
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  fu_workshops_page_select (self, id);
+  fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (sentence));
 }
 
 static void
 delete_workshop (FuWorkshopsPage *self,
                  gint64           id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FuWorkshopSnapshot) snapshot = NULL;
-  g_autofree char *message = NULL;
-  FuStore *store = fu_context_get_store (self->context);
-  AdwToast *toast;
+  g_autoptr(FuCommand) command = fu_command_new_delete_workshop (id);
 
-  /* The snapshot first: without it there is no Undo, and nothing is deleted. */
-  snapshot = fu_store_snapshot_workshop (store, id, &error);
-  if (snapshot == NULL || !fu_store_delete_workshop (store, id, &error))
-    {
-      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  message = g_strdup_printf (_("Deleted workshop %s"), fu_workshop_snapshot_get_code (snapshot));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "fu-snapshot", g_steal_pointer (&snapshot),
-                          (GDestroyNotify) fu_workshop_snapshot_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
-  g_set_object (&self->undo_toast, toast);
-
-  fu_context_changed (self->context);
-  fu_gui_show_toast (GTK_WIDGET (self), toast);
+  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, NULL))
+    return;
+  /* Undone with the same ids: the workshop comes back as it was. */
+  self->deleted_entry = fu_command_get_entry_id (command);
+  self->deleted_id = id;
   update_actions (self);
 }
 
@@ -1179,7 +1081,9 @@ delete_action (GtkWidget  *widget,
 {
   FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FuWorkshopSnapshot) snapshot = NULL;
+  g_autoptr(FuWorkshop) workshop = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  FuStore *store = fu_context_get_store (self->context);
   g_autofree char *heading = NULL;
   g_autofree char *people = NULL;
   g_autofree char *replies = NULL;
@@ -1191,24 +1095,30 @@ delete_action (GtkWidget  *widget,
   if (self->context == NULL || self->selected_id == 0)
     return;
 
-  /* What would go, counted the way Undo would bring it back. */
-  snapshot = fu_store_snapshot_workshop (fu_context_get_store (self->context), self->selected_id,
-                                         &error);
-  if (snapshot == NULL)
+  /* What would go with it. */
+  workshop = fu_store_get_workshop (store, self->selected_id, &error);
+  attendees = workshop != NULL
+              ? fu_store_list_workshop_attendees (store, self->selected_id,
+                                                  fu_context_get_today (self->context), &error)
+              : NULL;
+  if (attendees == NULL)
     {
       fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  n_attendances = fu_workshop_snapshot_get_n_attendances (snapshot);
-  n_replies = fu_workshop_snapshot_get_n_replies (snapshot);
+  n_attendances = attendees->len;
+  n_replies = 0;
+  for (guint i = 0; i < attendees->len; i++)
+    if (((FuAttendanceRow *) g_ptr_array_index (attendees, i))->status == FU_STATUS_REPLIED)
+      n_replies++;
 
-  heading = g_strdup_printf (_("Delete %s?"), fu_workshop_snapshot_get_code (snapshot));
+  heading = g_strdup_printf (_("Delete %s?"), workshop->code);
   people = g_strdup_printf (ngettext ("%u attendee", "%u attendees", n_attendances),
                             n_attendances);
   replies = g_strdup_printf (ngettext ("%u reply", "%u replies", n_replies), n_replies);
   /* TRANSLATORS: "23 attendees", "14 replies" */
   body = g_strdup_printf (_("The workshop goes with its %s, their follow-ups and reminders, and "
-                            "%s. Undo is offered for a few seconds afterwards."),
+                            "%s. Undo (Ctrl+Z) brings them all back."),
                           people, replies);
 
   dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), heading, body);
@@ -1261,7 +1171,7 @@ fu_workshops_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_WORKSHOPS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->entries);
-  g_clear_object (&self->undo_toast);
+
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (fu_workshops_page_parent_class)->dispose (object);

@@ -611,7 +611,8 @@ fu_sqlite_list_audit_entries (FuStore            *self,
   if (query->search != NULL && *query->search != '\0')
     g_string_append (sql, " AND (instr (lower (e.sentence), lower (?4)) > 0 "
                           "OR instr (lower (e.author), lower (?4)) > 0 "
-                          "OR instr (lower (e.kind), lower (?4)) > 0)");
+                          "OR instr (lower (e.kind), lower (?4)) > 0 "
+                          "OR instr (e.at, ?4) > 0)");
   g_string_append (sql, " ORDER BY e.id DESC");
   if (query->limit > 0)
     g_string_append (sql, " LIMIT ?5");
@@ -642,6 +643,49 @@ fu_sqlite_list_audit_entries (FuStore            *self,
   return g_steal_pointer (&list);
 }
 
+/* The change's label and fields, read from its two images with SQLite's JSON functions. */
+static gboolean
+read_fields (FuStore        *self,
+             FuAuditChange  *change,
+             GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = fu_sqlite_prepare (self,
+                            "SELECT key, json_extract (?1, '$.' || key), "
+                            "json_extract (?2, '$.' || key) "
+                            "FROM json_each (coalesce (?2, ?1)) ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  fu_sqlite_bind_text (stmt, 1, change->old_values);
+  fu_sqlite_bind_text (stmt, 2, change->new_values);
+  change->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_field_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *old_value = (const char *) sqlite3_column_text (stmt, 1);
+      const char *new_value = (const char *) sqlite3_column_text (stmt, 2);
+      FuAuditField *field;
+
+      if (change->label == NULL && (g_strcmp0 (name, "code") == 0 || g_strcmp0 (name, "name") == 0
+                                    || g_strcmp0 (name, "key") == 0))
+        change->label = g_strdup (new_value != NULL ? new_value : old_value);
+      if (g_strcmp0 (old_value, new_value) == 0 || g_strcmp0 (name, "id") == 0)
+        continue;
+      field = g_new0 (FuAuditField, 1);
+      field->name = g_strdup (name);
+      field->old_value = g_strdup (old_value);
+      field->new_value = g_strdup (new_value);
+      g_ptr_array_add (change->fields, field);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fu_sqlite_set_error (self, error, _("Could not read the history"));
+  return TRUE;
+}
+
 GPtrArray *
 fu_sqlite_list_audit_changes (FuStore *self,
                               gint64   entry_id,
@@ -651,13 +695,10 @@ fu_sqlite_list_audit_changes (FuStore *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (FU_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   stmt = fu_sqlite_prepare (self,
-                           "SELECT " CHANGE_COLUMNS " FROM audit_change WHERE entry_id = ?1 "
-                           "ORDER BY id",
-                           error);
+                            "SELECT " CHANGE_COLUMNS " FROM audit_change WHERE entry_id = ?1 "
+                            "ORDER BY id",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entry_id);
@@ -670,6 +711,9 @@ fu_sqlite_list_audit_changes (FuStore *self,
       fu_sqlite_set_error (self, error, _("Could not read the history"));
       return NULL;
     }
+  for (guint i = 0; i < list->len; i++)
+    if (!read_fields (self, g_ptr_array_index (list, i), error))
+      return NULL;
   return g_steal_pointer (&list);
 }
 

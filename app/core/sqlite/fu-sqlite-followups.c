@@ -679,43 +679,6 @@ for_each_followup (FuStore      *self,
 }
 
 gboolean
-fu_sqlite_unmark_followups_sent (FuStore      *self,
-                                 const gint64 *followup_ids,
-                                 guint         n_ids,
-                                 FuDay         date,
-                                 GError      **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (followup_ids != NULL || n_ids == 0, FALSE);
-  g_return_val_if_fail (date != FU_DAY_NONE, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return for_each_followup (self,
-                            "UPDATE followup SET sent_date = NULL, deadline = NULL "
-                            "WHERE id = ?1 AND sent_date = ?2",
-                            followup_ids, n_ids, date,
-                            _("Could not undo sending a questionnaire"), error);
-}
-
-gboolean
-fu_sqlite_delete_reminders_on (FuStore      *self,
-                               const gint64 *followup_ids,
-                               guint         n_ids,
-                               FuDay         date,
-                               GError      **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (followup_ids != NULL || n_ids == 0, FALSE);
-  g_return_val_if_fail (date != FU_DAY_NONE, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return for_each_followup (self,
-                            "DELETE FROM reminder WHERE followup_id = ?1 AND sent_date = ?2",
-                            followup_ids, n_ids, date,
-                            _("Could not delete a reminder"), error);
-}
-
-gboolean
 fu_sqlite_close_followups (FuStore      *self,
                            const gint64 *followup_ids,
                            guint         n_ids,

@@ -329,10 +329,6 @@ GPtrArray *fu_sqlite_list_workshop_attendees (FuStore *self, gint64 workshop_id,
 GPtrArray *fu_sqlite_list_attendees (FuStore *self, gint64 workshop_id, GError **error);
 gboolean fu_sqlite_merge_participants (FuStore *self, gint64 keep_id, gint64 remove_id,
                                        GError **error);
-gboolean fu_sqlite_unmark_followups_sent (FuStore *self, const gint64 *followup_ids, guint n_ids,
-                                          FuDay date, GError **error);
-gboolean fu_sqlite_delete_reminders_on (FuStore *self, const gint64 *followup_ids, guint n_ids,
-                                        FuDay date, GError **error);
 gboolean fu_sqlite_close_followups (FuStore *self, const gint64 *followup_ids, guint n_ids,
                                     FuDay date, const char *reason, GError **error);
 gboolean fu_sqlite_reopen_followups (FuStore *self, const gint64 *followup_ids, guint n_ids,

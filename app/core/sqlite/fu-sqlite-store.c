@@ -99,8 +99,6 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->list_workshop_attendees = fu_sqlite_list_workshop_attendees;
   store_class->list_attendees = fu_sqlite_list_attendees;
   store_class->merge_participants = fu_sqlite_merge_participants;
-  store_class->unmark_followups_sent = fu_sqlite_unmark_followups_sent;
-  store_class->delete_reminders_on = fu_sqlite_delete_reminders_on;
   store_class->close_followups = fu_sqlite_close_followups;
   store_class->reopen_followups = fu_sqlite_reopen_followups;
   store_class->get_followup = fu_sqlite_get_followup;
