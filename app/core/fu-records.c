@@ -320,3 +320,20 @@ fu_followup_row_equal (gconstpointer a,
          && g_strcmp0 (x->email, y->email) == 0
          && g_strcmp0 (x->administration, y->administration) == 0;
 }
+
+gboolean
+fu_participant_overview_equal (gconstpointer a,
+                               gconstpointer b)
+{
+  const FuParticipantOverview *x = a;
+  const FuParticipantOverview *y = b;
+
+  return x->participant_id == y->participant_id
+         && x->administration_id == y->administration_id
+         && x->n_attendances == y->n_attendances
+         && x->n_replies == y->n_replies
+         && g_strcmp0 (x->name, y->name) == 0
+         && g_strcmp0 (x->administration, y->administration) == 0
+         && g_strcmp0 (x->email, y->email) == 0
+         && g_strcmp0 (x->position, y->position) == 0;
+}

@@ -153,6 +153,7 @@ void              fu_inhouse_row_free     (FuInhouseRow *self);
 
 /* Whether two rows show the same (GEqualFunc), for views that keep what did not change. */
 gboolean          fu_followup_row_equal   (gconstpointer a, gconstpointer b);
+gboolean          fu_participant_overview_equal (gconstpointer a, gconstpointer b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuAdministration, fu_administration_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuWorkshop, fu_workshop_free)

@@ -404,6 +404,17 @@ fu_application_open_database (FuApplication  *self,
   store = fu_store_open (absolute, error);
   if (store == NULL)
     return FALSE;
+  /* The name the history records for this desktop's changes. */
+  {
+    const char *env = g_getenv ("FOLLOWUP_STAFF_NAME");
+    g_autofree char *name = NULL;
+
+    if (env != NULL && *env != '\0')
+      name = g_strdup (env);
+    else if (self->settings != NULL)
+      name = g_settings_get_string (self->settings, "staff-name");
+    fu_store_set_author (store, name);
+  }
 
   context = fu_context_new (store);
   old_windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));

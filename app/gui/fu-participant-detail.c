@@ -12,6 +12,7 @@
 
 #include "fu-day.h"
 #include "fu-gui-util.h"
+#include "fu-history-group.h"
 #include "fu-participant-detail.h"
 #include "fu-rules.h"
 #include "fu-store.h"
@@ -33,6 +34,7 @@ struct _FuParticipantDetail
   gint64                participant_id;
   FuParticipant        *participant;     /* as last read or saved; NULL when none */
   GArray               *admin_ids;       /* gint64 per administration_row position */
+  FuHistoryGroup       *changes_group;
   AdwEntryRow          *entry_rows[N_ENTRY_FIELDS];
   guint                 n_workshops;
   gboolean              loading;
@@ -195,6 +197,7 @@ load_history (FuParticipantDetail *self)
   guint replies = 0;
 
   clear_history (self);
+  fu_history_group_load (self->changes_group, self->context, 0, self->participant_id);
   history = fu_store_list_participant_history (fu_context_get_store (self->context),
                                                self->participant_id,
                                                fu_context_get_today (self->context), &error);
@@ -534,6 +537,7 @@ fu_participant_detail_class_init (FuParticipantDetailClass *klass)
                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FU_TYPE_HISTORY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rocbap/FollowUp/fu-participant-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, administration_row);
@@ -541,6 +545,7 @@ fu_participant_detail_class_init (FuParticipantDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, gender_row);
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, heading_label);
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, history_group);
+  gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, changes_group);
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, history_list);
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, position_row);

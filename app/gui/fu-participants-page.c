@@ -317,13 +317,18 @@ reload (FuParticipantsPage *self)
     }
 
   self->reloading = TRUE;
-  fu_lazy_list_set_rows (self->people, people);
+  /* The people who show the same keep their rows: the list keeps its place. */
+  fu_lazy_list_update_rows (self->people, people, fu_participant_overview_equal);
   if (self->shown_id != 0)
     position = find_position (self, self->shown_id);
   if (position != GTK_INVALID_LIST_POSITION)
     {
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      scroll_to (self, position);
+      if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position,
+                                           TRUE);
+          scroll_to (self, position);
+        }
     }
   else
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
@@ -406,8 +411,18 @@ ensure_loaded (FuParticipantsPage *self)
 
 static void
 context_changed_cb (FuParticipantsPage *self,
-                    FuContext          *context)
+                    FuChangeSet        *changes)
 {
+  if (!fu_change_set_is_all (changes)
+      && !fu_change_set_touches (changes, FU_RECORD_PARTICIPANT)
+      && !fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
+      && !fu_change_set_touches (changes, FU_RECORD_ATTENDANCE)
+      && !fu_change_set_touches (changes, FU_RECORD_FOLLOWUP)
+      && !fu_change_set_touches (changes, FU_RECORD_REMINDER)
+      && !fu_change_set_touches (changes, FU_RECORD_REPLY)
+      && !fu_change_set_touches (changes, FU_RECORD_WORKSHOP))
+    return;
+
   /* Hidden, nobody sees the table: reading 40,000 people after every change made on another
    * page would be wasted. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

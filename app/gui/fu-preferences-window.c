@@ -27,6 +27,7 @@ struct _FuPreferencesWindow
   AdwEntryRow          *office_name_row;
   GtkWidget            *open_row;
   AdwActionRow         *path_row;
+  AdwEntryRow          *staff_name_row;
   GtkSpinButton        *reminder_days_spin;
   GtkSpinButton        *reply_days_spin;
   AdwComboRow          *start_month_row;
@@ -80,6 +81,8 @@ load (FuPreferencesWindow *self)
                          office_name != NULL ? office_name : "");
 
   adw_action_row_set_subtitle (self->path_row, fu_store_get_path (get_store (self)));
+  gtk_editable_set_text (GTK_EDITABLE (self->staff_name_row),
+                         fu_store_get_author (get_store (self)));
 
   self->loading = FALSE;
 }
@@ -132,6 +135,25 @@ rules_changed_cb (FuPreferencesWindow *self)
       add_error_toast (self, error->message);
       load (self);
     }
+}
+
+/* Who the history names for this desktop's changes: kept in the personal settings. */
+static void
+staff_name_apply_cb (FuPreferencesWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *name = NULL;
+
+  if (self->loading || self->context == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->staff_name_row))));
+  fu_store_set_author (get_store (self), name);
+  if (FU_IS_APPLICATION (application)
+      && fu_application_get_settings (FU_APPLICATION (application)) != NULL)
+    g_settings_set_string (fu_application_get_settings (FU_APPLICATION (application)),
+                           "staff-name", name);
+  load (self);
 }
 
 static void
@@ -343,11 +365,13 @@ fu_preferences_window_class_init (FuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, office_name_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, open_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, path_row);
+  gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, staff_name_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, reminder_days_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, reply_days_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, start_month_row);
   gtk_widget_class_bind_template_callback (widget_class, create_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, office_name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, staff_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, rules_changed_cb);
 }

@@ -12,6 +12,7 @@
 
 #include "fu-day.h"
 #include "fu-gui-util.h"
+#include "fu-history-group.h"
 #include "fu-list-models.h"
 #include "fu-rules.h"
 #include "fu-store.h"
@@ -53,6 +54,7 @@ struct _FuWorkshopDetail
   FuWorkshop           *workshop;        /* as last read or saved; NULL when none */
   GArray               *host_ids;        /* gint64 per host_row position; 0 = none */
   FuLazyList           *attendees;
+  FuHistoryGroup       *changes_group;
   GtkSortListModel     *sorted_attendees;
   AdwEntryRow          *entry_rows[N_ENTRY_FIELDS];
   gboolean              loading;         /* filling the fields: not an edit */
@@ -457,6 +459,7 @@ load (FuWorkshopDetail *self)
   FuStore *store;
   FuWorkshop *w;
 
+  fu_history_group_load (self->changes_group, self->context, self->workshop_id, 0);
   if (self->context == NULL || self->workshop_id == 0)
     {
       clear (self);
@@ -816,11 +819,13 @@ fu_workshop_detail_class_init (FuWorkshopDetailClass *klass)
                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FU_TYPE_HISTORY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rocbap/FollowUp/fu-workshop-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, attendees_group);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, attendees_stack);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, attendees_view);
+  gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, changes_group);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, co_organizer_row);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, code_row);
   gtk_widget_class_bind_template_child (widget_class, FuWorkshopDetail, deadline_row);
