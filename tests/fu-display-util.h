@@ -130,3 +130,78 @@ fu_display_find_button (GtkWidget  *root,
     }
   return NULL;
 }
+
+/* ---- Keys -------------------------------------------------------------------------------- */
+
+/* Whether a shortcut controller of @widget in @phase holds @keyval + @modifiers; if so, runs
+ * its action as a key press would. */
+static inline gboolean
+fu_display_activate_in (GtkWidget           *widget,
+                        GtkPropagationPhase  phase,
+                        guint                keyval,
+                        GdkModifierType      modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (trigger);
+          g_autofree char *wanted = gtk_accelerator_name (keyval, modifiers);
+
+          /* "<Control>Return|<Control>KP_Enter" and the like: any of the alternatives. */
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            {
+              g_autofree char *first = gtk_shortcut_trigger_to_string (
+                gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)));
+
+              g_free (text);
+              text = g_steal_pointer (&first);
+            }
+          if (g_strcmp0 (text, wanted) == 0
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Presses @accel ("<Control>f") in @window: the shortcuts of the widgets from the window
+ * down to the focus in the capture phase, then from the focus up in the bubble phase, as
+ * GTK delivers a key. No X events: the widgets' own bindings and controllers are run. */
+static inline gboolean
+fu_display_press (GtkWindow  *window,
+                  const char *accel)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GdkModifierType modifiers;
+  guint keyval;
+  gboolean done = FALSE;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+  for (GtkWidget *w = focus != NULL ? focus : GTK_WIDGET (window); w != NULL;
+       w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+
+  for (guint i = chain->len; i > 0 && !done; i--)
+    done = fu_display_activate_in (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval,
+                                   modifiers);
+  for (guint i = 0; i < chain->len && !done; i++)
+    done = fu_display_activate_in (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval,
+                                   modifiers);
+  fu_display_iterate ();
+
+  return done;
+}

@@ -127,78 +127,6 @@ write_file (Fixture    *f,
   return g_file_new_for_path (path);
 }
 
-/* ---- Keys -------------------------------------------------------------------------------- */
-
-/* Whether a shortcut controller of @widget in @phase holds @keyval + @modifiers; if so, runs
- * its action as a key press would. */
-static gboolean
-activate_in (GtkWidget           *widget,
-             GtkPropagationPhase  phase,
-             guint                keyval,
-             GdkModifierType      modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
-          || gtk_event_controller_get_propagation_phase (controller) != phase)
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          g_autofree char *text = gtk_shortcut_trigger_to_string (trigger);
-          g_autofree char *wanted = gtk_accelerator_name (keyval, modifiers);
-
-          /* "<Control>Return|<Control>KP_Enter" and the like: any of the alternatives. */
-          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-            {
-              g_autofree char *first = gtk_shortcut_trigger_to_string (
-                gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)));
-
-              g_free (text);
-              text = g_steal_pointer (&first);
-            }
-          if (g_strcmp0 (text, wanted) == 0
-              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                               gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Presses @accel ("<Control>f") in @window: the shortcuts of the widgets from the window
- * down to the focus in the capture phase, then from the focus up in the bubble phase, as
- * GTK delivers a key. No X events: the widgets' own bindings and controllers are run. */
-static gboolean
-press (GtkWindow  *window,
-       const char *accel)
-{
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-  GdkModifierType modifiers;
-  guint keyval;
-  gboolean done = FALSE;
-
-  g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
-  for (GtkWidget *w = focus != NULL ? focus : GTK_WIDGET (window); w != NULL;
-       w = gtk_widget_get_parent (w))
-    g_ptr_array_add (chain, w);
-
-  for (guint i = chain->len; i > 0 && !done; i--)
-    done = activate_in (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, modifiers);
-  for (guint i = 0; i < chain->len && !done; i++)
-    done = activate_in (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, modifiers);
-  fu_display_iterate ();
-
-  return done;
-}
 
 static gboolean
 focus_is_in (GtkWindow *window,
@@ -650,7 +578,7 @@ test_shortcuts (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_window_set_focus (window, NULL);
-      g_assert_true (press (window, pages[i].accel));
+      g_assert_true (fu_display_press (window, pages[i].accel));
       g_assert_cmpstr (fu_window_get_page (f->window), ==, pages[i].page);
       /* The keyboard goes on in the page shown. */
       g_assert_true (focus_is_in (window, gtk_widget_get_template_child (
@@ -665,23 +593,23 @@ test_shortcuts (Fixture       *f,
 
       fu_window_show_page (f->window, searches[i].page);
       gtk_window_set_focus (window, NULL);
-      g_assert_true (press (window, "<Control>f"));
+      g_assert_true (fu_display_press (window, "<Control>f"));
       g_assert_true (focus_is_in (window, entry));
 
       gtk_widget_grab_focus (GTK_WIDGET (f->window));
       gtk_window_set_focus (window, NULL);
-      g_assert_true (press (window, "<Control>f"));
+      g_assert_true (fu_display_press (window, "<Control>f"));
       g_assert_true (focus_is_in (window, entry));
     }
   /* The reports page has no search: the key does nothing there. */
   fu_window_show_page (f->window, "reports");
   gtk_window_set_focus (window, NULL);
-  g_assert_false (press (window, "<Control>f"));
+  g_assert_false (fu_display_press (window, "<Control>f"));
 
   /* Ctrl+Delete on the workshops page asks before deleting the workshop shown. */
   fu_window_show_page (f->window, "workshops");
   gtk_window_set_focus (window, NULL);
-  g_assert_true (press (window, "<Control>Delete"));
+  g_assert_true (fu_display_press (window, "<Control>Delete"));
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
@@ -697,7 +625,7 @@ test_shortcuts (Fixture       *f,
   /* Not on another page. */
   fu_window_show_page (f->window, "participants");
   gtk_window_set_focus (window, NULL);
-  g_assert_false (press (window, "<Control>Delete"));
+  g_assert_false (fu_display_press (window, "<Control>Delete"));
   g_assert_cmpuint (count_message_dialogs (), ==, 0);
 
   /* Enter on a row of the board: GTK's list rows make it the column view's "activate",
@@ -713,7 +641,7 @@ test_shortcuts (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (fu_reply_editor_get_widget (
     editor, "submitted_report_check")), TRUE);
   gtk_widget_grab_focus (fu_reply_editor_get_widget (editor, "lessons_use_view"));
-  g_assert_true (press (GTK_WINDOW (editor), "<Control>Return"));
+  g_assert_true (fu_display_press (GTK_WINDOW (editor), "<Control>Return"));
   g_assert_null (editor);
   {
     g_autoptr(FuReply) reply = fu_store_get_reply (f->store, followup_id, &error);
@@ -726,7 +654,7 @@ test_shortcuts (Fixture       *f,
   /* Back on the board, the keyboard goes on in the table: Enter opens the next reply. */
   g_assert_true (focus_is_in (window, page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE,
                                                   "column_view")));
-  g_assert_true (press (window, "Return"));
+  g_assert_true (fu_display_press (window, "Return"));
   editor = find_reply_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpint (fu_reply_editor_get_followup_id (editor), !=, followup_id);
@@ -737,7 +665,7 @@ test_shortcuts (Fixture       *f,
   editor = activate_board_row (f);
   g_assert_cmpint (fu_reply_editor_get_followup_id (editor), !=, followup_id);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  g_assert_true (press (GTK_WINDOW (editor), "Escape"));
+  g_assert_true (fu_display_press (GTK_WINDOW (editor), "Escape"));
   g_assert_null (editor);
 }
 
