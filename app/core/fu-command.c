@@ -1304,7 +1304,7 @@ static const struct {
   { FU_RECORD_ATTENDANCE, N_("Attendance") },
   { FU_RECORD_FOLLOWUP, N_("Follow-up") },
   { FU_RECORD_REMINDER, N_("Reminder") },
-  { FU_RECORD_REPLY, N_("Reply") },
+  { FU_RECORD_REPLY, N_("Questionnaire reply") },
   { FU_RECORD_SETTINGS, N_("Team setting") },
 };
 
