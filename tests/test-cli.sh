@@ -40,7 +40,7 @@ echo "# followup-cli at $cli"
 # --help on every command
 check "--help" "$cli" --help
 contains "--help lists the commands" "$out" "mark-reminded"
-for c in init import export followups mark-sent mark-reminded stats sample report feedback; do
+for c in init import export followups mark-sent mark-reminded stats sample report feedback history undo; do
   check "$c --help" "$cli" "$c" --help
 done
 refuse "unknown command" "$cli" --database "$db" frobnicate
@@ -222,6 +222,64 @@ for e in $emails; do grep -q -- "$e" <<<"$fb_text$(cat "$tmp/fb.csv")" && leaked
 refuse "feedback unknown workshop" fu feedback NOPE --output "$tmp/x.csv"
 refuse "feedback PDF needs a file" fu feedback 2016-NII --format pdf
 refuse "feedback unknown extension" fu feedback 2016-NII --output "$tmp/x.txt"
+
+# The history: four changes, then four undos, and everything is as before.
+hdb=$tmp/history.db
+hfu () { FOLLOWUP_TODAY=2018-01-15 FOLLOWUP_STAFF_NAME="Ana Staff" "$cli" --database "$hdb" "$@"; }
+hfu sample >/dev/null 2>&1
+snapshot () {
+  hfu followups --as-of 2018-01-15 >"$tmp/$1.followups"
+  hfu export responses >"$tmp/$1.responses"
+  hfu export participants >"$tmp/$1.participants"
+  hfu stats >"$tmp/$1.stats"
+}
+snapshot before
+printf 'workshop_code,name,administration,email,position,gender\n2016-NII,Ana Lopez,Philippines,ana.lopez@customs-ph.example,Officer,female\n2016-NII,Ben Tan,Singapore,ben.tan@customs-sg.example,,male\n' >"$tmp/new-people.csv"
+check "history: import participants" hfu import participants "$tmp/new-people.csv"
+check "history: mark-sent with a date" hfu mark-sent 2016-NII --date 2017-12-20
+printf 'workshop_code,email,received_date,shared_materials,colleagues_shared,direct_effects,direct_effects_text\n2016-NII,ana.lopez@customs-ph.example,2018-01-10,yes,4,yes,"Two\nlines"\n' >"$tmp/new-replies.csv"
+check "history: import responses" hfu import responses "$tmp/new-replies.csv"
+check "history: mark-reminded" hfu mark-reminded 2016-NII --date 2018-01-14
+check "history lists the changes" hfu history --limit 4
+contains "history names the author" "$out" "Ana Staff"
+contains "history says what the newest change did" "$(head -1 <<<"$out")" "Recorded a reminder to"
+for i in 1 2 3 4; do check "undo $i" hfu undo; done
+contains "undo says what it undid" "$out" "Undid: Imported new-people.csv"
+snapshot after
+for x in followups responses participants stats; do
+  cmp -s "$tmp/before.$x" "$tmp/after.$x" && ok "four undos give back the same $x" \
+    || not_ok "four undos give back the same $x" "$(diff "$tmp/before.$x" "$tmp/after.$x" | head -5)"
+done
+check "history after the undos" hfu history --limit 8
+[ "$(wc -l <<<"$out")" = 8 ] && ok "history: eight entries" || not_ok "history: eight entries" "$out"
+[ "$(grep -c '^.* Undid: ' <<<"$out")" = 4 ] && ok "history: four undos first" || not_ok "history: four undos" "$out"
+contains "history: newest first" "$(head -1 <<<"$out")" "Undid: Imported new-people.csv"
+check "history as CSV" hfu history --format csv --limit 2
+contains "history CSV header" "$(head -1 <<<"$out")" "id,time,author,kind,sentence,undoes,undone_by,changes"
+check "history of one workshop" hfu history --workshop 2016-NII
+contains "a workshop's history has its marks" "$out" "2016-NII"
+refuse "history of an unknown workshop" hfu history --workshop NOPE
+refuse "history of an unknown e-mail" hfu history --participant nobody@example.org
+refuse "history in an unknown format" hfu history --format xml
+check "undo the sample" hfu undo
+refuse "nothing left to undo" hfu undo
+
+# export participants: the attendance lists, so that they import again
+check "export participants" fu export participants --output "$tmp/people.csv"
+contains "export participants header" "$(head -1 "$tmp/people.csv")" "workshop_code,name,administration,email,position,gender"
+check "export participants of one workshop" fu export participants --workshop 2016-NII
+[ "$(($(wc -l <<<"$out") - 1))" = "$(sqlite3 "$db" "SELECT count(*) FROM attendance a JOIN workshop w ON w.id = a.workshop_id WHERE w.code = '2016-NII'")" ] \
+  && ok "one workshop's attendees" || not_ok "one workshop's attendees" "$out"
+sdb=$tmp/sample-export.db
+rdb=$tmp/reimport.db
+"$cli" --database "$sdb" sample >/dev/null 2>&1
+"$cli" --database "$sdb" export participants --output "$tmp/people.csv" >/dev/null 2>&1
+"$cli" --database "$rdb" import workshops "$src/data/sample/workshops.csv" >/dev/null 2>&1
+check "exported participants import again" "$cli" --database "$rdb" import participants "$tmp/people.csv"
+"$cli" --database "$rdb" export participants --output "$tmp/people2.csv" >/dev/null 2>&1
+cmp -s "$tmp/people.csv" "$tmp/people2.csv" && ok "participants round trip" \
+  || not_ok "participants round trip" "$(diff "$tmp/people.csv" "$tmp/people2.csv" | head -5)"
+refuse "export participants of an unknown workshop" fu export participants --workshop NOPE
 
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"

@@ -167,6 +167,21 @@ fu_sqlite_audit_begin (FuStore    *self,
   return entry_id;
 }
 
+#define SUBJECTS(kind) \
+  "INSERT OR IGNORE INTO audit_subject (kind, subject_id, entry_id) " \
+  "SELECT '" kind "', s, ?1 FROM (" \
+  "SELECT row_id AS s FROM audit_change WHERE entry_id = ?1 AND tbl = '" kind "' " \
+  "UNION SELECT json_extract (new, '$." kind "_id') FROM audit_change " \
+  "  WHERE entry_id = ?1 AND tbl = 'attendance' " \
+  "UNION SELECT json_extract (old, '$." kind "_id') FROM audit_change " \
+  "  WHERE entry_id = ?1 AND tbl = 'attendance' " \
+  "UNION SELECT a." kind "_id FROM audit_change c JOIN followup f ON f.id = c.row_id " \
+  "  JOIN attendance a ON a.id = f.attendance_id WHERE c.entry_id = ?1 AND c.tbl = 'followup' " \
+  "UNION SELECT a." kind "_id FROM audit_change c " \
+  "  JOIN followup f ON f.id = json_extract (coalesce (c.new, c.old), '$.followup_id') " \
+  "  JOIN attendance a ON a.id = f.attendance_id " \
+  "  WHERE c.entry_id = ?1 AND c.tbl IN ('reminder', 'reply')) WHERE s IS NOT NULL"
+
 gboolean
 fu_sqlite_audit_end (FuStore    *self,
                      gint64      entry_id,
@@ -203,6 +218,21 @@ fu_sqlite_audit_end (FuStore    *self,
   sqlite3_bind_text (stmt, 2, sentence != NULL ? sentence : "", -1, SQLITE_TRANSIENT);
   fu_sqlite_bind_text (stmt, 3, args);
   sqlite3_bind_int64 (stmt, 4, count);
+  if (!run (self, stmt, error))
+    return FALSE;
+
+  /* The workshops and people it concerned: those of the rows it touched, as they were before
+   * or after (a merge moves attendances from one person to another). */
+  stmt = fu_sqlite_prepare (self, SUBJECTS ("workshop"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  if (!run (self, stmt, error))
+    return FALSE;
+  stmt = fu_sqlite_prepare (self, SUBJECTS ("participant"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
   if (!run (self, stmt, error))
     return FALSE;
 
@@ -572,22 +602,6 @@ fu_sqlite_get_audit_entry (FuStore *self,
   return entry;
 }
 
-/* The entries whose changes reached a workshop (?1) or a participant (?2): the record itself,
- * its attendances, and their follow-ups, reminders and replies. */
-#define TOUCHING(column, key) \
-  "SELECT entry_id FROM audit_change WHERE tbl = '" column "' AND row_id = " key " " \
-  "UNION SELECT c.entry_id FROM audit_change c JOIN attendance a " \
-  "  ON c.tbl = 'attendance' AND c.row_id = a.id WHERE a." column "_id = " key " " \
-  "UNION SELECT c.entry_id FROM audit_change c JOIN followup f " \
-  "  ON c.tbl = 'followup' AND c.row_id = f.id JOIN attendance a ON a.id = f.attendance_id " \
-  "  WHERE a." column "_id = " key " " \
-  "UNION SELECT c.entry_id FROM audit_change c JOIN reply r " \
-  "  ON c.tbl = 'reply' AND c.row_id = r.id JOIN followup f ON f.id = r.followup_id " \
-  "  JOIN attendance a ON a.id = f.attendance_id WHERE a." column "_id = " key " " \
-  "UNION SELECT c.entry_id FROM audit_change c JOIN reminder m " \
-  "  ON c.tbl = 'reminder' AND c.row_id = m.id JOIN followup f ON f.id = m.followup_id " \
-  "  JOIN attendance a ON a.id = f.attendance_id WHERE a." column "_id = " key
-
 GPtrArray *
 fu_sqlite_list_audit_entries (FuStore            *self,
                               const FuAuditQuery *query,
@@ -603,9 +617,11 @@ fu_sqlite_list_audit_entries (FuStore            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (query->workshop_id > 0)
-    g_string_append (sql, " AND e.id IN (" TOUCHING ("workshop", "?1") ")");
+    g_string_append (sql, " AND e.id IN (SELECT entry_id FROM audit_subject "
+                          "WHERE kind = 'workshop' AND subject_id = ?1)");
   if (query->participant_id > 0)
-    g_string_append (sql, " AND e.id IN (" TOUCHING ("participant", "?2") ")");
+    g_string_append (sql, " AND e.id IN (SELECT entry_id FROM audit_subject "
+                          "WHERE kind = 'participant' AND subject_id = ?2)");
   if (query->after_id > 0)
     g_string_append (sql, " AND e.id > ?3");
   if (query->search != NULL && *query->search != '\0')

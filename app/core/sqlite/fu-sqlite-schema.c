@@ -195,7 +195,8 @@ static const char * const migrations[] = {
    * id is the one row of audit_capture, and the triggers below copy each row it adds,
    * changes or deletes into audit_change, with the old and the new values as JSON. An
    * update that changes nothing is not recorded. Outside a command audit_capture is
-   * empty and the triggers record nothing. */
+   * empty and the triggers record nothing. audit_subject lists the workshops and the
+   * participants each entry concerned, for their own histories. */
   "CREATE TABLE audit_entry (\n"
   "  id         INTEGER PRIMARY KEY,\n"
   "  at         TEXT NOT NULL,\n"
@@ -219,6 +220,12 @@ static const char * const migrations[] = {
   "CREATE INDEX audit_change_entry ON audit_change (entry_id);\n"
   "CREATE INDEX audit_change_row ON audit_change (tbl, row_id);\n"
   "CREATE TABLE audit_capture (entry_id INTEGER NOT NULL);\n"
+  "CREATE TABLE audit_subject (\n"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('workshop', 'participant')),\n"
+  "  subject_id  INTEGER NOT NULL,\n"
+  "  entry_id    INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (kind, subject_id, entry_id)\n"
+  ") WITHOUT ROWID;\n"
   "CREATE TRIGGER audit_administration_insert AFTER INSERT ON administration BEGIN\n"
   "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
   "  SELECT entry_id, 'administration', NEW.id, 1, NULL,\n"

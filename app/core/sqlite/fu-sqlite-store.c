@@ -410,7 +410,7 @@ fu_sqlite_changed_elsewhere (FuStore *self)
 /* The tables a dump may name: the data, then the audit log. */
 static const char * const dump_tables[] = {
   "administration", "workshop", "participant", "attendance", "followup", "reminder", "reply",
-  "settings", "audit_entry", "audit_change", NULL
+  "settings", "audit_entry", "audit_change", "audit_subject", NULL
 };
 
 char *
@@ -436,7 +436,8 @@ fu_sqlite_dump (FuStore             *self,
                        _("There is no table '%s' to dump"), tables[t]);
           return NULL;
         }
-      sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", tables[t]);
+      sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY %s", tables[t],
+                             g_str_equal (tables[t], "audit_subject") ? "1, 2, 3" : "rowid");
       stmt = fu_sqlite_prepare (self, sql, error);
       if (stmt == NULL)
         return NULL;
