@@ -13,6 +13,22 @@
 #include "fu-sample.h"
 #include "fu-store.h"
 
+/* Whether the tests that build databases at WCO scale (150,000 attendances) run: with -m slow,
+ * or under build-aux/dev test (FOLLOWUP_SLOW_TESTS=1); a quick `meson test --suite core`
+ * leaves them out. */
+static inline gboolean
+fu_test_slow_enabled (void)
+{
+  return g_test_slow () || g_strcmp0 (g_getenv ("FOLLOWUP_SLOW_TESTS"), "1") == 0;
+}
+
+/* For a slow test left out: says why. */
+static inline void
+fu_test_skip_slow (void)
+{
+  g_test_skip ("builds a database at WCO scale: run with -m slow, or build-aux/dev test");
+}
+
 /* A new empty folder in the temporary directory; @tmpl as for g_dir_make_tmp, e.g.
  * "test-store-XXXXXX". */
 static inline char *

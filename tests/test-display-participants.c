@@ -446,8 +446,11 @@ main (int   argc,
               fixture_setup, test_merge, fixture_teardown);
   g_test_add ("/display/participants/hidden-change", Fixture, "sample",
               fixture_setup, test_hidden_change, fixture_teardown);
-  g_test_add ("/display/participants/big", Fixture, NULL,
-              fixture_setup, test_big, fixture_teardown);
+  if (fu_test_slow_enabled ())
+    g_test_add ("/display/participants/big", Fixture, NULL,
+                fixture_setup, test_big, fixture_teardown);
+  else
+    g_test_add_func ("/display/participants/big", fu_test_skip_slow);
 
   return g_test_run ();
 }

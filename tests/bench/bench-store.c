@@ -14,11 +14,15 @@
 #include <gio/gio.h>
 
 #include "bench-common.h"
+#include "fu-command.h"
 #include "fu-export.h"
 #include "fu-import.h"
+#include "fu-sqlite-private.h"
 #include "fu-store.h"
 
 #define N_IMPORT_ROWS 10000
+/* The import the audit log is measured on: new people, 50 to a workshop. */
+#define N_AUDIT_ROWS 100000
 #define IMPORT_ROWS_PER_WORKSHOP 50
 #define MAX_RUNS 50
 
@@ -28,6 +32,7 @@ typedef struct {
   char      *copy_path;    /* a fresh copy for each import run */
   char      *csv_path;     /* participants.csv for the import */
   char      *sql_path;     /* the same rows as plain SQL for sqlite3 */
+  char      *audit_csv_path; /* N_AUDIT_ROWS rows of participants.csv */
   char      *sqlite3;      /* the sqlite3 program */
   guint      runs;
   FuStore   *store;        /* on @path */
@@ -100,6 +105,34 @@ open_copy (Bench         *b,
   b->copy_store = fu_store_open (b->copy_path, &error);
   if (b->copy_store == NULL)
     die ("opening the copy", error);
+}
+
+/* The copy without the audit log's triggers: what an import costs when nothing records it. */
+static void
+open_copy_without_audit (Bench         *b,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  open_copy (b, data);
+  db = fu_sqlite_get_db (b->copy_store);
+  sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger' "
+                          "AND name LIKE 'audit_%'", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                              (char *) g_ptr_array_index (names, i));
+
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        die ("dropping the audit triggers", NULL);
+    }
+  if (names->len == 0)
+    die ("the database has no audit triggers to drop", NULL);
 }
 
 static void
@@ -229,6 +262,23 @@ run_import (Bench         *b,
     die ("fu_import_file: not every row imported", NULL);
 }
 
+/* The big import as the app makes it: a command, recorded in the audit log when the copy has
+ * its triggers. */
+static void
+run_audited_import (Bench         *b,
+                    gconstpointer  data)
+{
+  g_autoptr(FuCommand) command = fu_command_new_import_file (FU_IMPORT_PARTICIPANTS,
+                                                             b->audit_csv_path,
+                                                             FU_IMPORT_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+
+  if (!fu_command_apply (command, b->copy_store, &error))
+    die ("importing through a command", error);
+  if (fu_command_get_import_result (command)->participants_added != N_AUDIT_ROWS)
+    die ("importing through a command: not every row imported", NULL);
+}
+
 static void
 run_export (Bench         *b,
             gconstpointer  data)
@@ -307,6 +357,21 @@ write_import_files (Bench *b)
   if (!g_file_set_contents (b->csv_path, csv->str, (gssize) csv->len, &error)
       || !g_file_set_contents (b->sql_path, sql->str, (gssize) sql->len, &error))
     die ("writing the files to import", error);
+
+  /* The audit log's import: N_AUDIT_ROWS new people. */
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "workshop_code,name,administration,email,position,gender\n");
+  for (guint i = 0; i < N_AUDIT_ROWS; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (admins, i % admins->len);
+
+      g_string_append_printf (csv, "W%05u,New Person %06u,%s,new%06u@customs.example,"
+                              "Customs Officer,%s\n",
+                              (i / IMPORT_ROWS_PER_WORKSHOP) % BIG_N_WORKSHOPS, i, admin->name,
+                              i, i % 2 == 0 ? "female" : "male");
+    }
+  if (!g_file_set_contents (b->audit_csv_path, csv->str, (gssize) csv->len, &error))
+    die ("writing the file to import", error);
 }
 
 /* ---- The report ------------------------------------------------------------------------- */
@@ -448,6 +513,15 @@ run_benchmarks (Bench *b)
   }
 
   {
+    double with_ms = measure (b, open_copy, run_audited_import, close_copy, NULL);
+    double without_ms = measure (b, open_copy_without_audit, run_audited_import, close_copy,
+                                 NULL);
+
+    print_row ("import 100,000 rows, audit log", with_ms,
+               "the same import, no audit log", without_ms);
+  }
+
+  {
     const SqliteCase export_case = {
       "-csv",
       "SELECT w.code, p.email, p.name, ad.name, r.received_date, r.answered_by,"
@@ -511,6 +585,7 @@ main (int    argc,
   b.copy_path = g_build_filename (b.dir, "copy.db", NULL);
   b.csv_path = g_build_filename (b.dir, "participants.csv", NULL);
   b.sql_path = g_build_filename (b.dir, "participants.sql", NULL);
+  b.audit_csv_path = g_build_filename (b.dir, "audited.csv", NULL);
 
   bench_print_header ("bench-store: the store against the sqlite3 command line, same file");
   if (!bench_make_database (b.path, &made_seconds, &error))
@@ -536,6 +611,7 @@ main (int    argc,
   g_free (b.copy_path);
   g_free (b.csv_path);
   g_free (b.sql_path);
+  g_free (b.audit_csv_path);
   g_free (b.sqlite3);
   return 0;
 }
