@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "fu-board-page.h"
+#include "fu-board-page-private.h"
 #include "fu-day.h"
 #include "fu-gui-util.h"
 #include "fu-list-models.h"
@@ -31,76 +31,6 @@ static const FuFollowupStatus groups[] = {
   FU_STATUS_AWAITING_REPLY,
 };
 
-#define BOARD_STATUS_MASK ((1u << FU_STATUS_TO_SEND) | (1u << FU_STATUS_REMINDER_DUE) \
-                           | (1u << FU_STATUS_OVERDUE) | (1u << FU_STATUS_AWAITING_REPLY))
-
-typedef enum {
-  COLUMN_PARTICIPANT,
-  COLUMN_ADMINISTRATION,
-  COLUMN_WORKSHOP,
-  COLUMN_PLANNED,
-  COLUMN_SENT,
-  COLUMN_DEADLINE,
-  COLUMN_REMINDERS,
-  COLUMN_DAYS_OVERDUE,
-  N_COLUMNS
-} Column;
-
-struct _FuBoardPage
-{
-  GtkWidget            parent_instance;
-
-  FuContext           *context;
-  gulong               changed_id;
-
-  GtkActionBar        *action_bar;
-  GtkDropDown         *administration_dropdown;
-  GtkLabel            *awaiting_count;
-  GtkListBoxRow       *awaiting_row;
-  GtkButton           *back_button;
-  GtkColumnView       *column_view;
-  GtkButton           *compose_button;
-  GtkStack            *content_stack;
-  AdwStatusPage       *empty_page;
-  GtkListBox          *group_list;
-  AdwLeaflet          *leaflet;
-  GtkButton           *mark_reminded_button;
-  GtkButton           *mark_sent_button;
-  GtkLabel            *overdue_count;
-  GtkListBoxRow       *overdue_row;
-  GtkLabel            *reminder_due_count;
-  GtkListBoxRow       *reminder_due_row;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *selection_label;
-  GtkLabel            *to_send_count;
-  GtkListBoxRow       *to_send_row;
-  GtkDropDown         *workshop_dropdown;
-  GtkDropDown         *year_dropdown;
-
-  FuLazyList          *rows;               /* filtered: the group, the filters, the search */
-  GtkSortListModel    *sort_model;
-  GtkMultiSelection   *selection;
-  GtkColumnViewColumn *columns[N_COLUMNS];
-
-  FuFollowupStatus     group;
-  gboolean             group_chosen;   /* by the user, or picked on the first load */
-  guint                counts[FU_N_STATUSES];
-
-  /* The filters, and what the dropdowns' positions stand for. */
-  GArray              *years;              /* guint; 0 = all */
-  GArray              *workshop_ids;       /* gint64; 0 = all */
-  GArray              *administration_ids; /* gint64; 0 = all */
-  guint                fiscal_year;
-  FuDay                year_first;
-  FuDay                year_last;
-  gint64               workshop_id;
-  gint64               administration_id;
-  char                *search;             /* casefolded, NULL = none */
-  GPtrArray           *search_keys;        /* casefolded text per row, made on first search */
-  gboolean             updating;           /* rebuilding the dropdowns' models */
-  gboolean             stale;              /* changed while hidden: reload when shown */
-};
-
 G_DEFINE_FINAL_TYPE (FuBoardPage, fu_board_page, GTK_TYPE_WIDGET)
 
 enum {
@@ -116,8 +46,8 @@ static void reload (FuBoardPage *self);
 /* ---- Toasts and undo -------------------------------------------------------------------- */
 
 /* Through the window's overlay (FuWindow), or the nearest AdwToastOverlay (tests). */
-static void
-show_toast (GtkWidget *widget,
+void
+fu_board_page_show_toast (GtkWidget *widget,
             AdwToast  *toast)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -138,19 +68,19 @@ show_toast (GtkWidget *widget,
   g_object_unref (toast);
 }
 
-static void
-show_error (FuBoardPage  *self,
+void
+fu_board_page_show_error (FuBoardPage  *self,
             const GError *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
-  show_toast (GTK_WIDGET (self), toast);
+  fu_board_page_show_toast (GTK_WIDGET (self), toast);
 }
 
 /* Runs a change through the history: its toast says what it did, with Undo. */
-static gboolean
-run_command (FuBoardPage *self,
+gboolean
+fu_board_page_run_command (FuBoardPage *self,
              FuCommand   *command)
 {
   return fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, NULL);
@@ -158,22 +88,22 @@ run_command (FuBoardPage *self,
 
 /* ---- Rows and filters -------------------------------------------------------------------- */
 
-static const FuFollowupRow *
-item_row (gpointer item)
+const FuFollowupRow *
+fu_board_page_item_row (gpointer item)
 {
   return fu_followup_item_get_row (FU_FOLLOWUP_ITEM (item));
 }
 
-static gboolean
-filters_active (FuBoardPage *self)
+gboolean
+fu_board_page_filters_active (FuBoardPage *self)
 {
   return self->fiscal_year != 0 || self->workshop_id != 0 || self->administration_id != 0
          || self->search != NULL;
 }
 
 /* The casefolded text that the search looks in, for rows[index] of self->rows. */
-static const char *
-search_key (FuBoardPage *self,
+const char *
+fu_board_page_search_key (FuBoardPage *self,
             guint        index)
 {
   GPtrArray *rows = fu_lazy_list_get_rows (self->rows);
@@ -202,8 +132,8 @@ search_key (FuBoardPage *self,
 }
 
 /* What the filters (all but the group) let through. */
-static gboolean
-row_matches_filters (FuBoardPage         *self,
+gboolean
+fu_board_page_row_matches_filters (FuBoardPage         *self,
                      const FuFollowupRow *row)
 {
   if (self->fiscal_year != 0
@@ -225,9 +155,9 @@ filter_func (gconstpointer data,
   FuBoardPage *self = user_data;
   const FuFollowupRow *row = data;
 
-  if (row->status != self->group || !row_matches_filters (self, row))
+  if (row->status != self->group || !fu_board_page_row_matches_filters (self, row))
     return FALSE;
-  if (self->search != NULL && strstr (search_key (self, index), self->search) == NULL)
+  if (self->search != NULL && strstr (fu_board_page_search_key (self, index), self->search) == NULL)
     return FALSE;
   return TRUE;
 }
@@ -239,8 +169,8 @@ refilter (FuBoardPage *self)
 }
 
 /* The follow-ups selected, in the view's order; the rows belong to self->rows. */
-static GPtrArray *
-selected_rows (FuBoardPage *self)
+GPtrArray *
+fu_board_page_selected_rows (FuBoardPage *self)
 {
   g_autoptr(GtkBitset) bitset = NULL;
   GtkBitsetIter iter;
@@ -255,7 +185,7 @@ selected_rows (FuBoardPage *self)
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                            position);
 
-          g_ptr_array_add (rows, (gpointer) item_row (item));
+          g_ptr_array_add (rows, (gpointer) fu_board_page_item_row (item));
         }
       while (gtk_bitset_iter_next (&iter, &position));
     }
@@ -271,8 +201,8 @@ n_selected (FuBoardPage *self)
   return (guint) gtk_bitset_get_size (bitset);
 }
 
-static GArray *
-ids_of (GPtrArray *rows)
+GArray *
+fu_board_page_ids_of (GPtrArray *rows)
 {
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
 
@@ -368,7 +298,7 @@ update_empty_state (FuBoardPage *self)
       break;
     }
 
-  if (filters_active (self) && group_has_rows (self))
+  if (fu_board_page_filters_active (self) && group_has_rows (self))
     {
       icon = "edit-find-symbolic";
       title = _("No Matching Follow-ups");
@@ -446,7 +376,7 @@ update_counts (FuBoardPage *self)
     {
       const FuFollowupRow *row = g_ptr_array_index (rows, i);
 
-      if (row_matches_filters (self, row))
+      if (fu_board_page_row_matches_filters (self, row))
         self->counts[row->status]++;
     }
 
@@ -735,7 +665,7 @@ show_group (FuBoardPage      *self,
 static GHashTable *
 selected_ids (FuBoardPage *self)
 {
-  g_autoptr(GPtrArray) rows = selected_rows (self);
+  g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
   GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < rows->len; i++)
@@ -763,7 +693,7 @@ reselect (FuBoardPage *self,
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      if (g_hash_table_contains (ids, &item_row (item)->followup_id))
+      if (g_hash_table_contains (ids, &fu_board_page_item_row (item)->followup_id))
         gtk_bitset_add (wanted, i);
     }
   current = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
@@ -812,7 +742,7 @@ reload_changed (FuBoardPage *self,
   }
   if (rows == NULL)
     {
-      show_error (self, error);
+      fu_board_page_show_error (self, error);
       rows = g_ptr_array_new ();
     }
 
@@ -863,366 +793,6 @@ filters_changed (FuBoardPage *self)
   refilter (self);
   update_empty_state (self);
   update_actions (self);
-}
-
-/* ---- Actions ----------------------------------------------------------------------------- */
-
-static void
-mark_sent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) rows = selected_rows (self);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(FuCommand) command = NULL;
-  FuDay today = fu_context_get_today (self->context);
-
-  /* Only questionnaires not yet sent change. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const FuFollowupRow *row = g_ptr_array_index (rows, i);
-
-      if (row->dates.sent == FU_DAY_NONE)
-        g_array_append_val (ids, row->followup_id);
-    }
-  if (ids->len == 0)
-    return;
-
-  command = fu_command_new_mark_followups_sent ((const gint64 *) (gpointer) ids->data,
-                                                ids->len, today);
-  run_command (self, command);
-}
-
-/* Records a reminder on @date for the follow-ups @ids; says so when all of them had one
- * that day already. */
-static void
-record_reminders (FuBoardPage *self,
-                  GArray      *ids,
-                  FuDay        date)
-{
-  g_autoptr(FuCommand) command = NULL;
-
-  command = fu_command_new_mark_followups_reminded ((const gint64 *) (gpointer) ids->data,
-                                                    ids->len, date);
-  if (run_command (self, command) && fu_command_get_entry_id (command) == 0)
-    fu_gui_show_toast (GTK_WIDGET (self),
-                       adw_toast_new (_("The selected participants were already reminded today")));
-}
-
-static void
-mark_reminded_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) rows = selected_rows (self);
-  g_autoptr(GArray) ids = NULL;
-
-  if (rows->len == 0)
-    return;
-  ids = ids_of (rows);
-  record_reminders (self, ids, fu_context_get_today (self->context));
-}
-
-typedef struct {
-  FuBoardPage *self;
-  GArray      *ids;
-  GtkEntry    *entry;
-} CloseData;
-
-static void
-close_data_free (gpointer  data,
-                 GClosure *closure)
-{
-  CloseData *close = data;
-
-  g_object_unref (close->self);
-  g_array_unref (close->ids);
-  g_free (close);
-}
-
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   CloseData        *close)
-{
-  FuBoardPage *self = close->self;
-  g_autoptr(FuCommand) command = NULL;
-  g_autofree char *reason = NULL;
-  FuDay today;
-
-  if (g_strcmp0 (response, "close") != 0 || self->context == NULL)
-    return;
-
-  today = fu_context_get_today (self->context);
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (close->entry))));
-
-  command = fu_command_new_close_followups ((const gint64 *) (gpointer) close->ids->data,
-                                            close->ids->len, today, reason);
-  run_command (self, command);
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) rows = selected_rows (self);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-  CloseData *close;
-
-  if (rows->len == 0)
-    return;
-
-  if (rows->len == 1)
-    {
-      const FuFollowupRow *row = g_ptr_array_index (rows, 0);
-
-      heading = g_strdup (_("Close Follow-up?"));
-      /* TRANSLATORS: a participant's name and a workshop's code */
-      body = g_strdup_printf (_("%s will no longer be asked to reply on %s. Say why, for the "
-                                "record."),
-                              row->participant_name, row->workshop_code);
-    }
-  else
-    {
-      heading = g_strdup_printf (ngettext ("Close %u Follow-up?", "Close %u Follow-ups?",
-                                           rows->len),
-                                 rows->len);
-      body = g_strdup (_("These participants will no longer be asked to reply. Say why, for "
-                         "the record."));
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "close", _("C_lose"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. left the service"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-
-  close = g_new0 (CloseData, 1);
-  close->self = g_object_ref (self);
-  close->ids = ids_of (rows);
-  close->entry = GTK_ENTRY (entry);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), close,
-                         close_data_free, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-open_reply_editor (FuBoardPage *self,
-                   gint64       followup_id)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  FuReplyEditor *editor;
-
-  editor = fu_reply_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                self->context, followup_id);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-record_reply_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) rows = selected_rows (self);
-
-  if (rows->len != 1)
-    return;
-  open_reply_editor (self, ((const FuFollowupRow *) g_ptr_array_index (rows, 0))->followup_id);
-}
-
-/* A reminder composed in the mail program, for its toast's button. */
-typedef struct {
-  GWeakRef  page;
-  GArray   *ids;    /* gint64: the follow-ups with an e-mail address */
-  FuDay     date;
-} Composed;
-
-static void
-composed_free (gpointer  data,
-               GClosure *closure)
-{
-  Composed *composed = data;
-
-  g_weak_ref_clear (&composed->page);
-  g_clear_pointer (&composed->ids, g_array_unref);
-  g_free (composed);
-}
-
-/* After the mail program opened: record the reminder for the same people. */
-static void
-record_composed_cb (AdwToast *toast,
-                    Composed *composed)
-{
-  g_autoptr(FuBoardPage) self = g_weak_ref_get (&composed->page);
-
-  if (self != NULL && self->context != NULL)
-    record_reminders (self, composed->ids, composed->date);
-}
-
-typedef struct {
-  FuBoardPage *self;
-  Composed    *composed;
-  guint        n_recipients;
-} LaunchData;
-
-static void
-launch_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  LaunchData *data = user_data;
-  g_autoptr(FuBoardPage) self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    {
-      g_autoptr(GError) shown = NULL;
-
-      shown = g_error_new (error->domain, error->code,
-                           _("Could not open your mail program: %s"), error->message);
-      show_error (self, shown);
-      composed_free (data->composed, NULL);
-      g_free (data);
-      return;
-    }
-
-  title = g_strdup_printf (ngettext ("Reminder to %u participant opened in your mail program",
-                                     "Reminder to %u participants opened in your mail program",
-                                     data->n_recipients),
-                           data->n_recipients);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("Mark _Reminded"));
-  adw_toast_set_timeout (toast, 10);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (record_composed_cb),
-                         data->composed, composed_free, 0);
-  show_toast (GTK_WIDGET (self), toast);
-  g_free (data);
-}
-
-static void
-compose_reminder_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) without_email = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = selected_rows (self);
-  g_autoptr(GAppLaunchContext) launch_context = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *uri = NULL;
-  LaunchData *data;
-
-  uri = fu_board_page_build_reminder_uri (self, without_email);
-
-  if (without_email->len > 0)
-    {
-      g_autofree char *names = NULL;
-      g_autofree char *title = NULL;
-      AdwToast *toast;
-
-      g_ptr_array_add (without_email, NULL);
-      /* TRANSLATORS: separates names in a list */
-      names = g_strjoinv (_(", "), (char **) without_email->pdata);
-      title = g_strdup_printf (ngettext ("No e-mail address for %s: remind them another way",
-                                         "No e-mail addresses for %s: remind them another way",
-                                         without_email->len - 1),
-                               names);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-      show_toast (widget, toast);
-    }
-  if (uri == NULL)
-    return;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const FuFollowupRow *row = g_ptr_array_index (rows, i);
-
-      if (row->email != NULL && *row->email != '\0')
-        g_array_append_val (ids, row->followup_id);
-    }
-
-  data = g_new0 (LaunchData, 1);
-  data->self = g_object_ref (self);
-  data->composed = g_new0 (Composed, 1);
-  g_weak_ref_init (&data->composed->page, self);
-  data->composed->ids = g_array_ref (ids);
-  data->composed->date = fu_context_get_today (self->context);
-  data->n_recipients = ids->len;
-
-  launch_context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
-    gtk_widget_get_display (widget)));
-  g_app_info_launch_default_for_uri_async (uri, launch_context, NULL, launch_done_cb, data);
-}
-
-/* What board.print prints: the selection; without one, the reminders due and overdue that
- * the filters let through; NULL (all of them) when no filter is set. */
-static GPtrArray *
-rows_to_print (FuBoardPage *self)
-{
-  GPtrArray *rows = selected_rows (self);
-  GPtrArray *all;
-
-  if (rows->len > 0)
-    return rows;
-  if (!filters_active (self))
-    {
-      g_ptr_array_unref (rows);
-      return NULL;
-    }
-
-  all = fu_lazy_list_get_rows (self->rows);
-  for (guint i = 0; i < all->len; i++)
-    {
-      const FuFollowupRow *row = g_ptr_array_index (all, i);
-
-      if ((row->status == FU_STATUS_REMINDER_DUE || row->status == FU_STATUS_OVERDUE)
-          && row_matches_filters (self, row)
-          && (self->search == NULL || strstr (search_key (self, i), self->search) != NULL))
-        g_ptr_array_add (rows, (gpointer) row);
-    }
-  return rows;
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) rows = rows_to_print (self);
-
-  if (rows != NULL && rows->len == 0)
-    {
-      show_toast (widget, adw_toast_new (_("No reminders due or overdue match the filters")));
-      return;
-    }
-
-  /* The print job copies the rows: a reload while its dialog is open does no harm. */
-  fu_print_reminders (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, rows);
 }
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
@@ -1385,264 +955,7 @@ column_view_activate_cb (FuBoardPage   *self,
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item != NULL && self->context != NULL)
-    open_reply_editor (self, item_row (item)->followup_id);
-}
-
-/* ---- Columns ----------------------------------------------------------------------------- */
-
-static gboolean
-column_is_numeric (Column column)
-{
-  return column == COLUMN_REMINDERS || column == COLUMN_DAYS_OVERDUE;
-}
-
-/* What a cell's tooltip says of @row, or NULL for none. */
-static char *
-cell_tooltip (const FuFollowupRow *row,
-              Column               column)
-{
-  g_autofree char *day = NULL;
-
-  switch (column)
-    {
-    case COLUMN_PARTICIPANT:
-      return g_strdup (row->email != NULL ? row->email : _("No e-mail address"));
-
-    case COLUMN_WORKSHOP:
-      return g_strdup (row->workshop_title);
-
-    case COLUMN_REMINDERS:
-      if (row->dates.last_reminder == FU_DAY_NONE)
-        return NULL;
-      day = fu_day_format_display (row->dates.last_reminder);
-      return g_strdup_printf (_("Last reminder sent on %s"), day);
-
-    case COLUMN_ADMINISTRATION:
-    case COLUMN_PLANNED:
-    case COLUMN_SENT:
-    case COLUMN_DEADLINE:
-    case COLUMN_DAYS_OVERDUE:
-    case N_COLUMNS:
-    default:
-      return NULL;
-    }
-}
-
-/* The tooltip is made from the row bound when the pointer rests on the cell: setting it on
- * each bind would ask the X server where the pointer is (GTK 4.8), for every cell that
- * scrolls into view. */
-static gboolean
-cell_query_tooltip_cb (GtkWidget   *label,
-                       int          x,
-                       int          y,
-                       gboolean     keyboard_mode,
-                       GtkTooltip  *tooltip,
-                       GtkListItem *list_item)
-{
-  gpointer item = gtk_list_item_get_item (list_item);
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "fu-column"));
-  g_autofree char *text = NULL;
-
-  if (item == NULL)
-    return FALSE;
-  text = cell_tooltip (item_row (item), column);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (column == COLUMN_PARTICIPANT || column == COLUMN_WORKSHOP || column == COLUMN_REMINDERS)
-    {
-      g_object_set_data (G_OBJECT (label), "fu-column", GUINT_TO_POINTER (column));
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect_object (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb),
-                               list_item, 0);
-    }
-
-  /* Names give way to dates and numbers, which are useless cut short. */
-  if (column == COLUMN_PARTICIPANT || column == COLUMN_ADMINISTRATION)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), column == COLUMN_PARTICIPANT ? 18 : 14);
-    }
-  if (column_is_numeric (column) || column >= COLUMN_PLANNED)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (label), column_is_numeric (column) ? 1.0f : 0.0f);
-  gtk_list_item_set_child (list_item, label);
-}
-
-/* In the user's locale ("20 Dec 2017"); the columns sort by the day itself. */
-static void
-set_day (GtkLabel *label,
-         FuDay     day)
-{
-  g_autofree char *text = fu_day_format_display (day);
-
-  gtk_label_set_label (label, text != NULL ? text : "");
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  const FuFollowupRow *row = item_row (gtk_list_item_get_item (list_item));
-  g_autofree char *text = NULL;
-
-  /* No tooltip here: cell_query_tooltip_cb() makes it when asked. */
-  switch (column)
-    {
-    case COLUMN_PARTICIPANT:
-      gtk_label_set_label (label, row->participant_name);
-      break;
-
-    case COLUMN_ADMINISTRATION:
-      gtk_label_set_label (label, row->administration);
-      break;
-
-    case COLUMN_WORKSHOP:
-      gtk_label_set_label (label, row->workshop_code);
-      break;
-
-    case COLUMN_PLANNED:
-      set_day (label, row->dates.planned);
-      break;
-
-    case COLUMN_SENT:
-      set_day (label, row->dates.sent);
-      break;
-
-    case COLUMN_DEADLINE:
-      set_day (label, row->dates.deadline);
-      break;
-
-    case COLUMN_REMINDERS:
-      text = g_strdup_printf ("%u", row->n_reminders);
-      gtk_label_set_label (label, text);
-      break;
-
-    case COLUMN_DAYS_OVERDUE:
-      text = g_strdup_printf ("%u", row->days_overdue);
-      gtk_label_set_label (label, text);
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static int
-compare_text (const char *a,
-              const char *b)
-{
-  return g_ascii_strcasecmp (a != NULL ? a : "", b != NULL ? b : "");
-}
-
-#define CMP(a, b) (((a) > (b)) - ((a) < (b)))
-
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  const FuFollowupRow *row_a = item_row ((gpointer) a);
-  const FuFollowupRow *row_b = item_row ((gpointer) b);
-  int result = 0;
-
-  switch (column)
-    {
-    case COLUMN_PARTICIPANT:
-      result = compare_text (row_a->participant_name, row_b->participant_name);
-      break;
-
-    case COLUMN_ADMINISTRATION:
-      result = compare_text (row_a->administration, row_b->administration);
-      break;
-
-    case COLUMN_WORKSHOP:
-      result = CMP (row_a->workshop_start, row_b->workshop_start);
-      if (result == 0)
-        result = g_strcmp0 (row_a->workshop_code, row_b->workshop_code);
-      break;
-
-    case COLUMN_PLANNED:
-      result = CMP (row_a->dates.planned, row_b->dates.planned);
-      break;
-
-    case COLUMN_SENT:
-      result = CMP (row_a->dates.sent, row_b->dates.sent);
-      break;
-
-    case COLUMN_DEADLINE:
-      result = CMP (row_a->dates.deadline, row_b->dates.deadline);
-      break;
-
-    case COLUMN_REMINDERS:
-      result = CMP (row_a->n_reminders, row_b->n_reminders);
-      break;
-
-    case COLUMN_DAYS_OVERDUE:
-      result = CMP (row_a->days_overdue, row_b->days_overdue);
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* Ties keep the store's order (workshop, administration, name). */
-  if (result == 0)
-    result = CMP (fu_row_item_get_index ((FuRowItem *) a),
-                  fu_row_item_get_index ((FuRowItem *) b));
-  return result;
-}
-
-static void
-add_columns (FuBoardPage *self)
-{
-  const struct {
-    const char *title;
-    gboolean    expand;
-  } info[N_COLUMNS] = {
-    [COLUMN_PARTICIPANT] = { N_("Participant"), TRUE },
-    [COLUMN_ADMINISTRATION] = { N_("Administration"), TRUE },
-    [COLUMN_WORKSHOP] = { N_("Workshop"), FALSE },
-    [COLUMN_PLANNED] = { N_("Planned"), FALSE },
-    [COLUMN_SENT] = { N_("Sent"), FALSE },
-    [COLUMN_DEADLINE] = { N_("Deadline"), FALSE },
-    [COLUMN_REMINDERS] = { N_("Reminders"), FALSE },
-    [COLUMN_DAYS_OVERDUE] = { N_("Days Overdue"), FALSE },
-  };
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkCustomSorter *sorter;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
-      self->columns[i] = gtk_column_view_column_new (_(info[i].title), factory);
-      gtk_column_view_column_set_expand (self->columns[i], info[i].expand);
-      gtk_column_view_column_set_resizable (self->columns[i], TRUE);
-      sorter = gtk_custom_sorter_new (compare_rows, GUINT_TO_POINTER (i), NULL);
-      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
-      g_object_unref (sorter);
-      gtk_column_view_append_column (self->column_view, self->columns[i]);
-      g_object_unref (self->columns[i]);
-    }
+    fu_board_page_open_reply_editor (self, fu_board_page_item_row (item)->followup_id);
 }
 
 /* ---- Overrides --------------------------------------------------------------------------- */
@@ -1780,15 +1093,7 @@ fu_board_page_class_init (FuBoardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "board.mark-sent", NULL, mark_sent_action);
-  gtk_widget_class_install_action (widget_class, "board.mark-reminded", NULL,
-                                   mark_reminded_action);
-  gtk_widget_class_install_action (widget_class, "board.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "board.record-reply", NULL,
-                                   record_reply_action);
-  gtk_widget_class_install_action (widget_class, "board.compose-reminder", NULL,
-                                   compose_reminder_action);
-  gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
+  fu_board_page_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "board.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
@@ -1816,7 +1121,7 @@ fu_board_page_init (FuBoardPage *self)
   setup_dropdown (self->workshop_dropdown, 18, 48, _("All Workshops"));
   setup_dropdown (self->administration_dropdown, 20, 40, _("All Administrations"));
 
-  add_columns (self);
+  fu_board_page_add_columns (self);
 
   /* lazy rows filtered (group, filters, search) → sort (the headers) → selection */
   self->rows = fu_lazy_list_new (FU_TYPE_FOLLOWUP_ITEM, NULL);
@@ -1932,7 +1237,7 @@ fu_board_page_build_reminder_uri (FuBoardPage *self,
   if (self->context == NULL)
     return NULL;
 
-  rows = selected_rows (self);
+  rows = fu_board_page_selected_rows (self);
   office = fu_store_get_office_name (fu_context_get_store (self->context));
   return fu_mailto_build (rows, fu_context_get_rules (self->context), office, without_email);
 }
