@@ -120,7 +120,7 @@ revert (Fixture *f,
   g_autoptr(FuCommand) command = fu_command_new_revert (entry_id);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fu_command_apply (command, f->store, &error));
+  fu_command_apply (command, f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fu_command_get_entry_id (command), >, entry_id);
   return fu_command_get_entry_id (command);
@@ -638,6 +638,25 @@ test_entries (Fixture       *f,
   query.workshop_id = workshop_id (f, "2017-CV");
   nii = fu_store_list_audit_entries (f->store, &query, &error);
   g_assert_cmpuint (nii->len, ==, 1);
+
+  /* A person's own: the sample, which added them, and the reminders to them. */
+  {
+    g_autoptr(GPtrArray) person = NULL;
+    g_autoptr(GArray) overdue = followups (f, "2016-NII", FU_STATUS_OVERDUE);
+    g_autoptr(FuFollowupRow) row = fu_store_get_followup (f->store,
+                                                          g_array_index (overdue, gint64, 0),
+                                                          fu_day_new (2018, 1, 15), &error);
+
+    memset (&query, 0, sizeof query);
+    query.participant_id = row->participant_id;
+    person = fu_store_list_audit_entries (f->store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (person->len, ==, 2);
+    query.participant_id = participant_id (f, "michael.clarke@customs-au.example");
+    g_clear_pointer (&person, g_ptr_array_unref);
+    person = fu_store_list_audit_entries (f->store, &query, &error);
+    g_assert_cmpuint (person->len, ==, 1);
+  }
 
   memset (&query, 0, sizeof query);
   query.search = "reminder";

@@ -95,7 +95,8 @@ fu_change_set_add_rows (FuChangeSet *self,
     {
       const FuAuditRow *row = &g_array_index (audit_rows, FuAuditRow, i);
 
-      fu_change_set_add (self, row->record, row->row_id, row->op);
+      for (gint64 id = row->row_id; id <= MAX (row->row_last, row->row_id); id++)
+        fu_change_set_add (self, row->record, id, row->op);
     }
 }
 
@@ -986,8 +987,12 @@ count_rows (GArray       *rows,
   guint n = 0;
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
-    if (g_array_index (rows, FuAuditRow, i).record == record)
-      n++;
+    {
+      const FuAuditRow *row = &g_array_index (rows, FuAuditRow, i);
+
+      if (row->record == record)
+        n += (guint) (MAX (row->row_last, row->row_id) - row->row_id + 1);
+    }
   return n;
 }
 
@@ -1164,7 +1169,8 @@ fu_command_apply (FuCommand *self,
     return FALSE;
 
   entry_id = fu_store_audit_begin (store, self->kind_name, self->undoes, error);
-  ok = entry_id != 0 && run (self, store, error);
+  ok = entry_id != 0 && run (self, store, error)
+       && fu_store_audit_end (store, entry_id, NULL, NULL, &n_changes, error);
   if (ok)
     {
       rows = fu_store_list_audit_rows (store, entry_id, entry_id, error);
@@ -1174,7 +1180,7 @@ fu_command_apply (FuCommand *self,
     {
       g_free (self->sentence);
       self->sentence = describe (self, rows);
-      ok = fu_store_audit_end (store, entry_id, self->sentence, NULL, &n_changes, error);
+      ok = fu_store_audit_set_sentence (store, entry_id, self->sentence, NULL, error);
     }
 
   if (ok && n_changes == 0)
@@ -1319,6 +1325,13 @@ fu_audit_change_describe_record (const FuAuditChange *change)
     if (record_labels[i].record == change->record)
       label = _(record_labels[i].label);
 
+  if (change->op == FU_CHANGE_INSERT && change->row_last > change->row_id)
+    {
+      guint n = (guint) (change->row_last - change->row_id + 1);
+
+      /* TRANSLATORS: a kind of record and how many were added: "Participant, 100 records" */
+      return g_strdup_printf (ngettext ("%s, %u record", "%s, %u records", n), label, n);
+    }
   if (change->label == NULL)
     return g_strdup (label);
   /* TRANSLATORS: a kind of record and its code or name: "Workshop 2016-NII" */

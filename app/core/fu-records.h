@@ -274,7 +274,9 @@ typedef struct {
   gint64        row_id;
   FuChangeOp    op;
   char         *old_values;   /* JSON object of the row before; NULL for an insert */
-  char         *new_values;   /* JSON object of the row after; NULL for a delete */
+  char         *new_values;   /* JSON object of the row after; NULL for a delete; for an
+                               * insert, the row as it is now when one row was added */
+  gint64        row_last;     /* an insert adds rows @row_id to @row_last; else @row_id */
   char         *label;        /* the record in a word: a code, a name; may be NULL */
   GPtrArray    *fields;       /* FuAuditField*: what differs (an update), or every field
                                * that has a value (an insert, a delete) */
@@ -307,6 +309,7 @@ typedef struct {
   gint64        entry_id;
   FuRecordKind  record;
   gint64        row_id;
+  gint64        row_last;     /* rows @row_id to @row_last (inserts); else @row_id */
   FuChangeOp    op;
 } FuAuditRow;
 

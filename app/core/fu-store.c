@@ -718,3 +718,15 @@ fu_store_audit_last_id (FuStore *self, GError **error)
 
   return FU_STORE_GET_CLASS (self)->audit_last_id (self, error);
 }
+
+gboolean
+fu_store_audit_set_sentence (FuStore    *self,
+                             gint64      entry_id,
+                             const char *sentence,
+                             const char *args,
+                             GError    **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  return FU_STORE_GET_CLASS (self)->audit_set_sentence (self, entry_id, sentence, args, error);
+}

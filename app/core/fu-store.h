@@ -98,6 +98,8 @@ struct _FuStoreClass
   gboolean (*audit_end) (FuStore *self, gint64 entry_id, const char *sentence, const char *args,
                          guint *n_changes, GError **error);
   gboolean (*audit_revert) (FuStore *self, gint64 entry_id, GError **error);
+  gboolean (*audit_set_sentence) (FuStore *self, gint64 entry_id, const char *sentence,
+                                  const char *args, GError **error);
   FuAuditEntry *(*get_audit_entry) (FuStore *self, gint64 entry_id, GError **error);
   GPtrArray *(*list_audit_entries) (FuStore *self, const FuAuditQuery *query, GError **error);
   GPtrArray *(*list_audit_changes) (FuStore *self, gint64 entry_id, GError **error);
@@ -326,8 +328,9 @@ const char   *fu_store_get_author          (FuStore *self);
  * entry's id, or 0 with an error. @undoes names the entry an "undo" or "redo" reverts. */
 gint64        fu_store_audit_begin         (FuStore *self, const char *kind, gint64 undoes,
                                             GError **error);
-/* Stops recording and writes the entry's sentence and arguments; *n_changes (may be NULL)
- * is how many rows it touched. For an entry that undoes another, marks that one undone. */
+/* Stops recording and, with a @sentence, writes it and the arguments; *n_changes (may be
+ * NULL) is how many rows it touched. For an entry that undoes another, marks that one
+ * undone. */
 gboolean      fu_store_audit_end           (FuStore *self, gint64 entry_id,
                                             const char *sentence, const char *args,
                                             guint *n_changes, GError **error);
@@ -337,6 +340,10 @@ gboolean      fu_store_audit_end           (FuStore *self, gint64 entry_id,
  * FU_STORE_ERROR_CONFLICT, naming the record; the caller then rolls back. */
 gboolean      fu_store_audit_revert        (FuStore *self, gint64 entry_id, GError **error);
 
+/* Writes (or rewrites) the sentence and arguments of entry @entry_id. */
+gboolean      fu_store_audit_set_sentence  (FuStore *self, gint64 entry_id,
+                                            const char *sentence, const char *args,
+                                            GError **error);
 FuAuditEntry *fu_store_get_audit_entry     (FuStore *self, gint64 entry_id, GError **error);
 /* FuAuditEntry* elements, newest first. */
 GPtrArray    *fu_store_list_audit_entries  (FuStore *self, const FuAuditQuery *query,

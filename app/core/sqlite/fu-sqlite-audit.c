@@ -84,6 +84,16 @@ run (FuStore      *self,
 }
 
 static gboolean
+run_sql (FuStore    *self,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3_stmt *stmt = fu_sqlite_prepare (self, sql, error);
+
+  return stmt != NULL && run (self, stmt, error);
+}
+
+static gboolean
 read_int64 (FuStore    *self,
             const char *sql,
             gint64      arg,
@@ -141,9 +151,9 @@ fu_sqlite_audit_begin (FuStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   stmt = fu_sqlite_prepare (self,
-                           "INSERT INTO audit_entry (at, author, kind, sentence, undoes) "
-                           "VALUES (?1, ?2, ?3, '', ?4)",
-                           error);
+                            "INSERT INTO audit_entry (at, author, kind, sentence, undoes) "
+                            "VALUES (?1, ?2, ?3, '', ?4)",
+                            error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
@@ -155,9 +165,21 @@ fu_sqlite_audit_begin (FuStore    *self,
     return 0;
   entry_id = sqlite3_last_insert_rowid (fu_sqlite_get_db (self));
 
-  stmt = fu_sqlite_prepare (self, "DELETE FROM audit_capture", error);
-  if (stmt == NULL || !run (self, stmt, error))
+  if (!run_sql (self, "DELETE FROM audit_capture", error))
     return 0;
+
+  /* The rows above each table's largest id are the ones the command adds: found at its
+   * end, not copied by a trigger for each (an import adds a hundred thousand). */
+  g_array_set_size (FU_SQLITE (self)->audit_explicit, 0);
+  for (guint i = 0; i < FU_N_RECORDS; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (\"%s\"), 0) FROM \"%s\" "
+                                              "WHERE ?1 IS NOT NULL",
+                                              audit_tables[i].rowid, audit_tables[i].name);
+
+      if (!read_int64 (self, sql, 0, &FU_SQLITE (self)->audit_max[i], error))
+        return 0;
+    }
   stmt = fu_sqlite_prepare (self, "INSERT INTO audit_capture (entry_id) VALUES (?1)", error);
   if (stmt == NULL)
     return 0;
@@ -167,20 +189,153 @@ fu_sqlite_audit_begin (FuStore    *self,
   return entry_id;
 }
 
-#define SUBJECTS(kind) \
+static gboolean
+write_range (FuStore   *self,
+             guint      table,
+             gint64     first,
+             gint64     last,
+             gpointer   data,
+             GError   **error)
+{
+  gint64 entry_id = *(gint64 *) data;
+  sqlite3_stmt *stmt;
+
+  stmt = fu_sqlite_prepare (self,
+                            "INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op) "
+                            "VALUES (?1, ?2, ?3, ?4, 1)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_text (stmt, 2, audit_tables[table].name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, first);
+  sqlite3_bind_int64 (stmt, 4, last);
+  return run (self, stmt, error);
+}
+
+/* Calls @func for each run of consecutive ids that @table has above its largest id at the
+ * start of the command. */
+typedef gboolean (*RangeFunc) (FuStore *self, guint table, gint64 first, gint64 last,
+                               gpointer data, GError **error);
+
+static gboolean
+for_each_new_range (FuStore    *self,
+                    guint       table,
+                    RangeFunc   func,
+                    gpointer    data,
+                    GError    **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE \"%s\" > ?1 "
+                                          "ORDER BY 1",
+                                          audit_tables[table].rowid, audit_tables[table].name,
+                                          audit_tables[table].rowid);
+  sqlite3_stmt *stmt = fu_sqlite_prepare (self, sql, error);
+  gint64 first = 0, last = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, FU_SQLITE (self)->audit_max[table]);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (first != 0 && id == last + 1)
+        {
+          last = id;
+          continue;
+        }
+      if (first != 0)
+        ok = func (self, table, first, last, data, error);
+      first = last = id;
+    }
+  sqlite3_reset (stmt);
+  if (ok && rc != SQLITE_DONE)
+    ok = fu_sqlite_set_error (self, error, _("Could not record the change in the history"));
+  if (ok && first != 0)
+    ok = func (self, table, first, last, data, error);
+  return ok;
+}
+
+/* The rows the command added, as ranges of consecutive ids, parents' tables first (so that
+ * undoing, which goes backwards, takes children first): those above each table's largest id
+ * at its start, and those an undo put back with their old ids. The changes it recorded for
+ * rows it added itself say nothing more: taking the rows back takes them. */
+static gboolean
+write_insert_ranges (FuStore  *self,
+                     gint64    entry_id,
+                     GError  **error)
+{
+  GArray *explicit = FU_SQLITE (self)->audit_explicit;
+
+  for (guint t = 0; t < FU_N_RECORDS; t++)
+    {
+      sqlite3_stmt *stmt;
+
+      for (guint i = 0; i < explicit->len; i++)
+        {
+          const FuAuditRow *row = &g_array_index (explicit, FuAuditRow, i);
+
+          if ((guint) row->record == t
+              && !write_range (self, t, row->row_id, row->row_id, &entry_id, error))
+            return FALSE;
+        }
+      if (!for_each_new_range (self, t, write_range, &entry_id, error))
+        return FALSE;
+
+      stmt = fu_sqlite_prepare (self,
+                                "DELETE FROM audit_change WHERE entry_id = ?1 AND tbl = ?2 "
+                                "AND op <> 1 AND row_id > ?3",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry_id);
+      sqlite3_bind_text (stmt, 2, audit_tables[t].name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, FU_SQLITE (self)->audit_max[t]);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+  g_array_set_size (explicit, 0);
+  return TRUE;
+}
+
+/* The workshops an entry concerned, for their own histories: those of the rows it touched,
+ * as they were before or after. */
+#define WORKSHOP_SUBJECTS \
   "INSERT OR IGNORE INTO audit_subject (kind, subject_id, entry_id) " \
-  "SELECT '" kind "', s, ?1 FROM (" \
-  "SELECT row_id AS s FROM audit_change WHERE entry_id = ?1 AND tbl = '" kind "' " \
-  "UNION SELECT json_extract (new, '$." kind "_id') FROM audit_change " \
-  "  WHERE entry_id = ?1 AND tbl = 'attendance' " \
-  "UNION SELECT json_extract (old, '$." kind "_id') FROM audit_change " \
-  "  WHERE entry_id = ?1 AND tbl = 'attendance' " \
-  "UNION SELECT a." kind "_id FROM audit_change c JOIN followup f ON f.id = c.row_id " \
+  "SELECT 'workshop', s, ?1 FROM (" \
+  "SELECT row_id AS s FROM audit_change WHERE entry_id = ?1 AND tbl = 'workshop' AND op <> 1 " \
+  "UNION SELECT w.id FROM audit_change c JOIN workshop w ON w.id BETWEEN c.row_id AND c.row_last " \
+  "  WHERE c.entry_id = ?1 AND c.tbl = 'workshop' AND c.op = 1 " \
+  "UNION SELECT json_extract (new, '$.workshop_id') FROM audit_change " \
+  "  WHERE entry_id = ?1 AND tbl = 'attendance' AND op <> 1 " \
+  "UNION SELECT json_extract (old, '$.workshop_id') FROM audit_change " \
+  "  WHERE entry_id = ?1 AND tbl = 'attendance' AND op <> 1 " \
+  "UNION SELECT DISTINCT a.workshop_id FROM audit_change c " \
+  "  JOIN attendance a ON a.id BETWEEN c.row_id AND c.row_last " \
+  "  WHERE c.entry_id = ?1 AND c.tbl = 'attendance' AND c.op = 1 " \
+  "UNION SELECT DISTINCT a.workshop_id FROM audit_change c " \
+  "  JOIN followup f ON f.id BETWEEN c.row_id AND coalesce (c.row_last, c.row_id) " \
   "  JOIN attendance a ON a.id = f.attendance_id WHERE c.entry_id = ?1 AND c.tbl = 'followup' " \
-  "UNION SELECT a." kind "_id FROM audit_change c " \
+  "UNION SELECT DISTINCT a.workshop_id FROM audit_change c JOIN reminder m " \
+  "  ON m.id BETWEEN c.row_id AND coalesce (c.row_last, c.row_id) " \
+  "  JOIN followup f ON f.id = m.followup_id JOIN attendance a ON a.id = f.attendance_id " \
+  "  WHERE c.entry_id = ?1 AND c.tbl = 'reminder' " \
+  "UNION SELECT DISTINCT a.workshop_id FROM audit_change c JOIN reply r " \
+  "  ON r.id BETWEEN c.row_id AND coalesce (c.row_last, c.row_id) " \
+  "  JOIN followup f ON f.id = r.followup_id JOIN attendance a ON a.id = f.attendance_id " \
+  "  WHERE c.entry_id = ?1 AND c.tbl = 'reply' " \
+  "UNION SELECT DISTINCT a.workshop_id FROM audit_change c " \
   "  JOIN followup f ON f.id = json_extract (coalesce (c.new, c.old), '$.followup_id') " \
   "  JOIN attendance a ON a.id = f.attendance_id " \
-  "  WHERE c.entry_id = ?1 AND c.tbl IN ('reminder', 'reply')) WHERE s IS NOT NULL"
+  "  WHERE c.entry_id = ?1 AND c.tbl IN ('reminder', 'reply') AND c.op <> 1 " \
+  ") WHERE s IS NOT NULL"
+
+/* Rows an entry touched: a range of inserts counts each of its rows. */
+#define COUNT_ROWS \
+  "SELECT coalesce (sum (CASE WHEN op = 1 THEN row_last - row_id + 1 ELSE 1 END), 0) " \
+  "FROM audit_change WHERE entry_id = ?1"
 
 gboolean
 fu_sqlite_audit_end (FuStore    *self,
@@ -198,38 +353,26 @@ fu_sqlite_audit_end (FuStore    *self,
   g_return_val_if_fail (entry_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = fu_sqlite_prepare (self, "DELETE FROM audit_capture", error);
-  if (stmt == NULL || !run (self, stmt, error))
+  if (!run_sql (self, "DELETE FROM audit_capture", error)
+      || !write_insert_ranges (self, entry_id, error))
     return FALSE;
 
-  if (!read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = ?1", entry_id,
-                   &count, error)
+  if (!read_int64 (self, COUNT_ROWS, entry_id, &count, error)
       || !read_int64 (self, "SELECT undoes FROM audit_entry WHERE id = ?1", entry_id, &undoes,
                       error))
     return FALSE;
 
-  stmt = fu_sqlite_prepare (self,
-                           "UPDATE audit_entry SET sentence = ?2, args = ?3, n_changes = ?4 "
-                           "WHERE id = ?1",
-                           error);
+  stmt = fu_sqlite_prepare (self, "UPDATE audit_entry SET n_changes = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entry_id);
-  sqlite3_bind_text (stmt, 2, sentence != NULL ? sentence : "", -1, SQLITE_TRANSIENT);
-  fu_sqlite_bind_text (stmt, 3, args);
-  sqlite3_bind_int64 (stmt, 4, count);
-  if (!run (self, stmt, error))
+  sqlite3_bind_int64 (stmt, 2, count);
+  if (!run (self, stmt, error)
+      || (sentence != NULL
+          && !fu_sqlite_audit_set_sentence (self, entry_id, sentence, args, error)))
     return FALSE;
 
-  /* The workshops and people it concerned: those of the rows it touched, as they were before
-   * or after (a merge moves attendances from one person to another). */
-  stmt = fu_sqlite_prepare (self, SUBJECTS ("workshop"), error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  if (!run (self, stmt, error))
-    return FALSE;
-  stmt = fu_sqlite_prepare (self, SUBJECTS ("participant"), error);
+  stmt = fu_sqlite_prepare (self, WORKSHOP_SUBJECTS, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entry_id);
@@ -239,7 +382,7 @@ fu_sqlite_audit_end (FuStore    *self,
   if (undoes > 0)
     {
       stmt = fu_sqlite_prepare (self, "UPDATE audit_entry SET undone_by = ?1 WHERE id = ?2",
-                               error);
+                                error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, entry_id);
@@ -249,8 +392,27 @@ fu_sqlite_audit_end (FuStore    *self,
     }
 
   if (n_changes != NULL)
-    *n_changes = (guint) count;
+    *n_changes = (guint) MIN (count, G_MAXUINT);
   return TRUE;
+}
+
+gboolean
+fu_sqlite_audit_set_sentence (FuStore    *self,
+                              gint64      entry_id,
+                              const char *sentence,
+                              const char *args,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = fu_sqlite_prepare (self, "UPDATE audit_entry SET sentence = ?2, args = ?3 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_text (stmt, 2, sentence != NULL ? sentence : "", -1, SQLITE_TRANSIENT);
+  fu_sqlite_bind_text (stmt, 3, args);
+  return run (self, stmt, error);
 }
 
 /* ---- Reverting --------------------------------------------------------------------------- */
@@ -417,7 +579,17 @@ apply_image (FuStore          *self,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
-    return TRUE;
+    {
+      /* A row put back with its old id, below the largest: recorded as added. */
+      if (from == NULL && row_id <= FU_SQLITE (self)->audit_max[table - audit_tables])
+        {
+          FuAuditRow row = { 0, (FuRecordKind) (table - audit_tables), row_id, row_id,
+                             FU_CHANGE_INSERT };
+
+          g_array_append_val (FU_SQLITE (self)->audit_explicit, row);
+        }
+      return TRUE;
+    }
 
   switch (sqlite3_extended_errcode (fu_sqlite_get_db (self)))
     {
@@ -445,32 +617,38 @@ change_from_row (sqlite3_stmt *stmt)
   change->op = (FuChangeOp) sqlite3_column_int (stmt, 4);
   change->old_values = fu_sqlite_column_text (stmt, 5);
   change->new_values = fu_sqlite_column_text (stmt, 6);
+  change->row_last = sqlite3_column_type (stmt, 7) != SQLITE_NULL
+                     ? sqlite3_column_int64 (stmt, 7) : change->row_id;
   return change;
 }
 
-#define CHANGE_COLUMNS "id, entry_id, tbl, row_id, op, old, new"
+#define CHANGE_COLUMNS "id, entry_id, tbl, row_id, op, old, new, row_last"
 
-/* At most @limit changes of @entry_id with ids below @before, newest first. */
+/* At most @limit changes of @entry_id with ids below @before, newest first: the inserts
+ * (@inserts) or the updates and deletes. */
 static GPtrArray *
-changes_before (FuStore *self,
-                gint64   entry_id,
-                gint64   before,
-                guint    limit,
-                GError **error)
+changes_before (FuStore  *self,
+                gint64    entry_id,
+                gboolean  inserts,
+                gint64    before,
+                guint     limit,
+                GError  **error)
 {
   g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = fu_sqlite_prepare (self,
-                           "SELECT " CHANGE_COLUMNS " FROM audit_change "
-                           "WHERE entry_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
-                           error);
+                            "SELECT " CHANGE_COLUMNS " FROM audit_change "
+                            "WHERE entry_id = ?1 AND id < ?2 AND (op = 1) = ?4 "
+                            "ORDER BY id DESC LIMIT ?3",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_int64 (stmt, 2, before);
   sqlite3_bind_int (stmt, 3, (int) limit);
+  sqlite3_bind_int (stmt, 4, inserts ? 1 : 0);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_change_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, change_from_row (stmt));
@@ -483,12 +661,116 @@ changes_before (FuStore *self,
   return g_steal_pointer (&list);
 }
 
+/* Takes back the rows @first to @last that entry @entry_id added to @table: they go, unless
+ * a change still in force touched them since, or one of them is gone already. */
+static gboolean
+revert_range (FuStore          *self,
+              const AuditTable *table,
+              gint64            entry_id,
+              gint64            first,
+              gint64            last,
+              GError          **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *values = NULL;
+  sqlite3_stmt *stmt;
+  gint64 changed = 0;
+  int rc;
+
+  /* The record, in words, for a message: the first row as it is now. */
+  if (first == last)
+    {
+      g_autofree char *image = image_sql (table);
+
+      stmt = fu_sqlite_prepare (self, image, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, first);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        values = fu_sqlite_column_text (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  stmt = fu_sqlite_prepare (self,
+                            "SELECT 1 FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                            "WHERE c.tbl = ?1 AND c.entry_id > ?4 "
+                            "AND e.kind <> 'undo' AND e.undone_by IS NULL "
+                            "AND c.entry_id NOT IN (SELECT entry_id FROM audit_capture) "
+                            "AND (c.row_id BETWEEN ?2 AND ?3 "
+                            "     OR (c.op = 1 AND c.row_id < ?2 AND c.row_last >= ?2)) "
+                            "LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, first);
+  sqlite3_bind_int64 (stmt, 3, last);
+  sqlite3_bind_int64 (stmt, 4, entry_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return conflict (self, table, values, FALSE, error);
+  if (rc != SQLITE_DONE)
+    return fu_sqlite_set_error (self, error, _("Could not read the history"));
+
+  sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" BETWEEN ?1 AND ?2", table->name,
+                         table->rowid);
+  stmt = fu_sqlite_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((sqlite3_extended_errcode (fu_sqlite_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
+        return conflict (self, table, values, FALSE, error);
+      return fu_sqlite_set_error (self, error, _("Could not undo the change"));
+    }
+  changed = sqlite3_changes64 (fu_sqlite_get_db (self));
+  if (changed != last - first + 1)
+    return conflict (self, table, values, FALSE, error);
+  return TRUE;
+}
+
+static gboolean
+count_range (FuStore  *self,
+             guint     table,
+             gint64    first,
+             gint64    last,
+             gpointer  data,
+             GError  **error)
+{
+  *(gint64 *) data += last - first + 1;
+  return TRUE;
+}
+
+/* The rows the entry being recorded has touched so far: changes, and rows added. */
+static gboolean
+count_captured (FuStore  *self,
+                gint64    capture,
+                gint64   *count,
+                GError  **error)
+{
+  gint64 changes = 0;
+  gint64 added = 0;
+
+  if (!read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = ?1", capture,
+                   &changes, error))
+    return FALSE;
+  for (guint t = 0; t < FU_N_RECORDS; t++)
+    if (!for_each_new_range (self, t, count_range, &added, error))
+      return FALSE;
+  *count = changes + added + FU_SQLITE (self)->audit_explicit->len;
+  return TRUE;
+}
+
 gboolean
 fu_sqlite_audit_revert (FuStore *self,
                         gint64   entry_id,
                         GError **error)
 {
-  gint64 before = G_MAXINT64;
   gint64 capture = 0;
   gint64 captured_before = 0;
   gint64 captured_after = 0;
@@ -499,37 +781,51 @@ fu_sqlite_audit_revert (FuStore *self,
 
   if (!read_int64 (self, "SELECT entry_id FROM audit_capture WHERE ?1 IS NOT NULL LIMIT 1", 0,
                    &capture, error)
-      || !read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = ?1", capture,
-                      &captured_before, error))
+      || !count_captured (self, capture, &captured_before, error))
     return FALSE;
 
-  for (;;)
+  /* The updates and deletes, newest first; then the rows added go, the last added first
+   * (follow-ups before their attendances, attendances before their people). */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      g_autoptr(GPtrArray) changes = changes_before (self, entry_id, before, 1000, error);
+      gint64 before = G_MAXINT64;
 
-      if (changes == NULL)
-        return FALSE;
-      if (changes->len == 0)
-        break;
-
-      for (guint i = 0; i < changes->len; i++)
+      for (;;)
         {
-          FuAuditChange *change = g_ptr_array_index (changes, i);
-          const AuditTable *table = (guint) change->record < FU_N_RECORDS
-                                    ? &audit_tables[change->record] : NULL;
+          g_autoptr(GPtrArray) changes = changes_before (self, entry_id, pass == 1, before, 1000,
+                                                         error);
 
-          if (table == NULL)
-            {
-              g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
-                                   _("This change can no longer be undone: the history names "
-                                     "a record this version does not know"));
-              return FALSE;
-            }
-          if (!apply_image (self, table, change->row_id, change->new_values, change->old_values,
-                            error))
+          if (changes == NULL)
             return FALSE;
-          before = change->id;
-          n_reverted++;
+          if (changes->len == 0)
+            break;
+
+          for (guint i = 0; i < changes->len; i++)
+            {
+              FuAuditChange *change = g_ptr_array_index (changes, i);
+              const AuditTable *table = (guint) change->record < FU_N_RECORDS
+                                        ? &audit_tables[change->record] : NULL;
+              gboolean ok;
+
+              if (table == NULL)
+                {
+                  g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                                       _("This change can no longer be undone: the history "
+                                         "names a record this version does not know"));
+                  return FALSE;
+                }
+              if (change->op == FU_CHANGE_INSERT)
+                ok = revert_range (self, table, entry_id, change->row_id, change->row_last,
+                                   error);
+              else
+                ok = apply_image (self, table, change->row_id, change->new_values,
+                                  change->old_values, error);
+              if (!ok)
+                return FALSE;
+              before = change->id;
+              n_reverted += change->op == FU_CHANGE_INSERT
+                            ? (guint64) (change->row_last - change->row_id + 1) : 1;
+            }
         }
     }
 
@@ -537,8 +833,7 @@ fu_sqlite_audit_revert (FuStore *self,
    * did: those rows were not this change's to take back. */
   if (capture > 0)
     {
-      if (!read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = ?1", capture,
-                       &captured_after, error))
+      if (!count_captured (self, capture, &captured_after, error))
         return FALSE;
       if ((guint64) (captured_after - captured_before) != n_reverted)
         {
@@ -602,6 +897,30 @@ fu_sqlite_get_audit_entry (FuStore *self,
   return entry;
 }
 
+/* The changes to the row of @tbl whose id is @id: its own, or a range of rows added. */
+#define CHANGES_OF(tbl, id) \
+  " JOIN audit_change c ON c.tbl = '" tbl "' AND (c.row_id = " id \
+  " OR (c.op = 1 AND c.row_id <= " id " AND c.row_last >= " id "))"
+
+/* The entries that concerned participant ?2: their record, their attendances (as they are,
+ * or moved or deleted since), and the follow-ups, reminders and replies of their
+ * attendances. */
+#define PARTICIPANT_ENTRIES \
+  "SELECT c.entry_id FROM (SELECT ?2 AS id) p" CHANGES_OF ("participant", "p.id") \
+  " UNION SELECT c.entry_id FROM audit_change c WHERE c.tbl = 'attendance' AND c.op <> 1" \
+  "   AND (json_extract (c.old, '$.participant_id') = ?2" \
+  "        OR json_extract (c.new, '$.participant_id') = ?2)" \
+  " UNION SELECT c.entry_id FROM attendance a" CHANGES_OF ("attendance", "a.id") \
+  "   WHERE a.participant_id = ?2" \
+  " UNION SELECT c.entry_id FROM attendance a JOIN followup f ON f.attendance_id = a.id" \
+  CHANGES_OF ("followup", "f.id") " WHERE a.participant_id = ?2" \
+  " UNION SELECT c.entry_id FROM attendance a JOIN followup f ON f.attendance_id = a.id" \
+  "   JOIN reply r ON r.followup_id = f.id" CHANGES_OF ("reply", "r.id") \
+  "   WHERE a.participant_id = ?2" \
+  " UNION SELECT c.entry_id FROM attendance a JOIN followup f ON f.attendance_id = a.id" \
+  "   JOIN reminder m ON m.followup_id = f.id" CHANGES_OF ("reminder", "m.id") \
+  "   WHERE a.participant_id = ?2"
+
 GPtrArray *
 fu_sqlite_list_audit_entries (FuStore            *self,
                               const FuAuditQuery *query,
@@ -620,8 +939,7 @@ fu_sqlite_list_audit_entries (FuStore            *self,
     g_string_append (sql, " AND e.id IN (SELECT entry_id FROM audit_subject "
                           "WHERE kind = 'workshop' AND subject_id = ?1)");
   if (query->participant_id > 0)
-    g_string_append (sql, " AND e.id IN (SELECT entry_id FROM audit_subject "
-                          "WHERE kind = 'participant' AND subject_id = ?2)");
+    g_string_append (sql, " AND e.id IN (" PARTICIPANT_ENTRIES ")");
   if (query->after_id > 0)
     g_string_append (sql, " AND e.id > ?3");
   if (query->search != NULL && *query->search != '\0')
@@ -728,8 +1046,27 @@ fu_sqlite_list_audit_changes (FuStore *self,
       return NULL;
     }
   for (guint i = 0; i < list->len; i++)
-    if (!read_fields (self, g_ptr_array_index (list, i), error))
-      return NULL;
+    {
+      FuAuditChange *change = g_ptr_array_index (list, i);
+
+      /* One row added: the history shows it as it is now (an import's thousands of rows are
+       * shown as their number). */
+      if (change->op == FU_CHANGE_INSERT && change->row_last == change->row_id
+          && (guint) change->record < FU_N_RECORDS)
+        {
+          g_autofree char *image = image_sql (&audit_tables[change->record]);
+
+          stmt = fu_sqlite_prepare (self, image, error);
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_int64 (stmt, 1, change->row_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            change->new_values = fu_sqlite_column_text (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+      if (!read_fields (self, change, error))
+        return NULL;
+    }
   return g_steal_pointer (&list);
 }
 
@@ -791,6 +1128,7 @@ fu_sqlite_list_audit_rows (FuStore *self,
         continue;
       row.row_id = sqlite3_column_int64 (stmt, 2);
       row.op = (FuChangeOp) sqlite3_column_int (stmt, 3);
+      row.row_last = sqlite3_column_int64 (stmt, 4);
       g_array_append_val (rows, row);
     }
   sqlite3_reset (stmt);

@@ -27,6 +27,12 @@ struct _FuSqliteStore
   guint       depth;        /* open transaction levels: 1 = BEGIN, more = savepoints */
   guint       version;      /* PRAGMA user_version once open */
   gint64      data_version; /* PRAGMA data_version when last asked; -1 = never */
+
+  /* While a command is recorded (fu-sqlite-audit.c): each table's largest id when it
+   * began (the rows above are the ones it adds), and the rows an undo put back with their
+   * old ids (FuAuditRow). */
+  gint64      audit_max[FU_N_RECORDS];
+  GArray     *audit_explicit;
 };
 
 /* The backend's fields of a FuStore known to be one (no type check: hot paths). */
@@ -342,6 +348,8 @@ gboolean fu_sqlite_audit_end (FuStore *self, gint64 entry_id, const char *senten
                               const char *args,
                               guint *n_changes, GError **error);
 gboolean fu_sqlite_audit_revert (FuStore *self, gint64 entry_id, GError **error);
+gboolean fu_sqlite_audit_set_sentence (FuStore *self, gint64 entry_id, const char *sentence,
+                                       const char *args, GError **error);
 FuAuditEntry *fu_sqlite_get_audit_entry (FuStore *self, gint64 entry_id, GError **error);
 GPtrArray *fu_sqlite_list_audit_entries (FuStore *self, const FuAuditQuery *query, GError **error);
 GPtrArray *fu_sqlite_list_audit_changes (FuStore *self, gint64 entry_id, GError **error);

@@ -37,6 +37,7 @@ fu_sqlite_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->audit_explicit, g_array_unref);
 
   G_OBJECT_CLASS (fu_sqlite_store_parent_class)->finalize (object);
 }
@@ -106,6 +107,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->audit_begin = fu_sqlite_audit_begin;
   store_class->audit_end = fu_sqlite_audit_end;
   store_class->audit_revert = fu_sqlite_audit_revert;
+  store_class->audit_set_sentence = fu_sqlite_audit_set_sentence;
   store_class->get_audit_entry = fu_sqlite_get_audit_entry;
   store_class->list_audit_entries = fu_sqlite_list_audit_entries;
   store_class->list_audit_changes = fu_sqlite_list_audit_changes;
@@ -120,6 +122,7 @@ fu_sqlite_store_init (FuSqliteStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fu_stmt_finalize);
   self->data_version = -1;
+  self->audit_explicit = g_array_new (FALSE, FALSE, sizeof (FuAuditRow));
 }
 
 /* A file path, or anything that is not another backend's location. */
