@@ -256,7 +256,7 @@ test_merge (Fixture       *f,
   g_assert_no_error (error);
 
   check_command (f, fu_command_new_merge_participants (keep, fu_command_get_new_id (add)),
-                 "Merged Michael Clarke into Michael Clarke");
+                 "Merged the two records of Michael Clarke");
 }
 
 static void

@@ -1068,6 +1068,8 @@ describe (FuCommand *self,
       return g_strdup_printf (_("Removed %s from %s"), subject, object);
 
     case MERGE_PARTICIPANTS:
+      if (g_strcmp0 (subject, object) == 0)
+        return g_strdup_printf (_("Merged the two records of %s"), object);
       /* TRANSLATORS: two records of one person: the one removed, then the one kept */
       return g_strdup_printf (_("Merged %s into %s"), subject, object);
 

@@ -199,6 +199,10 @@ search_changed_cb (FuHistoryWindow *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
+  /* The entry says so again after its delay when the text was set: nothing new. */
+  if (g_strcmp0 (text != NULL && *text != '\0' ? text : NULL, self->search) == 0
+      && self->entries != NULL)
+    return;
   g_clear_pointer (&self->search, g_free);
   if (text != NULL && *text != '\0')
     self->search = g_strdup (text);

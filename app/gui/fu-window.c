@@ -544,11 +544,37 @@ update_history_actions (FuWindow *self)
 }
 
 static void
-dismiss_change_toast (FuWindow *self)
+change_toast_dismissed_cb (AdwToast *toast,
+                           FuWindow *self)
 {
-  if (self->change_toast != NULL)
-    adw_toast_dismiss (self->change_toast);
-  g_clear_object (&self->change_toast);
+  if (self->change_toast == toast)
+    g_clear_object (&self->change_toast);
+}
+
+/* The change's toast, on screen still: says @title now, with Undo for @entry_id (0: no
+ * button). One toast changes its words rather than another coming: libadwaita 1.2 crashes
+ * when toasts are dismissed and added in quick succession, and an older change's Undo must
+ * never come back over a newer one. FALSE when there is none on screen. */
+static gboolean
+update_change_toast (FuWindow   *self,
+                     const char *title,
+                     gint64      entry_id)
+{
+  if (self->change_toast == NULL)
+    return FALSE;
+  adw_toast_set_title (self->change_toast, title);
+  if (entry_id > 0)
+    {
+      adw_toast_set_button_label (self->change_toast, _("_Undo"));
+      adw_toast_set_action_name (self->change_toast, "win.undo-entry");
+      adw_toast_set_action_target_value (self->change_toast, g_variant_new_int64 (entry_id));
+    }
+  else
+    {
+      adw_toast_set_action_name (self->change_toast, NULL);
+      adw_toast_set_button_label (self->change_toast, NULL);
+    }
+  return TRUE;
 }
 
 /* What undo or redo did, or why it could not. */
@@ -560,7 +586,6 @@ reverted (FuWindow   *self,
 {
   AdwToast *t;
 
-  dismiss_change_toast (self);
   if (!ok)
     {
       t = adw_toast_new (error->message);
@@ -569,7 +594,8 @@ reverted (FuWindow   *self,
       fu_window_add_toast (self, t);
       return;
     }
-  toast (self, sentence);
+  if (!update_change_toast (self, sentence, 0))
+    toast (self, sentence);
 }
 
 static void
@@ -1078,15 +1104,16 @@ fu_window_show_change (FuWindow   *self,
   g_return_if_fail (title != NULL);
 
   /* One change's toast at a time: an older Undo never comes back over a newer one. */
-  dismiss_change_toast (self);
+  if (update_change_toast (self, title, entry_id))
+    return;
   t = adw_toast_new (title);
   if (entry_id > 0)
     {
       adw_toast_set_button_label (t, _("_Undo"));
       adw_toast_set_action_name (t, "win.undo-entry");
       adw_toast_set_action_target_value (t, g_variant_new_int64 (entry_id));
-      adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
       self->change_toast = g_object_ref (t);
+      g_signal_connect_object (t, "dismissed", G_CALLBACK (change_toast_dismissed_cb), self, 0);
     }
   fu_window_add_toast (self, t);
 }
