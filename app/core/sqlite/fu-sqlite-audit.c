@@ -189,6 +189,19 @@ fu_sqlite_audit_begin (FuStore    *self,
   return entry_id;
 }
 
+/* A command that adds at most this many rows has each of them recorded with its values; more
+ * (an import) are recorded as ranges of ids. */
+#define FEW_ROWS 1000
+
+static char *json_expr (const AuditTable *table);
+static gboolean count_range (FuStore *self, guint table, gint64 first, gint64 last,
+                             gpointer data, GError **error);
+
+typedef struct {
+  gint64    entry_id;
+  gboolean  with_values;
+} RangeWrite;
+
 static gboolean
 write_range (FuStore   *self,
              guint      table,
@@ -197,16 +210,30 @@ write_range (FuStore   *self,
              gpointer   data,
              GError   **error)
 {
-  gint64 entry_id = *(gint64 *) data;
+  const RangeWrite *write = data;
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = fu_sqlite_prepare (self,
-                            "INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op) "
-                            "VALUES (?1, ?2, ?3, ?4, 1)",
-                            error);
+  if (write->with_values)
+    {
+      g_autofree char *json = json_expr (&audit_tables[table]);
+
+      sql = g_strdup_printf ("INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op, new) "
+                             "SELECT ?1, ?2, \"%s\", \"%s\", 1, %s FROM \"%s\" "
+                             "WHERE \"%s\" BETWEEN ?3 AND ?4 ORDER BY \"%s\"",
+                             audit_tables[table].rowid, audit_tables[table].rowid, json,
+                             audit_tables[table].name, audit_tables[table].rowid,
+                             audit_tables[table].rowid);
+    }
+  else
+    {
+      sql = g_strdup ("INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op) "
+                      "VALUES (?1, ?2, ?3, ?4, 1)");
+    }
+  stmt = fu_sqlite_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 1, write->entry_id);
   sqlite3_bind_text (stmt, 2, audit_tables[table].name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, first);
   sqlite3_bind_int64 (stmt, 4, last);
@@ -268,6 +295,14 @@ write_insert_ranges (FuStore  *self,
                      GError  **error)
 {
   GArray *explicit = FU_SQLITE (self)->audit_explicit;
+  RangeWrite write = { entry_id, FALSE };
+  gint64 added = explicit->len;
+
+  /* A few rows (a workshop, a person, a reply) keep their values as they were added. */
+  for (guint t = 0; t < FU_N_RECORDS; t++)
+    if (!for_each_new_range (self, t, count_range, &added, error))
+      return FALSE;
+  write.with_values = added <= FEW_ROWS;
 
   for (guint t = 0; t < FU_N_RECORDS; t++)
     {
@@ -278,10 +313,10 @@ write_insert_ranges (FuStore  *self,
           const FuAuditRow *row = &g_array_index (explicit, FuAuditRow, i);
 
           if ((guint) row->record == t
-              && !write_range (self, t, row->row_id, row->row_id, &entry_id, error))
+              && !write_range (self, t, row->row_id, row->row_id, &write, error))
             return FALSE;
         }
-      if (!for_each_new_range (self, t, write_range, &entry_id, error))
+      if (!for_each_new_range (self, t, write_range, &write, error))
         return FALSE;
 
       stmt = fu_sqlite_prepare (self,
@@ -419,15 +454,24 @@ fu_sqlite_audit_set_sentence (FuStore    *self,
 
 /* json_object ('c1', c1, ...) over the table's columns: the row as the triggers write it. */
 static char *
-image_sql (const AuditTable *table)
+json_expr (const AuditTable *table)
 {
-  GString *sql = g_string_new ("SELECT json_object (");
+  GString *sql = g_string_new ("json_object (");
 
   for (guint i = 0; table->columns[i] != NULL; i++)
     g_string_append_printf (sql, "%s'%s', \"%s\"", i > 0 ? ", " : "", table->columns[i],
                             table->columns[i]);
-  g_string_append_printf (sql, ") FROM \"%s\" WHERE \"%s\" = ?1", table->name, table->rowid);
+  g_string_append_c (sql, ')');
   return g_string_free (sql, FALSE);
+}
+
+static char *
+image_sql (const AuditTable *table)
+{
+  g_autofree char *json = json_expr (table);
+
+  return g_strdup_printf ("SELECT %s FROM \"%s\" WHERE \"%s\" = ?1", json, table->name,
+                          table->rowid);
 }
 
 static char *
@@ -814,7 +858,19 @@ fu_sqlite_audit_revert (FuStore *self,
                                          "names a record this version does not know"));
                   return FALSE;
                 }
-              if (change->op == FU_CHANGE_INSERT)
+              if (change->op == FU_CHANGE_INSERT && change->new_values != NULL)
+                {
+                  gboolean same = FALSE;
+
+                  /* Recorded with its values: it must still have them. */
+                  ok = row_is (self, table, change->row_id, change->new_values, &same, error);
+                  if (ok && !same)
+                    ok = conflict (self, table, change->new_values, FALSE, error);
+                  if (ok)
+                    ok = revert_range (self, table, entry_id, change->row_id, change->row_last,
+                                       error);
+                }
+              else if (change->op == FU_CHANGE_INSERT)
                 ok = revert_range (self, table, entry_id, change->row_id, change->row_last,
                                    error);
               else
@@ -1052,7 +1108,7 @@ fu_sqlite_list_audit_changes (FuStore *self,
       /* One row added: the history shows it as it is now (an import's thousands of rows are
        * shown as their number). */
       if (change->op == FU_CHANGE_INSERT && change->row_last == change->row_id
-          && (guint) change->record < FU_N_RECORDS)
+          && change->new_values == NULL && (guint) change->record < FU_N_RECORDS)
         {
           g_autofree char *image = image_sql (&audit_tables[change->record]);
 
