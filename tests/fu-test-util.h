@@ -134,6 +134,19 @@ fu_test_lookup_administration (FuStore    *store,
   return id;
 }
 
+/* The id of the workshop with code @code, or 0. */
+static inline gint64
+fu_test_lookup_workshop (FuStore    *store,
+                         const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (fu_store_lookup_workshop (store, code, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
 /* Adds @workshop; returns its id. */
 static inline gint64
 fu_test_add_workshop (FuStore    *store,

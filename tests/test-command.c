@@ -58,10 +58,8 @@ static gint64
 workshop_id (Fixture    *f,
              const char *code)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
+  gint64 id = fu_test_lookup_workshop (f->store, code);
 
-  g_assert_true (fu_store_lookup_workshop (f->store, code, &id, &error));
   g_assert_cmpint (id, >, 0);
   return id;
 }

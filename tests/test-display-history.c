@@ -63,11 +63,7 @@ static gint64
 workshop_id (Fixture    *f,
              const char *code)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (fu_store_lookup_workshop (f->store, code, &id, &error));
-  return id;
+  return fu_test_lookup_workshop (f->store, code);
 }
 
 /* Presses @accel with the focus in @widget, as a person working on that page would. */

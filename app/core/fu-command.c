@@ -131,6 +131,18 @@ fu_change_set_touches (const FuChangeSet *self,
   return self->all || self->ids[record]->len > 0;
 }
 
+gboolean
+fu_change_set_touches_any (const FuChangeSet *self,
+                           guint              mask)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  for (guint i = 0; i < FU_N_RECORDS; i++)
+    if ((mask & FU_RECORD_BIT (i)) != 0 && fu_change_set_touches (self, (FuRecordKind) i))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 compare_id (gconstpointer a,
             gconstpointer b)
@@ -315,33 +327,6 @@ command_new (Kind kind)
   return self;
 }
 
-static FuParticipant *
-participant_copy (const FuParticipant *participant)
-{
-  FuParticipant *copy = fu_participant_new ();
-
-  copy->id = participant->id;
-  copy->name = g_strdup (participant->name);
-  copy->administration_id = participant->administration_id;
-  copy->email = g_strdup (participant->email);
-  copy->position = g_strdup (participant->position);
-  copy->gender = g_strdup (participant->gender);
-  return copy;
-}
-
-static FuAdministration *
-administration_copy (const FuAdministration *administration)
-{
-  FuAdministration *copy = fu_administration_new ();
-
-  copy->id = administration->id;
-  copy->name = g_strdup (administration->name);
-  copy->short_name = g_strdup (administration->short_name);
-  copy->country = g_strdup (administration->country);
-  copy->member = administration->member;
-  return copy;
-}
-
 static GArray *
 ids_copy (const gint64 *ids,
           guint         n_ids)
@@ -394,7 +379,7 @@ fu_command_new_add_participant (const FuParticipant *participant,
   g_return_val_if_fail (participant != NULL, NULL);
 
   self = command_new (ADD_PARTICIPANT);
-  self->participant = participant_copy (participant);
+  self->participant = fu_participant_copy (participant);
   self->id = workshop_id;
   return self;
 }
@@ -407,7 +392,7 @@ fu_command_new_edit_participant (const FuParticipant *participant)
   g_return_val_if_fail (participant != NULL && participant->id > 0, NULL);
 
   self = command_new (EDIT_PARTICIPANT);
-  self->participant = participant_copy (participant);
+  self->participant = fu_participant_copy (participant);
   return self;
 }
 
@@ -459,7 +444,7 @@ fu_command_new_add_administration (const FuAdministration *administration)
   g_return_val_if_fail (administration != NULL, NULL);
 
   self = command_new (ADD_ADMINISTRATION);
-  self->administration = administration_copy (administration);
+  self->administration = fu_administration_copy (administration);
   return self;
 }
 
@@ -471,7 +456,7 @@ fu_command_new_edit_administration (const FuAdministration *administration)
   g_return_val_if_fail (administration != NULL && administration->id > 0, NULL);
 
   self = command_new (EDIT_ADMINISTRATION);
-  self->administration = administration_copy (administration);
+  self->administration = fu_administration_copy (administration);
   return self;
 }
 

@@ -34,6 +34,15 @@ gboolean     fu_change_set_is_all     (const FuChangeSet *self);
 gboolean     fu_change_set_is_empty   (const FuChangeSet *self);
 /* Whether any record of @record changed (always TRUE for "all"). */
 gboolean     fu_change_set_touches    (const FuChangeSet *self, FuRecordKind record);
+/* Whether any record of the kinds in @mask (bits 1 << FuRecordKind) changed. */
+gboolean     fu_change_set_touches_any (const FuChangeSet *self, guint mask);
+#define FU_RECORD_BIT(kind) (1u << (kind))
+/* Every kind of record but the team settings: what a follow-up row is made of. */
+#define FU_RECORD_MASK_PEOPLE_AND_FOLLOWUPS \
+  (FU_RECORD_BIT (FU_RECORD_ADMINISTRATION) | FU_RECORD_BIT (FU_RECORD_WORKSHOP) \
+   | FU_RECORD_BIT (FU_RECORD_PARTICIPANT) | FU_RECORD_BIT (FU_RECORD_ATTENDANCE) \
+   | FU_RECORD_BIT (FU_RECORD_FOLLOWUP) | FU_RECORD_BIT (FU_RECORD_REMINDER) \
+   | FU_RECORD_BIT (FU_RECORD_REPLY))
 /* The ids of @record that changed, ascending, each once (gint64). Never NULL. */
 GArray      *fu_change_set_get_ids    (const FuChangeSet *self, FuRecordKind record);
 gboolean     fu_change_set_contains   (const FuChangeSet *self, FuRecordKind record,

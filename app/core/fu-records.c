@@ -337,3 +337,36 @@ fu_participant_overview_equal (gconstpointer a,
          && g_strcmp0 (x->email, y->email) == 0
          && g_strcmp0 (x->position, y->position) == 0;
 }
+
+FuParticipant *
+fu_participant_copy (const FuParticipant *self)
+{
+  FuParticipant *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = fu_participant_new ();
+  copy->id = self->id;
+  copy->name = g_strdup (self->name);
+  copy->administration_id = self->administration_id;
+  copy->email = g_strdup (self->email);
+  copy->position = g_strdup (self->position);
+  copy->gender = g_strdup (self->gender);
+  return copy;
+}
+
+FuAdministration *
+fu_administration_copy (const FuAdministration *self)
+{
+  FuAdministration *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = fu_administration_new ();
+  copy->id = self->id;
+  copy->name = g_strdup (self->name);
+  copy->short_name = g_strdup (self->short_name);
+  copy->country = g_strdup (self->country);
+  copy->member = self->member;
+  return copy;
+}

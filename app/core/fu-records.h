@@ -142,6 +142,8 @@ FuWorkshop       *fu_workshop_new         (void);   /* kind regional, surveyed *
 FuWorkshop       *fu_workshop_copy        (const FuWorkshop *self);
 void              fu_workshop_free        (FuWorkshop *self);
 FuParticipant    *fu_participant_new      (void);
+FuParticipant    *fu_participant_copy     (const FuParticipant *self);
+FuAdministration *fu_administration_copy  (const FuAdministration *self);
 void              fu_participant_free     (FuParticipant *self);
 FuReply          *fu_reply_new            (void);   /* nothing ticked, counts -1, unanswered */
 FuReply          *fu_reply_copy           (const FuReply *self);

@@ -813,15 +813,8 @@ context_changed_cb (FuBoardPage *self,
                     FuChangeSet *changes)
 {
   /* What the board shows comes from these; a change to nothing else leaves it alone. */
-  if (!fu_change_set_is_all (changes)
-      && !fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
-      && !fu_change_set_touches (changes, FU_RECORD_PARTICIPANT)
-      && !fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
-      && !fu_change_set_touches (changes, FU_RECORD_ATTENDANCE)
-      && !fu_change_set_touches (changes, FU_RECORD_FOLLOWUP)
-      && !fu_change_set_touches (changes, FU_RECORD_REMINDER)
-      && !fu_change_set_touches (changes, FU_RECORD_REPLY)
-      && !fu_change_set_touches (changes, FU_RECORD_SETTINGS))
+  if (!fu_change_set_touches_any (changes, FU_RECORD_MASK_PEOPLE_AND_FOLLOWUPS
+                                              | FU_RECORD_BIT (FU_RECORD_SETTINGS)))
     return;
 
   /* Hidden (another page is shown), the board reloads when it is shown again: a change made

@@ -65,20 +65,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- Helpers ----------------------------------------------------------------------------- */
 
-static FuParticipant *
-participant_copy (const FuParticipant *participant)
-{
-  FuParticipant *copy = fu_participant_new ();
-
-  copy->id = participant->id;
-  copy->name = g_strdup (participant->name);
-  copy->administration_id = participant->administration_id;
-  copy->email = g_strdup (participant->email);
-  copy->position = g_strdup (participant->position);
-  copy->gender = g_strdup (participant->gender);
-  return copy;
-}
-
 /* ---- The history ------------------------------------------------------------------------- */
 
 static const char *
@@ -329,7 +315,7 @@ save (FuParticipantDetail *self,
   if (row != NULL)
     gtk_widget_remove_css_class (row, "error");
   g_clear_pointer (&self->participant, fu_participant_free);
-  self->participant = participant_copy (changed);
+  self->participant = fu_participant_copy (changed);
 }
 
 static gboolean
@@ -355,7 +341,7 @@ commit_entry (FuParticipantDetail *self,
   if (self->loading || self->participant == NULL || self->context == NULL)
     return;
 
-  changed = participant_copy (self->participant);
+  changed = fu_participant_copy (self->participant);
   switch (field)
     {
     case FIELD_NAME:
@@ -440,7 +426,7 @@ administration_selected_cb (FuParticipantDetail *self,
   if (id == self->participant->administration_id)
     return;
 
-  changed = participant_copy (self->participant);
+  changed = fu_participant_copy (self->participant);
   changed->administration_id = id;
   save (self, changed, NULL);
 }

@@ -413,14 +413,7 @@ static void
 context_changed_cb (FuParticipantsPage *self,
                     FuChangeSet        *changes)
 {
-  if (!fu_change_set_is_all (changes)
-      && !fu_change_set_touches (changes, FU_RECORD_PARTICIPANT)
-      && !fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
-      && !fu_change_set_touches (changes, FU_RECORD_ATTENDANCE)
-      && !fu_change_set_touches (changes, FU_RECORD_FOLLOWUP)
-      && !fu_change_set_touches (changes, FU_RECORD_REMINDER)
-      && !fu_change_set_touches (changes, FU_RECORD_REPLY)
-      && !fu_change_set_touches (changes, FU_RECORD_WORKSHOP))
+  if (!fu_change_set_touches_any (changes, FU_RECORD_MASK_PEOPLE_AND_FOLLOWUPS))
     return;
 
   /* Hidden, nobody sees the table: reading 40,000 people after every change made on another

@@ -487,15 +487,8 @@ context_changed_cb (FuWorkshopsPage *self,
                     FuChangeSet     *changes)
 {
   /* The list and the detail show workshops, their attendees and follow-ups. */
-  if (fu_change_set_is_all (changes)
-      || fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
-      || fu_change_set_touches (changes, FU_RECORD_PARTICIPANT)
-      || fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
-      || fu_change_set_touches (changes, FU_RECORD_ATTENDANCE)
-      || fu_change_set_touches (changes, FU_RECORD_FOLLOWUP)
-      || fu_change_set_touches (changes, FU_RECORD_REMINDER)
-      || fu_change_set_touches (changes, FU_RECORD_REPLY)
-      || fu_change_set_touches (changes, FU_RECORD_SETTINGS))
+  if (fu_change_set_touches_any (changes, FU_RECORD_MASK_PEOPLE_AND_FOLLOWUPS
+                                           | FU_RECORD_BIT (FU_RECORD_SETTINGS)))
     reload (self);
 }
 

@@ -680,7 +680,6 @@ changes_before (FuStore  *self,
 {
   g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = fu_sqlite_prepare (self,
                             "SELECT " CHANGE_COLUMNS " FROM audit_change "
@@ -693,15 +692,11 @@ changes_before (FuStore  *self,
   sqlite3_bind_int64 (stmt, 2, before);
   sqlite3_bind_int (stmt, 3, (int) limit);
   sqlite3_bind_int (stmt, 4, inserts ? 1 : 0);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_change_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, change_from_row (stmt));
+  list = collect_rows (self, stmt, (RowFunc) change_from_row, (GDestroyNotify) fu_audit_change_free,
+                       _("Could not read the history"), error);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fu_sqlite_set_error (self, error, _("Could not read the history"));
-      return NULL;
-    }
+  if (list == NULL)
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -985,7 +980,6 @@ fu_sqlite_list_audit_entries (FuStore            *self,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE 1");
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1021,15 +1015,11 @@ fu_sqlite_list_audit_entries (FuStore            *self,
   if (query->limit > 0)
     sqlite3_bind_int64 (stmt, 5, query->limit);
 
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, entry_from_row (stmt));
+  list = collect_rows (self, stmt, (RowFunc) entry_from_row, (GDestroyNotify) fu_audit_entry_free,
+                       _("Could not read the history"), error);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fu_sqlite_set_error (self, error, _("Could not read the history"));
-      return NULL;
-    }
+  if (list == NULL)
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -1083,7 +1073,6 @@ fu_sqlite_list_audit_changes (FuStore *self,
 {
   g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = fu_sqlite_prepare (self,
                             "SELECT " CHANGE_COLUMNS " FROM audit_change WHERE entry_id = ?1 "
@@ -1092,15 +1081,11 @@ fu_sqlite_list_audit_changes (FuStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entry_id);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_change_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, change_from_row (stmt));
+  list = collect_rows (self, stmt, (RowFunc) change_from_row, (GDestroyNotify) fu_audit_change_free,
+                       _("Could not read the history"), error);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fu_sqlite_set_error (self, error, _("Could not read the history"));
-      return NULL;
-    }
+  if (list == NULL)
+    return NULL;
   for (guint i = 0; i < list->len; i++)
     {
       FuAuditChange *change = g_ptr_array_index (list, i);
