@@ -19,6 +19,10 @@ typedef enum {
   FU_STORE_ERROR_INVALID,       /* a value breaks a rule (end before start, bad kind, ...) */
   FU_STORE_ERROR_BUSY,          /* another program holds the database too long */
   FU_STORE_ERROR_CONFLICT,      /* a change can no longer be undone: its records changed */
+  FU_STORE_ERROR_DISK_FULL,     /* the disk holding the database is full: nothing was saved */
+  FU_STORE_ERROR_IO,            /* the disk failed to read or write: nothing was saved */
+  FU_STORE_ERROR_READ_ONLY,     /* the database may be read, not changed */
+  FU_STORE_ERROR_DAMAGED,       /* the file is damaged */
 } FuStoreError;
 
 typedef enum {

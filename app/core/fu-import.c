@@ -1423,7 +1423,12 @@ read_rows (FuImport *self)
   g_assert (self != NULL);
 
   while (fu_csv_reader_next (self->reader, &error))
-    import_row (self);
+    {
+      import_row (self);
+      /* A full disk or a failing one: no row can be saved, and its error is the file's. */
+      if (fu_store_get_fault (self->store) != NULL)
+        return;
+    }
 
   /* The reader cannot resynchronize after a syntax error: the rest is unread. */
   if (error != NULL)
@@ -1444,6 +1449,15 @@ import_rows (FuImport  *self,
 
   read_rows (self);
 
+  if (fu_store_get_fault (self->store) != NULL)
+    {
+      /* The rows are not at fault: the disk is. */
+      g_propagate_error (error, g_error_copy (fu_store_get_fault (self->store)));
+      g_ptr_array_set_size (self->result->issues, 0);
+      self->result->n_issues = 0;
+      fu_store_rollback (self->store);
+      return FALSE;
+    }
   if (self->result->n_issues > 0 || (self->flags & FU_IMPORT_DRY_RUN) != 0)
     fu_store_rollback (self->store);
   else if (!fu_store_commit (self->store, error))

@@ -730,3 +730,11 @@ fu_store_audit_set_sentence (FuStore    *self,
 
   return FU_STORE_GET_CLASS (self)->audit_set_sentence (self, entry_id, sentence, args, error);
 }
+
+const GError *
+fu_store_get_fault (FuStore *self)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  return FU_STORE_GET_CLASS (self)->get_fault (self);
+}

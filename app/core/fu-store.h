@@ -29,6 +29,7 @@ struct _FuStoreClass
   gboolean (*begin) (FuStore *self, GError **error);
   gboolean (*commit) (FuStore *self, GError **error);
   void (*rollback) (FuStore *self);
+  const GError *(*get_fault) (FuStore *self);
   gboolean (*is_empty) (FuStore *self);
   char *(*dump) (FuStore *self, const char * const *tables, GError **error);
   void (*get_rules) (FuStore *self, FuRules *rules);
@@ -129,6 +130,10 @@ guint       fu_store_get_version           (FuStore *self);
 gboolean    fu_store_begin                 (FuStore *self, GError **error);
 gboolean    fu_store_commit                (FuStore *self, GError **error);
 void        fu_store_rollback              (FuStore *self);
+/* The fault that ended the open transaction (a full disk, an I/O error, a damaged file), or
+ * NULL: after one, every write of the transaction fails with it, commit too, and the
+ * caller rolls back. */
+const GError *fu_store_get_fault           (FuStore *self);
 
 /* True when nothing but the built-in administrations and settings is stored. */
 gboolean    fu_store_is_empty              (FuStore *self);

@@ -33,6 +33,10 @@ struct _FuSqliteStore
    * old ids (FuAuditRow). */
   gint64      audit_max[FU_N_RECORDS];
   GArray     *audit_explicit;
+
+  /* The first fault of the open transaction (a full disk, an I/O error): after it SQLite
+   * may have rolled everything back by itself, and nothing of the transaction may go on. */
+  GError     *fault;
 };
 
 /* The backend's fields of a FuStore known to be one (no type check: hot paths). */
@@ -271,6 +275,7 @@ guint fu_sqlite_get_version (FuStore *self);
 gboolean fu_sqlite_begin (FuStore *self, GError **error);
 gboolean fu_sqlite_commit (FuStore *self, GError **error);
 void fu_sqlite_rollback (FuStore *self);
+const GError *fu_sqlite_get_fault (FuStore *self);
 gboolean fu_sqlite_is_empty (FuStore *self);
 char *fu_sqlite_dump (FuStore *self, const char * const *tables, GError **error);
 void fu_sqlite_get_rules (FuStore *self, FuRules *rules);

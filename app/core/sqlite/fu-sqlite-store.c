@@ -38,6 +38,7 @@ fu_sqlite_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->audit_explicit, g_array_unref);
+  g_clear_error (&self->fault);
 
   G_OBJECT_CLASS (fu_sqlite_store_parent_class)->finalize (object);
 }
@@ -54,6 +55,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->begin = fu_sqlite_begin;
   store_class->commit = fu_sqlite_commit;
   store_class->rollback = fu_sqlite_rollback;
+  store_class->get_fault = fu_sqlite_get_fault;
   store_class->is_empty = fu_sqlite_is_empty;
   store_class->dump = fu_sqlite_dump;
   store_class->get_rules = fu_sqlite_get_rules;
@@ -225,11 +227,90 @@ fu_sqlite_set_error (FuStore    *self,
       break;
     }
 
+  /* Faults of the disk or the file: the message names them and the database, not the
+   * record being written, and the transaction cannot go on. */
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      {
+        g_autofree char *base = g_path_get_basename (FU_SQLITE (self)->path);
+
+        g_clear_error (&FU_SQLITE (self)->fault);
+        g_set_error (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL,
+                     _("The disk holding %s is full: nothing was saved. Free some space and "
+                       "try again."),
+                     base);
+      }
+      break;
+
+    case SQLITE_IOERR:
+      if (FU_SQLITE (self)->fault == NULL)
+        g_set_error (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_IO,
+                     _("Could not write to %s (%s): nothing was saved. Check the disk and try "
+                       "again."),
+                     FU_SQLITE (self)->path, message);
+      break;
+
+    case SQLITE_CORRUPT:
+      if (FU_SQLITE (self)->fault == NULL)
+        g_set_error (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
+                     _("%s is damaged: nothing was saved. Restore a backup."),
+                     FU_SQLITE (self)->path);
+      break;
+
+    case SQLITE_READONLY:
+      if (FU_SQLITE (self)->fault == NULL)
+        g_set_error (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_READ_ONLY,
+                     _("read-only database %s: nothing was saved"), FU_SQLITE (self)->path);
+      break;
+
+    case SQLITE_NOMEM:
+      if (FU_SQLITE (self)->fault == NULL)
+        g_set_error_literal (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                             _("Out of memory: nothing was saved"));
+      break;
+
+    default:
+      break;
+    }
+  if (FU_SQLITE (self)->fault != NULL && (rc & 0xff) != SQLITE_BUSY
+      && (rc & 0xff) != SQLITE_CONSTRAINT)
+    {
+      g_propagate_error (error, g_error_copy (FU_SQLITE (self)->fault));
+      return FALSE;
+    }
+
   if (what != NULL)
     g_set_error (error, FU_STORE_ERROR, code, "%s: %s", what, message);
   else
     g_set_error_literal (error, FU_STORE_ERROR, code, message);
   return FALSE;
+}
+
+/* Whether the open transaction has met a fault that ends it; its error then. */
+static gboolean
+transaction_lost (FuStore  *self,
+                  GError  **error)
+{
+  sqlite3 *db = FU_SQLITE (self)->db;
+
+  if (FU_SQLITE (self)->fault == NULL && FU_SQLITE (self)->depth > 0
+      && sqlite3_get_autocommit (db))
+    g_set_error_literal (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                         _("The database rolled the change back by itself: nothing was "
+                           "saved"));
+  if (FU_SQLITE (self)->fault == NULL)
+    return FALSE;
+  if (error != NULL)
+    g_propagate_error (error, g_error_copy (FU_SQLITE (self)->fault));
+  return TRUE;
+}
+
+const GError *
+fu_sqlite_get_fault (FuStore *self)
+{
+  transaction_lost (self, NULL);
+  return FU_SQLITE (self)->fault;
 }
 
 void
@@ -299,6 +380,14 @@ fu_sqlite_begin (FuStore *self,
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A transaction that met a fault (a full disk: SQLite may have rolled it back by itself)
+   * goes no further: a savepoint now would start a new transaction that its release commits,
+   * and half of the work would be saved. */
+  if (FU_SQLITE (self)->depth == 0)
+    g_clear_error (&FU_SQLITE (self)->fault);
+  else if (transaction_lost (self, error))
+    return FALSE;
+
   /* Savepoints of one name nest: RELEASE and ROLLBACK TO act on the innermost. */
   if (!exec_cached (self, FU_SQLITE (self)->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT fu_level",
                    error))
@@ -317,7 +406,8 @@ fu_sqlite_commit (FuStore *self,
   g_return_val_if_fail (FU_SQLITE (self)->depth > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!exec_cached (self, FU_SQLITE (self)->depth > 1 ? "RELEASE fu_level" : "COMMIT", error))
+  if (transaction_lost (self, error)
+      || !exec_cached (self, FU_SQLITE (self)->depth > 1 ? "RELEASE fu_level" : "COMMIT", error))
     return FALSE;
   FU_SQLITE (self)->depth--;
   return TRUE;
