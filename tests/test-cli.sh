@@ -281,6 +281,34 @@ cmp -s "$tmp/people.csv" "$tmp/people2.csv" && ok "participants round trip" \
   || not_ok "participants round trip" "$(diff "$tmp/people.csv" "$tmp/people2.csv" | head -5)"
 refuse "export participants of an unknown workshop" fu export participants --workshop NOPE
 
+# a damaged copy is read, never written, and stays byte-identical
+ddb=$tmp/damaged.db
+"$cli" --database "$ddb" sample >/dev/null 2>&1
+size=$(stat -c %s "$ddb")
+# garbage over the middle of every table's pages but the first
+printf 'garbage%.0s' $(seq 1 400) | dd of="$ddb" bs=1 seek=$((size / 2)) conv=notrunc status=none
+before=$(md5sum <"$ddb")
+check "a damaged database can be read" "$cli" --database "$ddb" export summary --fiscal-year 2016/17
+refuse "a damaged database refuses an import" "$cli" --database "$ddb" import workshops "$src/data/sample/workshops.csv"
+contains "the refusal says it is damaged" "$(cat "$tmp/err")" "damaged"
+refuse "a damaged database refuses a mark" "$cli" --database "$ddb" mark-sent 2016-NII
+refuse "a damaged database refuses an undo" "$cli" --database "$ddb" undo
+[ "$(md5sum <"$ddb")" = "$before" ] && ok "the damaged copy is byte-identical" \
+  || not_ok "the damaged copy is byte-identical" "it changed"
+[ ! -e "$ddb-wal" ] && ok "reading a damaged copy leaves no -wal" || not_ok "no -wal" "$(ls "$tmp")"
+
+# a foreign SQLite file with our table names is refused and left byte-identical
+fdb=$tmp/foreign.db
+sqlite3 "$fdb" "CREATE TABLE administration (id); CREATE TABLE workshop (id);
+  CREATE TABLE participant (id); CREATE TABLE attendance (id); CREATE TABLE followup (id);
+  CREATE TABLE reminder (id); CREATE TABLE reply (id); CREATE TABLE settings (id);
+  PRAGMA user_version = 3;"
+before=$(md5sum <"$fdb")
+refuse "a foreign file is refused" "$cli" --database "$fdb" stats
+refuse "a foreign file refuses an import" "$cli" --database "$fdb" import workshops "$src/data/sample/workshops.csv"
+[ "$(md5sum <"$fdb")" = "$before" ] && ok "the foreign file is byte-identical" \
+  || not_ok "the foreign file is byte-identical" "it changed"
+
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -110,6 +110,9 @@ open_store (Cli *cli, GError **error)
 
   path = cli->database != NULL ? g_strdup (cli->database) : fu_store_default_path ();
   store = fu_store_open (path, error);
+  if (store != NULL && fu_store_get_access (store) == FU_STORE_ACCESS_DAMAGED)
+    g_printerr (_("followup-cli: warning: %s is damaged: it can be read, not changed. "
+                  "Restore a backup.\n"), path);
   if (store != NULL && author != NULL && *author != '\0')
     fu_store_set_author (store, author);
   return store;

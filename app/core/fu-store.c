@@ -738,3 +738,11 @@ fu_store_get_fault (FuStore *self)
 
   return FU_STORE_GET_CLASS (self)->get_fault (self);
 }
+
+FuStoreAccess
+fu_store_get_access (FuStore *self)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FU_STORE_ACCESS_READ_ONLY);
+
+  return FU_STORE_GET_CLASS (self)->get_access (self);
+}

@@ -14,6 +14,13 @@
 
 G_BEGIN_DECLS
 
+/* What may be done with an open database. */
+typedef enum {
+  FU_STORE_ACCESS_READ_WRITE,
+  FU_STORE_ACCESS_READ_ONLY,   /* a read-only file or folder: it can be read, not changed */
+  FU_STORE_ACCESS_DAMAGED,     /* the file failed its check: read-only too, restore a backup */
+} FuStoreAccess;
+
 /* ---- The store ------------------------------------------------------------------------- */
 
 #define FU_TYPE_STORE (fu_store_get_type ())
@@ -30,6 +37,7 @@ struct _FuStoreClass
   gboolean (*commit) (FuStore *self, GError **error);
   void (*rollback) (FuStore *self);
   const GError *(*get_fault) (FuStore *self);
+  FuStoreAccess (*get_access) (FuStore *self);
   gboolean (*is_empty) (FuStore *self);
   char *(*dump) (FuStore *self, const char * const *tables, GError **error);
   void (*get_rules) (FuStore *self, FuRules *rules);
@@ -134,6 +142,9 @@ void        fu_store_rollback              (FuStore *self);
  * NULL: after one, every write of the transaction fails with it, commit too, and the
  * caller rolls back. */
 const GError *fu_store_get_fault           (FuStore *self);
+/* Whether the database can be changed; every write of a read-only or damaged one fails with
+ * FU_STORE_ERROR_READ_ONLY or FU_STORE_ERROR_DAMAGED, naming the file. */
+FuStoreAccess fu_store_get_access          (FuStore *self);
 
 /* True when nothing but the built-in administrations and settings is stored. */
 gboolean    fu_store_is_empty              (FuStore *self);

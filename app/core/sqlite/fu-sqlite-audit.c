@@ -1180,3 +1180,99 @@ fu_sqlite_list_audit_rows (FuStore *self,
     }
   return g_steal_pointer (&rows);
 }
+
+/* ---- json_object for triggers ---------------------------------------------------------- */
+
+/* SQLite 3.40's json_object() is not marked innocuous, so with trusted_schema off (a planted
+ * trigger must not run anything with side effects) our own audit triggers could not call it.
+ * This one builds the same text from plain values and is innocuous: it only reads its
+ * arguments. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_object_function (sqlite3_context *context,
+                      int              argc,
+                      sqlite3_value  **argv)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (argc % 2 != 0)
+    {
+      sqlite3_result_error (context, "json_object() requires an even number of arguments", -1);
+      return;
+    }
+  out = g_string_new ("{");
+  for (int i = 0; i < argc; i += 2)
+    {
+      sqlite3_value *value = argv[i + 1];
+
+      if (sqlite3_value_type (argv[i]) != SQLITE_TEXT)
+        {
+          sqlite3_result_error (context, "json_object() labels must be TEXT", -1);
+          return;
+        }
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_json_string (out, (const char *) sqlite3_value_text (argv[i]));
+      g_string_append_c (out, ':');
+      switch (sqlite3_value_type (value))
+        {
+        case SQLITE_NULL:
+          g_string_append (out, "null");
+          break;
+        case SQLITE_INTEGER:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT,
+                                  (gint64) sqlite3_value_int64 (value));
+          break;
+        case SQLITE_FLOAT:
+          {
+            char *number = sqlite3_mprintf ("%!.15g", sqlite3_value_double (value));
+
+            g_string_append (out, number);
+            sqlite3_free (number);
+          }
+          break;
+        case SQLITE_TEXT:
+          append_json_string (out, (const char *) sqlite3_value_text (value));
+          break;
+        default:
+          sqlite3_result_error (context, "JSON cannot hold BLOB values", -1);
+          return;
+        }
+    }
+  g_string_append_c (out, '}');
+  sqlite3_result_text (context, out->str, (int) out->len, SQLITE_TRANSIENT);
+  sqlite3_result_subtype (context, 'J');
+}
+
+void
+fu_sqlite_register_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "json_object", -1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, json_object_function, NULL, NULL);
+}

@@ -37,6 +37,8 @@ struct _FuSqliteStore
   /* The first fault of the open transaction (a full disk, an I/O error): after it SQLite
    * may have rolled everything back by itself, and nothing of the transaction may go on. */
   GError     *fault;
+
+  FuStoreAccess access;
 };
 
 /* The backend's fields of a FuStore known to be one (no type check: hot paths). */
@@ -271,11 +273,15 @@ extended_errcode (FuStore *self)
 
 /* ---- The store's functions, one file per entity ------------------------------------------ */
 
+/* Our innocuous json_object(), for triggers under trusted_schema off. */
+void fu_sqlite_register_functions (sqlite3 *db);
+
 guint fu_sqlite_get_version (FuStore *self);
 gboolean fu_sqlite_begin (FuStore *self, GError **error);
 gboolean fu_sqlite_commit (FuStore *self, GError **error);
 void fu_sqlite_rollback (FuStore *self);
 const GError *fu_sqlite_get_fault (FuStore *self);
+FuStoreAccess fu_sqlite_get_access (FuStore *self);
 gboolean fu_sqlite_is_empty (FuStore *self);
 char *fu_sqlite_dump (FuStore *self, const char * const *tables, GError **error);
 void fu_sqlite_get_rules (FuStore *self, FuRules *rules);

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "fu-day.h"
@@ -576,7 +579,51 @@ check_ours (FuStore *self,
   n_tables = sqlite3_column_int64 (stmt, 0);
   if (n_tables != G_N_ELEMENTS (base_tables))
     return not_database_error (FU_SQLITE (self)->path, error);
+  sqlite3_reset (stmt);
+
+  /* Our schema sets our application id: a file with our tables and another id, or none,
+   * is another program's. */
+  {
+    gint64 application_id = 0;
+
+    if (!read_pragma_int (self, "PRAGMA application_id", &application_id, error))
+      return FALSE;
+    if (application_id != FU_APPLICATION_ID)
+      return not_database_error (FU_SQLITE (self)->path, error);
+  }
   return TRUE;
+}
+
+/* Whether the file passes SQLite's quick check: FALSE for a damaged one. */
+static gboolean
+passes_quick_check (FuStore *self)
+{
+  g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, "PRAGMA quick_check (1)", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW
+         && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+}
+
+/* Whether the file alone is the database: no write-ahead log, or an empty one. */
+static gboolean
+wal_is_empty (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf wal_stat;
+
+  return g_stat (wal, &wal_stat) != 0 || wal_stat.st_size == 0;
+}
+
+/* A "file:" URI for @path that opens it read-only; @immutable when its folder cannot hold
+ * the -shm file (a read-only share), or when the file alone is the database: then reading
+ * it leaves no -wal or -shm file behind. */
+static char *
+read_only_uri (const char *path,
+               gboolean    immutable)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
 }
 
 /* A byte copy of the file, taken after a checkpoint so that the main file holds everything. */
@@ -653,6 +700,19 @@ failed:
   return FALSE;
 }
 
+/* Every connection: full error codes, a wait for other writers, and a hardened schema:
+ * triggers and views planted in a file run nothing with side effects, and nothing writes
+ * the schema but our migrations. */
+static void
+configure_connection (sqlite3 *db)
+{
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  fu_sqlite_register_functions (db);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+}
+
 static FuStore *
 store_open (const char *path,
             guint       target,
@@ -662,12 +722,11 @@ store_open (const char *path,
   gboolean memory = g_strcmp0 (path, ":memory:") == 0;
   gboolean existing = FALSE;
   gint64 version = 0;
+  g_autofree char *folder = NULL;
   int rc;
 
   if (!memory)
     {
-      g_autofree char *folder = NULL;
-
       if (!check_file (path, &existing, error))
         return NULL;
 
@@ -687,8 +746,30 @@ store_open (const char *path,
   FU_SQLITE (self)->path = g_strdup (path);
   fu_store_set_location (self, path);
 
-  rc = sqlite3_open_v2 (path, &FU_SQLITE (self)->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        NULL);
+  /* A file or a folder this account may not write (a read-only share) opens read-only. */
+  if (existing && (g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0))
+    {
+      g_autofree char *uri = read_only_uri (path, g_access (folder, W_OK) != 0
+                                                  || wal_is_empty (path));
+
+      FU_SQLITE (self)->access = FU_STORE_ACCESS_READ_ONLY;
+      rc = sqlite3_open_v2 (uri, &FU_SQLITE (self)->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                            NULL);
+    }
+  else
+    {
+      /* Created for its owner alone: it holds people's names and addresses. The -wal and
+       * -shm files take the same mode. */
+      if (!memory && !existing)
+        {
+          int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+          if (fd >= 0)
+            close (fd);
+        }
+      rc = sqlite3_open_v2 (path, &FU_SQLITE (self)->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       sqlite3 *db = FU_SQLITE (self)->db;
@@ -702,8 +783,7 @@ store_open (const char *path,
                    path, db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
       return NULL;
     }
-  sqlite3_extended_result_codes (FU_SQLITE (self)->db, 1);
-  sqlite3_busy_timeout (FU_SQLITE (self)->db, 5000);
+  configure_connection (FU_SQLITE (self)->db);
 
   /* Reading the version is the first read of the file: a corrupt file fails here. */
   if (!read_pragma_int (self, "PRAGMA user_version", &version, error))
@@ -727,6 +807,43 @@ store_open (const char *path,
     }
   if (!check_ours (self, (guint) version, error))
     return NULL;
+
+  /* A damaged file is read, never written: reopened read-only, as it is. */
+  if (existing && !passes_quick_check (self))
+    {
+      g_autofree char *uri = read_only_uri (path, wal_is_empty (path));
+
+      g_hash_table_remove_all (FU_SQLITE (self)->statements);
+      g_clear_pointer (&FU_SQLITE (self)->db, sqlite3_close_v2);
+      FU_SQLITE (self)->access = FU_STORE_ACCESS_DAMAGED;
+      if (version != (gint64) target
+          || sqlite3_open_v2 (uri, &FU_SQLITE (self)->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                              NULL) != SQLITE_OK)
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
+                       _("%s is damaged and cannot be read. Restore a backup."), path);
+          return NULL;
+        }
+      configure_connection (FU_SQLITE (self)->db);
+      FU_SQLITE (self)->version = (guint) version;
+      return g_steal_pointer (&self);
+    }
+
+  /* Read-only: as it is, when it needs nothing done to it. */
+  if (FU_SQLITE (self)->access == FU_STORE_ACCESS_READ_ONLY)
+    {
+      if (version != (gint64) target)
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_READ_ONLY,
+                       _("read-only database %s was written by an older version of Follow-Up: "
+                         "open it once where it can be changed, to bring it up to date"),
+                       path);
+          return NULL;
+        }
+      sqlite3_exec (FU_SQLITE (self)->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      FU_SQLITE (self)->version = (guint) version;
+      return g_steal_pointer (&self);
+    }
 
   /* Before anything writes to an existing file, not even the journal mode. */
   if (existing && version < target && !backup_file (self, (guint) version, error))

@@ -56,6 +56,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->commit = fu_sqlite_commit;
   store_class->rollback = fu_sqlite_rollback;
   store_class->get_fault = fu_sqlite_get_fault;
+  store_class->get_access = fu_sqlite_get_access;
   store_class->is_empty = fu_sqlite_is_empty;
   store_class->dump = fu_sqlite_dump;
   store_class->get_rules = fu_sqlite_get_rules;
@@ -306,6 +307,37 @@ transaction_lost (FuStore  *self,
   return TRUE;
 }
 
+FuStoreAccess
+fu_sqlite_get_access (FuStore *self)
+{
+  return FU_SQLITE (self)->access;
+}
+
+/* FALSE with the error every write of a read-only or damaged database gets. */
+static gboolean
+check_writable (FuStore  *self,
+                GError  **error)
+{
+  switch (FU_SQLITE (self)->access)
+    {
+    case FU_STORE_ACCESS_READ_ONLY:
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_READ_ONLY,
+                   _("read-only database %s: it can be read, not changed"),
+                   FU_SQLITE (self)->path);
+      return FALSE;
+
+    case FU_STORE_ACCESS_DAMAGED:
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
+                   _("%s is damaged: it can be read, not changed. Restore a backup."),
+                   FU_SQLITE (self)->path);
+      return FALSE;
+
+    case FU_STORE_ACCESS_READ_WRITE:
+    default:
+      return TRUE;
+    }
+}
+
 const GError *
 fu_sqlite_get_fault (FuStore *self)
 {
@@ -383,6 +415,8 @@ fu_sqlite_begin (FuStore *self,
   /* A transaction that met a fault (a full disk: SQLite may have rolled it back by itself)
    * goes no further: a savepoint now would start a new transaction that its release commits,
    * and half of the work would be saved. */
+  if (!check_writable (self, error))
+    return FALSE;
   if (FU_SQLITE (self)->depth == 0)
     g_clear_error (&FU_SQLITE (self)->fault);
   else if (transaction_lost (self, error))
