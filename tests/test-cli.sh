@@ -309,6 +309,20 @@ refuse "a foreign file refuses an import" "$cli" --database "$fdb" import worksh
 [ "$(md5sum <"$fdb")" = "$before" ] && ok "the foreign file is byte-identical" \
   || not_ok "the foreign file is byte-identical" "it changed"
 
+# under umask 022 exports are created 0600, and overwriting a 0600 file keeps it 0600
+(
+  umask 022
+  "$cli" --database "$sdb" export summary --fiscal-year 2016/17 --output "$tmp/private.csv" >/dev/null 2>&1
+  "$cli" --database "$sdb" chart direct-effects --fiscal-year 2016/17 --output "$tmp/private.png" >/dev/null 2>&1
+  "$cli" --database "$tmp/umask.db" init >/dev/null 2>&1
+)
+[ "$(stat -c %a "$tmp/private.csv")" = 600 ] && ok "a new export is 0600" || not_ok "a new export is 0600" "$(stat -c %a "$tmp/private.csv")"
+[ "$(stat -c %a "$tmp/private.png")" = 600 ] && ok "a new chart is 0600" || not_ok "a new chart is 0600" "$(stat -c %a "$tmp/private.png")"
+[ "$(stat -c %a "$tmp/umask.db")" = 600 ] && ok "a new database is 0600" || not_ok "a new database is 0600" "$(stat -c %a "$tmp/umask.db")"
+(umask 022; "$cli" --database "$sdb" export summary --fiscal-year 2016/17 --output "$tmp/private.csv" >/dev/null 2>&1)
+[ "$(stat -c %a "$tmp/private.csv")" = 600 ] && ok "an export over a 0600 file stays 0600" || not_ok "export over 0600" "$(stat -c %a "$tmp/private.csv")"
+[ -z "$(ls "$tmp" | grep -E '^private\.csv\.|^private\.png\.')" ] && ok "no temporary file is left" || not_ok "no temporary file" "$(ls "$tmp")"
+
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -19,6 +19,7 @@
 #include "fu-error.h"
 #include "fu-export.h"
 #include "fu-feedback-sheet.h"
+#include "fu-files.h"
 #include "fu-import.h"
 #include "fu-reminder-sheet.h"
 #include "fu-rules.h"
@@ -183,7 +184,7 @@ write_output (const char *output, GString *text, GError **error)
         }
       return TRUE;
     }
-  if (!g_file_set_contents (output, text->str, text->len, error))
+  if (!fu_file_write_private (output, text->str, text->len, error))
     return FALSE;
   return TRUE;
 }

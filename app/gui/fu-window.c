@@ -15,6 +15,7 @@
 #include "fu-error.h"
 #include "fu-export.h"
 #include "fu-file-chooser.h"
+#include "fu-files.h"
 #include "fu-history-window.h"
 #include "fu-import.h"
 #include "fu-import-detect.h"
@@ -1075,8 +1076,7 @@ fu_window_export_summary (FuWindow *self,
   /* A byte-order mark: the summary goes to a spreadsheet, and Excel needs it for UTF-8. */
   if (!fu_export_summary (fu_context_get_store (self->context), fiscal_year,
                           FU_EXPORT_BOM, out, &error)
-      || !g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
-                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+      || !fu_gfile_write_private (file, out->str, out->len, &error))
     {
       g_autofree char *heading = NULL;
 

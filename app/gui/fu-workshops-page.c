@@ -14,6 +14,7 @@
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-feedback-sheet.h"
+#include "fu-files.h"
 #include "fu-file-chooser.h"
 #include "fu-gui-util.h"
 #include "fu-import-dialog.h"
@@ -955,8 +956,7 @@ write_feedback_sheet (FuWorkshopsPage *self,
 
           /* With a byte-order mark, as the annual summary: it goes to a spreadsheet. */
           fu_feedback_sheet_write_csv (sheet, text, TRUE);
-          g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
-                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+          fu_gfile_write_private (file, text->str, text->len, &error);
         }
       else if (path == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

@@ -14,6 +14,7 @@
 #include <cairo-svg.h>
 
 #include "fu-chart-private.h"
+#include "fu-files.h"
 
 /* Sizes in units of the label text's line height, so the chart scales with its font. */
 #define MARGIN            0.9    /* around the whole chart */
@@ -1576,22 +1577,12 @@ fu_chart_format_from_path (const char    *path,
   return TRUE;
 }
 
-typedef struct {
-  GOutputStream *stream;
-  GError        *error;
-} WriteClosure;
-
 static cairo_status_t
 write_cb (void                *user_data,
           const unsigned char *data,
           unsigned int         length)
 {
-  WriteClosure *closure = user_data;
-
-  if (closure->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (closure->stream, data, length, NULL, NULL, &closure->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (user_data, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -1605,11 +1596,8 @@ write_file (FuChart        *self,
             int             height,
             GError        **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *base = NULL;
-  WriteClosure closure = { 0 };
   cairo_surface_t *surface = NULL;
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
   cairo_t *cr;
@@ -1637,12 +1625,6 @@ write_file (FuChart        *self,
     }
 
   base = g_path_get_basename (path);
-  file = g_file_new_for_path (path);
-  /* GIO writes a temporary file beside @path and renames it over @path on close. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  closure.stream = G_OUTPUT_STREAM (stream);
 
   switch (format)
     {
@@ -1650,11 +1632,11 @@ write_file (FuChart        *self,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       break;
     case FU_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_cb, &closure, width, height);
+      surface = cairo_svg_surface_create_for_stream (write_cb, bytes, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case FU_CHART_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_cb, &closure, width, height);
+      surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, width, height);
       if (self->title != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Follow-Up");
@@ -1672,7 +1654,7 @@ write_file (FuChart        *self,
   if (status == CAIRO_STATUS_SUCCESS)
     {
       if (format == FU_CHART_FORMAT_PNG)
-        status = cairo_surface_write_to_png_stream (surface, write_cb, &closure);
+        status = cairo_surface_write_to_png_stream (surface, write_cb, bytes);
       else
         {
           cairo_surface_finish (surface);
@@ -1681,24 +1663,15 @@ write_file (FuChart        *self,
     }
   cairo_surface_destroy (surface);
 
-  if (closure.error == NULL && status != CAIRO_STATUS_SUCCESS)
-    g_set_error (&closure.error, FU_CHART_ERROR, FU_CHART_ERROR_FAILED,
-                 _("Could not draw the chart into %s: %s"), base,
-                 cairo_status_to_string (status));
-
-  if (closure.error != NULL)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      /* Closing a cancelled replace stream drops the temporary file: @path stays as it was. */
-      cancellable = g_cancellable_new ();
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
-      g_propagate_prefixed_error (error, g_steal_pointer (&closure.error), "%s: ", base);
+      g_set_error (error, FU_CHART_ERROR, FU_CHART_ERROR_FAILED,
+                   _("Could not draw the chart into %s: %s"), base,
+                   cairo_status_to_string (status));
       return FALSE;
     }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
-    return FALSE;
-  return TRUE;
+  /* Drawn in memory, written whole: @path stays as it was when anything fails. */
+  return fu_file_write_private (path, bytes->data, bytes->len, error);
 }
 
 gboolean

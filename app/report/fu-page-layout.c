@@ -11,6 +11,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "fu-files.h"
 #include "fu-page-layout.h"
 
 /* Sizes in points. */
@@ -1264,7 +1265,7 @@ fu_page_write_pdf (const char      *path,
       return FALSE;
     }
   /* GLib's message names the file and says why; the caller says what the document was. */
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, error))
+  if (!fu_file_write_private (path, bytes->data, bytes->len, error))
     return FALSE;
   return TRUE;
 }
