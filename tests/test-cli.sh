@@ -323,6 +323,44 @@ refuse "a foreign file refuses an import" "$cli" --database "$fdb" import worksh
 [ "$(stat -c %a "$tmp/private.csv")" = 600 ] && ok "an export over a 0600 file stays 0600" || not_ok "export over 0600" "$(stat -c %a "$tmp/private.csv")"
 [ -z "$(ls "$tmp" | grep -E '^private\.csv\.|^private\.png\.')" ] && ok "no temporary file is left" || not_ok "no temporary file" "$(ls "$tmp")"
 
+# backup, a change, restore: the exports are as they were, and the restore can be undone
+bdb=$tmp/backed.db
+bfu () { "$cli" --database "$bdb" "$@"; }
+bfu sample >/dev/null 2>&1
+snap_exports () {
+  bfu export summary --fiscal-year 2016/17 --output "$tmp/$1-summary.csv" >/dev/null 2>&1
+  bfu export responses --output "$tmp/$1-responses.csv" >/dev/null 2>&1
+  bfu export participants --output "$tmp/$1-participants.csv" >/dev/null 2>&1
+}
+snap_exports before
+check "backup --output" bfu backup --output "$tmp/kept.db"
+[ "$(stat -c %a "$tmp/kept.db")" = 600 ] && ok "a backup is 0600" || not_ok "a backup is 0600" "$(stat -c %a "$tmp/kept.db")"
+check "backup into the backups folder" bfu backup
+[ "$(stat -c %a "$bdb.backups")" = 700 ] && ok "the backups folder is 0700" || not_ok "backups folder 0700" "$(stat -c %a "$bdb.backups")"
+check "backups" bfu backups
+contains "backups lists the counts" "$out" " 13 .* 148 "
+bfu import workshops "$src/data/sample/workshops.csv" --dry-run >/dev/null 2>&1
+printf 'code,title,start_date,end_date,venue\nZZ-1,Broken,2026-01-01,2026-01-03,Bangkok\n' >"$tmp/extra.csv"
+bfu import workshops "$tmp/extra.csv" >/dev/null 2>&1
+sqlite3 "$bdb" "SELECT code FROM workshop WHERE code = 'ZZ-1'" | grep -q ZZ-1 && ok "the change is made" || not_ok "the change is made" ""
+n_backups=$(ls "$bdb.backups" | wc -l)
+[ "$n_backups" -ge 2 ] && ok "an import backs up first" || not_ok "an import backs up first" "$(ls "$bdb.backups")"
+check "restore" bfu restore "$tmp/kept.db"
+contains "restore says what it did" "$out" "Restored the backup kept.db"
+snap_exports after
+for e in summary responses participants; do
+  cmp -s "$tmp/before-$e.csv" "$tmp/after-$e.csv" && ok "restore gives back the $e export" \
+    || not_ok "restore gives back the $e export" "$(diff "$tmp/before-$e.csv" "$tmp/after-$e.csv" | head -3)"
+done
+check "the restore is in the history" bfu history --limit 1
+contains "history names the restore" "$out" "Restored the backup kept.db"
+check "undo the restore" bfu undo
+sqlite3 "$bdb" "SELECT code FROM workshop WHERE code = 'ZZ-1'" | grep -q ZZ-1 && ok "undoing the restore brings the change back" \
+  || not_ok "undoing the restore brings the change back" ""
+refuse "restoring a foreign file" bfu restore "$fdb"
+refuse "restoring a damaged backup" bfu restore "$ddb"
+refuse "restoring a missing file" bfu restore "$tmp/nothing.db"
+
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "fu-annual-report.h"
+#include "fu-backups.h"
 #include "fu-charts.h"
 #include "fu-command.h"
 #include "fu-context.h"
@@ -1159,6 +1160,99 @@ cmd_undo (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* ---- Backups ----------------------------------------------------------------------------- */
+
+static int
+cmd_backup (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *made = NULL;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the backup to this file instead of the backups folder"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options (cli, "",
+                              _("Back up the database now, with SQLite's online backup, "
+                                "checked, into its backups folder or FILE."),
+                              entries, &argc, &argv, 0, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (output != NULL ? !fu_store_backup_to (store, output, &error)
+                     : !fu_backups_make (store, &made, &error))
+    return fail_error (error);
+  g_print (_("Backed up %s to %s\n"), fu_store_get_path (store), output != NULL ? output : made);
+  return 0;
+}
+
+static int
+cmd_backups (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *folder = NULL;
+  int status = 0;
+
+  if (!parse_command_options (cli, "",
+                              _("List the backups of the database, newest first: when, size, "
+                                "workshops, participants, replies and file."),
+                              NULL, &argc, &argv, 0, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if ((backups = fu_backups_list (store, &error)) == NULL)
+    return fail_error (error);
+  folder = fu_backups_folder (store);
+  if (backups->len == 0)
+    {
+      g_print (_("No backups in %s\n"), folder != NULL ? folder : "-");
+      return 0;
+    }
+  g_print ("%-19s  %10s  %9s  %12s  %7s  %s\n", _("Made"), _("Size"), _("Workshops"),
+           _("Participants"), _("Replies"), _("File"));
+  for (guint i = 0; i < backups->len; i++)
+    {
+      FuBackup *backup = backups->pdata[i];
+      g_autofree char *when = g_date_time_format (backup->time, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size (backup->size);
+
+      g_print ("%-19s  %10s  %9" G_GINT64_FORMAT "  %12" G_GINT64_FORMAT "  %7" G_GINT64_FORMAT
+               "  %s\n", when, size, backup->info.n_workshops, backup->info.n_participants,
+               backup->info.n_replies, backup->path);
+    }
+  return 0;
+}
+
+static int
+cmd_restore (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  int status = 0;
+
+  if (!parse_command_options (cli, _("FILE"),
+                              _("Make the database what the backup FILE holds. The present state "
+                                "is backed up first, and the restore can be undone."),
+                              NULL, &argc, &argv, 1, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  command = fu_command_new_restore (argv[1]);
+  if (!apply_command (store, command, &error))
+    return fail_error (error);
+  g_print ("%s\n", fu_command_get_sentence (command) != NULL ? fu_command_get_sentence (command)
+                                                              : _("Nothing to restore: the "
+                                                                  "database is as the backup"));
+  return 0;
+}
+
 /* ---- main ------------------------------------------------------------------------------ */
 
 static const Command commands[] = {
@@ -1172,6 +1266,9 @@ static const Command commands[] = {
   { "sample", "", N_("Load the FY2016/17 sample data"), cmd_sample },
   { "history", "", N_("List the changes made, newest first"), cmd_history },
   { "undo", "", N_("Undo the most recent change"), cmd_undo },
+  { "backup", N_("[--output FILE]"), N_("Back up the database now"), cmd_backup },
+  { "backups", "", N_("List the database's backups"), cmd_backups },
+  { "restore", N_("FILE"), N_("Restore a backup"), cmd_restore },
   /* TRANSLATORS: only KIND, Y and FILE are placeholders; the options stay as they are */
   { "chart", N_("KIND --fiscal-year Y --output FILE"), N_("Draw a chart as PNG, SVG or PDF"),
     cmd_chart },

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fu-backups.h"
 #include "fu-command.h"
 #include "fu-day.h"
 #include "fu-error.h"
@@ -235,6 +236,7 @@ typedef enum {
   SET_OFFICE_NAME,
   LOAD_SAMPLE,
   REVERT,
+  RESTORE,
 } Kind;
 
 static const char * const kind_names[] = {
@@ -243,9 +245,9 @@ static const char * const kind_names[] = {
   "add-administration", "edit-administration", "delete-administration", "import",
   "mark-sent", "mark-reminded", "mark-sent", "mark-reminded", "close-followups",
   "reopen-followups", "save-reply", "delete-reply", "set-rules", "set-office-name",
-  "load-sample", "undo",
+  "load-sample", "undo", "restore",
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == REVERT + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == RESTORE + 1);
 
 struct _FuCommand
 {
@@ -661,6 +663,17 @@ fu_command_new_load_sample (void)
 }
 
 FuCommand *
+fu_command_new_restore (const char *backup_path)
+{
+  FuCommand *self = command_new (RESTORE);
+
+  g_return_val_if_fail (backup_path != NULL, NULL);
+
+  self->text = g_strdup (backup_path);
+  return self;
+}
+
+FuCommand *
 fu_command_new_revert (gint64 entry_id)
 {
   FuCommand *self = command_new (REVERT);
@@ -959,6 +972,9 @@ run (FuCommand *self,
     case REVERT:
       return fu_store_audit_revert (store, self->undoes, error);
 
+    case RESTORE:
+      return fu_store_restore_from (store, self->text, error);
+
     default:
       g_assert_not_reached ();
     }
@@ -1125,6 +1141,14 @@ describe (FuCommand *self,
     case LOAD_SAMPLE:
       return g_strdup (_("Loaded the FY2016/17 sample data"));
 
+    case RESTORE:
+      {
+        g_autofree char *base = g_path_get_basename (self->text);
+
+        /* TRANSLATORS: %s is a backup's file name */
+        return g_strdup_printf (_("Restored the backup %s"), base);
+      }
+
     case REVERT:
       if (g_str_equal (self->kind_name, "redo"))
         /* TRANSLATORS: the sentence of the change done again */
@@ -1152,7 +1176,10 @@ fu_command_apply (FuCommand *self,
   g_return_val_if_fail (!self->applied, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!prepare (self, store, error) || !fu_store_begin (store, error))
+  /* A backup before every import and restore, and before the first change of the day. */
+  if (!prepare (self, store, error)
+      || !fu_backups_before_change (store, self->kind == IMPORT || self->kind == RESTORE, error)
+      || !fu_store_begin (store, error))
     return FALSE;
 
   entry_id = fu_store_audit_begin (store, self->kind_name, self->undoes, error);

@@ -91,6 +91,9 @@ FuCommand *fu_command_new_set_office_name       (const char *name);
 FuCommand *fu_command_new_load_sample           (void);
 /* Takes back history entry @entry_id; reverting an undo is a redo. */
 FuCommand *fu_command_new_revert                (gint64 entry_id);
+/* Makes the database what the backup @backup_path holds, after backing up its present
+ * state; in the history, so it can be undone. */
+FuCommand *fu_command_new_restore               (const char *backup_path);
 
 /* Runs the command in one transaction and records it. A command that changes nothing
  * (marking a workshop whose questionnaires are all sent) succeeds without an entry. A

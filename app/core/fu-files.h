@@ -20,4 +20,7 @@ gboolean fu_gfile_write_private (GFile       *file,
                                  gsize        length,
                                  GError     **error);
 
+/* Removes @folder and the files in it (not folders within). */
+void     fu_file_remove_folder  (const char  *folder);
+
 G_END_DECLS

@@ -746,3 +746,30 @@ fu_store_get_access (FuStore *self)
 
   return FU_STORE_GET_CLASS (self)->get_access (self);
 }
+
+gboolean
+fu_store_backup_to (FuStore *self, const char *dest, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  return FU_STORE_GET_CLASS (self)->backup_to (self, dest, error);
+}
+
+gboolean
+fu_store_describe_backup (FuStore *self, const char *path, FuBackupInfo *info, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL && info != NULL, FALSE);
+
+  return FU_STORE_GET_CLASS (self)->describe_backup (self, path, info, error);
+}
+
+gboolean
+fu_store_restore_from (FuStore *self, const char *source, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  return FU_STORE_GET_CLASS (self)->restore_from (self, source, error);
+}

@@ -21,6 +21,14 @@ typedef enum {
   FU_STORE_ACCESS_DAMAGED,     /* the file failed its check: read-only too, restore a backup */
 } FuStoreAccess;
 
+/* What a backup file holds. */
+typedef struct {
+  guint  version;
+  gint64 n_workshops;
+  gint64 n_participants;
+  gint64 n_replies;
+} FuBackupInfo;
+
 /* ---- The store ------------------------------------------------------------------------- */
 
 #define FU_TYPE_STORE (fu_store_get_type ())
@@ -38,6 +46,10 @@ struct _FuStoreClass
   void (*rollback) (FuStore *self);
   const GError *(*get_fault) (FuStore *self);
   FuStoreAccess (*get_access) (FuStore *self);
+  gboolean (*backup_to) (FuStore *self, const char *dest, GError **error);
+  gboolean (*describe_backup) (FuStore *self, const char *path, FuBackupInfo *info,
+                               GError **error);
+  gboolean (*restore_from) (FuStore *self, const char *source, GError **error);
   gboolean (*is_empty) (FuStore *self);
   char *(*dump) (FuStore *self, const char * const *tables, GError **error);
   void (*get_rules) (FuStore *self, FuRules *rules);
@@ -145,6 +157,17 @@ const GError *fu_store_get_fault           (FuStore *self);
 /* Whether the database can be changed; every write of a read-only or damaged one fails with
  * FU_STORE_ERROR_READ_ONLY or FU_STORE_ERROR_DAMAGED, naming the file. */
 FuStoreAccess fu_store_get_access          (FuStore *self);
+
+/* A copy of the whole database written to @dest, outside any transaction: whole and checked
+ * or not at all (nothing is left at @dest on failure), 0600. */
+gboolean    fu_store_backup_to             (FuStore *self, const char *dest, GError **error);
+/* What the backup @path holds, without changing it. */
+gboolean    fu_store_describe_backup       (FuStore *self, const char *path, FuBackupInfo *info,
+                                            GError **error);
+/* Inside a transaction under the audit: makes every row what it is in the backup @source,
+ * through the triggers, so the restore is in the history and can be undone. A foreign or
+ * damaged backup is refused. */
+gboolean    fu_store_restore_from          (FuStore *self, const char *source, GError **error);
 
 /* True when nothing but the built-in administrations and settings is stored. */
 gboolean    fu_store_is_empty              (FuStore *self);

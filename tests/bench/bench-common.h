@@ -15,6 +15,7 @@
 
 #include "big-database.h"
 #include "fu-day.h"
+#include "fu-files.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 
@@ -88,16 +89,7 @@ bench_make_database (const char  *path,
 static inline void
 bench_remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  fu_file_remove_folder (dir);
 }
 
 static inline int

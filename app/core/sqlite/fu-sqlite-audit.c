@@ -1276,3 +1276,135 @@ fu_sqlite_register_functions (sqlite3 *db)
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, json_object_function, NULL, NULL);
 }
+
+/* ---- Restoring a backup ---------------------------------------------------------------- */
+
+/* Every row of @table in @db, as id → the JSON image our triggers record. */
+static GHashTable *
+read_images (FuStore          *self,
+             sqlite3          *db,
+             const AuditTable *table,
+             GError          **error)
+{
+  g_autofree char *json = json_expr (table);
+  g_autofree char *sql = g_strdup_printf ("SELECT \"%s\", %s FROM \"%s\"", table->rowid, json,
+                                          table->name);
+  g_autoptr(GHashTable) images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not read the backup: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (images, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                            sizeof (gint64)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if (db == fu_sqlite_get_db (self))
+        return fu_sqlite_set_error (self, error, FU_SQLITE (self)->path), NULL;
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not read the backup: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+  return g_steal_pointer (&images);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The ids of @images, in order. */
+static GArray *
+sorted_ids (GHashTable *images)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (images));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, images);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  g_array_sort (ids, compare_ids);
+  return ids;
+}
+
+static gboolean restore_images (FuStore *self, GHashTable **now, GHashTable **then,
+                                GError **error);
+
+gboolean
+fu_sqlite_restore_rows (FuStore  *self,
+                        FuStore  *backup,
+                        GError  **error)
+{
+  GHashTable *now[FU_N_RECORDS] = { NULL };
+  GHashTable *then[FU_N_RECORDS] = { NULL };
+  gboolean ok = TRUE;
+
+  for (guint t = 0; ok && t < FU_N_RECORDS; t++)
+    {
+      now[t] = read_images (self, fu_sqlite_get_db (self), &audit_tables[t], error);
+      then[t] = now[t] == NULL ? NULL
+                : read_images (self, fu_sqlite_get_db (backup), &audit_tables[t], error);
+      ok = now[t] != NULL && then[t] != NULL;
+    }
+  ok = ok && restore_images (self, now, then, error);
+  for (guint t = 0; t < FU_N_RECORDS; t++)
+    {
+      g_clear_pointer (&now[t], g_hash_table_unref);
+      g_clear_pointer (&then[t], g_hash_table_unref);
+    }
+  return ok;
+}
+
+static gboolean
+restore_images (FuStore     *self,
+                GHashTable **now,
+                GHashTable **then,
+                GError     **error)
+{
+
+  /* Rows the backup has not, children first; then the others, parents first. Each goes
+   * through the triggers: the restore is a change in the history, and can be undone. */
+  for (guint t = FU_N_RECORDS; t-- > 0;)
+    {
+      g_autoptr(GArray) ids = sorted_ids (now[t]);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+
+          if (!g_hash_table_contains (then[t], &id)
+              && !apply_image (self, &audit_tables[t], id, g_hash_table_lookup (now[t], &id),
+                               NULL, error))
+            return FALSE;
+        }
+    }
+  for (guint t = 0; t < FU_N_RECORDS; t++)
+    {
+      g_autoptr(GArray) ids = sorted_ids (then[t]);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          const char *was = g_hash_table_lookup (now[t], &id);
+          const char *to = g_hash_table_lookup (then[t], &id);
+
+          if (g_strcmp0 (was, to) != 0
+              && !apply_image (self, &audit_tables[t], id, was, to, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}

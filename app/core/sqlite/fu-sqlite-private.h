@@ -276,6 +276,13 @@ extended_errcode (FuStore *self)
 /* Our innocuous json_object(), for triggers under trusted_schema off. */
 void fu_sqlite_register_functions (sqlite3 *db);
 
+gboolean fu_sqlite_backup_to (FuStore *self, const char *dest, GError **error);
+gboolean fu_sqlite_describe_backup (FuStore *self, const char *path, FuBackupInfo *info,
+                                    GError **error);
+gboolean fu_sqlite_restore_from (FuStore *self, const char *source, GError **error);
+/* Every row of @self made what it is in @backup, through the audit triggers. */
+gboolean fu_sqlite_restore_rows (FuStore *self, FuStore *backup, GError **error);
+
 guint fu_sqlite_get_version (FuStore *self);
 gboolean fu_sqlite_begin (FuStore *self, GError **error);
 gboolean fu_sqlite_commit (FuStore *self, GError **error);

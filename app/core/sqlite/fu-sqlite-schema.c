@@ -626,31 +626,21 @@ read_only_uri (const char *path,
   return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
 }
 
-/* A byte copy of the file, taken after a checkpoint so that the main file holds everything. */
+/* A copy of the file as it is, with SQLite's online backup API (the write-ahead log
+ * included, nothing written to the file), whole and checked or not at all. */
 static gboolean
 backup_file (FuStore *self,
              guint    version,
              GError **error)
 {
   g_autofree char *backup_path = g_strdup_printf ("%s.bak-v%u", FU_SQLITE (self)->path, version);
-  g_autoptr(GFile) source = g_file_new_for_path (FU_SQLITE (self)->path);
-  g_autoptr(GFile) dest = g_file_new_for_path (backup_path);
   g_autoptr(GError) local_error = NULL;
 
-  if (sqlite3_exec (FU_SQLITE (self)->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL)
-      != SQLITE_OK)
+  if (!fu_sqlite_backup_to (self, backup_path, &local_error))
     {
-      g_autofree char *what = g_strdup_printf (_("Could not back up '%s' before upgrading it"),
-                                               FU_SQLITE (self)->path);
-      return fu_sqlite_set_error (self, error, what);
-    }
-
-  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
-                   _("Could not back up '%s' to '%s' before upgrading it: %s"),
-                   FU_SQLITE (self)->path,
-                   backup_path, local_error->message);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not back up '%s' before upgrading it: %s"), FU_SQLITE (self)->path,
+                   local_error->message);
       return FALSE;
     }
   return TRUE;

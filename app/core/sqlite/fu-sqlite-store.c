@@ -57,6 +57,9 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->rollback = fu_sqlite_rollback;
   store_class->get_fault = fu_sqlite_get_fault;
   store_class->get_access = fu_sqlite_get_access;
+  store_class->backup_to = fu_sqlite_backup_to;
+  store_class->describe_backup = fu_sqlite_describe_backup;
+  store_class->restore_from = fu_sqlite_restore_from;
   store_class->is_empty = fu_sqlite_is_empty;
   store_class->dump = fu_sqlite_dump;
   store_class->get_rules = fu_sqlite_get_rules;

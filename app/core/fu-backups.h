@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-backups.h: the backups folder of a database: making, listing and pruning backups. */
+#pragma once
+
+#include "fu-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char        *path;
+  GDateTime   *time;     /* when it was made, local time */
+  guint        serial;   /* 1, or N for the N-th made in the same second */
+  goffset      size;
+  FuBackupInfo info;
+} FuBackup;
+
+void      fu_backup_free              (FuBackup *backup);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuBackup, fu_backup_free)
+
+/* $XDG_DATA_HOME/followup/backups for the default database, NAME.backups beside one kept
+ * elsewhere. NULL for a database that is not a file. */
+char     *fu_backups_folder           (FuStore *store);
+
+/* A backup made now into the folder (0700), then the folder pruned; the path made in
+ * @out_path. Temporary files a crash left in the folder are removed first. */
+gboolean  fu_backups_make             (FuStore *store, char **out_path, GError **error);
+
+/* The folder's backups, newest first (FuBackup). */
+GPtrArray *fu_backups_list            (FuStore *store, GError **error);
+
+/* Which of @times (newest first) a retention of @daily days, @weekly weeks and @monthly
+ * months keeps: the newest backup of each of the most recent days, weeks and months. */
+gboolean *fu_backups_retained         (GDateTime * const *times, guint n_times,
+                                       guint daily, guint weekly, guint monthly);
+
+/* Before a change: a backup when this is the first change of the day, or always when
+ * @before_import. Nothing for a database that is not a file. */
+gboolean  fu_backups_before_change    (FuStore *store, gboolean before_import, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-sqlite-backup.c: backups with SQLite's online backup API, and restoring one as a
+ * change in the history. */
+#define G_LOG_DOMAIN "fu-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "fu-files.h"
+#include "fu-sqlite-private.h"
+
+/* A message for a failed backup: a full disk says so. */
+static void
+set_backup_error (GError    **error,
+                  const char *dest,
+                  int         rc,
+                  const char *message)
+{
+  g_autofree char *base = g_path_get_basename (dest);
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL,
+                 _("The disk holding %s is full: no backup was made. Free some space and try "
+                   "again."), base);
+  else
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_IO,
+                 _("Could not back up into %s: %s"), dest, message);
+}
+
+/* The pages of @db copied into @dest, a single file (no write-ahead log), checked. */
+static gboolean
+copy_pages (sqlite3     *db,
+            const char  *dest,
+            GError     **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (dest, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  backup = sqlite3_backup_init (copy, "main", db, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_extended_errcode (copy);
+      goto out;
+    }
+  while ((rc = sqlite3_backup_step (backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    sqlite3_sleep (50);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    goto out;
+  rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check (1)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+    ok = TRUE;
+  else if (rc == SQLITE_ROW)
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
+                 _("The backup %s failed its check: %s"), dest, sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+out:
+  if (!ok && error != NULL && *error == NULL)
+    set_backup_error (error, dest, rc, copy != NULL ? sqlite3_errmsg (copy) : g_strerror (ENOMEM));
+  if (sqlite3_close (copy) != SQLITE_OK && ok)
+    {
+      set_backup_error (error, dest, SQLITE_IOERR, g_strerror (errno));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+gboolean
+fu_sqlite_backup_to (FuStore     *self,
+                     const char  *dest,
+                     GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (dest);
+  g_autofree char *temp = g_strconcat (dest, ".partial-XXXXXX", NULL);
+  int fd;
+
+  if (FU_SQLITE (self)->depth > 0)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                           "a backup cannot be made during a change");
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not create the folder '%s': %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Written beside the backup, 0600, and renamed over it once whole and checked: a failed
+   * backup leaves nothing that looks like one. */
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_backup_error (error, dest, saved_errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR,
+                        g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!copy_pages (FU_SQLITE (self)->db, temp, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  fd = g_open (temp, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  if (g_rename (temp, dest) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp);
+      set_backup_error (error, dest, SQLITE_IOERR, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Reading a backup ------------------------------------------------------------------ */
+
+static gint64
+count_rows_of (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+gboolean
+fu_sqlite_describe_backup (FuStore       *self,
+                           const char    *path,
+                           FuBackupInfo  *info,
+                           GError       **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+  sqlite3 *db = NULL;
+  gint64 application_id;
+
+  memset (info, 0, sizeof *info);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("'%s': this file is not a Follow-Up database"), path);
+      return FALSE;
+    }
+  application_id = count_rows_of (db, "PRAGMA application_id");
+  info->version = (guint) MAX (count_rows_of (db, "PRAGMA user_version"), 0);
+  info->n_workshops = count_rows_of (db, "SELECT count (*) FROM workshop");
+  info->n_participants = count_rows_of (db, "SELECT count (*) FROM participant");
+  info->n_replies = count_rows_of (db, "SELECT count (*) FROM reply");
+  sqlite3_close (db);
+  if (application_id != FU_APPLICATION_ID || info->n_workshops < 0
+      || info->n_participants < 0 || info->n_replies < 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("'%s': this file is not a Follow-Up database"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Restoring ------------------------------------------------------------------------- */
+
+gboolean
+fu_sqlite_restore_from (FuStore     *self,
+                        const char  *source,
+                        GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(FuStore) backup = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+  gboolean ok;
+
+  /* A private copy, opened as any database is: checked, refused when foreign or damaged,
+   * brought up to date when older; the backup itself is never written. */
+  folder = g_dir_make_tmp ("followup-restore-XXXXXX", &local_error);
+  if (folder == NULL)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not restore %s: %s"), source, local_error->message);
+      return FALSE;
+    }
+  copy = g_build_filename (folder, "backup.db", NULL);
+  if (!g_file_get_contents (source, &contents, &length, &local_error)
+      || !g_file_set_contents_full (copy, contents, (gssize) length,
+                                    G_FILE_SET_CONTENTS_NONE, 0600, &local_error))
+    {
+      fu_file_remove_folder (folder);
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not restore %s: %s"), source, local_error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&contents, g_free);
+
+  backup = fu_sqlite_store_open (copy, &local_error);
+  if (backup != NULL && fu_store_get_access (backup) != FU_STORE_ACCESS_READ_WRITE)
+    {
+      g_clear_object (&backup);
+      g_set_error (&local_error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
+                   _("the backup is damaged"));
+    }
+  if (backup == NULL)
+    {
+      g_autoptr(GString) why = g_string_new (local_error->message);
+
+      /* The message is about the private copy: it names the backup. */
+      g_string_replace (why, copy, source, 0);
+      fu_file_remove_folder (folder);
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("Could not restore %s: %s"), source, why->str);
+      return FALSE;
+    }
+
+  ok = fu_sqlite_restore_rows (self, backup, error);
+  g_clear_object (&backup);
+  fu_file_remove_folder (folder);
+  return ok;
+}
