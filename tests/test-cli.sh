@@ -361,6 +361,73 @@ refuse "restoring a foreign file" bfu restore "$fdb"
 refuse "restoring a damaged backup" bfu restore "$ddb"
 refuse "restoring a missing file" bfu restore "$tmp/nothing.db"
 
+# odd dates and control characters are refused at the entry points
+vdb=$tmp/valid.db
+vfu () { "$cli" --database "$vdb" "$@"; }
+vfu sample >/dev/null 2>&1
+before=$(sqlite3 "$vdb" .dump | md5sum)
+refuse "a date in year 9999 is refused" vfu mark-sent 2016-NII --date 9999-12-31
+contains "the refusal names the range" "$(cat "$tmp/err")" "1990-01-01 to 2100-12-31"
+refuse "a date in 1985 is refused" vfu mark-reminded 2016-NII --date 1985-01-01
+printf 'code,title,start_date,end_date,venue\nZZ-9,Bad,9999-01-01,9999-01-03,Bangkok\n' >"$tmp/far.csv"
+refuse "an import with a date in 9999 is refused" vfu import workshops "$tmp/far.csv"
+contains "the import's message names line and column" "$(cat "$tmp/err")" "far.csv:2"
+printf 'code,title,start_date,end_date,venue\nZZ-8,"Two\r\nLines",2026-01-01,2026-01-03,Bangkok\n' >"$tmp/lines.csv"
+refuse "a title with a line break is refused" vfu import workshops "$tmp/lines.csv"
+contains "the refusal says one line" "$(cat "$tmp/err")" "one line"
+[ "$(sqlite3 "$vdb" .dump | md5sum)" = "$before" ] && ok "refused entries change nothing" || not_ok "refused entries change nothing" ""
+
+# do not contact: out of the reminders, their follow-up closed, still a participant
+check "export reminders" vfu export reminders --output "$tmp/rem-before.csv"
+dnc=$(sed -n 2p "$tmp/rem-before.csv" | tr ',' '\n' | grep @ | head -1)
+grep -q "$dnc" "$tmp/rem-before.csv" && ok "the person is in the reminders" || not_ok "the person is in the reminders" "$dnc"
+check "do-not-contact" vfu do-not-contact "$dnc" --reason "asked by e-mail"
+contains "do-not-contact says what it did" "$out" "do not contact"
+check "export reminders again" vfu export reminders --output "$tmp/rem-after.csv"
+grep -q "$dnc" "$tmp/rem-after.csv" && not_ok "a do-not-contact person is missing from export reminders" "$dnc" \
+  || ok "a do-not-contact person is missing from export reminders"
+check "export participants keeps them" vfu export participants
+contains "they still count as participants" "$out" "$dnc"
+refuse "do-not-contact an unknown address" vfu do-not-contact nobody@example.org
+
+# a person's data on request, then erased
+pv=$(sqlite3 "$vdb" "SELECT p.email || '|' || p.name FROM reply r JOIN followup f ON f.id = r.followup_id
+  JOIN attendance a ON a.id = f.attendance_id JOIN participant p ON p.id = a.participant_id
+  WHERE p.email IS NOT NULL ORDER BY p.id LIMIT 1")
+pemail=${pv%%|*}; pname=${pv#*|}
+check "person --output" vfu person "$pemail" --output "$tmp/person.json"
+[ "$(stat -c %a "$tmp/person.json")" = 600 ] && ok "the person's file is 0600" || not_ok "person file 0600" ""
+python3 - "$tmp/person.json" "$pemail" <<'PY' && ok "person holds the record and the replies" || not_ok "person holds the record and the replies" "$(head -c 300 "$tmp/person.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["participant"]["email"] == sys.argv[2]
+assert any(a["followup"] and a["followup"]["reply"] and a["followup"]["reply"]["received_date"] for a in d["attendances"])
+assert isinstance(d["history"], list)
+PY
+vfu export summary --fiscal-year 2016/17 --output "$tmp/anon-before.csv" >/dev/null 2>&1
+check "anonymize a person" vfu anonymize "$pemail" --remove-answers
+vfu export summary --fiscal-year 2016/17 --output "$tmp/anon-after.csv" >/dev/null 2>&1
+cmp -s "$tmp/anon-before.csv" "$tmp/anon-after.csv" && ok "anonymize leaves export summary byte-identical" \
+  || not_ok "anonymize leaves export summary byte-identical" "$(diff "$tmp/anon-before.csv" "$tmp/anon-after.csv" | head -3)"
+leak=""
+for k in responses participants reminders; do
+  vfu export $k --output "$tmp/anon-$k.csv" >/dev/null 2>&1
+  grep -q -F -e "$pemail" -e "$pname" "$tmp/anon-$k.csv" && leak="$leak $k"
+done
+vfu history --format csv --limit 0 >"$tmp/anon-history.csv" 2>/dev/null || vfu history --format csv >"$tmp/anon-history.csv"
+vfu history >"$tmp/anon-history.txt"
+grep -q -F -e "$pemail" -e "$pname" "$tmp/anon-history.csv" "$tmp/anon-history.txt" && leak="$leak history"
+[ -z "$leak" ] && ok "the name and e-mail appear in no export and no history" || not_ok "no trace after anonymize" "$leak"
+check "anonymize --before" vfu anonymize --before 2017-01-01
+contains "anonymize --before says how many" "$out" "Anonymized"
+last_before () {
+  sqlite3 "$vdb" "SELECT count (*) FROM (SELECT p.id FROM participant p JOIN attendance a ON a.participant_id = p.id
+    JOIN workshop w ON w.id = a.workshop_id WHERE p.email IS NOT NULL GROUP BY p.id HAVING max (w.end_date) $1 '2017-01-01')"
+}
+[ "$(last_before '<')" = 0 ] && ok "everyone whose last workshop was before the day is anonymized" \
+  || not_ok "everyone before the day is anonymized" "$(last_before '<') left"
+[ "$(last_before '>=')" -gt 0 ] && ok "the others keep their data" || not_ok "the others keep their data" ""
+
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

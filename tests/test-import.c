@@ -210,7 +210,7 @@ test_workshops (Fixture       *fixture,
     "co_organizer,notes\r\n"
     "2016-09-05, 2016-NII ,\"Non-Intrusive Inspection, Phase II\",yes,korea,Seoul,"
     "2016-09-09,regional,,\r\n"
-    "2016-11-14,2016-PCA,\"Post-Clearance Audit\r\n(advanced)\",Y,Thailand,Bangkok,,"
+    "2016-11-14,2016-PCA,\"Post-Clearance Audit (advanced)\",Y,Thailand,Bangkok,,"
     "sub-regional,UNESCAP,'=held twice\r\n"
     "2017-01-10,2017-ACC,Accreditation of Experts,no,,,2017-01-12,national,,\r\n"
     "2017-02-01,2017-TTT,Trainers,,,,,,,\r\n"
@@ -244,7 +244,7 @@ test_workshops (Fixture       *fixture,
   g_assert_true (nii->notes == NULL || nii->notes[0] == '\0');
 
   pca = get_workshop (fixture->store, "2016-PCA");
-  g_assert_cmpstr (pca->title, ==, "Post-Clearance Audit\r\n(advanced)");
+  g_assert_cmpstr (pca->title, ==, "Post-Clearance Audit (advanced)");
   g_assert_cmpint (pca->kind, ==, FU_WORKSHOP_KIND_SUB_REGIONAL);
   /* No end date: a one-day workshop. */
   g_assert_cmpuint (pca->end_date, ==, fu_day_new (2016, 11, 14));
@@ -910,7 +910,8 @@ static const BadCase bad_cases[] = {
     WH "X,Title,2017-01-01,,,,\nY,Title,2017-01-01,,,perhaps,\n", 3, "surveyed",
     "'perhaps' is not yes or no" },
   { "line-after-multiline-cell", FU_IMPORT_WORKSHOPS, 0,
-    WH "X,\"A title\non three\nlines\",2017-01-01,,,,\nY,Title,2017-1-1,,,,\n", 5,
+    "code,title,start_date,notes\n"
+    "X,A title,2017-01-01,\"Notes\non three\nlines\"\nY,Title,2017-1-1,\n", 5,
     "start_date", "'2017-1-1' is not a date" },
 
   /* participants.csv cells */

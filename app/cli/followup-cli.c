@@ -79,6 +79,13 @@ parse_day_option (const char *option, const char *text, FuDay *day, GError **err
                    option, text);
       return FALSE;
     }
+  if (!fu_day_is_plausible (*day))
+    {
+      g_set_error (error, FU_RULES_ERROR, FU_RULES_ERROR_INVALID,
+                   _("%s %s is outside %s to %s: check the year"), option, text,
+                   FU_DAY_FIRST_ENTERED, FU_DAY_LAST_ENTERED);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1253,6 +1260,171 @@ cmd_restore (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* ---- Personal data ----------------------------------------------------------------------- */
+
+/* The participant with the e-mail address, or 0 with a message printed. */
+static gint64
+lookup_person (FuStore *store, const char *email, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!fu_store_lookup_participant (store, email, NULL, 0, &id, &error))
+    *status = error != NULL ? fail_error (error)
+                            : fail (_("There is no participant with the e-mail address '%s'"),
+                                    email);
+  else if (id == 0)
+    *status = fail (_("There is no participant with the e-mail address '%s'"), email);
+  return id;
+}
+
+static int
+cmd_do_not_contact (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *date_text = NULL;
+  gboolean clear = FALSE;
+  FuDay date = FU_DAY_NONE;
+  gint64 id;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason,
+      N_("Why: the person's request, a bounce..."), N_("TEXT") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The day of the request (default: today)"), N_("YYYY-MM-DD") },
+    { "clear", 0, 0, G_OPTION_ARG_NONE, &clear,
+      N_("The person may be contacted again"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options (cli, _("EMAIL"),
+                              _("Mark a person \"do not contact\": no questionnaire, no reminder; "
+                                "their open follow-ups close. They still count as participants."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  if (!clear && !parse_day_option ("--date", date_text, &date, &error))
+    return fail_error (error);
+  if (reason != NULL && !fu_text_is_single_line (reason))
+    return fail (_("--reason holds a control character or a line break: write it on one line"));
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if ((id = lookup_person (store, argv[1], &status)) == 0)
+    return status;
+  command = fu_command_new_set_no_contact (id, clear ? FU_DAY_NONE : date, reason);
+  if (!apply_command (store, command, &error))
+    return fail_error (error);
+  g_print ("%s\n", fu_command_get_sentence (command) != NULL ? fu_command_get_sentence (command)
+                                                              : _("Nothing changed"));
+  return 0;
+}
+
+static int
+cmd_person (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *json = NULL;
+  gint64 id;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE (0600) instead of standard output"), N_("FILE.json") },
+    { NULL }
+  };
+
+  if (!parse_command_options (cli, _("EMAIL"),
+                              _("Everything stored about a person, as JSON: their record, "
+                                "attendances, follow-ups, reminders, replies and history."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if ((id = lookup_person (store, argv[1], &status)) == 0)
+    return status;
+  if ((json = fu_store_export_person (store, id, &error)) == NULL)
+    return fail_error (error);
+  if (output == NULL)
+    {
+      g_print ("%s\n", json);
+      return 0;
+    }
+  if (!fu_file_write_private (output, json, strlen (json), &error))
+    return fail_error (error);
+  g_printerr (_("Wrote %s\n"), output);
+  return 0;
+}
+
+static int
+cmd_anonymize (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *before_text = NULL;
+  gboolean remove_answers = FALSE;
+  gboolean before_given = FALSE;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "before", 'b', 0, G_OPTION_ARG_STRING, &before_text,
+      N_("Everyone whose last workshop ended before this day"), N_("YYYY-MM-DD") },
+    { "remove-answers", 0, 0, G_OPTION_ARG_NONE, &remove_answers,
+      N_("Remove their free-text answers too (the counts stay)"), NULL },
+    { NULL }
+  };
+
+  /* EMAIL, or --before and no EMAIL. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--before") || g_str_equal (argv[i], "-b"))
+      before_given = TRUE;
+  if (!parse_command_options (cli, _("[EMAIL]"),
+                              _("Anonymize one person (EMAIL) or everyone whose last workshop "
+                                "ended before --before: the name becomes \"Anonymized "
+                                "participant N\", the e-mail address, position and gender go, "
+                                "in the history too. The year's tables do not change. Older "
+                                "backups keep the data until retention removes them."),
+                              entries, &argc, &argv, before_given ? 0 : 1, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (before_text != NULL)
+    {
+      FuDay before = FU_DAY_NONE;
+
+      if (argc > 1)
+        return fail (_("Give either EMAIL or --before, not both"));
+      if (!parse_day_option ("--before", before_text, &before, &error))
+        return fail_error (error);
+      if ((ids = fu_store_list_participants_before (store, before, &error)) == NULL)
+        return fail_error (error);
+    }
+  else
+    {
+      gint64 id = lookup_person (store, argv[1], &status);
+
+      if (id == 0)
+        return status;
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    {
+      g_print (_("Nobody to anonymize\n"));
+      return 0;
+    }
+  command = fu_command_new_anonymize ((const gint64 *) ids->data, ids->len, remove_answers);
+  if (!apply_command (store, command, &error))
+    return fail_error (error);
+  g_print ("%s\n", fu_command_get_sentence (command));
+  g_print (_("Backups made before now still hold their data until retention removes them "
+             "(at most 12 months).\n"));
+  return 0;
+}
+
 /* ---- main ------------------------------------------------------------------------------ */
 
 static const Command commands[] = {
@@ -1269,6 +1441,11 @@ static const Command commands[] = {
   { "backup", N_("[--output FILE]"), N_("Back up the database now"), cmd_backup },
   { "backups", "", N_("List the database's backups"), cmd_backups },
   { "restore", N_("FILE"), N_("Restore a backup"), cmd_restore },
+  { "do-not-contact", N_("EMAIL [--reason TEXT]"), N_("Mark a person \"do not contact\""),
+    cmd_do_not_contact },
+  { "person", N_("EMAIL [--output FILE.json]"), N_("Everything stored about a person"),
+    cmd_person },
+  { "anonymize", N_("EMAIL|--before DATE"), N_("Anonymize people"), cmd_anonymize },
   /* TRANSLATORS: only KIND, Y and FILE are placeholders; the options stay as they are */
   { "chart", N_("KIND --fiscal-year Y --output FILE"), N_("Draw a chart as PNG, SVG or PDF"),
     cmd_chart },

@@ -237,6 +237,8 @@ typedef enum {
   LOAD_SAMPLE,
   REVERT,
   RESTORE,
+  SET_NO_CONTACT,
+  ANONYMIZE,
 } Kind;
 
 static const char * const kind_names[] = {
@@ -245,9 +247,9 @@ static const char * const kind_names[] = {
   "add-administration", "edit-administration", "delete-administration", "import",
   "mark-sent", "mark-reminded", "mark-sent", "mark-reminded", "close-followups",
   "reopen-followups", "save-reply", "delete-reply", "set-rules", "set-office-name",
-  "load-sample", "undo", "restore",
+  "load-sample", "undo", "restore", "do-not-contact", "anonymize",
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == RESTORE + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == ANONYMIZE + 1);
 
 struct _FuCommand
 {
@@ -674,6 +676,33 @@ fu_command_new_restore (const char *backup_path)
 }
 
 FuCommand *
+fu_command_new_set_no_contact (gint64      participant_id,
+                               FuDay       date,
+                               const char *reason)
+{
+  FuCommand *self = command_new (SET_NO_CONTACT);
+
+  self->id = participant_id;
+  self->date = date;
+  self->text = g_strdup (reason);
+  return self;
+}
+
+FuCommand *
+fu_command_new_anonymize (const gint64 *participant_ids,
+                          guint         n_ids,
+                          gboolean      remove_answers)
+{
+  FuCommand *self = command_new (ANONYMIZE);
+
+  g_return_val_if_fail (participant_ids != NULL || n_ids == 0, NULL);
+
+  self->ids = ids_copy (participant_ids, n_ids);
+  self->replace = remove_answers;
+  return self;
+}
+
+FuCommand *
 fu_command_new_revert (gint64 entry_id)
 {
   FuCommand *self = command_new (REVERT);
@@ -735,11 +764,86 @@ root_sentence (FuStore *store,
   return NULL;
 }
 
+/* Every day a command enters is one the office can mean. */
+static gboolean
+check_days (FuCommand *self,
+            GError   **error)
+{
+  FuDay days[] = {
+    self->date,
+    self->workshop != NULL ? self->workshop->start_date : FU_DAY_NONE,
+    self->workshop != NULL ? self->workshop->end_date : FU_DAY_NONE,
+    self->workshop != NULL ? self->workshop->planned_override : FU_DAY_NONE,
+    self->workshop != NULL ? self->workshop->deadline_override : FU_DAY_NONE,
+    self->reply != NULL ? self->reply->received_date : FU_DAY_NONE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    if (!fu_day_is_plausible (days[i]))
+      {
+        g_autofree char *text = fu_day_to_iso (days[i]);
+
+        g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                     _("%s is outside %s to %s: check the year"), text, FU_DAY_FIRST_ENTERED,
+                     FU_DAY_LAST_ENTERED);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* No control character in any text a command enters; line breaks only in notes and
+ * free-text answers. */
+static gboolean
+check_texts (FuCommand *self,
+             GError   **error)
+{
+  const FuWorkshop *w = self->workshop;
+  const FuParticipant *p = self->participant;
+  const FuReply *r = self->reply;
+  const char *single[] = {
+    self->kind == SET_OFFICE_NAME || self->kind == SET_NO_CONTACT
+    || self->kind == CLOSE_FOLLOWUPS ? self->text : NULL,
+    w != NULL ? w->code : NULL, w != NULL ? w->title : NULL, w != NULL ? w->venue : NULL,
+    w != NULL ? w->co_organizer : NULL,
+    p != NULL ? p->name : NULL, p != NULL ? p->email : NULL, p != NULL ? p->position : NULL,
+    p != NULL ? p->gender : NULL,
+    self->administration != NULL ? self->administration->name : NULL,
+    self->administration != NULL ? self->administration->short_name : NULL,
+    r != NULL ? r->answered_by : NULL,
+  };
+  const char *multi[] = {
+    w != NULL ? w->notes : NULL,
+    r != NULL ? r->other_action_text : NULL, r != NULL ? r->lessons_use : NULL,
+    r != NULL ? r->direct_effects_text : NULL, r != NULL ? r->contributed_text : NULL,
+    r != NULL ? r->project_text : NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (single); i++)
+    if (!fu_text_is_clean (single[i], FALSE))
+      {
+        g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                     _("“%s” holds a line break or a control character: write it on one line"),
+                     single[i]);
+        return FALSE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (multi); i++)
+    if (!fu_text_is_clean (multi[i], TRUE))
+      {
+        g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                     _("“%s” holds a control character: remove it"), multi[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 prepare (FuCommand *self,
          FuStore   *store,
          GError   **error)
 {
+  if (!check_days (self, error) || !check_texts (self, error))
+    return FALSE;
+
   switch (self->kind)
     {
     case DELETE_WORKSHOP:
@@ -763,6 +867,7 @@ prepare (FuCommand *self,
       return TRUE;
 
     case DELETE_PARTICIPANT:
+    case SET_NO_CONTACT:
       self->subject = participant_name (store, self->id);
       return TRUE;
 
@@ -975,6 +1080,15 @@ run (FuCommand *self,
     case RESTORE:
       return fu_store_restore_from (store, self->text, error);
 
+    case SET_NO_CONTACT:
+      return fu_store_set_no_contact (store, self->id, self->date, self->text, error);
+
+    case ANONYMIZE:
+      for (guint i = 0; i < n_ids; i++)
+        if (!fu_store_anonymize_participant (store, ids[i], self->replace, error))
+          return FALSE;
+      return TRUE;
+
     default:
       g_assert_not_reached ();
     }
@@ -1140,6 +1254,18 @@ describe (FuCommand *self,
 
     case LOAD_SAMPLE:
       return g_strdup (_("Loaded the FY2016/17 sample data"));
+
+    case SET_NO_CONTACT:
+      /* TRANSLATORS: %s is a person's name */
+      if (self->date == FU_DAY_NONE)
+        return g_strdup_printf (_("%s may be contacted again"), subject);
+      return g_strdup_printf (_("Marked %s as do not contact"), subject);
+
+    case ANONYMIZE:
+      /* Names no one: the erased values stay out of the history. */
+      return g_strdup_printf (ngettext ("Anonymized %u participant", "Anonymized %u participants",
+                                        self->ids->len),
+                              self->ids->len);
 
     case RESTORE:
       {

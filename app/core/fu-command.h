@@ -94,6 +94,12 @@ FuCommand *fu_command_new_revert                (gint64 entry_id);
 /* Makes the database what the backup @backup_path holds, after backing up its present
  * state; in the history, so it can be undone. */
 FuCommand *fu_command_new_restore               (const char *backup_path);
+/* Marks a person "do not contact" from @date, with @reason; FU_DAY_NONE clears the mark. */
+FuCommand *fu_command_new_set_no_contact        (gint64 participant_id, FuDay date,
+                                                 const char *reason);
+/* Anonymizes the people: see fu_store_anonymize_participant(). */
+FuCommand *fu_command_new_anonymize             (const gint64 *participant_ids, guint n_ids,
+                                                 gboolean remove_answers);
 
 /* Runs the command in one transaction and records it. A command that changes nothing
  * (marking a workshop whose questionnaires are all sent) succeeds without an entry. A

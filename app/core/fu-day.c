@@ -91,6 +91,17 @@ fu_day_parse_iso (const char *text,
   return TRUE;
 }
 
+gboolean
+fu_day_is_plausible (FuDay day)
+{
+  guint year;
+
+  if (day == FU_DAY_NONE)
+    return TRUE;
+  year = fu_day_get_year (day);
+  return year >= 1990 && year <= 2100;
+}
+
 void
 fu_day_format_iso (FuDay day,
                    char  buf[11])

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 FuDay     fu_day_new            (guint year, guint month, guint day);
 /* Strict ISO 8601 "YYYY-MM-DD" (exactly ten characters, a real day): FALSE otherwise. */
 gboolean  fu_day_parse_iso      (const char *text, FuDay *out_day);
+/* Whether a day entered for a workshop, a mailing or a reply is one the office can mean:
+ * from 1990-01-01 to 2100-12-31 (a year 9999 leaves no deadline). FU_DAY_NONE is TRUE. */
+#define FU_DAY_FIRST_ENTERED "1990-01-01"
+#define FU_DAY_LAST_ENTERED "2100-12-31"
+gboolean  fu_day_is_plausible   (FuDay day);
 /* "YYYY-MM-DD" into @buf; "" for FU_DAY_NONE. */
 void      fu_day_format_iso     (FuDay day, char buf[11]);
 /* Newly allocated "YYYY-MM-DD", or NULL for FU_DAY_NONE. */

@@ -260,16 +260,40 @@ has_column (FuImport *self,
   return self->index[column] >= 0;
 }
 
-/* The cell as written; "" when the file has no such column. */
+/* Notes and free-text answers may hold line breaks; nothing else may hold a control
+ * character. */
+static gboolean
+column_is_multiline (Column column)
+{
+  return column == COL_NOTES || column == COL_OTHER_ACTION_TEXT
+         || column == COL_LESSONS_USE
+         || column == COL_DIRECT_EFFECTS_TEXT || column == COL_CONTRIBUTED_TEXT
+         || column == COL_PROJECT_TEXT;
+}
+
+/* The cell as written; "" when the file has no such column, and "" with an issue when it
+ * holds a control character (a line break in a title). */
 static const char *
 raw_cell (FuImport *self,
           Column    column)
 {
+  const char *cell;
+
   g_assert (self != NULL);
 
   if (self->index[column] < 0)
     return "";
-  return fu_csv_reader_get_cell (self->reader, (guint) self->index[column]);
+  cell = fu_csv_reader_get_cell (self->reader, (guint) self->index[column]);
+  if (!fu_text_is_clean (cell, column_is_multiline (column)))
+    {
+      add_issue (self, column,
+                 column_is_multiline (column)
+                 ? _("the %s holds a control character: remove it")
+                 : _("the %s holds a line break or a control character: write it on one line"),
+                 columns[column].name);
+      return "";
+    }
+  return cell;
 }
 
 /* A code, name, e-mail, date, number or yes/no: surrounding spaces do not count, and a
@@ -320,6 +344,13 @@ parse_date_cell (FuImport *self,
     {
       add_issue (self, column, _("'%s' is not a date: write it as YYYY-MM-DD, e.g. 2017-03-21"),
                  text);
+      return FALSE;
+    }
+  if (!fu_day_is_plausible (*day))
+    {
+      add_issue (self, column, _("'%s' is outside %s to %s: check the year"), text,
+                 FU_DAY_FIRST_ENTERED, FU_DAY_LAST_ENTERED);
+      *day = FU_DAY_NONE;
       return FALSE;
     }
   return TRUE;

@@ -93,10 +93,15 @@ build_subject (GPtrArray *workshops)
   if (workshops->len == 1)
     {
       MailWorkshop *workshop = g_ptr_array_index (workshops, 0);
+      g_autofree char *title = g_strdup (workshop->title);
 
+      /* A header is one line, whatever a database from before the check holds. */
+      for (char *p = title; p != NULL && *p != '\0'; p++)
+        if ((unsigned char) *p < 0x20 || *p == 0x7f)
+          *p = ' ';
       /* TRANSLATORS: the subject of a reminder e-mail; %s is a workshop's title */
       return g_strdup_printf (_("Reminder: follow-up questionnaire on the workshop “%s”"),
-                              workshop->title);
+                              title);
     }
 
   /* TRANSLATORS: the subject of a reminder e-mail to participants of several workshops */

@@ -370,3 +370,16 @@ fu_administration_copy (const FuAdministration *self)
   copy->member = self->member;
   return copy;
 }
+
+gboolean
+fu_text_is_clean (const char *text,
+                  gboolean    multiline)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    if ((*p < 0x20 || *p == 0x7f)
+        && !(multiline && (*p == '\n' || *p == '\r' || *p == '\t')))
+      return FALSE;
+  return TRUE;
+}

@@ -315,4 +315,10 @@ typedef struct {
   FuChangeOp    op;
 } FuAuditRow;
 
+/* Whether @text (NULL is fine) holds no control character: none at all when
+ * !@multiline (titles, names, codes, addresses), none but line breaks and tabs in notes and
+ * free-text answers. What goes into a mail header is single-line by this rule. */
+gboolean fu_text_is_clean (const char *text, gboolean multiline);
+#define fu_text_is_single_line(text) fu_text_is_clean ((text), FALSE)
+
 G_END_DECLS

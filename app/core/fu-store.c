@@ -766,6 +766,41 @@ fu_store_describe_backup (FuStore *self, const char *path, FuBackupInfo *info, G
 }
 
 gboolean
+fu_store_set_no_contact (FuStore *self, gint64 participant_id, FuDay date, const char *reason,
+                         GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  return FU_STORE_GET_CLASS (self)->set_no_contact (self, participant_id, date, reason, error);
+}
+
+char *
+fu_store_export_person (FuStore *self, gint64 participant_id, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  return FU_STORE_GET_CLASS (self)->export_person (self, participant_id, error);
+}
+
+gboolean
+fu_store_anonymize_participant (FuStore *self, gint64 participant_id, gboolean remove_answers,
+                                GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  return FU_STORE_GET_CLASS (self)->anonymize_participant (self, participant_id, remove_answers,
+                                                           error);
+}
+
+GArray *
+fu_store_list_participants_before (FuStore *self, FuDay before, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  return FU_STORE_GET_CLASS (self)->list_participants_before (self, before, error);
+}
+
+gboolean
 fu_store_restore_from (FuStore *self, const char *source, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);

@@ -50,6 +50,12 @@ struct _FuStoreClass
   gboolean (*describe_backup) (FuStore *self, const char *path, FuBackupInfo *info,
                                GError **error);
   gboolean (*restore_from) (FuStore *self, const char *source, GError **error);
+  gboolean (*set_no_contact) (FuStore *self, gint64 participant_id, FuDay date,
+                              const char *reason, GError **error);
+  char *(*export_person) (FuStore *self, gint64 participant_id, GError **error);
+  gboolean (*anonymize_participant) (FuStore *self, gint64 participant_id,
+                                     gboolean remove_answers, GError **error);
+  GArray *(*list_participants_before) (FuStore *self, FuDay before, GError **error);
   gboolean (*is_empty) (FuStore *self);
   char *(*dump) (FuStore *self, const char * const *tables, GError **error);
   void (*get_rules) (FuStore *self, FuRules *rules);
@@ -168,6 +174,24 @@ gboolean    fu_store_describe_backup       (FuStore *self, const char *path, FuB
  * through the triggers, so the restore is in the history and can be undone. A foreign or
  * damaged backup is refused. */
 gboolean    fu_store_restore_from          (FuStore *self, const char *source, GError **error);
+
+/* ---- Personal data ----------------------------------------------------------------------- */
+
+/* Marks the person "do not contact" from @date with @reason (FU_DAY_NONE clears the mark):
+ * their open follow-ups without a reply close as "do not contact", and so does any they get
+ * later; clearing reopens them. */
+gboolean    fu_store_set_no_contact        (FuStore *self, gint64 participant_id, FuDay date,
+                                            const char *reason, GError **error);
+/* Everything stored about the person as a JSON document: record, attendances, follow-ups,
+ * reminders, replies and history entries. */
+char       *fu_store_export_person         (FuStore *self, gint64 participant_id, GError **error);
+/* Inside a transaction: the name becomes "Anonymized participant N"; e-mail, position and
+ * gender go; the free-text answers too when @remove_answers. The history keeps the changes
+ * but loses the erased values, in this entry and the person's earlier ones. */
+gboolean    fu_store_anonymize_participant (FuStore *self, gint64 participant_id,
+                                            gboolean remove_answers, GError **error);
+/* The ids (gint64) of people not anonymized yet whose last workshop ended before @before. */
+GArray     *fu_store_list_participants_before (FuStore *self, FuDay before, GError **error);
 
 /* True when nothing but the built-in administrations and settings is stored. */
 gboolean    fu_store_is_empty              (FuStore *self);

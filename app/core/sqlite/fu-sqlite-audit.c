@@ -28,7 +28,8 @@ static const char * const workshop_columns[] = {
   "co_organizer", "surveyed", "notes", "planned_override", "deadline_override", NULL
 };
 static const char * const participant_columns[] = {
-  "id", "name", "administration_id", "email", "position", "gender", NULL
+  "id", "name", "administration_id", "email", "position", "gender", "no_contact_date",
+  "no_contact_reason", NULL
 };
 static const char * const attendance_columns[] = {
   "id", "workshop_id", "participant_id", NULL
@@ -1257,7 +1258,11 @@ json_object_function (sqlite3_context *context,
           }
           break;
         case SQLITE_TEXT:
-          append_json_string (out, (const char *) sqlite3_value_text (value));
+          /* A value another JSON function made goes in as JSON, not as a string. */
+          if (sqlite3_value_subtype (value) == 'J')
+            g_string_append (out, (const char *) sqlite3_value_text (value));
+          else
+            append_json_string (out, (const char *) sqlite3_value_text (value));
           break;
         default:
           sqlite3_result_error (context, "JSON cannot hold BLOB values", -1);
@@ -1407,4 +1412,242 @@ restore_images (FuStore     *self,
         }
     }
   return TRUE;
+}
+
+/* ---- Personal data ----------------------------------------------------------------------- */
+
+char *
+fu_sqlite_export_person (FuStore  *self,
+                         gint64    participant_id,
+                         GError  **error)
+{
+  g_autofree char *reply_json = json_expr (&audit_tables[FU_RECORD_REPLY]);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  char *json = NULL;
+  int rc;
+
+  /* Everything stored about the person, as one JSON document: the record, each attendance
+   * with its workshop, follow-up, reminders and reply, and the history entries about them
+   * (with the values each change recorded). */
+  sql = g_strdup_printf (
+    "SELECT json_object ("
+    " 'participant', (SELECT json_object ('id', p.id, 'name', p.name, 'email', p.email,"
+    "   'position', p.position, 'gender', p.gender,"
+    "   'administration', (SELECT name FROM administration WHERE id = p.administration_id),"
+    "   'do_not_contact_date', p.no_contact_date, 'do_not_contact_reason', p.no_contact_reason)"
+    "   FROM participant p WHERE p.id = ?2),"
+    " 'attendances', (SELECT json_group_array (json_object ("
+    "   'workshop_code', w.code, 'workshop_title', w.title, 'start_date', w.start_date,"
+    "   'end_date', w.end_date, 'venue', w.venue,"
+    "   'followup', (SELECT json_object ('sent_date', f.sent_date, 'deadline', f.deadline,"
+    "     'closed_date', f.closed_date, 'closed_reason', f.closed_reason,"
+    "     'reminders', (SELECT json_group_array (m.sent_date) FROM reminder m"
+    "                   WHERE m.followup_id = f.id),"
+    "     'reply', (SELECT %s FROM reply WHERE followup_id = f.id))"
+    "     FROM followup f WHERE f.attendance_id = a.id)))"
+    "   FROM attendance a JOIN workshop w ON w.id = a.workshop_id WHERE a.participant_id = ?2),"
+    " 'history', (SELECT json_group_array (json_object ('at', e.at, 'author', e.author,"
+    "   'kind', e.kind, 'sentence', e.sentence,"
+    "   'changes', (SELECT json_group_array (json_object ('table', c.tbl, 'row', c.row_id,"
+    "       'op', CASE c.op WHEN 1 THEN 'insert' WHEN 2 THEN 'update' ELSE 'delete' END,"
+    "       'old', json (c.old), 'new', json (c.new)))"
+    "     FROM audit_change c WHERE c.entry_id = e.id)))"
+    "   FROM audit_entry e WHERE e.id IN (" PARTICIPANT_ENTRIES ")))",
+    reply_json);
+
+  stmt = fu_sqlite_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return fu_sqlite_set_error (self, error, _("Could not read the person's data")), NULL;
+  return json;
+}
+
+/* Runs @sql with ?1 the participant's id, ?2 the new name, ?3 the old name, ?4 the old
+ * e-mail address. */
+static gboolean
+scrub (FuStore    *self,
+       const char *sql,
+       gint64      participant_id,
+       const char *anonymous,
+       const char *name,
+       const char *email,
+       GError    **error)
+{
+  sqlite3_stmt *stmt = fu_sqlite_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  fu_sqlite_bind_text (stmt, 2, anonymous);
+  fu_sqlite_bind_text (stmt, 3, name);
+  fu_sqlite_bind_text (stmt, 4, email);
+  return run (self, stmt, error);
+}
+
+gboolean
+fu_sqlite_anonymize_participant (FuStore  *self,
+                                 gint64    participant_id,
+                                 gboolean  remove_answers,
+                                 GError  **error)
+{
+  static const char * const steps[] = {
+    /* The record. */
+    "UPDATE participant SET name = ?2, email = NULL, position = NULL, gender = NULL,"
+    " no_contact_reason = NULL WHERE id = ?1",
+    /* Who answered for them is personal too. */
+    "UPDATE reply SET answered_by = NULL WHERE answered_by IS NOT NULL AND followup_id IN"
+    " (SELECT f.id FROM followup f JOIN attendance a ON a.id = f.attendance_id"
+    "  WHERE a.participant_id = ?1)",
+    /* The history keeps what was done, not the erased values: in the person's own rows... */
+    "UPDATE audit_change SET"
+    " old = CASE WHEN old IS NULL THEN NULL ELSE json_set (old, '$.name', ?2, '$.email', NULL,"
+    "   '$.position', NULL, '$.gender', NULL, '$.no_contact_reason', NULL) END,"
+    " new = CASE WHEN new IS NULL THEN NULL ELSE json_set (new, '$.name', ?2, '$.email', NULL,"
+    "   '$.position', NULL, '$.gender', NULL, '$.no_contact_reason', NULL) END"
+    " WHERE tbl = 'participant' AND (row_id = ?1 OR (op = 1 AND row_id <= ?1 AND row_last >= ?1))",
+    /* ...wherever else the name or the address was recorded... */
+    "UPDATE audit_change SET"
+    " old = replace (replace (old, json_quote (?3), json_quote (?2)),"
+    "                json_quote (coalesce (?4, ?3)), 'null'),"
+    " new = replace (replace (new, json_quote (?3), json_quote (?2)),"
+    "                json_quote (coalesce (?4, ?3)), 'null')"
+    " WHERE instr (old, ?3) > 0 OR instr (new, ?3) > 0"
+    "    OR (?4 IS NOT NULL AND (instr (old, ?4) > 0 OR instr (new, ?4) > 0))",
+    /* ...and in the sentences. */
+    "UPDATE audit_entry SET sentence = replace (replace (sentence, ?3, ?2), coalesce (?4, ?3), ?2),"
+    " args = replace (replace (args, ?3, ?2), coalesce (?4, ?3), ?2)"
+    " WHERE instr (sentence, ?3) > 0 OR instr (args, ?3) > 0"
+    "    OR (?4 IS NOT NULL AND (instr (sentence, ?4) > 0 OR instr (args, ?4) > 0))",
+  };
+  static const char *remove_answers_sql =
+    "UPDATE reply SET other_action_text = NULL, lessons_use = NULL,"
+    " direct_effects_text = NULL, contributed_text = NULL, project_text = NULL"
+    " WHERE followup_id IN (SELECT f.id FROM followup f JOIN attendance a"
+    "  ON a.id = f.attendance_id WHERE a.participant_id = ?1)";
+  static const char *scrub_answers_sql =
+    "UPDATE audit_change SET"
+    " old = CASE WHEN old IS NULL THEN NULL ELSE json_set (old, '$.other_action_text', NULL,"
+    "   '$.lessons_use', NULL, '$.direct_effects_text', NULL,"
+    "   '$.contributed_text', NULL, '$.project_text', NULL, '$.answered_by', NULL) END,"
+    " new = CASE WHEN new IS NULL THEN NULL ELSE json_set (new, '$.other_action_text', NULL,"
+    "   '$.lessons_use', NULL, '$.direct_effects_text', NULL,"
+    "   '$.contributed_text', NULL, '$.project_text', NULL, '$.answered_by', NULL) END"
+    " WHERE tbl = 'reply' AND json_extract (coalesce (new, old), '$.followup_id') IN"
+    "  (SELECT f.id FROM followup f JOIN attendance a ON a.id = f.attendance_id"
+    "   WHERE a.participant_id = ?1)";
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *anonymous = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = fu_sqlite_prepare (self, "SELECT name, email FROM participant WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      name = fu_sqlite_column_text (stmt, 0);
+      email = fu_sqlite_column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return participant_not_found (participant_id, error);
+  if (rc != SQLITE_ROW)
+    return fu_sqlite_set_error (self, error, FU_SQLITE (self)->path);
+
+  /* Stored data, the same whatever the language of who anonymized it. */
+  anonymous = g_strdup_printf ("Anonymized participant %lld", (long long) participant_id);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!scrub (self, steps[i], participant_id, anonymous, name, email, error))
+      return FALSE;
+  if (remove_answers
+      && (!scrub (self, remove_answers_sql, participant_id, anonymous, name, email, error)
+          || !scrub (self, scrub_answers_sql, participant_id, anonymous, name, email, error)))
+    return FALSE;
+  return TRUE;
+}
+
+GArray *
+fu_sqlite_list_participants_before (FuStore  *self,
+                                    FuDay     before,
+                                    GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* People whose last workshop ended before the day, not anonymized yet. */
+  stmt = fu_sqlite_prepare (self,
+                            "SELECT p.id FROM participant p JOIN attendance a"
+                            " ON a.participant_id = p.id JOIN workshop w ON w.id = a.workshop_id"
+                            " WHERE p.email IS NOT NULL OR p.position IS NOT NULL"
+                            "    OR p.gender IS NOT NULL"
+                            " GROUP BY p.id HAVING max (w.end_date) < ?1 ORDER BY p.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  fu_sqlite_bind_day (stmt, 1, before);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fu_sqlite_set_error (self, error, FU_SQLITE (self)->path), NULL;
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+fu_sqlite_set_no_contact (FuStore     *self,
+                          gint64       participant_id,
+                          FuDay        date,
+                          const char  *reason,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = fu_sqlite_prepare (self,
+                            "UPDATE participant SET no_contact_date = ?2, no_contact_reason = ?3"
+                            " WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  fu_sqlite_bind_day (stmt, 2, date);
+  fu_sqlite_bind_text (stmt, 3, date != FU_DAY_NONE ? reason : NULL);
+  if (!run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (fu_sqlite_get_db (self)) == 0)
+    return participant_not_found (participant_id, error);
+
+  /* Their open follow-ups close "do not contact" (a reply stays a reply); clearing the mark
+   * opens them again. */
+  stmt = fu_sqlite_prepare (self,
+                            date != FU_DAY_NONE
+                            ? "UPDATE followup SET closed_date = ?2, closed_reason = 'do not contact'"
+                              " WHERE closed_date IS NULL"
+                              " AND id NOT IN (SELECT followup_id FROM reply)"
+                              " AND attendance_id IN (SELECT id FROM attendance"
+                              "  WHERE participant_id = ?1)"
+                            : "UPDATE followup SET closed_date = NULL, closed_reason = NULL"
+                              " WHERE closed_reason = 'do not contact' AND ?2 IS NULL"
+                              " AND attendance_id IN (SELECT id FROM attendance"
+                              "  WHERE participant_id = ?1)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  fu_sqlite_bind_day (stmt, 2, date);
+  return run (self, stmt, error);
 }

@@ -283,6 +283,13 @@ gboolean fu_sqlite_restore_from (FuStore *self, const char *source, GError **err
 /* Every row of @self made what it is in @backup, through the audit triggers. */
 gboolean fu_sqlite_restore_rows (FuStore *self, FuStore *backup, GError **error);
 
+gboolean fu_sqlite_set_no_contact (FuStore *self, gint64 participant_id, FuDay date,
+                                   const char *reason, GError **error);
+char *fu_sqlite_export_person (FuStore *self, gint64 participant_id, GError **error);
+gboolean fu_sqlite_anonymize_participant (FuStore *self, gint64 participant_id,
+                                          gboolean remove_answers, GError **error);
+GArray *fu_sqlite_list_participants_before (FuStore *self, FuDay before, GError **error);
+
 guint fu_sqlite_get_version (FuStore *self);
 gboolean fu_sqlite_begin (FuStore *self, GError **error);
 gboolean fu_sqlite_commit (FuStore *self, GError **error);

@@ -429,6 +429,48 @@ static const char * const migrations[] = {
   "    json_object ('key', OLD.key, 'value', OLD.value), NULL\n"
   "  FROM audit_capture;\n"
   "END;\n",
+
+  /* Version 4: do not contact. A person marked so, with the day and a reason, gets no
+   * questionnaire and no reminder: their open follow-ups are closed "do not contact", and
+   * so is any follow-up they get later. The participant's audit triggers record the two
+   * new columns. */
+  "ALTER TABLE participant ADD COLUMN no_contact_date TEXT\n"
+  "  CHECK (no_contact_date IS NULL\n"
+  "         OR no_contact_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');\n"
+  "ALTER TABLE participant ADD COLUMN no_contact_reason TEXT;\n"
+  "CREATE TRIGGER followup_no_contact AFTER INSERT ON followup BEGIN\n"
+  "  UPDATE followup SET closed_date = p.no_contact_date, closed_reason = 'do not contact'\n"
+  "  FROM attendance a JOIN participant p ON p.id = a.participant_id\n"
+  "  WHERE followup.id = NEW.id AND a.id = NEW.attendance_id\n"
+  "    AND p.no_contact_date IS NOT NULL;\n"
+  "END;\n"
+  "DROP TRIGGER audit_participant_update;\n"
+  "DROP TRIGGER audit_participant_delete;\n"
+  "CREATE TRIGGER audit_participant_update AFTER UPDATE ON participant BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'participant', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'administration_id', OLD.administration_id, 'email', OLD.email,\n"
+  "      'position', OLD.position, 'gender', OLD.gender,\n"
+  "      'no_contact_date', OLD.no_contact_date,\n"
+  "      'no_contact_reason', OLD.no_contact_reason) AS o,\n"
+  "    json_object ('id', NEW.id, 'name', NEW.name,\n"
+  "      'administration_id', NEW.administration_id, 'email', NEW.email,\n"
+  "      'position', NEW.position, 'gender', NEW.gender,\n"
+  "      'no_contact_date', NEW.no_contact_date,\n"
+  "      'no_contact_reason', NEW.no_contact_reason) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_participant_delete AFTER DELETE ON participant BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'participant', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'administration_id', OLD.administration_id, 'email', OLD.email,\n"
+  "      'position', OLD.position, 'gender', OLD.gender,\n"
+  "      'no_contact_date', OLD.no_contact_date,\n"
+  "      'no_contact_reason', OLD.no_contact_reason), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n",
 };
 
 /* The tables a Follow-Up database has from version 1 on. */

@@ -60,6 +60,10 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->backup_to = fu_sqlite_backup_to;
   store_class->describe_backup = fu_sqlite_describe_backup;
   store_class->restore_from = fu_sqlite_restore_from;
+  store_class->set_no_contact = fu_sqlite_set_no_contact;
+  store_class->export_person = fu_sqlite_export_person;
+  store_class->anonymize_participant = fu_sqlite_anonymize_participant;
+  store_class->list_participants_before = fu_sqlite_list_participants_before;
   store_class->is_empty = fu_sqlite_is_empty;
   store_class->dump = fu_sqlite_dump;
   store_class->get_rules = fu_sqlite_get_rules;
