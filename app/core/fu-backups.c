@@ -16,10 +16,11 @@
 #define NAME_FORMAT "%Y-%m-%d %H%M%S"
 #define PARTIAL_MARK ".partial-"
 
-/* The retention rule: every backup of the last 24 hours (one made by hand before a risky
- * change is there to restore), then the newest of each of the last 7 days, 5 weeks and 12
- * months. */
+/* The retention rule: the backups of the last 24 hours, 10 at most (one made by hand before
+ * a risky change is there to restore), then the newest of each of the last 7 days, 5 weeks
+ * and 12 months. */
 #define KEEP_ALL_HOURS 24
+#define KEEP_RECENT_MAX 10
 #define KEEP_DAILY 7
 #define KEEP_WEEKLY 5
 #define KEEP_MONTHLY 12
@@ -193,7 +194,9 @@ prune (FuStore    *store,
   keep = fu_backups_retained (times, backups->len, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY);
   now = g_date_time_new_now_local ();
   for (guint i = 0; i < backups->len; i++)
-    if (!keep[i] && g_date_time_difference (now, times[i]) > KEEP_ALL_HOURS * G_TIME_SPAN_HOUR)
+    if (!keep[i]
+        && (i >= KEEP_RECENT_MAX
+            || g_date_time_difference (now, times[i]) > KEEP_ALL_HOURS * G_TIME_SPAN_HOUR))
       g_unlink (((FuBackup *) backups->pdata[i])->path);
 }
 

@@ -1287,6 +1287,35 @@ describe (FuCommand *self,
     }
 }
 
+/* A backup before every import and restore, and before the first change of the day; no
+ * room for it is no room for the change. */
+static gboolean
+backup_first (FuCommand *self,
+              FuStore   *store,
+              GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *base = NULL;
+
+  if (fu_backups_before_change (store, self->kind == IMPORT || self->kind == RESTORE,
+                                &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  base = g_path_get_basename (fu_store_get_path (store));
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL,
+               self->kind == IMPORT
+               ? _("The disk holding %s is full: nothing was imported. Free some space and try "
+                   "again.")
+               : _("The disk holding %s is full: nothing was saved. Free some space and try "
+                   "again."),
+               base);
+  return FALSE;
+}
+
 gboolean
 fu_command_apply (FuCommand *self,
                   FuStore   *store,
@@ -1303,8 +1332,7 @@ fu_command_apply (FuCommand *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* A backup before every import and restore, and before the first change of the day. */
-  if (!prepare (self, store, error)
-      || !fu_backups_before_change (store, self->kind == IMPORT || self->kind == RESTORE, error)
+  if (!prepare (self, store, error) || !backup_first (self, store, error)
       || !fu_store_begin (store, error))
     return FALSE;
 

@@ -1446,6 +1446,8 @@ import_row (FuImport *self)
     }
 }
 
+static void propagate_fault (FuImport *self, const GError *fault, GError **error);
+
 static void
 read_rows (FuImport *self)
 {
@@ -1483,7 +1485,7 @@ import_rows (FuImport  *self,
   if (fu_store_get_fault (self->store) != NULL)
     {
       /* The rows are not at fault: the disk is. */
-      g_propagate_error (error, g_error_copy (fu_store_get_fault (self->store)));
+      propagate_fault (self, fu_store_get_fault (self->store), error);
       g_ptr_array_set_size (self->result->issues, 0);
       self->result->n_issues = 0;
       fu_store_rollback (self->store);
@@ -1491,12 +1493,36 @@ import_rows (FuImport  *self,
     }
   if (self->result->n_issues > 0 || (self->flags & FU_IMPORT_DRY_RUN) != 0)
     fu_store_rollback (self->store);
-  else if (!fu_store_commit (self->store, error))
+  else
     {
-      fu_store_rollback (self->store);
-      return FALSE;
+      g_autoptr(GError) commit_error = NULL;
+
+      if (!fu_store_commit (self->store, &commit_error))
+        {
+          fu_store_rollback (self->store);
+          propagate_fault (self, commit_error, error);
+          return FALSE;
+        }
     }
   return TRUE;
+}
+
+/* A fault of the store (a full disk) as the import's error: it says nothing was imported. */
+static void
+propagate_fault (FuImport     *self,
+                 const GError *fault,
+                 GError      **error)
+{
+  if (g_error_matches (fault, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL))
+    {
+      g_autofree char *base = g_path_get_basename (fu_store_get_path (self->store));
+
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL,
+                   _("The disk holding %s is full: nothing was imported. Free some space and "
+                     "try again."), base);
+      return;
+    }
+  g_propagate_error (error, g_error_copy (fault));
 }
 
 static void

@@ -31,9 +31,10 @@ set_backup_error (GError    **error,
                  _("Could not back up into %s: %s"), dest, message);
 }
 
-/* The pages of @db copied into @dest, a single file (no write-ahead log), checked. */
+/* The pages of @db copied into @temp (to become @dest), a single file (no write-ahead log), checked. */
 static gboolean
 copy_pages (sqlite3     *db,
+            const char  *temp,
             const char  *dest,
             GError     **error)
 {
@@ -43,7 +44,7 @@ copy_pages (sqlite3     *db,
   gboolean ok = FALSE;
   int rc;
 
-  rc = sqlite3_open_v2 (dest, &copy, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (temp, &copy, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     goto out;
   backup = sqlite3_backup_init (copy, "main", db, "main");
@@ -119,7 +120,7 @@ fu_sqlite_backup_to (FuStore     *self,
     }
   close (fd);
 
-  if (!copy_pages (FU_SQLITE (self)->db, temp, error))
+  if (!copy_pages (FU_SQLITE (self)->db, temp, dest, error))
     {
       g_unlink (temp);
       return FALSE;
