@@ -428,6 +428,11 @@ last_before () {
   || not_ok "everyone before the day is anonymized" "$(last_before '<') left"
 [ "$(last_before '>=')" -gt 0 ] && ok "the others keep their data" || not_ok "the others keep their data" ""
 
+# a damaged database is restored by putting the backup in its place; the damaged file stays
+check "restore over a damaged copy" "$cli" --database "$ddb" restore "$tmp/kept.db"
+contains "it says where the damaged file is kept" "$out" "damaged.db.damaged-"
+check "the restored copy takes changes again" "$cli" --database "$ddb" do-not-contact "$(sqlite3 "$ddb" "SELECT email FROM participant WHERE email IS NOT NULL LIMIT 1")"
+
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

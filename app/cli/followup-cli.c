@@ -1249,7 +1249,24 @@ cmd_restore (Cli *cli, int argc, char **argv)
                                 "is backed up first, and the restore can be undone."),
                               NULL, &argc, &argv, 1, &status))
     return status;
-  if ((store = open_store (cli, &error)) == NULL)
+  store = open_store (cli, &error);
+  if ((store != NULL && fu_store_get_access (store) == FU_STORE_ACCESS_DAMAGED)
+      || g_error_matches (error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED))
+    {
+      g_autofree char *path = cli->database != NULL ? g_strdup (cli->database)
+                                                    : fu_store_default_path ();
+      g_autofree char *aside = NULL;
+
+      /* A damaged file cannot take the restore as a change: the backup takes its place. */
+      g_clear_object (&store);
+      g_clear_error (&error);
+      if (!fu_backups_replace_damaged (path, argv[1], &aside, &error))
+        return fail_error (error);
+      g_print (_("Replaced the damaged %s with the backup %s; the damaged file is kept as %s\n"),
+               path, argv[1], aside);
+      return 0;
+    }
+  if (store == NULL)
     return fail_error (error);
   command = fu_command_new_restore (argv[1]);
   if (!apply_command (store, command, &error))

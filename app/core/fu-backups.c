@@ -4,12 +4,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "fu-backups.h"
 #include "fu-error.h"
+#include "fu-files.h"
 
 /* Backups are named by the local time they were made: "2026-12-03 104512.db" sorts, and
  * says when at a glance. */
@@ -261,4 +263,72 @@ fu_backups_before_change (FuStore  *store,
         }
     }
   return fu_backups_make (store, NULL, error);
+}
+
+gboolean
+fu_backups_replace_damaged (const char  *path,
+                            const char  *backup,
+                            char       **out_aside,
+                            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  g_autofree char *folder = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(FuStore) good = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+  gboolean ok = FALSE;
+
+  /* The backup is opened as any database (checked, brought up to date) from a private
+   * copy, before anything moves. */
+  folder = g_dir_make_tmp ("followup-restore-XXXXXX", error);
+  if (folder == NULL)
+    return FALSE;
+  copy = g_build_filename (folder, "backup.db", NULL);
+  if (!g_file_get_contents (backup, &contents, &length, error)
+      || !fu_file_write_private (copy, contents, length, error))
+    goto out;
+  good = fu_store_open (copy, &local_error);
+  if (good == NULL || fu_store_get_access (good) != FU_STORE_ACCESS_READ_WRITE)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("Could not restore %s: %s"), backup,
+                   local_error != NULL ? _("it is not a Follow-Up database")
+                                       : _("the backup is damaged"));
+      goto out;
+    }
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not move the damaged %s aside: %s"), path, g_strerror (saved_errno));
+      goto out;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "-wal" : "-shm";
+      g_autofree char *side = g_strconcat (path, suffix, NULL);
+      g_autofree char *side_aside = g_strconcat (aside, suffix, NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_rename (side, side_aside);
+    }
+  if (!fu_store_backup_to (good, path, error))
+    {
+      g_rename (aside, path);
+      goto out;
+    }
+  ok = TRUE;
+  if (out_aside != NULL)
+    *out_aside = g_steal_pointer (&aside);
+
+out:
+  g_clear_object (&good);
+  fu_file_remove_folder (folder);
+  return ok;
 }

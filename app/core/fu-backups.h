@@ -37,4 +37,10 @@ gboolean *fu_backups_retained         (GDateTime * const *times, guint n_times,
  * @before_import. Nothing for a database that is not a file. */
 gboolean  fu_backups_before_change    (FuStore *store, gboolean before_import, GError **error);
 
+/* For a damaged database, which cannot take a restore as a change: the file @path is moved
+ * aside (NAME.damaged-DATE, with its -wal and -shm, in @out_aside) and the backup copied
+ * into its place, 0600. The caller then opens the file again. */
+gboolean  fu_backups_replace_damaged  (const char *path, const char *backup, char **out_aside,
+                                       GError **error);
+
 G_END_DECLS
