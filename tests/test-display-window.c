@@ -960,6 +960,83 @@ test_application_open_database (Fixture       *f,
   fu_display_destroy_windows ();
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+/* A damaged copy opens with the banner, takes no change, and is restored from a backup in
+ * its place. */
+static void
+test_damaged_banner (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuContext) context = NULL;
+  FuStore *store = fu_display_open_store ("damaged-XXXXXX", TRUE, &dir, &path);
+  GtkInfoBar *bar;
+  FuWindow *window;
+  FILE *file;
+  long size;
+
+  backup = g_build_filename (dir, "kept.db", NULL);
+  g_assert_true (fu_store_backup_to (store, backup, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  /* Garbage over the middle of the file. */
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  fseek (file, 0, SEEK_END);
+  size = ftell (file);
+  fseek (file, size / 2, SEEK_SET);
+  for (int i = 0; i < 400; i++)
+    fputs ("garbage", file);
+  fclose (file);
+  before = read_bytes (path);
+
+  store = fu_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_DAMAGED);
+  context = fu_display_context_new (store, fu_day_new (2018, 1, 15));
+  g_object_unref (store);
+  window = fu_display_open_window (context, "followups");
+  bar = GTK_INFO_BAR (fu_display_child (window, FU_TYPE_WINDOW, "access_bar"));
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (fu_display_child (window, FU_TYPE_WINDOW,
+                                                                    "access_label"))),
+                   ==, "This database is damaged: it can be read but not changed.");
+  /* Back Up Now is off: nothing is made. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-up", NULL);
+  fu_display_iterate ();
+  {
+    g_autofree char *folder = g_strconcat (path, ".backups", NULL);
+    g_autoptr(GDir) backups = g_dir_open (folder, 0, NULL);
+    guint n = 0;
+
+    while (backups != NULL && g_dir_read_name (backups) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 0);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  fu_display_iterate ();
+  {
+    g_autoptr(GBytes) after = read_bytes (path);
+
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  fu_display_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -980,6 +1057,7 @@ main (int    argc,
   g_test_add ("/window/import", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_import, fixture_teardown);
   g_test_add_func ("/window/import-detect/kind", test_import_detect);
+  g_test_add_func ("/window/damaged", test_damaged_banner);
   g_test_add_func ("/window/import-detect/workshop", test_import_detect_workshop);
   g_test_add ("/window/export-summary", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_export_summary, fixture_teardown);

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fu-backups-dialog.h"
+#include "fu-backups.h"
 #include "fu-board-page.h"
 #include "fu-error.h"
 #include "fu-export.h"
@@ -34,6 +36,9 @@ struct _FuWindow
 
   FuContext            *context;
   gulong                changed_id;
+  GtkInfoBar           *access_bar;
+  GtkButton            *access_button;
+  GtkLabel             *access_label;
   /* Set once the person asked for a page: the empty state then stays out of the way (e.g.
    * "Add Workshop" shows the workshops page although nothing is stored yet). */
   gboolean              content_requested;
@@ -100,13 +105,53 @@ store_is_empty (FuWindow *self)
   return self->context == NULL || fu_store_is_empty (fu_context_get_store (self->context));
 }
 
+static FuStoreAccess
+store_access (FuWindow *self)
+{
+  return self->context != NULL ? fu_store_get_access (fu_context_get_store (self->context))
+                               : FU_STORE_ACCESS_READ_WRITE;
+}
+
 static void
 update_actions (FuWindow *self)
 {
   gboolean empty = store_is_empty (self);
+  gboolean writable = store_access (self) == FU_STORE_ACCESS_READ_WRITE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-summary", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", empty && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-workshop", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
+                                 store_access (self) != FU_STORE_ACCESS_READ_ONLY);
+}
+
+/* A read-only or damaged database says so above everything, and takes no change. */
+static void
+update_access_bar (FuWindow *self)
+{
+  switch (store_access (self))
+    {
+    case FU_STORE_ACCESS_DAMAGED:
+      gtk_label_set_text (self->access_label,
+                          _("This database is damaged: it can be read but not changed."));
+      gtk_info_bar_set_message_type (self->access_bar, GTK_MESSAGE_ERROR);
+      gtk_widget_set_visible (GTK_WIDGET (self->access_button), TRUE);
+      gtk_info_bar_set_revealed (self->access_bar, TRUE);
+      break;
+    case FU_STORE_ACCESS_READ_ONLY:
+      gtk_label_set_text (self->access_label,
+                          _("This database is read-only: it can be read but not changed."));
+      gtk_info_bar_set_message_type (self->access_bar, GTK_MESSAGE_INFO);
+      gtk_widget_set_visible (GTK_WIDGET (self->access_button), FALSE);
+      gtk_info_bar_set_revealed (self->access_bar, TRUE);
+      break;
+    case FU_STORE_ACCESS_READ_WRITE:
+    default:
+      gtk_info_bar_set_revealed (self->access_bar, FALSE);
+      break;
+    }
 }
 
 static void
@@ -537,10 +582,12 @@ update_history_actions (FuWindow *self)
 {
   FuHistory *history = self->context != NULL ? fu_context_get_history (self->context) : NULL;
 
+  gboolean writable = store_access (self) == FU_STORE_ACCESS_READ_WRITE;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 history != NULL && fu_history_get_can_undo (history));
+                                 writable && history != NULL && fu_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 history != NULL && fu_history_get_can_redo (history));
+                                 writable && history != NULL && fu_history_get_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", history != NULL);
 }
 
@@ -641,6 +688,38 @@ undo_entry_action (GtkWidget  *widget,
   ok = fu_history_undo_entry (fu_context_get_history (self->context),
                               g_variant_get_int64 (parameter), &sentence, &error);
   reverted (self, ok, sentence, error);
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *folder = NULL;
+
+  if (!fu_backups_make (fu_context_get_store (self->context), &path, &error))
+    {
+      show_error (self, _("Could Not Back Up"), error->message);
+      return;
+    }
+  folder = g_path_get_dirname (path);
+  /* TRANSLATORS: %s is a folder */
+  message = g_strdup_printf (_("Backed up into %s"), folder);
+  fu_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+
+  fu_backups_dialog_show (GTK_WINDOW (self), self->context);
 }
 
 static void
@@ -770,6 +849,7 @@ fu_window_constructed (GObject *object)
       self->poll_id = g_timeout_add_seconds (1, poll_cb, self);
     }
   update_history_actions (self);
+  update_access_bar (self);
 
   if (is_page_name (start_page))
     fu_window_show_page (self, start_page);
@@ -859,6 +939,9 @@ fu_window_class_init (FuWindowClass *klass)
   g_type_ensure (FU_TYPE_WORKSHOPS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rocbap/FollowUp/fu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, access_bar);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, access_button);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, access_label);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, load_sample_button);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, main_stack);
@@ -882,6 +965,9 @@ fu_window_class_init (FuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-entry", "x", undo_entry_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
