@@ -35,6 +35,12 @@ add_filters (GtkFileChooser *chooser,
       gtk_file_filter_add_suffix (filter, "sqlite");
       break;
 
+    case FU_FILE_KIND_JSON:
+      gtk_file_filter_set_name (filter, _("JSON Files"));
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      gtk_file_filter_add_suffix (filter, "json");
+      break;
+
     case FU_FILE_KIND_PDF:
       gtk_file_filter_set_name (filter, _("PDF Documents"));
       gtk_file_filter_add_mime_type (filter, "application/pdf");

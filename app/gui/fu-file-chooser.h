@@ -13,6 +13,7 @@ typedef enum {
   FU_FILE_KIND_PDF,
   FU_FILE_KIND_CHART,      /* an image or document a chart is written to: PNG, SVG or PDF */
   FU_FILE_KIND_FEEDBACK,   /* a workshop's feedback sheet: PDF or CSV */
+  FU_FILE_KIND_JSON,       /* a person's data on request */
 } FuFileKind;
 
 /* Called once: with the chosen file, or with NULL when the person cancelled. */

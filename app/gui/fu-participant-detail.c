@@ -10,7 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fu-command.h"
 #include "fu-day.h"
+#include "fu-file-chooser.h"
+#include "fu-files.h"
 #include "fu-gui-util.h"
 #include "fu-history-group.h"
 #include "fu-participant-detail.h"
@@ -295,6 +298,138 @@ load (FuParticipantDetail *self)
   load_history (self);
 }
 
+/* ---- Personal data ----------------------------------------------------------------------- */
+
+static void
+no_contact_response_cb (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        FuParticipantDetail *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  g_autoptr(FuCommand) command = NULL;
+  g_autofree char *reason = NULL;
+
+  if (g_strcmp0 (response, "mark") != 0 || self->context == NULL)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  command = fu_command_new_set_no_contact (self->participant_id,
+                                           fu_context_get_today (self->context),
+                                           *reason != '\0' ? reason : NULL);
+  fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, NULL);
+}
+
+static void
+no_contact_clicked_cb (FuParticipantDetail *self)
+{
+  GtkWidget *dialog, *entry;
+
+  if (self->participant == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Do Not Contact?"), NULL);
+  /* TRANSLATORS: %s is a person's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s gets no questionnaire and no reminder from today, and "
+                                    "their open follow-ups close. They still count as "
+                                    "participants of their workshops."),
+                                  self->participant->name);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "reason", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "mark", _("_Do Not Contact"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mark");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (no_contact_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_personal_chosen_cb (GFile    *file,
+                           gpointer  user_data)
+{
+  FuParticipantDetail *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *base = g_file_get_basename (file);
+
+  json = fu_store_export_person (fu_context_get_store (self->context), self->participant_id,
+                                 &error);
+  if (json == NULL || !fu_gfile_write_private (file, json, strlen (json), &error))
+    {
+      fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  {
+    /* TRANSLATORS: %s is a file name */
+    g_autofree char *message = g_strdup_printf (_("Saved %s"), base);
+
+    fu_gui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+  }
+}
+
+static void
+export_personal_clicked_cb (FuParticipantDetail *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->participant == NULL)
+    return;
+  name = g_strdup_printf ("%s.json", self->participant->name);
+  g_strdelimit (name, "/\\", '-');
+  fu_file_chooser_save (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                        _("Export Personal Data"), _("_Save"), FU_FILE_KIND_JSON, name,
+                        export_personal_chosen_cb, self);
+}
+
+static void
+anonymize_response_cb (AdwMessageDialog    *dialog,
+                       const char          *response,
+                       FuParticipantDetail *self)
+{
+  GtkCheckButton *answers = g_object_get_data (G_OBJECT (dialog), "answers");
+  g_autoptr(FuCommand) command = NULL;
+
+  if (g_strcmp0 (response, "anonymize") != 0 || self->context == NULL)
+    return;
+  command = fu_command_new_anonymize (&self->participant_id, 1,
+                                      gtk_check_button_get_active (answers));
+  if (fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, NULL))
+    fu_participant_detail_reload (self);
+}
+
+static void
+anonymize_clicked_cb (FuParticipantDetail *self)
+{
+  GtkWidget *dialog, *answers;
+
+  if (self->participant == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Anonymize This Person?"), NULL);
+  /* TRANSLATORS: %s is a person's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s becomes “Anonymized participant”: the name, e-mail "
+                                    "address, position and gender are removed, here and in the "
+                                    "history. The year's tables do not change. Backups made "
+                                    "before now keep the data until they are removed, 12 "
+                                    "months at most."),
+                                  self->participant->name);
+  answers = gtk_check_button_new_with_mnemonic (_("Also remove their _free-text answers"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), answers);
+  g_object_set_data (G_OBJECT (dialog), "answers", answers);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "anonymize", _("_Anonymize"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anonymize",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (anonymize_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- Saving ------------------------------------------------------------------------------ */
 
 static void
@@ -539,6 +674,9 @@ fu_participant_detail_class_init (FuParticipantDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuParticipantDetail, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, administration_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, no_contact_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_personal_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, anonymize_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
