@@ -21,6 +21,7 @@
 #include "fu-rules.h"
 #include "fu-sample.h"
 #include "fu-store.h"
+#include "fu-history.h"
 #include "fu-window.h"
 #include "fu-workshops-page.h"
 
@@ -98,7 +99,6 @@ find_import_dialog (void)
 static gint64
 count_attendances (Fixture *f)
 {
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   FuFollowupQuery query = { 0 };
   guint counts[FU_N_STATUSES] = { 0 };
@@ -1037,6 +1037,39 @@ test_damaged_banner (void)
   fu_display_iterate ();
 }
 
+/* The team's retention rule anonymizes, on opening, those whose last workshop is older. */
+static void
+test_retention_on_open (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuContext) context = NULL;
+  FuStore *store = fu_display_open_store ("retention-XXXXXX", TRUE, &dir, NULL);
+  g_autoptr(GArray) before = NULL;
+  FuWindow *window;
+  FuRules rules;
+
+  fu_store_get_rules (store, &rules);
+  rules.anonymize_after_years = 5;
+  g_assert_true (fu_store_set_rules (store, &rules, &error));
+  g_assert_no_error (error);
+  /* The sample's workshops ended in 2016 and 2017: five years on from 2023, all of them. */
+  before = fu_store_list_participants_before (store, fu_day_new (2018, 12, 31), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, >, 100);
+
+  context = fu_display_context_new (store, fu_day_new (2023, 1, 15));
+  window = fu_display_open_window (context, "participants");
+  g_clear_pointer (&before, g_array_unref);
+  before = fu_store_list_participants_before (store, fu_day_new (2018, 12, 31), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 0);
+  g_assert_true (fu_history_get_can_undo (fu_context_get_history (context)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fu_display_iterate ();
+  g_object_unref (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1058,6 +1091,7 @@ main (int    argc,
               fixture_setup, test_import, fixture_teardown);
   g_test_add_func ("/window/import-detect/kind", test_import_detect);
   g_test_add_func ("/window/damaged", test_damaged_banner);
+  g_test_add_func ("/window/retention", test_retention_on_open);
   g_test_add_func ("/window/import-detect/workshop", test_import_detect_workshop);
   g_test_add ("/window/export-summary", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_export_summary, fixture_teardown);

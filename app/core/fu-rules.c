@@ -74,6 +74,7 @@ fu_rules_init_defaults (FuRules *rules)
   rules->followup_months = FU_RULES_DEFAULT_FOLLOWUP_MONTHS;
   rules->reply_days = FU_RULES_DEFAULT_REPLY_DAYS;
   rules->reminder_days = FU_RULES_DEFAULT_REMINDER_DAYS;
+  rules->anonymize_after_years = 0;
 }
 
 gboolean
@@ -113,6 +114,13 @@ fu_rules_validate (const FuRules  *rules,
                    _("Reminder days is %u: it must be less than the reply days (%u), so "
                      "that reminders start after sending"),
                    rules->reminder_days, rules->reply_days);
+      return FALSE;
+    }
+  if (rules->anonymize_after_years > 50)
+    {
+      g_set_error (error, FU_RULES_ERROR, FU_RULES_ERROR_INVALID,
+                   _("Anonymizing after %u years: give 1 to 50 years, or 0 for never"),
+                   rules->anonymize_after_years);
       return FALSE;
     }
   return TRUE;

@@ -13,6 +13,8 @@ struct _FuRules {
   guint followup_months;          /* questionnaire planned this many months after the end */
   guint reply_days;               /* reply deadline = sending date + reply_days */
   guint reminder_days;            /* reminder window: the last reminder_days before the deadline */
+  guint anonymize_after_years;    /* anonymize people this many years after their last
+                                   * workshop, when the window opens; 0 = never */
 };
 
 #define FU_RULES_DEFAULT_START_MONTH 7

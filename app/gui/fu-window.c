@@ -14,6 +14,7 @@
 #include "fu-backups-dialog.h"
 #include "fu-backups.h"
 #include "fu-board-page.h"
+#include "fu-day.h"
 #include "fu-error.h"
 #include "fu-export.h"
 #include "fu-file-chooser.h"
@@ -826,6 +827,45 @@ title_visible_changed_cb (FuWindow *self)
 
 /* ---- Overrides --------------------------------------------------------------------------- */
 
+/* The team's retention rule, applied when the window opens: people whose last workshop
+ * ended more than the set number of years ago are anonymized, in one change. */
+static void
+apply_retention (FuWindow *self)
+{
+  FuStore *store;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const FuRules *rules;
+  FuDay before;
+
+  if (self->context == NULL || store_access (self) != FU_STORE_ACCESS_READ_WRITE)
+    return;
+  rules = fu_context_get_rules (self->context);
+  if (rules->anonymize_after_years == 0)
+    return;
+  store = fu_context_get_store (self->context);
+  before = fu_day_add_months (fu_context_get_today (self->context),
+                              -12 * (int) rules->anonymize_after_years);
+  ids = fu_store_list_participants_before (store, before, &error);
+  if (ids == NULL || ids->len == 0)
+    return;
+  command = fu_command_new_anonymize ((const gint64 *) ids->data, ids->len, FALSE);
+  if (!fu_context_run (self->context, command, &error))
+    {
+      show_error (self, _("Could Not Anonymize"), error->message);
+      return;
+    }
+  /* TRANSLATORS: the first %u is a number of people, the second of years */
+  message = g_strdup_printf (ngettext ("Anonymized %u participant whose last workshop ended "
+                                       "more than %u years ago",
+                                       "Anonymized %u participants whose last workshop ended "
+                                       "more than %u years ago", ids->len),
+                             ids->len, rules->anonymize_after_years);
+  fu_window_add_toast (self, adw_toast_new (message));
+}
+
 static void
 fu_window_constructed (GObject *object)
 {
@@ -850,6 +890,7 @@ fu_window_constructed (GObject *object)
     }
   update_history_actions (self);
   update_access_bar (self);
+  apply_retention (self);
 
   if (is_page_name (start_page))
     fu_window_show_page (self, start_page);

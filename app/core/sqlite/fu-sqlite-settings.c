@@ -83,6 +83,8 @@ fu_sqlite_get_rules (FuStore *self,
                                              defaults.followup_months);
   rules->reply_days = get_setting_uint (self, "reply_days", defaults.reply_days);
   rules->reminder_days = get_setting_uint (self, "reminder_days", defaults.reminder_days);
+  rules->anonymize_after_years = get_setting_uint (self, "anonymize_after_years",
+                                                   defaults.anonymize_after_years);
 
   /* A value edited by hand into something the rules reject falls back to the defaults. */
   if (!fu_rules_validate (rules, NULL))
@@ -99,7 +101,7 @@ fu_sqlite_set_rules (FuStore       *self,
   struct {
     const char *key;
     guint value;
-  } values[4];
+  } values[5];
 
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (rules != NULL, FALSE);
@@ -113,6 +115,8 @@ fu_sqlite_set_rules (FuStore       *self,
   values[2].value = rules->reply_days;
   values[3].key = "reminder_days";
   values[3].value = rules->reminder_days;
+  values[4].key = "anonymize_after_years";
+  values[4].value = rules->anonymize_after_years;
 
   if (!fu_rules_validate (rules, &local_error))
     {
