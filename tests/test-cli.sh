@@ -389,6 +389,8 @@ grep -q "$dnc" "$tmp/rem-after.csv" && not_ok "a do-not-contact person is missin
 check "export participants keeps them" vfu export participants
 contains "they still count as participants" "$out" "$dnc"
 refuse "do-not-contact an unknown address" vfu do-not-contact nobody@example.org
+check "the report after a do-not-contact" vfu report --fiscal-year 2016/17 --output "$tmp/dnc-report.pdf"
+contains "the report says how many were not contacted" "$(pdftotext "$tmp/dnc-report.pdf" - | tr '\n' ' ')" "1 participant asked not to be contacted"
 
 # a person's data on request, then erased
 pv=$(sqlite3 "$vdb" "SELECT p.email || '|' || p.name FROM reply r JOIN followup f ON f.id = r.followup_id

@@ -112,6 +112,7 @@ struct _FuSummaryRow {
   guint   project_yes;
   guint   project_no;
   guint   colleagues_learned;  /* sum of Q1bis */
+  guint   not_contacted;       /* follow-ups closed "do not contact" (not in the CSV export) */
 };
 
 /* A reply with who gave it, as exported. */

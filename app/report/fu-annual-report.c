@@ -1176,6 +1176,19 @@ add_trend_sentence (Builder *b)
       replied = g_strdup_printf (_("%u of them replied: a reply rate of %s."), total->replies,
                                  rate);
     }
+  if (total->not_contacted > 0)
+    {
+      g_autofree char *not_contacted = NULL;
+
+      not_contacted = g_strdup_printf (ngettext ("%u participant asked not to be contacted and "
+                                                 "was not.",
+                                                 "%u participants asked not to be contacted "
+                                                 "and were not.",
+                                                 total->not_contacted),
+                                       total->not_contacted);
+      add_intro_printf (b, "%s %s %s", surveyed, replied, not_contacted);
+      return;
+    }
   add_intro_printf (b, "%s %s", surveyed, replied);
 }
 

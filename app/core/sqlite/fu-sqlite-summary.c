@@ -88,7 +88,8 @@ add_count (guint *sum,
   "  COALESCE(SUM(r.contributed = 0), 0), " \
   "  COALESCE(SUM(r.project_initiated = 1), 0), " \
   "  COALESCE(SUM(r.project_initiated = 0), 0), " \
-  "  COALESCE(SUM(r.colleagues_learned), 0) " \
+  "  COALESCE(SUM(r.colleagues_learned), 0), " \
+  "  COALESCE(SUM(f.closed_reason = 'do not contact'), 0) " \
   "FROM workshop w " \
   "LEFT JOIN attendance a ON a.workshop_id = w.id " \
   "LEFT JOIN participant p ON p.id = a.participant_id " \
@@ -121,6 +122,7 @@ summary_row_from_stmt (sqlite3_stmt *stmt)
   row->project_yes = column_total (stmt, col++);
   row->project_no = column_total (stmt, col++);
   row->colleagues_learned = column_total (stmt, col++);
+  row->not_contacted = column_total (stmt, col++);
 
   return row;
 }
@@ -141,6 +143,7 @@ summary_row_add (FuSummaryRow       *total,
   add_count (&total->project_yes, row->project_yes);
   add_count (&total->project_no, row->project_no);
   add_count (&total->colleagues_learned, row->colleagues_learned);
+  add_count (&total->not_contacted, row->not_contacted);
 }
 
 GPtrArray *
