@@ -265,6 +265,49 @@ fu_backups_before_change (FuStore  *store,
   return fu_backups_make (store, NULL, error);
 }
 
+FuStore *
+fu_backups_open_copy (const char  *backup,
+                      char       **out_folder,
+                      GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  folder = g_dir_make_tmp ("followup-restore-XXXXXX", &local_error);
+  if (folder != NULL)
+    {
+      copy = g_build_filename (folder, "backup.db", NULL);
+      if (g_file_get_contents (backup, &contents, &length, &local_error)
+          && fu_file_write_private (copy, contents, length, &local_error))
+        store = fu_store_open (copy, &local_error);
+    }
+  if (store != NULL && fu_store_get_access (store) != FU_STORE_ACCESS_READ_WRITE)
+    {
+      g_clear_object (&store);
+      g_set_error_literal (&local_error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
+                           _("the backup is damaged"));
+    }
+  if (store == NULL)
+    {
+      g_autoptr(GString) why = g_string_new (local_error->message);
+
+      /* A message about the private copy is about the backup. */
+      if (copy != NULL)
+        g_string_replace (why, copy, backup, 0);
+      if (folder != NULL)
+        fu_file_remove_folder (folder);
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID, _("Could not restore %s: %s"),
+                   backup, why->str);
+      return NULL;
+    }
+  *out_folder = g_steal_pointer (&folder);
+  return g_steal_pointer (&store);
+}
+
 gboolean
 fu_backups_replace_damaged (const char  *path,
                             const char  *backup,
@@ -275,31 +318,13 @@ fu_backups_replace_damaged (const char  *path,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
   g_autofree char *folder = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(FuStore) good = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
   gboolean ok = FALSE;
 
-  /* The backup is opened as any database (checked, brought up to date) from a private
-   * copy, before anything moves. */
-  folder = g_dir_make_tmp ("followup-restore-XXXXXX", error);
-  if (folder == NULL)
+  /* The backup is opened and checked before anything moves. */
+  good = fu_backups_open_copy (backup, &folder, error);
+  if (good == NULL)
     return FALSE;
-  copy = g_build_filename (folder, "backup.db", NULL);
-  if (!g_file_get_contents (backup, &contents, &length, error)
-      || !fu_file_write_private (copy, contents, length, error))
-    goto out;
-  good = fu_store_open (copy, &local_error);
-  if (good == NULL || fu_store_get_access (good) != FU_STORE_ACCESS_READ_WRITE)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("Could not restore %s: %s"), backup,
-                   local_error != NULL ? _("it is not a Follow-Up database")
-                                       : _("the backup is damaged"));
-      goto out;
-    }
 
   if (g_rename (path, aside) != 0)
     {

@@ -37,6 +37,12 @@ gboolean *fu_backups_retained         (GDateTime * const *times, guint n_times,
  * @before_import. Nothing for a database that is not a file. */
 gboolean  fu_backups_before_change    (FuStore *store, gboolean before_import, GError **error);
 
+/* The backup @backup opened as any database is (checked, brought up to date when older) from
+ * a private copy in a new 0700 folder, *@out_folder, which the caller removes with
+ * fu_file_remove_folder() once the store is closed; the backup itself is never written. A
+ * foreign or damaged backup is refused, with a message naming @backup. */
+FuStore  *fu_backups_open_copy        (const char *backup, char **out_folder, GError **error);
+
 /* For a damaged database, which cannot take a restore as a change: the file @path is moved
  * aside (NAME.damaged-DATE, with its -wal and -shm, in @out_aside) and the backup copied
  * into its place, 0600. The caller then opens the file again. */

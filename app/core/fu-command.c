@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "fu-backups.h"
+#include "fu-files.h"
 #include "fu-command.h"
 #include "fu-day.h"
 #include "fu-error.h"
@@ -256,6 +257,9 @@ struct _FuCommand
   GObject            parent_instance;
 
   Kind               kind;
+  /* RESTORE: the backup, opened from a private copy in backup_folder. */
+  FuStore           *backup;
+  char              *backup_folder;
   /* Arguments. */
   FuWorkshop        *workshop;
   FuParticipant     *participant;
@@ -306,6 +310,10 @@ fu_command_finalize (GObject *object)
   g_clear_pointer (&self->sentence, g_free);
   g_clear_pointer (&self->changes, fu_change_set_unref);
   g_clear_pointer (&self->import_result, fu_import_result_free);
+  g_clear_object (&self->backup);
+  if (self->backup_folder != NULL)
+    fu_file_remove_folder (self->backup_folder);
+  g_clear_pointer (&self->backup_folder, g_free);
 
   G_OBJECT_CLASS (fu_command_parent_class)->finalize (object);
 }
@@ -871,6 +879,11 @@ prepare (FuCommand *self,
       self->subject = participant_name (store, self->id);
       return TRUE;
 
+    case RESTORE:
+      /* Checked before the present state is backed up and anything changes. */
+      self->backup = fu_backups_open_copy (self->text, &self->backup_folder, error);
+      return self->backup != NULL;
+
     case MERGE_PARTICIPANTS:
       self->subject = participant_name (store, self->other_id);
       self->object = participant_name (store, self->id);
@@ -1078,7 +1091,7 @@ run (FuCommand *self,
       return fu_store_audit_revert (store, self->undoes, error);
 
     case RESTORE:
-      return fu_store_restore_from (store, self->text, error);
+      return fu_store_restore_from (store, self->backup, error);
 
     case SET_NO_CONTACT:
       return fu_store_set_no_contact (store, self->id, self->date, self->text, error);

@@ -801,10 +801,10 @@ fu_store_list_participants_before (FuStore *self, FuDay before, GError **error)
 }
 
 gboolean
-fu_store_restore_from (FuStore *self, const char *source, GError **error)
+fu_store_restore_from (FuStore *self, FuStore *backup, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (G_TYPE_FROM_INSTANCE (backup) == G_TYPE_FROM_INSTANCE (self), FALSE);
 
-  return FU_STORE_GET_CLASS (self)->restore_from (self, source, error);
+  return FU_STORE_GET_CLASS (self)->restore_from (self, backup, error);
 }

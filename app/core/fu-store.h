@@ -49,7 +49,7 @@ struct _FuStoreClass
   gboolean (*backup_to) (FuStore *self, const char *dest, GError **error);
   gboolean (*describe_backup) (FuStore *self, const char *path, FuBackupInfo *info,
                                GError **error);
-  gboolean (*restore_from) (FuStore *self, const char *source, GError **error);
+  gboolean (*restore_from) (FuStore *self, FuStore *backup, GError **error);
   gboolean (*set_no_contact) (FuStore *self, gint64 participant_id, FuDay date,
                               const char *reason, GError **error);
   char *(*export_person) (FuStore *self, gint64 participant_id, GError **error);
@@ -170,10 +170,10 @@ gboolean    fu_store_backup_to             (FuStore *self, const char *dest, GEr
 /* What the backup @path holds, without changing it. */
 gboolean    fu_store_describe_backup       (FuStore *self, const char *path, FuBackupInfo *info,
                                             GError **error);
-/* Inside a transaction under the audit: makes every row what it is in the backup @source,
- * through the triggers, so the restore is in the history and can be undone. A foreign or
- * damaged backup is refused. */
-gboolean    fu_store_restore_from          (FuStore *self, const char *source, GError **error);
+/* Inside a transaction under the audit: makes every row what it is in @backup (opened with
+ * fu_backups_open_copy(), of the same backend), through the triggers, so the restore is in
+ * the history and can be undone. */
+gboolean    fu_store_restore_from          (FuStore *self, FuStore *backup, GError **error);
 
 /* ---- Personal data ----------------------------------------------------------------------- */
 

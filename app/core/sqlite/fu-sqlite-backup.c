@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-sqlite-backup.c: backups with SQLite's online backup API, and restoring one as a
- * change in the history. */
+/* fu-sqlite-backup.c: backups with SQLite's online backup API, and what one holds. */
 #define G_LOG_DOMAIN "fu-store"
 
 #include "config.h"
@@ -10,7 +9,6 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "fu-files.h"
 #include "fu-sqlite-private.h"
 
 /* A message for a failed backup: a full disk says so. */
@@ -191,65 +189,4 @@ fu_sqlite_describe_backup (FuStore       *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/* ---- Restoring ------------------------------------------------------------------------- */
-
-gboolean
-fu_sqlite_restore_from (FuStore     *self,
-                        const char  *source,
-                        GError     **error)
-{
-  g_autofree char *folder = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(FuStore) backup = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-  gboolean ok;
-
-  /* A private copy, opened as any database is: checked, refused when foreign or damaged,
-   * brought up to date when older; the backup itself is never written. */
-  folder = g_dir_make_tmp ("followup-restore-XXXXXX", &local_error);
-  if (folder == NULL)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
-                   _("Could not restore %s: %s"), source, local_error->message);
-      return FALSE;
-    }
-  copy = g_build_filename (folder, "backup.db", NULL);
-  if (!g_file_get_contents (source, &contents, &length, &local_error)
-      || !g_file_set_contents_full (copy, contents, (gssize) length,
-                                    G_FILE_SET_CONTENTS_NONE, 0600, &local_error))
-    {
-      fu_file_remove_folder (folder);
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
-                   _("Could not restore %s: %s"), source, local_error->message);
-      return FALSE;
-    }
-  g_clear_pointer (&contents, g_free);
-
-  backup = fu_sqlite_store_open (copy, &local_error);
-  if (backup != NULL && fu_store_get_access (backup) != FU_STORE_ACCESS_READ_WRITE)
-    {
-      g_clear_object (&backup);
-      g_set_error (&local_error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
-                   _("the backup is damaged"));
-    }
-  if (backup == NULL)
-    {
-      g_autoptr(GString) why = g_string_new (local_error->message);
-
-      /* The message is about the private copy: it names the backup. */
-      g_string_replace (why, copy, source, 0);
-      fu_file_remove_folder (folder);
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("Could not restore %s: %s"), source, why->str);
-      return FALSE;
-    }
-
-  ok = fu_sqlite_restore_rows (self, backup, error);
-  g_clear_object (&backup);
-  fu_file_remove_folder (folder);
-  return ok;
 }
