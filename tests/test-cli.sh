@@ -8,29 +8,7 @@ src=${FOLLOWUP_SOURCE_ROOT:?}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/office.db
-passed=0
-failed=0
-
-ok () { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-not_ok () { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; shift; printf '#   %s\n' "$@"; }
-
-# check NAME COMMAND...: the command succeeds
-check () {
-  local name=$1; shift
-  if out=$("$@" 2>"$tmp/err"); then ok "$name"; else not_ok "$name" "exit $?" "$(cat "$tmp/err")"; fi
-}
-# refuse NAME COMMAND...: the command exits 1 with a message on standard error
-refuse () {
-  local name=$1; shift
-  local status=0
-  "$@" >"$tmp/out" 2>"$tmp/err" || status=$?
-  if [ "$status" -eq 1 ] && [ -s "$tmp/err" ]; then ok "$name"; else
-    not_ok "$name" "exit $status, expected 1 with a message" "$(cat "$tmp/err")"; fi
-}
-# contains NAME TEXT PATTERN
-contains () {
-  if grep -q -- "$3" <<<"$2"; then ok "$1"; else not_ok "$1" "no '$3' in:" "$2"; fi
-}
+. "$src/tests/tap-util.sh"
 dump () { sqlite3 "$db" .dump; }
 
 fu () { "$cli" --database "$db" "$@"; }
@@ -132,8 +110,11 @@ contains "message names file, line, column" "$(cat "$tmp/err")" "bad.csv:3: colu
 refuse "missing file" fu import workshops "$tmp/none.csv"
 { echo 'code,title,start_date'; for i in $(seq 1 60); do echo "Y-$i,T,2018-13-01"; done; } >"$tmp/many.csv"
 refuse "60 bad rows" fu import workshops "$tmp/many.csv"
-n=$(grep -c '^many.csv:[0-9]*: column start_date' "$tmp/err")
-[ "$n" = 50 ] && ok "50 problems listed" || not_ok "50 problems listed" "got $n"
+# one line for one kind of problem, with its lines
+n=$(grep -c '^many.csv: lines 2, 3, 4, .*, 51: column start_date: .2018-13-01. is not a date' \
+  "$tmp/err")
+[ "$n" = 1 ] && ok "50 problems listed on one line" \
+  || not_ok "50 problems listed on one line" "$(cat "$tmp/err")"
 contains "the rest counted" "$(cat "$tmp/err")" "10 more problems not listed"
 [ "$before" = "$(dump)" ] && ok "still nothing imported" || not_ok "still nothing imported" "changed"
 

@@ -623,7 +623,9 @@ test_parse_answer (void)
     { "2", FALSE, 0 },
     { "01", FALSE, 0 },
     { "yes no", FALSE, 0 },
-    { "oui", FALSE, 0 },
+    { "oui", TRUE, FU_ANSWER_YES },
+    { "Non", TRUE, FU_ANSWER_NO },
+    { "ouais", FALSE, 0 },
     { "-", FALSE, 0 },
     { "'1", FALSE, 0 },
   };

@@ -22,6 +22,7 @@
 #include "fu-feedback-sheet.h"
 #include "fu-files.h"
 #include "fu-import.h"
+#include "fu-table.h"
 #include "fu-reminder-sheet.h"
 #include "fu-rules.h"
 #include "fu-sample.h"
@@ -221,25 +222,69 @@ cmd_init (Cli *cli, int argc, char **argv)
 
 /* ---- import ---------------------------------------------------------------------------- */
 
+static void
+print_detected (const FuImportResult *result)
+{
+  if (result == NULL || result->detected == NULL)
+    return;
+  g_print (_("Read as: %s; header on line %u.\n"), result->detected, result->header_line);
+  g_print (_("Columns:\n"));
+  for (guint i = 0; i < result->columns->len; i++)
+    {
+      const FuImportColumn *column = g_ptr_array_index (result->columns, i);
+
+      if (column->field != NULL)
+        /* TRANSLATORS: the file's column, then our field */
+        g_print (_("  %s -> %s\n"), column->header[0] != '\0' ? column->header : "\"\"",
+                 column->field);
+      else
+        g_print (_("  %s: not imported\n"), column->header[0] != '\0' ? column->header
+                                                                        : "\"\"");
+    }
+}
+
 static int
 cmd_import (Cli *cli, int argc, char **argv)
 {
   gboolean add_administrations = FALSE;
   gboolean replace = FALSE;
   gboolean dry_run = FALSE;
+  g_autofree char *workshop = NULL;
+  g_autofree char *mapping = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *delimiter = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *save_mapping = NULL;
+  int header_row = 0;
   const GOptionEntry entries[] = {
+    { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop,
+      N_("The workshop every row is for (the file then needs no workshop column)"), N_("CODE") },
+    { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping,
+      N_("Map the columns as this mapping file says (CSV: column,field)"), N_("FILE") },
+    { "save-mapping", 0, 0, G_OPTION_ARG_FILENAME, &save_mapping,
+      N_("Write the mapping used to this file, for --mapping next time"), N_("FILE") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Read the text in this encoding (UTF-8, UTF-16, WINDOWS-1252...)"), N_("NAME") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
+      N_("The separator: , ; or tab"), N_("C") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("The workbook's sheet to read, by number or name"), N_("N|NAME") },
+    { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row,
+      N_("The line (or row) that heads the columns"), N_("N") },
     { "add-administrations", 0, 0, G_OPTION_ARG_NONE, &add_administrations,
       N_("Add administrations that are not known yet instead of refusing them"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace replies that are already recorded"), NULL },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
-      N_("Check the file and say what would change, without changing anything"), NULL },
+      N_("Check the file, say how it was read and what would change, without changing "
+         "anything"), NULL },
     { NULL }
   };
   g_autoptr(FuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FuImportResult) own_result = NULL;
   g_autoptr(FuCommand) command = NULL;
+  FuImportOptions options = { NULL, };
   FuImportResult *result = NULL;
   FuImportKind kind;
   FuImportFlags flags = FU_IMPORT_FLAGS_NONE;
@@ -247,7 +292,9 @@ cmd_import (Cli *cli, int argc, char **argv)
   int status = 0;
 
   if (!parse_command_options (cli, _("workshops|participants|responses FILE"),
-                              _("Import a CSV file: all of it, or nothing if a row is wrong."),
+                              _("Import a CSV file (any encoding; comma, semicolon or tab), or "
+                                "an .xlsx or .ods workbook: all of it, or nothing if a row is "
+                                "wrong."),
                               entries, &argc, &argv, 2, &status))
     return status;
   if (!fu_import_kind_from_string (argv[1], &kind))
@@ -259,34 +306,51 @@ cmd_import (Cli *cli, int argc, char **argv)
     flags |= FU_IMPORT_REPLACE;
   if (dry_run)
     flags |= FU_IMPORT_DRY_RUN;
+  if (delimiter != NULL && !fu_table_parse_delimiter (delimiter, &options.delimiter))
+    return fail (_("'%s' is not a separator: say , ; or tab"), delimiter);
+  if (header_row < 0)
+    return fail (_("--header-row counts lines from 1"));
+  options.workshop = workshop;
+  options.mapping = mapping;
+  options.encoding = encoding;
+  options.sheet = sheet;
+  options.header_row = (guint) header_row;
 
   if ((store = open_store (cli, &error)) == NULL)
     return fail_error (error);
   if (dry_run)
     {
-      ok = fu_import_file (store, kind, argv[2], flags, &own_result, &error);
+      ok = fu_import_file_full (store, kind, argv[2], &options, flags, &own_result, &error);
       result = own_result;
     }
   else
     {
       command = fu_command_new_import_file (kind, argv[2], flags);
+      fu_command_set_import_options (command, &options);
       ok = apply_command (store, command, &error);
       result = fu_command_get_import_result (command);
+    }
+  if (dry_run || (!ok && result != NULL && result->columns->len > 0 && result->n_issues == 0))
+    print_detected (result);
+  if (save_mapping != NULL && result != NULL && result->columns->len > 0)
+    {
+      g_autoptr(GError) save_error = NULL;
+
+      if (!fu_import_result_save_mapping (result, save_mapping, &save_error))
+        g_printerr ("%s\n", save_error->message);
     }
   if (!ok)
     {
       const char *newline = strchr (error->message, '\n');
+      g_autoptr(GPtrArray) groups = NULL;
 
       if (result == NULL || result->issues->len == 0 || newline == NULL)
         return fail_error (error);
-      /* The message's first line, then every listed issue (up to FU_IMPORT_MAX_ISSUES). */
+      /* The message's first line, then one line per kind of problem with its lines. */
       g_printerr ("%.*s\n", (int) (newline - error->message), error->message);
-      for (guint i = 0; i < result->issues->len; i++)
-        {
-          g_autofree char *line = fu_import_issue_to_string (g_ptr_array_index (result->issues, i));
-
-          g_printerr ("%s\n", line);
-        }
+      groups = fu_import_result_group_issues (result);
+      for (guint i = 0; i < groups->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (groups, i));
       if (result->n_issues > result->issues->len)
         g_printerr (ngettext ("(%u more problem not listed)\n", "(%u more problems not listed)\n",
                               result->n_issues - result->issues->len),

@@ -273,6 +273,7 @@ struct _FuCommand
   char              *text;        /* a reason, a name, a file's path or display name */
   GBytes            *data;
   FuImportKind       import_kind;
+  FuImportOptions   *import_options;
   FuImportFlags      flags;
   gboolean           replace;
 
@@ -310,6 +311,7 @@ fu_command_finalize (GObject *object)
   g_clear_pointer (&self->sentence, g_free);
   g_clear_pointer (&self->changes, fu_change_set_unref);
   g_clear_pointer (&self->import_result, fu_import_result_free);
+  g_clear_pointer (&self->import_options, fu_import_options_free);
   g_clear_object (&self->backup);
   if (self->backup_folder != NULL)
     fu_file_remove_folder (self->backup_folder);
@@ -530,6 +532,18 @@ fu_command_new_import_data (FuImportKind   kind,
   self = fu_command_new_import_file (kind, display_name, flags);
   self->data = g_bytes_ref (data);
   return self;
+}
+
+void
+fu_command_set_import_options (FuCommand             *self,
+                               const FuImportOptions *options)
+{
+  g_return_if_fail (FU_IS_COMMAND (self));
+  g_return_if_fail (self->kind == IMPORT);
+
+  g_clear_pointer (&self->import_options, fu_import_options_free);
+  if (options != NULL)
+    self->import_options = fu_import_options_copy (options);
 }
 
 static FuCommand *
@@ -982,11 +996,12 @@ run_import (FuCommand *self,
       gsize length = 0;
       const char *data = g_bytes_get_data (self->data, &length);
 
-      return fu_import_data (store, self->import_kind, base, data, length, self->flags,
-                             &self->import_result, error);
+      return fu_import_data_full (store, self->import_kind, base, data, length,
+                                  self->import_options, self->flags, &self->import_result,
+                                  error);
     }
-  return fu_import_file (store, self->import_kind, self->text, self->flags,
-                         &self->import_result, error);
+  return fu_import_file_full (store, self->import_kind, self->text, self->import_options,
+                              self->flags, &self->import_result, error);
 }
 
 static gboolean

@@ -74,6 +74,9 @@ FuCommand *fu_command_new_import_file           (FuImportKind kind, const char *
                                                  FuImportFlags flags);
 FuCommand *fu_command_new_import_data           (FuImportKind kind, const char *display_name,
                                                  GBytes *data, FuImportFlags flags);
+/* How to read the file: its workshop, encoding, separator, sheet, header row, mapping. */
+void       fu_command_set_import_options        (FuCommand *self,
+                                                 const FuImportOptions *options);
 FuCommand *fu_command_new_mark_sent             (gint64 workshop_id, FuDay date);
 FuCommand *fu_command_new_mark_reminded         (gint64 workshop_id, FuDay date);
 FuCommand *fu_command_new_mark_followups_sent   (const gint64 *followup_ids, guint n_ids,

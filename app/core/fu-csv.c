@@ -25,6 +25,7 @@ struct _FuCsvReader
   const char  *end;
   const char  *bad;             /* first byte that is not UTF-8, or NULL */
   guint        line;            /* physical line of @pos, 1-based */
+  char         delimiter;       /* ',' unless told otherwise */
 
   GPtrArray   *header;          /* trimmed names, owned */
   gboolean     header_done;
@@ -34,6 +35,7 @@ struct _FuCsvReader
   GString     *cells;
   GArray      *offsets;         /* gsize */
   guint        record_line;
+  guint        header_line;
 
   GError      *failure;         /* the error that stopped the reader, repeated afterwards */
 };
@@ -43,6 +45,7 @@ struct _FuCsvWriter
   GString     *out;
   guint        n_cells;         /* in the row being written */
   gboolean     last_empty;      /* the last cell written was empty */
+  gboolean     unguarded;       /* text cells are written as they are */
 };
 
 static char *
@@ -197,7 +200,8 @@ parse_quoted_cell (FuCsvReader *self,
       append_line_break (self);
     }
 
-  if (self->pos < self->end && *self->pos != ',' && *self->pos != '\r' && *self->pos != '\n')
+  if (self->pos < self->end && *self->pos != self->delimiter && *self->pos != '\r'
+      && *self->pos != '\n')
     {
       if (self->pos == self->bad)
         set_cell_error (self, error, FU_CSV_ERROR_ENCODING, self->line, column,
@@ -221,7 +225,8 @@ parse_plain_cell (FuCsvReader *self,
 
   g_assert (self != NULL);
 
-  while (p < self->end && *p != ',' && *p != '\r' && *p != '\n' && *p != '"' && p != self->bad)
+  while (p < self->end && *p != self->delimiter && *p != '\r' && *p != '\n' && *p != '"'
+         && p != self->bad)
     p++;
   g_string_append_len (self->cells, self->pos, p - self->pos);
   self->pos = p;
@@ -278,7 +283,7 @@ parse_record (FuCsvReader *self,
 
       g_string_append_c (self->cells, '\0');
 
-      if (self->pos < self->end && *self->pos == ',')
+      if (self->pos < self->end && *self->pos == self->delimiter)
         {
           self->pos++;
           column++;
@@ -327,6 +332,7 @@ static FuCsvReader *
 reader_new_take (const char *display_name,
                  char       *data,
                  gsize       length,
+                 char        delimiter,
                  GError    **error)
 {
   g_autoptr(FuCsvReader) self = g_new0 (FuCsvReader, 1);
@@ -339,6 +345,7 @@ reader_new_take (const char *display_name,
   self->pos = data;
   self->end = data + length;
   self->line = 1;
+  self->delimiter = delimiter;
   self->header = g_ptr_array_new_with_free_func (g_free);
   self->cells = g_string_sized_new (256);
   self->offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 32);
@@ -371,6 +378,7 @@ reader_new_take (const char *display_name,
       g_ptr_array_add (self->header, g_strstrip (g_strdup (name)));
     }
   self->header_done = TRUE;
+  self->header_line = self->record_line;
 
   /* Report bad text now rather than halfway through an import: read on up to it to tell
    * its line and column. */
@@ -398,10 +406,21 @@ fu_csv_reader_new (const char *display_name,
                    gsize       length,
                    GError    **error)
 {
+  return fu_csv_reader_new_with_delimiter (display_name, data, length, ',', error);
+}
+
+FuCsvReader *
+fu_csv_reader_new_with_delimiter (const char *display_name,
+                                  const char *data,
+                                  gsize       length,
+                                  char        delimiter,
+                                  GError    **error)
+{
   char *copy;
 
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (delimiter != '"' && delimiter != '\r' && delimiter != '\n', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   copy = g_malloc (length + 1);
@@ -409,7 +428,7 @@ fu_csv_reader_new (const char *display_name,
     memcpy (copy, data, length);
   copy[length] = '\0';
 
-  return reader_new_take (display_name, copy, length, error);
+  return reader_new_take (display_name, copy, length, delimiter, error);
 }
 
 FuCsvReader *
@@ -429,7 +448,7 @@ fu_csv_reader_new_from_file (const char *path,
 
   display_name = g_path_get_basename (path);
 
-  return reader_new_take (display_name, contents, length, error);
+  return reader_new_take (display_name, contents, length, ',', error);
 }
 
 void
@@ -446,6 +465,14 @@ fu_csv_reader_free (FuCsvReader *self)
   g_clear_pointer (&self->offsets, g_array_unref);
   g_clear_error (&self->failure);
   g_free (self);
+}
+
+guint
+fu_csv_reader_get_header_line (FuCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->header_line;
 }
 
 const char *
@@ -561,6 +588,15 @@ writer_start_cell (FuCsvWriter *self)
 }
 
 void
+fu_csv_writer_set_guarded (FuCsvWriter *self,
+                           gboolean     guarded)
+{
+  g_return_if_fail (self != NULL);
+
+  self->unguarded = !guarded;
+}
+
+void
 fu_csv_writer_add (FuCsvWriter *self,
                    const char  *text)
 {
@@ -577,7 +613,8 @@ fu_csv_writer_add (FuCsvWriter *self,
   writer_start_cell (self);
   self->last_empty = (len == 0);
 
-  guard = (text[0] != '\0' && strchr (GUARDED_FIRST_CHARS, text[0]) != NULL);
+  guard = (!self->unguarded && text[0] != '\0'
+           && strchr (GUARDED_FIRST_CHARS, text[0]) != NULL);
   quote = (strpbrk (text, ",\"\r\n") != NULL ||
            text[0] == ' ' ||
            (len > 0 && text[len - 1] == ' '));
@@ -700,6 +737,7 @@ fu_csv_parse_answer (const char *cell,
     { "1", FU_ANSWER_YES },
     { "no", FU_ANSWER_NO }, { "n", FU_ANSWER_NO }, { "false", FU_ANSWER_NO },
     { "0", FU_ANSWER_NO },
+    { "oui", FU_ANSWER_YES }, { "o", FU_ANSWER_YES }, { "non", FU_ANSWER_NO },
   };
   const char *start = cell;
   const char *stop;

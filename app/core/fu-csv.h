@@ -14,9 +14,15 @@ G_BEGIN_DECLS
  * FU_CSV_ERROR_ENCODING naming its line and column; no header is FU_CSV_ERROR_EMPTY. */
 FuCsvReader *fu_csv_reader_new              (const char *display_name, const char *data,
                                              gsize length, GError **error);
+/* The same with another separator than the comma (';' or a tab). */
+FuCsvReader *fu_csv_reader_new_with_delimiter (const char *display_name, const char *data,
+                                               gsize length, char delimiter,
+                                               GError **error);
 FuCsvReader *fu_csv_reader_new_from_file    (const char *path, GError **error);
 void         fu_csv_reader_free             (FuCsvReader *self);
 const char  *fu_csv_reader_get_display_name (FuCsvReader *self);
+/* The line the header row is on: after blank lines, not 1. */
+guint        fu_csv_reader_get_header_line  (FuCsvReader *self);
 
 /* The header: names as written, trimmed of surrounding spaces. */
 guint        fu_csv_reader_get_n_columns    (FuCsvReader *self);
@@ -44,6 +50,9 @@ void         fu_csv_writer_free             (FuCsvWriter *self);
  * space; a text starting with '=', '+', '-', '@', tab, CR or an apostrophe gets an
  * apostrophe in front, so that a spreadsheet shows it as text (fu_csv_unguard undoes it). */
 void         fu_csv_writer_add              (FuCsvWriter *self, const char *text);
+/* Without the guard (TRUE by default), for text that no spreadsheet will open: the
+ * importer's own copy of a file, whose guards are the file's. */
+void         fu_csv_writer_set_guarded      (FuCsvWriter *self, gboolean guarded);
 void         fu_csv_writer_add_uint         (FuCsvWriter *self, guint64 value);
 void         fu_csv_writer_add_int          (FuCsvWriter *self, gint64 value);
 void         fu_csv_writer_add_day          (FuCsvWriter *self, FuDay day);   /* "" for none */
@@ -58,8 +67,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuCsvWriter, fu_csv_writer_free)
  * front of '=', '+', '-', '@', tab, CR or an apostrophe. Returns @cell itself otherwise. */
 const char  *fu_csv_unguard                 (const char *cell);
 
-/* Parses a yes/no cell: yes, no, y, n, true, false, 1, 0 in any case, surrounding spaces
- * ignored. "" is FU_ANSWER_UNANSWERED; anything else returns FALSE. */
+/* Parses a yes/no cell: yes, no, y, n, true, false, 1, 0, oui, o, non in any case,
+ * surrounding spaces ignored. "" is FU_ANSWER_UNANSWERED; anything else returns FALSE. */
 gboolean     fu_csv_parse_answer            (const char *cell, FuAnswer *answer);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-import.h"
+#include "fu-import-private.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 
@@ -142,7 +143,10 @@ typedef struct {
   GPtrArray      *admins;        /* FuAdministration*, for suggestions */
   GHashTable     *admin_keys;    /* casefolded name and short name -> FuAdministration* */
   GHashTable     *seen;          /* what this file already had -> GUINT_TO_POINTER (line) */
+  const FuImportMapped *mapped;  /* the file as it came, when the text is our version of it */
 } FuImport;
+
+static void import_column_free (FuImportColumn *column);
 
 static void
 issue_free (FuImportIssue *issue)
@@ -161,18 +165,51 @@ add_issue_at (FuImport   *self,
 {
   g_assert (self != NULL);
 
-  self->result->n_issues++;
   self->row_failed = TRUE;
+  fu_import_result_add_issue (self->result, self->file, line, column, message);
+}
 
-  if (self->result->issues->len < FU_IMPORT_MAX_ISSUES)
+/* The column as the file heads it: "E-mail Address" for our email. */
+static const char *
+column_label (FuImport *self,
+              Column    column)
+{
+  const char *label = NULL;
+
+  if (self->mapped != NULL)
+    label = g_hash_table_lookup (self->mapped->labels, columns[column].name);
+  return label != NULL ? label : columns[column].name;
+}
+
+/* The line in the file as it came of a line of our text. */
+static guint
+source_line (FuImport *self,
+             guint     line)
+{
+  if (self->mapped == NULL || line >= self->mapped->lines->len)
+    return line;
+  return g_array_index (self->mapped->lines, guint, line);
+}
+
+void
+fu_import_result_add_issue (FuImportResult *result,
+                            const char     *file,
+                            guint           line,
+                            const char     *column,
+                            const char     *message)
+{
+  g_return_if_fail (result != NULL);
+
+  result->n_issues++;
+  if (result->issues->len < FU_IMPORT_MAX_ISSUES)
     {
       FuImportIssue *issue = g_new0 (FuImportIssue, 1);
 
-      issue->file = g_strdup (self->file);
+      issue->file = g_strdup (file);
       issue->line = line;
       issue->column = g_strdup (column);
       issue->message = g_strdup (message);
-      g_ptr_array_add (self->result->issues, issue);
+      g_ptr_array_add (result->issues, issue);
     }
 }
 
@@ -197,7 +234,7 @@ add_issue (FuImport   *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  add_issue_at (self, self->line, column < N_COLS ? columns[column].name : NULL, message);
+  add_issue_at (self, self->line, column < N_COLS ? column_label (self, column) : NULL, message);
 }
 
 /* The reader's errors read "participants.csv:3: column 2 (email): what is wrong". Take the
@@ -1329,7 +1366,7 @@ read_header (FuImport *self)
 
   g_assert (self != NULL);
 
-  self->line = 1;
+  self->line = source_line (self, 1);
   for (guint i = 0; i < N_COLS; i++)
     self->index[i] = -1;
 
@@ -1407,7 +1444,7 @@ import_row (FuImport *self)
   if (row_is_blank (self))
     return;
 
-  self->line = fu_csv_reader_get_line (self->reader);
+  self->line = source_line (self, fu_csv_reader_get_line (self->reader));
   self->row_failed = FALSE;
   self->result->rows++;
 
@@ -1525,34 +1562,40 @@ propagate_fault (FuImport     *self,
   g_propagate_error (error, g_error_copy (fault));
 }
 
+/* FU_IMPORT_ERROR_INVALID: "participants.csv: 3 problems, nothing was imported:" and the
+ * first kinds of problem. */
 static void
-set_invalid_error (FuImport  *self,
-                   GError   **error)
+set_invalid_error_for (FuImportResult  *result,
+                       const char      *file,
+                       GError         **error)
 {
   g_autoptr(GString) message = g_string_new (NULL);
-  guint n = self->result->n_issues;
+  g_autoptr(GPtrArray) groups = fu_import_result_group_issues (result);
+  guint n = result->n_issues;
 
   g_string_append_printf (message,
                           ngettext ("%s: %u problem, nothing was imported:",
                                     "%s: %u problems, nothing was imported:", n),
-                          self->file, n);
-  for (guint i = 0; i < self->result->issues->len && i < MESSAGE_ISSUES; i++)
+                          file, n);
+  for (guint i = 0; i < groups->len && i < MESSAGE_ISSUES; i++)
     {
-      g_autofree char *line = fu_import_issue_to_string (g_ptr_array_index (self->result->issues,
-                                                                              i));
-
       g_string_append_c (message, '\n');
-      g_string_append (message, line);
+      g_string_append (message, g_ptr_array_index (groups, i));
     }
-  if (n > MESSAGE_ISSUES)
+  if (groups->len > MESSAGE_ISSUES || n > result->issues->len)
     {
       g_string_append_c (message, '\n');
-      g_string_append_printf (message, ngettext ("and %u more problem",
-                                                 "and %u more problems", n - MESSAGE_ISSUES),
-                              n - MESSAGE_ISSUES);
+      g_string_append_printf (message, _("and more: %u problems in all"), n);
     }
 
   g_set_error_literal (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_INVALID, message->str);
+}
+
+static void
+set_invalid_error (FuImport  *self,
+                   GError   **error)
+{
+  set_invalid_error_for (self->result, self->file, error);
 }
 
 static void
@@ -1589,6 +1632,7 @@ fu_import_result_new (FuImportKind kind)
 
   self->kind = kind;
   self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) import_column_free);
   return self;
 }
 
@@ -1598,6 +1642,8 @@ fu_import_result_free (FuImportResult *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->issues, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_free (self->detected);
   g_free (self);
 }
 
@@ -1626,34 +1672,29 @@ fu_import_kind_from_string (const char   *text,
   return FALSE;
 }
 
-gboolean
-fu_import_data (FuStore         *store,
-                FuImportKind     kind,
-                const char      *display_name,
-                const char      *data,
-                gsize            length,
-                FuImportFlags    flags,
-                FuImportResult **result,
-                GError         **error)
+/* Our own CSV text into the store; @mapped says where its rows came from. Issues already in
+ * @result (from reading the file) make it fail too, after every row is checked. */
+static gboolean
+import_text (FuStore               *store,
+             FuImportKind           kind,
+             const char            *display_name,
+             const char            *data,
+             gsize                  length,
+             FuImportFlags          flags,
+             const FuImportMapped  *mapped,
+             FuImportResult        *result,
+             GError               **error)
 {
-  g_autoptr(FuImportResult) local_result = NULL;
   g_autoptr(GError) csv_error = NULL;
   FuImport self = { 0, };
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind <= FU_IMPORT_RESPONSES, FALSE);
-  g_return_val_if_fail (display_name != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (result == NULL || *result == NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  local_result = fu_import_result_new (kind);
   self.store = store;
   self.kind = kind;
   self.flags = flags;
   self.file = display_name;
-  self.result = local_result;
+  self.result = result;
+  self.mapped = mapped;
   self.unnamed = g_array_new (FALSE, FALSE, sizeof (guint));
   self.workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1671,6 +1712,80 @@ fu_import_data (FuStore         *store,
     }
 
   fu_import_clear (&self);
+  return ok;
+}
+
+gboolean
+fu_import_data (FuStore         *store,
+                FuImportKind     kind,
+                const char      *display_name,
+                const char      *data,
+                gsize            length,
+                FuImportFlags    flags,
+                FuImportResult **result,
+                GError         **error)
+{
+  return fu_import_data_full (store, kind, display_name, data, length, NULL, flags, result,
+                              error);
+}
+
+gboolean
+fu_import_data_full (FuStore                *store,
+                     FuImportKind            kind,
+                     const char             *display_name,
+                     const char             *data,
+                     gsize                   length,
+                     const FuImportOptions  *options,
+                     FuImportFlags           flags,
+                     FuImportResult        **result,
+                     GError                **error)
+{
+  g_autoptr(FuImportResult) local_result = NULL;
+  g_autoptr(FuTable) table = NULL;
+  FuImportMapped mapped = { NULL, };
+  FuTableOptions table_options = { NULL, };
+  g_autoptr(GError) read_error = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind <= FU_IMPORT_RESPONSES, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (result == NULL || *result == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  local_result = fu_import_result_new (kind);
+  if (options != NULL)
+    {
+      table_options.encoding = options->encoding;
+      table_options.delimiter = options->delimiter;
+      table_options.sheet = options->sheet;
+    }
+
+  table = fu_table_read (display_name, data != NULL ? data : "", length, &table_options,
+                         &read_error);
+  if (table == NULL)
+    {
+      /* An empty, binary or badly quoted file is bad input like a bad row: an issue, at
+       * its line and column when the reader knows them. */
+      FuImport reading = { 0, };
+
+      reading.file = display_name;
+      reading.result = local_result;
+      add_csv_issue (&reading, read_error);
+      set_invalid_error_for (local_result, display_name, error);
+    }
+  else if (fu_import_map_table (store, kind, table, options, local_result, &mapped, error))
+    {
+      /* The file's rows are in our text now: the table's memory goes before the import. */
+      g_clear_pointer (&table, fu_table_free);
+      if (mapped.csv->len == 0)
+        set_invalid_error_for (local_result, display_name, error);   /* a missing column */
+      else
+        ok = import_text (store, kind, display_name, mapped.csv->str, mapped.csv->len, flags,
+                          &mapped, local_result, error);
+    }
+  fu_import_mapped_clear (&mapped);
 
   if (result != NULL)
     *result = g_steal_pointer (&local_result);
@@ -1678,12 +1793,13 @@ fu_import_data (FuStore         *store,
 }
 
 gboolean
-fu_import_file (FuStore         *store,
-                FuImportKind     kind,
-                const char      *path,
-                FuImportFlags    flags,
-                FuImportResult **result,
-                GError         **error)
+fu_import_file_full (FuStore                *store,
+                     FuImportKind            kind,
+                     const char             *path,
+                     const FuImportOptions  *options,
+                     FuImportFlags           flags,
+                     FuImportResult        **result,
+                     GError                **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
@@ -1703,5 +1819,135 @@ fu_import_file (FuStore         *store,
     }
 
   basename = g_path_get_basename (path);
-  return fu_import_data (store, kind, basename, contents, length, flags, result, error);
+  return fu_import_data_full (store, kind, basename, contents, length, options, flags, result,
+                              error);
+}
+
+gboolean
+fu_import_file (FuStore         *store,
+                FuImportKind     kind,
+                const char      *path,
+                FuImportFlags    flags,
+                FuImportResult **result,
+                GError         **error)
+{
+  return fu_import_file_full (store, kind, path, NULL, flags, result, error);
+}
+
+FuImportOptions *
+fu_import_options_copy (const FuImportOptions *options)
+{
+  FuImportOptions *copy = g_new0 (FuImportOptions, 1);
+
+  if (options == NULL)
+    return copy;
+  copy->workshop = g_strdup (options->workshop);
+  copy->mapping = g_strdup (options->mapping);
+  copy->encoding = g_strdup (options->encoding);
+  copy->delimiter = options->delimiter;
+  copy->sheet = g_strdup (options->sheet);
+  copy->header_row = options->header_row;
+  return copy;
+}
+
+void
+fu_import_options_free (FuImportOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free ((char *) options->workshop);
+  g_free ((char *) options->mapping);
+  g_free ((char *) options->encoding);
+  g_free ((char *) options->sheet);
+  g_free (options);
+}
+
+static void
+import_column_free (FuImportColumn *column)
+{
+  g_free (column->header);
+  g_free (column->field);
+  g_free (column->sample);
+  g_free (column);
+}
+
+GPtrArray *
+fu_import_result_group_issues (const FuImportResult *self)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();   /* first issue of each group */
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (NULL, NULL, NULL,
+                                                       (GDestroyNotify) g_array_unref);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (self != NULL, out);
+
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      FuImportIssue *issue = g_ptr_array_index (self->issues, i);
+      FuImportIssue *group = NULL;
+      GArray *group_lines;
+
+      for (guint j = 0; j < groups->len && group == NULL; j++)
+        {
+          FuImportIssue *other = g_ptr_array_index (groups, j);
+
+          if (g_strcmp0 (other->column, issue->column) == 0
+              && g_strcmp0 (other->message, issue->message) == 0 && other->line > 0
+              && issue->line > 0)
+            group = other;
+        }
+      if (group == NULL)
+        {
+          g_ptr_array_add (groups, issue);
+          g_hash_table_insert (lines, issue, g_array_new (FALSE, FALSE, sizeof (guint)));
+          group = issue;
+        }
+      group_lines = g_hash_table_lookup (lines, group);
+      g_array_append_val (group_lines, issue->line);
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      FuImportIssue *issue = g_ptr_array_index (groups, i);
+      GArray *group_lines = g_hash_table_lookup (lines, issue);
+      g_autoptr(GString) where = g_string_new (NULL);
+
+      if (group_lines->len == 1)
+        {
+          g_ptr_array_add (out, fu_import_issue_to_string (issue));
+          continue;
+        }
+      for (guint j = 0; j < group_lines->len; j++)
+        g_string_append_printf (where, "%s%u", j > 0 ? ", " : "",
+                                g_array_index (group_lines, guint, j));
+      if (issue->column != NULL)
+        /* TRANSLATORS: file, the lines ("4, 9, 12"), the column, what is wrong */
+        g_ptr_array_add (out, g_strdup_printf (_("%s: lines %s: column %s: %s"), issue->file,
+                                               where->str, issue->column, issue->message));
+      else
+        g_ptr_array_add (out, g_strdup_printf (_("%s: lines %s: %s"), issue->file, where->str,
+                                               issue->message));
+    }
+  return out;
+}
+
+gboolean
+fu_import_result_save_mapping (const FuImportResult  *self,
+                               const char            *path,
+                               GError               **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(FuCsvWriter) writer = fu_csv_writer_new (out, FALSE);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  fu_csv_writer_add_row (writer, "column", "field", NULL);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      const FuImportColumn *column = g_ptr_array_index (self->columns, i);
+
+      fu_csv_writer_add_row (writer, column->header, column->field != NULL ? column->field : "",
+                             NULL);
+    }
+  return g_file_set_contents (path, out->str, (gssize) out->len, error);
 }

@@ -29,8 +29,28 @@ typedef struct {
   char  *message;  /* "'ana@' is not an e-mail address" */
 } FuImportIssue;
 
+/* How to read a file; zero everywhere means "find it out from the file". */
+typedef struct {
+  const char *workshop;     /* the workshop every row is for (a workshop's page, --workshop) */
+  const char *mapping;      /* a mapping file: CSV "column,field" (fu_import_result_save_mapping) */
+  const char *encoding;     /* "UTF-8", "UTF-16LE", "WINDOWS-1252" ... */
+  char        delimiter;    /* ',', ';' or '\t' */
+  const char *sheet;        /* a workbook's sheet: 1-based number or name */
+  guint       header_row;   /* the header's line (text) or row (sheet), 1-based */
+} FuImportOptions;
+
+/* One column of the file and what it was taken for. */
+typedef struct {
+  char *header;   /* as the file heads it */
+  char *field;    /* our column name ("email", "received_date", "q1"), NULL: not imported */
+  char *sample;   /* its first values, for the preview */
+} FuImportColumn;
+
 struct _FuImportResult {
   FuImportKind  kind;
+  char         *detected;               /* "UTF-16LE, separated by tab" */
+  guint         header_line;            /* of the header row in the file */
+  GPtrArray    *columns;                /* FuImportColumn*, in the file's order */
   guint         rows;                   /* data rows read */
   guint         workshops_added;
   guint         participants_added;
@@ -51,6 +71,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuImportResult, fu_import_result_free)
 
 gboolean    fu_import_kind_from_string  (const char *text, FuImportKind *kind);
 
+/* The issues grouped, one line per kind of problem with the lines it is on:
+ * "participants.csv: lines 4, 9, 12: column Country: unknown administration 'Vietnam'". */
+GPtrArray  *fu_import_result_group_issues (const FuImportResult *self);
+/* Writes the mapping that was used as a mapping file (for --mapping or a colleague). */
+gboolean    fu_import_result_save_mapping (const FuImportResult *self, const char *path,
+                                           GError **error);
+
 /* Reads and imports a whole file in one transaction. On bad rows nothing is written, the
  * result lists the issues and @error is FU_IMPORT_ERROR_INVALID with the first ones in its
  * message. A file that cannot be read is FU_IMPORT_ERROR_FAILED. @result may be NULL. */
@@ -62,5 +89,19 @@ gboolean    fu_import_data              (FuStore *store, FuImportKind kind,
                                          const char *display_name, const char *data,
                                          gsize length, FuImportFlags flags,
                                          FuImportResult **result, GError **error);
+/* Any file as the office receives it (CSV in any encoding and separator, .xlsx, .ods),
+ * read as @options say (NULL: all detected). */
+gboolean    fu_import_file_full         (FuStore *store, FuImportKind kind, const char *path,
+                                         const FuImportOptions *options, FuImportFlags flags,
+                                         FuImportResult **result, GError **error);
+gboolean    fu_import_data_full         (FuStore *store, FuImportKind kind,
+                                         const char *display_name, const char *data,
+                                         gsize length, const FuImportOptions *options,
+                                         FuImportFlags flags, FuImportResult **result,
+                                         GError **error);
+
+FuImportOptions *fu_import_options_copy (const FuImportOptions *options);
+void             fu_import_options_free (FuImportOptions *options);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuImportOptions, fu_import_options_free)
 
 G_END_DECLS
