@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "fu-context.h"
+#include "fu-import-dialog.h"
 #include "fu-test-util.h"
 #include "fu-window.h"
 
@@ -14,8 +15,15 @@
 static inline void
 fu_display_iterate (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  for (;;)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      /* An import checks and writes in a thread: its end comes back through the loop. */
+      if (fu_import_dialog_count_running () == 0)
+        return;
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 /* A store in "followup.db" of a new temporary folder (@tmpl as for g_dir_make_tmp), with the

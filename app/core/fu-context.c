@@ -262,3 +262,13 @@ fu_context_run (FuContext  *self,
 
   return fu_history_run (self->history, command, error);
 }
+
+void
+fu_context_add_applied (FuContext *self,
+                        FuCommand *command)
+{
+  g_return_if_fail (FU_IS_CONTEXT (self));
+  g_return_if_fail (FU_IS_COMMAND (command));
+
+  fu_history_add_applied (self->history, command);
+}

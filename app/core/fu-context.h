@@ -33,5 +33,8 @@ const FuRules *fu_context_get_rules   (FuContext *self);
 FuHistory  *fu_context_get_history    (FuContext *self);
 /* Applies @command through the history, which announces what it changed ("changed"). */
 gboolean    fu_context_run            (FuContext *self, FuCommand *command, GError **error);
+/* A command applied in another thread with fu_command_apply() on this context's store:
+ * recorded for undo and announced, as fu_context_run() does. */
+void       fu_context_add_applied (FuContext *self, FuCommand *command);
 
 G_END_DECLS

@@ -179,15 +179,26 @@ fu_history_run (FuHistory  *self,
                 FuCommand  *command,
                 GError    **error)
 {
-  gboolean could_undo, could_redo;
-
   g_return_val_if_fail (FU_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (FU_IS_COMMAND (command), FALSE);
 
-  could_undo = fu_history_get_can_undo (self);
-  could_redo = fu_history_get_can_redo (self);
   if (!fu_command_apply (command, self->store, error))
     return FALSE;
+  fu_history_add_applied (self, command);
+  return TRUE;
+}
+
+void
+fu_history_add_applied (FuHistory *self,
+                        FuCommand *command)
+{
+  gboolean could_undo, could_redo;
+
+  g_return_if_fail (FU_IS_HISTORY (self));
+  g_return_if_fail (FU_IS_COMMAND (command));
+
+  could_undo = fu_history_get_can_undo (self);
+  could_redo = fu_history_get_can_redo (self);
   if (fu_command_get_entry_id (command) != 0)
     {
       push (self->undo, fu_command_get_entry_id (command), fu_command_get_sentence (command));
@@ -195,7 +206,6 @@ fu_history_run (FuHistory  *self,
     }
   notify_stacks (self, could_undo, could_redo);
   announce (self, fu_command_get_changes (command));
-  return TRUE;
 }
 
 gboolean

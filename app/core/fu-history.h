@@ -20,6 +20,9 @@ FuStore    *fu_history_get_store       (FuHistory *self);
 
 /* Applies @command, puts it on the undo stack (clearing redo) and emits "changed". */
 gboolean    fu_history_run             (FuHistory *self, FuCommand *command, GError **error);
+/* The rest of fu_history_run() for a command applied elsewhere (fu_command_apply() in a
+ * thread, for a long import): it goes on the undo stack and its changes are announced. */
+void        fu_history_add_applied     (FuHistory *self, FuCommand *command);
 
 gboolean    fu_history_get_can_undo    (FuHistory *self);
 gboolean    fu_history_get_can_redo    (FuHistory *self);

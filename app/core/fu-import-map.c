@@ -635,6 +635,16 @@ load_administrations (Map     *self,
       g_hash_table_insert (self->admin_names, admin_key_of (admin->name),
                            g_strdup (admin->name));
     }
+  /* What staff accepted in a preview ("Use Viet Nam"). */
+  if (self->options != NULL && self->options->aliases != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->options->aliases);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (self->admin_names, normalize (key), g_strdup (value));
+    }
   /* The usual ways of writing the members, where the member is in the database. */
   for (guint i = 0; i < G_N_ELEMENTS (admin_aliases); i++)
     {
@@ -939,47 +949,14 @@ values_score (Map *self,
   return score;
 }
 
-/* The mapping file: "column,field" rows; an empty field leaves the column out. */
 static GHashTable *
 read_mapping_file (Map     *self,
                    GError **error)
 {
-  g_autoptr(FuCsvReader) reader = NULL;
   g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        NULL);
-  int column;
-  int field;
+                                                        g_free);
 
-  reader = fu_csv_reader_new_from_file (self->options->mapping, error);
-  if (reader == NULL)
-    return NULL;
-  column = fu_csv_reader_find_column (reader, "column");
-  field = fu_csv_reader_find_column (reader, "field");
-  if (column < 0 || field < 0)
-    {
-      g_set_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_FAILED,
-                   _("%s: a mapping file has the columns 'column' and 'field'"),
-                   fu_csv_reader_get_display_name (reader));
-      return NULL;
-    }
-  while (fu_csv_reader_next (reader, error))
-    {
-      const char *name = fu_csv_reader_get_cell (reader, (guint) field);
-      int f = name[0] == '\0' || strcmp (name, "-") == 0 ? F_NONE : field_from_name (name);
-
-      if (f == F_NONE && name[0] != '\0' && strcmp (name, "-") != 0)
-        {
-          g_set_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_FAILED,
-                       _("%s:%u: '%s' is not a field: use one of the names that --dry-run "
-                         "shows, or leave it empty"),
-                       fu_csv_reader_get_display_name (reader),
-                       fu_csv_reader_get_line (reader), name);
-          return NULL;
-        }
-      g_hash_table_insert (chosen, g_strdup (fu_csv_reader_get_cell (reader, (guint) column)),
-                           GINT_TO_POINTER (f));
-    }
-  if (error != NULL && *error != NULL)
+  if (!fu_import_read_mapping (self->options->mapping, chosen, error))
     return NULL;
   return g_steal_pointer (&chosen);
 }
@@ -1019,9 +996,15 @@ map_columns (Map     *self,
       guint strength = 0;
       int field;
 
-      if (chosen != NULL && g_hash_table_lookup_extended (chosen, header, NULL, &value))
+      if (self->options != NULL && self->options->columns != NULL
+          && g_hash_table_lookup_extended (self->options->columns, header, NULL, &value))
         {
-          field = GPOINTER_TO_INT (value);
+          field = field_from_name (value);
+          strength = 5;
+        }
+      else if (chosen != NULL && g_hash_table_lookup_extended (chosen, header, NULL, &value))
+        {
+          field = field_from_name (value);
           strength = 4;
         }
       else
@@ -2032,6 +2015,20 @@ fu_import_map_table (FuStore                *store,
 
   g_free (result->detected);
   result->detected = fu_table_describe (table);
+  g_free (result->encoding);
+  result->encoding = g_strdup (table->encoding);
+  result->delimiter = table->delimiter;
+  g_clear_pointer (&result->sheets, g_strfreev);
+  if (table->sheets->len > 0)
+    {
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < table->sheets->len; i++)
+        g_strv_builder_add (builder, g_ptr_array_index (table->sheets, i));
+      result->sheets = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+  result->sheet = table->sheet;
 
   if (!load_administrations (&self, error) || !load_domains (&self, error)
       || !load_workshops (&self, error))
@@ -2050,6 +2047,8 @@ fu_import_map_table (FuStore                *store,
     goto out;
   find_end (&self);
   result->header_line = fu_table_get_line (table, self.header);
+  if (options != NULL && options->progress != NULL)
+    g_atomic_int_set (&options->progress->total, (gint) (self.end - self.header - 1));
   if (!map_columns (&self, error))
     goto out;
   describe_columns (&self);
@@ -2149,4 +2148,127 @@ fu_import_map_table (FuStore                *store,
 out:
   map_clear (&self);
   return ok;
+}
+
+const char * const *
+fu_import_list_fields (FuImportKind kind)
+{
+  static const char * const participants[] = {
+    "name", "first_name", "last_name", "administration", "email", "position", "gender",
+    "workshop_code", NULL,
+  };
+  static const char * const workshops[] = {
+    "code", "title", "kind", "start_date", "end_date", "venue", "host_administration",
+    "co_organizer", "surveyed", "notes", NULL,
+  };
+  static const char *responses[FU_N_ITEMS + 12] = { NULL, };
+
+  if (responses[0] == NULL)
+    {
+      static const char * const who[] = {
+        "email", "name", "first_name", "last_name", "administration", "workshop_code",
+        "received_date", "answered_by", "q1",
+      };
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+        responses[n++] = who[i];
+      for (guint i = 0; i < FU_N_ITEMS; i++)
+        responses[n++] = fu_questionnaire_get_item ((FuItemId) i)->column;
+      responses[n] = NULL;
+    }
+
+  switch (kind)
+    {
+    case FU_IMPORT_WORKSHOPS:
+      return workshops;
+    case FU_IMPORT_PARTICIPANTS:
+      return participants;
+    case FU_IMPORT_RESPONSES:
+    default:
+      return responses;
+    }
+}
+
+char *
+fu_import_describe_field (const char *field)
+{
+  static const struct {
+    const char *field;
+    const char *label;
+  } labels[] = {
+    { "name", N_("Name") },
+    { "first_name", N_("First name") },
+    { "last_name", N_("Last name") },
+    { "administration", N_("Administration") },
+    { "email", N_("E-mail") },
+    { "position", N_("Position") },
+    { "gender", N_("Gender") },
+    { "workshop_code", N_("Workshop") },
+    { "received_date", N_("Date received") },
+    { "answered_by", N_("Answered by") },
+    { "q1", N_("Q1. Follow-up actions, all in one cell") },
+  };
+  const FuQuestionnaireItem *item;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (labels[i].field, field) == 0)
+      return g_strdup (_(labels[i].label));
+  item = fu_questionnaire_find_column (field);
+  if (item != NULL)
+    /* TRANSLATORS: the item's number, then its question or choice: "Q1bis. If you ..." */
+    return g_strdup_printf (_("%s. %s"), item->number, _(item->text));
+  return g_strdup (field);
+}
+
+gboolean
+fu_import_read_mapping (const char  *path,
+                        GHashTable  *columns,
+                        GError     **error)
+{
+  g_autoptr(FuCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int column;
+  int field;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (columns != NULL, FALSE);
+
+  reader = fu_csv_reader_new_from_file (path, error);
+  if (reader == NULL)
+    return FALSE;
+  column = fu_csv_reader_find_column (reader, "column");
+  field = fu_csv_reader_find_column (reader, "field");
+  if (column < 0 || field < 0)
+    {
+      g_set_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_FAILED,
+                   _("%s: a mapping file has the columns 'column' and 'field'"),
+                   fu_csv_reader_get_display_name (reader));
+      return FALSE;
+    }
+  while (fu_csv_reader_next (reader, &local_error))
+    {
+      const char *name = fu_csv_reader_get_cell (reader, (guint) field);
+      gboolean left_out = name[0] == '\0' || strcmp (name, "-") == 0;
+
+      if (!left_out && field_from_name (name) == F_NONE)
+        {
+          g_set_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_FAILED,
+                       _("%s:%u: '%s' is not a field: use one of the names that --dry-run "
+                         "shows, or leave it empty"),
+                       fu_csv_reader_get_display_name (reader),
+                       fu_csv_reader_get_line (reader), name);
+          return FALSE;
+        }
+      g_hash_table_replace (columns, g_strdup (fu_csv_reader_get_cell (reader, (guint) column)),
+                            g_strdup (left_out ? "" : name));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }

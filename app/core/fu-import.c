@@ -144,6 +144,7 @@ typedef struct {
   GHashTable     *admin_keys;    /* casefolded name and short name -> FuAdministration* */
   GHashTable     *seen;          /* what this file already had -> GUINT_TO_POINTER (line) */
   const FuImportMapped *mapped;  /* the file as it came, when the text is our version of it */
+  const FuImportOptions *options;
 } FuImport;
 
 static void import_column_free (FuImportColumn *column);
@@ -154,7 +155,17 @@ issue_free (FuImportIssue *issue)
   g_free (issue->file);
   g_free (issue->column);
   g_free (issue->message);
+  g_free (issue->unknown_administration);
+  g_free (issue->suggestion);
   g_free (issue);
+}
+
+static void
+import_row_free (FuImportRow *row)
+{
+  g_free (row->who);
+  g_free (row->administration);
+  g_free (row);
 }
 
 static void
@@ -598,10 +609,11 @@ compare_suggestions (gconstpointer a,
   return g_utf8_collate (sa->admin->name, sb->admin->name);
 }
 
-/* "did you mean Cambodia?", or "" when nothing is close. */
+/* "did you mean Cambodia?", or "" when nothing is close; the closest in @closest. */
 static char *
-suggest_admins (FuImport   *self,
-                const char *typed)
+suggest_admins (FuImport    *self,
+                const char  *typed,
+                char       **closest)
 {
   g_autofree char *key = admin_key (typed);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
@@ -640,6 +652,8 @@ suggest_admins (FuImport   *self,
   g_array_sort (found, compare_suggestions);
   for (guint i = 0; i < found->len && n < MAX_SUGGESTIONS; i++)
     names[n++] = g_array_index (found, Suggestion, i).admin->name;
+  if (closest != NULL)
+    *closest = n > 0 ? g_strdup (names[0]) : NULL;
 
   switch (n)
     {
@@ -665,6 +679,8 @@ resolve_admin (FuImport   *self,
   g_autofree char *key = admin_key (name);
   FuAdministration *admin;
   g_autofree char *hint = NULL;
+  g_autofree char *closest = NULL;
+  gboolean stored;
 
   g_assert (self != NULL);
 
@@ -672,7 +688,9 @@ resolve_admin (FuImport   *self,
   if (admin != NULL)
     return admin->id;
 
-  if (may_add && (self->flags & FU_IMPORT_ADD_ADMINISTRATIONS) != 0)
+  if (may_add && ((self->flags & FU_IMPORT_ADD_ADMINISTRATIONS) != 0
+                  || (self->options != NULL && self->options->new_administrations != NULL
+                      && g_hash_table_contains (self->options->new_administrations, name))))
     {
       g_autoptr(FuAdministration) added = fu_administration_new ();
       g_autoptr(GError) error = NULL;
@@ -693,7 +711,8 @@ resolve_admin (FuImport   *self,
       return admin->id;
     }
 
-  hint = suggest_admins (self, name);
+  hint = suggest_admins (self, name, &closest);
+  stored = self->result->n_issues < FU_IMPORT_MAX_ISSUES;
   if (hint[0] != '\0')
     add_issue (self, column, _("unknown administration '%s': %s"), name, hint);
   else if (may_add)
@@ -702,6 +721,15 @@ resolve_admin (FuImport   *self,
                  "administrations (--add-administrations)"), name);
   else
     add_issue (self, column, _("unknown administration '%s'"), name);
+  /* What the preview needs to offer "Use Viet Nam" or "Add as New". */
+  if (stored)
+    {
+      FuImportIssue *issue = g_ptr_array_index (self->result->issues,
+                                                self->result->issues->len - 1);
+
+      issue->unknown_administration = g_strdup (name);
+      issue->suggestion = g_steal_pointer (&closest);
+    }
   return 0;
 }
 
@@ -1432,11 +1460,38 @@ row_is_blank (FuImport *self)
   return TRUE;
 }
 
+/* What became of the current row, for the preview. */
+static void
+note_outcome (FuImport        *self,
+              FuImportOutcome  outcome)
+{
+  FuImportRow *row = g_new0 (FuImportRow, 1);
+  Column who = self->kind == FU_IMPORT_WORKSHOPS ? COL_TITLE : COL_NAME;
+  const char *name;
+
+  row->line = self->line;
+  row->outcome = outcome;
+  name = has_column (self, who) ? fu_csv_reader_get_cell (self->reader, (guint) self->index[who])
+                                : "";
+  if (name[0] == '\0' && has_column (self, COL_EMAIL))
+    name = fu_csv_reader_get_cell (self->reader, (guint) self->index[COL_EMAIL]);
+  if (name[0] == '\0' && has_column (self, COL_CODE))
+    name = fu_csv_reader_get_cell (self->reader, (guint) self->index[COL_CODE]);
+  row->who = g_strdup (name);
+  row->administration = g_strdup (has_column (self, COL_ADMINISTRATION)
+                                  ? fu_csv_reader_get_cell (self->reader,
+                                                            (guint) self->index[COL_ADMINISTRATION])
+                                  : "");
+  g_ptr_array_add (self->result->row_outcomes, row);
+}
+
 static void
 import_row (FuImport *self)
 {
   guint n_cells = fu_csv_reader_get_n_cells (self->reader);
   guint n_columns = fu_csv_reader_get_n_columns (self->reader);
+  guint before_new, before_known, before_unchanged;
+  FuImportOutcome outcome;
 
   g_assert (self != NULL);
 
@@ -1452,6 +1507,7 @@ import_row (FuImport *self)
     {
       add_issue (self, N_COLS, _("the row has %u cells but the header names only %u columns"),
                  n_cells, n_columns);
+      note_outcome (self, FU_IMPORT_ROW_ERROR);
       return;
     }
   for (guint i = 0; i < self->unnamed->len; i++)
@@ -1463,9 +1519,15 @@ import_row (FuImport *self)
         {
           add_issue (self, N_COLS, _("column %u has a value but no name in the header row"),
                      index + 1);
+          note_outcome (self, FU_IMPORT_ROW_ERROR);
           return;
         }
     }
+
+  before_new = self->result->participants_added + self->result->replies_added
+               + self->result->workshops_added;
+  before_known = self->result->attendances_added + self->result->replies_replaced;
+  before_unchanged = self->result->unchanged;
 
   switch (self->kind)
     {
@@ -1481,6 +1543,17 @@ import_row (FuImport *self)
     default:
       g_assert_not_reached ();
     }
+
+  if (self->result->participants_added + self->result->replies_added
+      + self->result->workshops_added > before_new)
+    outcome = FU_IMPORT_ROW_NEW;
+  else if (self->result->attendances_added + self->result->replies_replaced > before_known)
+    outcome = FU_IMPORT_ROW_KNOWN;
+  else if (self->result->unchanged > before_unchanged)
+    outcome = FU_IMPORT_ROW_UNCHANGED;
+  else
+    outcome = FU_IMPORT_ROW_ERROR;
+  note_outcome (self, self->row_failed ? FU_IMPORT_ROW_ERROR : outcome);
 }
 
 static void propagate_fault (FuImport *self, const GError *fault, GError **error);
@@ -1492,13 +1565,26 @@ read_rows (FuImport *self)
 
   g_assert (self != NULL);
 
+  GCancellable *cancellable = self->options != NULL ? self->options->cancellable : NULL;
+  FuImportProgress *progress = self->options != NULL ? self->options->progress : NULL;
+  guint n = 0;
+
   while (fu_csv_reader_next (self->reader, &error))
     {
       import_row (self);
       /* A full disk or a failing one: no row can be saved, and its error is the file's. */
       if (fu_store_get_fault (self->store) != NULL)
         return;
+      if ((++n & 255) == 0)
+        {
+          if (progress != NULL)
+            g_atomic_int_set (&progress->done, (gint) n);
+          if (g_cancellable_is_cancelled (cancellable))
+            return;
+        }
     }
+  if (progress != NULL)
+    g_atomic_int_set (&progress->done, (gint) n);
 
   /* The reader cannot resynchronize after a syntax error: the rest is unread. */
   if (error != NULL)
@@ -1519,6 +1605,13 @@ import_rows (FuImport  *self,
 
   read_rows (self);
 
+  if (self->options != NULL
+      && g_cancellable_set_error_if_cancelled (self->options->cancellable, error))
+    {
+      /* Cancelled: nothing of it is kept. */
+      fu_store_rollback (self->store);
+      return FALSE;
+    }
   if (fu_store_get_fault (self->store) != NULL)
     {
       /* The rows are not at fault: the disk is. */
@@ -1633,6 +1726,7 @@ fu_import_result_new (FuImportKind kind)
   self->kind = kind;
   self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) import_column_free);
+  self->row_outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_row_free);
   return self;
 }
 
@@ -1643,6 +1737,9 @@ fu_import_result_free (FuImportResult *self)
     return;
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->row_outcomes, g_ptr_array_unref);
+  g_clear_pointer (&self->sheets, g_strfreev);
+  g_free (self->encoding);
   g_free (self->detected);
   g_free (self);
 }
@@ -1681,6 +1778,7 @@ import_text (FuStore               *store,
              const char            *data,
              gsize                  length,
              FuImportFlags          flags,
+             const FuImportOptions *options,
              const FuImportMapped  *mapped,
              FuImportResult        *result,
              GError               **error)
@@ -1695,6 +1793,7 @@ import_text (FuStore               *store,
   self.file = display_name;
   self.result = result;
   self.mapped = mapped;
+  self.options = options;
   self.unnamed = g_array_new (FALSE, FALSE, sizeof (guint));
   self.workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1783,7 +1882,7 @@ fu_import_data_full (FuStore                *store,
         set_invalid_error_for (local_result, display_name, error);   /* a missing column */
       else
         ok = import_text (store, kind, display_name, mapped.csv->str, mapped.csv->len, flags,
-                          &mapped, local_result, error);
+                          options, &mapped, local_result, error);
     }
   fu_import_mapped_clear (&mapped);
 
@@ -1847,6 +1946,12 @@ fu_import_options_copy (const FuImportOptions *options)
   copy->delimiter = options->delimiter;
   copy->sheet = g_strdup (options->sheet);
   copy->header_row = options->header_row;
+  copy->columns = options->columns != NULL ? g_hash_table_ref (options->columns) : NULL;
+  copy->aliases = options->aliases != NULL ? g_hash_table_ref (options->aliases) : NULL;
+  copy->new_administrations = options->new_administrations != NULL
+                              ? g_hash_table_ref (options->new_administrations) : NULL;
+  copy->cancellable = options->cancellable != NULL ? g_object_ref (options->cancellable) : NULL;
+  copy->progress = options->progress;
   return copy;
 }
 
@@ -1859,6 +1964,10 @@ fu_import_options_free (FuImportOptions *options)
   g_free ((char *) options->mapping);
   g_free ((char *) options->encoding);
   g_free ((char *) options->sheet);
+  g_clear_pointer (&options->columns, g_hash_table_unref);
+  g_clear_pointer (&options->aliases, g_hash_table_unref);
+  g_clear_pointer (&options->new_administrations, g_hash_table_unref);
+  g_clear_object (&options->cancellable);
   g_free (options);
 }
 

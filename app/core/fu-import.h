@@ -3,6 +3,8 @@
  * nothing (DOMAIN.md, "Files that come in and go out"). */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "fu-types.h"
 
 G_BEGIN_DECLS
@@ -27,7 +29,30 @@ typedef struct {
   guint  line;     /* 1-based; 0 = the file as a whole */
   char  *column;   /* the column's name, or NULL for the whole row */
   char  *message;  /* "'ana@' is not an e-mail address" */
+  char  *unknown_administration;  /* an administration nobody knows, as written, or NULL */
+  char  *suggestion;              /* the closest known administration, or NULL */
 } FuImportIssue;
+
+/* What became of one row of the file. */
+typedef enum {
+  FU_IMPORT_ROW_NEW,          /* a new person (participants), a new reply (responses) */
+  FU_IMPORT_ROW_KNOWN,        /* a known person added to the workshop; a reply replaced */
+  FU_IMPORT_ROW_UNCHANGED,    /* already in the database */
+  FU_IMPORT_ROW_ERROR,        /* a problem: see the issues */
+} FuImportOutcome;
+
+typedef struct {
+  guint            line;
+  FuImportOutcome  outcome;
+  char            *who;             /* the name, else the e-mail */
+  char            *administration;
+} FuImportRow;
+
+/* How far a long import is, for a progress bar in another thread. */
+typedef struct {
+  gint  done;     /* rows checked or imported (read with g_atomic_int_get) */
+  gint  total;    /* rows in the file, once it is read */
+} FuImportProgress;
 
 /* How to read a file; zero everywhere means "find it out from the file". */
 typedef struct {
@@ -37,6 +62,12 @@ typedef struct {
   char        delimiter;    /* ',', ';' or '\t' */
   const char *sheet;        /* a workbook's sheet: 1-based number or name */
   guint       header_row;   /* the header's line (text) or row (sheet), 1-based */
+  GHashTable *columns;      /* the file's header -> our field ("" to leave it out), over the
+                             * mapping file and what is found by itself */
+  GHashTable *aliases;      /* an administration as written -> its name in the database */
+  GHashTable *new_administrations; /* names to add as new administrations (set) */
+  GCancellable     *cancellable;  /* a cancelled import writes nothing */
+  FuImportProgress *progress;
 } FuImportOptions;
 
 /* One column of the file and what it was taken for. */
@@ -49,8 +80,13 @@ typedef struct {
 struct _FuImportResult {
   FuImportKind  kind;
   char         *detected;               /* "UTF-16LE, separated by tab" */
+  char         *encoding;               /* text files: the encoding used; NULL for workbooks */
+  char          delimiter;              /* text files: the separator used */
+  GStrv         sheets;                 /* workbooks: the sheets' names; NULL for text */
+  guint         sheet;                  /* workbooks: the one read */
   guint         header_line;            /* of the header row in the file */
   GPtrArray    *columns;                /* FuImportColumn*, in the file's order */
+  GPtrArray    *row_outcomes;           /* FuImportRow*, in the file's order */
   guint         rows;                   /* data rows read */
   guint         workshops_added;
   guint         participants_added;
@@ -74,6 +110,10 @@ gboolean    fu_import_kind_from_string  (const char *text, FuImportKind *kind);
 /* The issues grouped, one line per kind of problem with the lines it is on:
  * "participants.csv: lines 4, 9, 12: column Country: unknown administration 'Vietnam'". */
 GPtrArray  *fu_import_result_group_issues (const FuImportResult *self);
+/* Reads a mapping file into @columns (header -> field, "" to leave it out); FALSE with
+ * @error naming the file and line when it is not one, or names no field of ours. */
+gboolean    fu_import_read_mapping        (const char *path, GHashTable *columns,
+                                           GError **error);
 /* Writes the mapping that was used as a mapping file (for --mapping or a colleague). */
 gboolean    fu_import_result_save_mapping (const FuImportResult *self, const char *path,
                                            GError **error);
@@ -99,6 +139,12 @@ gboolean    fu_import_data_full         (FuStore *store, FuImportKind kind,
                                          gsize length, const FuImportOptions *options,
                                          FuImportFlags flags, FuImportResult **result,
                                          GError **error);
+
+/* The fields a file of @kind can give, for choosing a column's: our names ("email"), in
+ * the order a form asks them, NULL-terminated. */
+const char * const *fu_import_list_fields (FuImportKind kind);
+/* "E-mail", "Q3. Direct effects (yes/no)": what a field is, for people. */
+char             *fu_import_describe_field (const char *field);
 
 FuImportOptions *fu_import_options_copy (const FuImportOptions *options);
 void             fu_import_options_free (FuImportOptions *options);

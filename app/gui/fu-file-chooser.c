@@ -27,6 +27,22 @@ add_filters (GtkFileChooser *chooser,
       gtk_file_filter_add_suffix (filter, "csv");
       break;
 
+    case FU_FILE_KIND_TABLE:
+      gtk_file_filter_set_name (filter, _("Lists and Spreadsheets"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_mime_type (filter,
+                                     "application/vnd.openxmlformats-officedocument."
+                                     "spreadsheetml.sheet");
+      gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
+      gtk_file_filter_add_suffix (filter, "csv");
+      gtk_file_filter_add_suffix (filter, "tsv");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "xlsx");
+      gtk_file_filter_add_suffix (filter, "ods");
+      break;
+
     case FU_FILE_KIND_DATABASE:
       gtk_file_filter_set_name (filter, _("Follow-Up Databases"));
       gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");

@@ -339,10 +339,10 @@ import_as (FuWindow     *self,
 
   /* An attendance list is previewed first: its rows and every problem, before anything is
    * written (the preview imports, and says so, when asked to). */
-  if (kind == FU_IMPORT_PARTICIPANTS)
+  if (kind == FU_IMPORT_PARTICIPANTS || kind == FU_IMPORT_RESPONSES)
     {
-      FuImportDialog *dialog = fu_import_dialog_new (GTK_WINDOW (self), self->context,
-                                                     data->file);
+      FuImportDialog *dialog = fu_import_dialog_new_for (GTK_WINDOW (self), self->context,
+                                                         data->file, kind, NULL);
 
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -414,6 +414,21 @@ import_chosen_cb (GFile    *file,
     fu_window_import_file (self, file);
 }
 
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FuWindow      *self)
+{
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE) || self->context == NULL
+      || !gtk_widget_is_sensitive (GTK_WIDGET (self))
+      || !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+  fu_window_import_file (self, g_value_get_object (value));
+  return TRUE;
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -421,8 +436,8 @@ import_action (GtkWidget  *widget,
 {
   FuWindow *self = FU_WINDOW (widget);
 
-  fu_file_chooser_open (GTK_WINDOW (self), _("Import a CSV File"), _("_Import"),
-                        FU_FILE_KIND_CSV, import_chosen_cb, g_object_ref (self));
+  fu_file_chooser_open (GTK_WINDOW (self), _("Import a List or Replies"), _("_Import"),
+                        FU_FILE_KIND_TABLE, import_chosen_cb, g_object_ref (self));
 }
 
 /* ---- Export ------------------------------------------------------------------------------ */
@@ -1038,8 +1053,15 @@ fu_window_class_init (FuWindowClass *klass)
 static void
 fu_window_init (FuWindow *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->plain_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* A file dropped on the window is imported as Import… would. */
+  target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -890,17 +890,46 @@ add_participant_action (GtkWidget  *widget,
 
 /* ---- workshop.import-attendance ---------------------------------------------------------- */
 
+/* An attendance list for the workshop shown: the file needs no workshop column. */
+static void
+import_for_selected (FuWorkshopsPage *self,
+                     GFile           *file)
+{
+  g_autoptr(FuWorkshop) workshop = NULL;
+  FuImportDialog *dialog;
+
+  if (self->selected_id != 0)
+    workshop = fu_store_get_workshop (fu_context_get_store (self->context), self->selected_id,
+                                      NULL);
+  dialog = fu_import_dialog_new_for (fu_gui_parent_window (GTK_WIDGET (self)), self->context,
+                                     file, FU_IMPORT_PARTICIPANTS,
+                                     workshop != NULL ? workshop->code : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A list dropped on the page is for the workshop shown. */
+static gboolean
+drop_cb (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         FuWorkshopsPage *self)
+{
+  if (self->context == NULL || !G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+  import_for_selected (self, g_value_get_object (value));
+  return TRUE;
+}
+
 static void
 import_file_chosen_cb (GFile    *file,
                        gpointer  user_data)
 {
   g_autoptr(FuWorkshopsPage) self = user_data;
-  FuImportDialog *dialog;
 
   if (file == NULL || self->context == NULL)
     return;
-  dialog = fu_import_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), self->context, file);
-  gtk_window_present (GTK_WINDOW (dialog));
+  import_for_selected (self, file);
 }
 
 static void
@@ -913,7 +942,7 @@ import_attendance_action (GtkWidget  *widget,
   if (self->context == NULL)
     return;
   fu_file_chooser_open (fu_gui_parent_window (GTK_WIDGET (self)),
-                        _("Import Attendance List"), _("_Open"), FU_FILE_KIND_CSV,
+                        _("Import Attendance List"), _("_Open"), FU_FILE_KIND_TABLE,
                         import_file_chosen_cb, g_object_ref (self));
 }
 
@@ -1296,6 +1325,13 @@ fu_workshops_page_init (FuWorkshopsPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 
   self->entries = fu_lazy_list_new (FU_TYPE_ROW_ITEM, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
