@@ -29,6 +29,12 @@ gboolean fu_import_map_table    (FuStore                *store,
                                  FuImportMapped         *mapped,
                                  GError                **error);
 
+/* Text already in our own CSV format straight into the importer: no detection and no
+ * mapping (the benchmark's baseline). */
+gboolean fu_import_text         (FuStore *store, FuImportKind kind, const char *display_name,
+                                 const char *data, gsize length, FuImportFlags flags,
+                                 FuImportResult **result, GError **error);
+
 /* An issue for @result, as the importer adds them. */
 void     fu_import_result_add_issue (FuImportResult *result, const char *file, guint line,
                                      const char *column, const char *message);

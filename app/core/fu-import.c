@@ -1815,6 +1815,26 @@ import_text (FuStore               *store,
 }
 
 gboolean
+fu_import_text (FuStore         *store,
+                FuImportKind     kind,
+                const char      *display_name,
+                const char      *data,
+                gsize            length,
+                FuImportFlags    flags,
+                FuImportResult **result,
+                GError         **error)
+{
+  g_autoptr(FuImportResult) local_result = fu_import_result_new (kind);
+  gboolean ok;
+
+  ok = import_text (store, kind, display_name, data, length, flags, NULL, NULL, local_result,
+                    error);
+  if (result != NULL)
+    *result = g_steal_pointer (&local_result);
+  return ok;
+}
+
+gboolean
 fu_import_data (FuStore         *store,
                 FuImportKind     kind,
                 const char      *display_name,
