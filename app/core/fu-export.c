@@ -10,6 +10,7 @@
 #include "fu-day.h"
 #include "fu-error.h"
 #include "fu-export.h"
+#include "fu-questionnaire.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 
@@ -40,30 +41,14 @@ static const char * const summary_columns[] = {
   NULL
 };
 
-static const char * const responses_columns[] = {
+/* Who and when; then the questionnaire's items, in their order (fu-questionnaire.h). */
+static const char * const responses_who_columns[] = {
   "workshop_code",
   "name",
   "administration",
   "email",
   "received_date",
   "answered_by",
-  "shared_materials",
-  "colleagues_shared",
-  "submitted_report",
-  "made_recommendations",
-  "inhouse_workshop",
-  "developed_manuals",
-  "other_action",
-  "other_action_text",
-  "colleagues_learned",
-  "lessons_use",
-  "direct_effects",
-  "direct_effects_text",
-  "contributed",
-  "contributed_text",
-  "project_initiated",
-  "project_text",
-  NULL
 };
 
 static const char * const reminders_columns[] = {
@@ -191,22 +176,29 @@ add_reply_row (FuCsvWriter      *writer,
   fu_csv_writer_add (writer, not_null (row->email));
   fu_csv_writer_add_day (writer, reply->received_date);
   fu_csv_writer_add (writer, not_null (reply->answered_by));
-  fu_csv_writer_add (writer, tick_to_string (reply->actions[FU_ACTION_SHARED_MATERIALS]));
-  add_count (writer, reply->colleagues_shared);
-  fu_csv_writer_add (writer, tick_to_string (reply->actions[FU_ACTION_SUBMITTED_REPORT]));
-  fu_csv_writer_add (writer, tick_to_string (reply->actions[FU_ACTION_MADE_RECOMMENDATIONS]));
-  fu_csv_writer_add (writer, tick_to_string (reply->actions[FU_ACTION_INHOUSE_WORKSHOP]));
-  fu_csv_writer_add (writer, tick_to_string (reply->actions[FU_ACTION_DEVELOPED_MANUALS]));
-  fu_csv_writer_add (writer, tick_to_string (reply->actions[FU_ACTION_OTHER]));
-  fu_csv_writer_add (writer, not_null (reply->other_action_text));
-  add_count (writer, reply->colleagues_learned);
-  fu_csv_writer_add (writer, not_null (reply->lessons_use));
-  fu_csv_writer_add (writer, answer_to_string (reply->direct_effects));
-  fu_csv_writer_add (writer, not_null (reply->direct_effects_text));
-  fu_csv_writer_add (writer, answer_to_string (reply->contributed));
-  fu_csv_writer_add (writer, not_null (reply->contributed_text));
-  fu_csv_writer_add (writer, answer_to_string (reply->project_initiated));
-  fu_csv_writer_add (writer, not_null (reply->project_text));
+  for (guint i = 0; i < FU_N_ITEMS; i++)
+    {
+      const FuQuestionnaireItem *item = fu_questionnaire_get_item ((FuItemId) i);
+      gpointer field = fu_questionnaire_reply_field (item, (FuReply *) reply);
+
+      switch (item->type)
+        {
+        case FU_ITEM_TICK:
+          fu_csv_writer_add (writer, tick_to_string (*(gboolean *) field));
+          break;
+        case FU_ITEM_COUNT:
+          add_count (writer, *(gint *) field);
+          break;
+        case FU_ITEM_ANSWER:
+          fu_csv_writer_add (writer, answer_to_string (*(FuAnswer *) field));
+          break;
+        case FU_ITEM_TEXT:
+        case FU_ITEM_DESCRIPTION:
+        default:
+          fu_csv_writer_add (writer, not_null (*(char **) field));
+          break;
+        }
+    }
   fu_csv_writer_end_row (writer);
 }
 
@@ -278,7 +270,19 @@ fu_export_summary_columns (void)
 const char * const *
 fu_export_responses_columns (void)
 {
-  return responses_columns;
+  static const char *columns[G_N_ELEMENTS (responses_who_columns) + FU_N_ITEMS + 1];
+
+  if (columns[0] == NULL)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (responses_who_columns); i++)
+        columns[n++] = responses_who_columns[i];
+      for (guint i = 0; i < FU_N_ITEMS; i++)
+        columns[n++] = fu_questionnaire_get_item ((FuItemId) i)->column;
+      columns[n] = NULL;
+    }
+  return columns;
 }
 
 gboolean
@@ -345,7 +349,7 @@ fu_export_responses (FuStore       *store,
   if (rows == NULL)
     return FALSE;
 
-  writer = start_csv (out, flags, responses_columns);
+  writer = start_csv (out, flags, fu_export_responses_columns ());
   for (guint i = 0; i < rows->len; i++)
     add_reply_row (writer, g_ptr_array_index (rows, i));
 

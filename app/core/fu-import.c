@@ -12,6 +12,7 @@
 #include "fu-error.h"
 #include "fu-import.h"
 #include "fu-import-private.h"
+#include "fu-questionnaire.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 
@@ -109,16 +110,6 @@ static const struct {
 #undef W
 #undef P
 #undef R
-
-/* The Q1 tick columns, in FuAction order. */
-static const Column action_columns[FU_N_ACTIONS] = {
-  COL_SHARED_MATERIALS,
-  COL_SUBMITTED_REPORT,
-  COL_MADE_RECOMMENDATIONS,
-  COL_INHOUSE_WORKSHOP,
-  COL_DEVELOPED_MANUALS,
-  COL_OTHER_ACTION,
-};
 
 /* A workshop as the participants and responses files refer to it. id 0: no such code. */
 typedef struct {
@@ -1135,29 +1126,53 @@ import_participant_row (FuImport *self)
 
 /* ---- responses.csv ---------------------------------------------------------------------- */
 
+/* The column of our files that holds @item. */
+static Column
+column_of_item (const FuQuestionnaireItem *item)
+{
+  for (guint col = 0; col < N_COLS; col++)
+    if (strcmp (columns[col].name, item->column) == 0)
+      return (Column) col;
+  g_return_val_if_reached (N_COLS);
+}
+
 static gboolean
 replies_equal (const FuReply *a,
                const FuReply *b)
 {
-  for (guint i = 0; i < FU_N_ACTIONS; i++)
-    if (!a->actions[i] != !b->actions[i])
-      return FALSE;
+  if (a->received_date != b->received_date || !str_equal0 (a->answered_by, b->answered_by))
+    return FALSE;
+  for (guint i = 0; i < FU_N_ITEMS; i++)
+    {
+      const FuQuestionnaireItem *item = fu_questionnaire_get_item ((FuItemId) i);
+      gpointer x = fu_questionnaire_reply_field (item, (FuReply *) a);
+      gpointer y = fu_questionnaire_reply_field (item, (FuReply *) b);
+      gboolean same;
 
-  return a->received_date == b->received_date
-         && str_equal0 (a->answered_by, b->answered_by)
-         && a->colleagues_shared == b->colleagues_shared
-         && str_equal0 (a->other_action_text, b->other_action_text)
-         && a->colleagues_learned == b->colleagues_learned
-         && str_equal0 (a->lessons_use, b->lessons_use)
-         && a->direct_effects == b->direct_effects
-         && str_equal0 (a->direct_effects_text, b->direct_effects_text)
-         && a->contributed == b->contributed
-         && str_equal0 (a->contributed_text, b->contributed_text)
-         && a->project_initiated == b->project_initiated
-         && str_equal0 (a->project_text, b->project_text);
+      switch (item->type)
+        {
+        case FU_ITEM_TICK:
+          same = !*(gboolean *) x == !*(gboolean *) y;
+          break;
+        case FU_ITEM_COUNT:
+          same = *(gint *) x == *(gint *) y;
+          break;
+        case FU_ITEM_ANSWER:
+          same = *(FuAnswer *) x == *(FuAnswer *) y;
+          break;
+        case FU_ITEM_TEXT:
+        case FU_ITEM_DESCRIPTION:
+        default:
+          same = str_equal0 (*(char **) x, *(char **) y);
+          break;
+        }
+      if (!same)
+        return FALSE;
+    }
+  return TRUE;
 }
 
-/* The answers of the current row into @reply; issues for bad cells. */
+/* The answers of the current row into @reply, item by item; issues for bad cells. */
 static void
 parse_reply (FuImport *self,
              FuReply  *reply)
@@ -1170,24 +1185,32 @@ parse_reply (FuImport *self,
 
   reply->answered_by = text_cell (self, COL_ANSWERED_BY);
 
-  for (guint i = 0; i < FU_N_ACTIONS; i++)
+  for (guint i = 0; i < FU_N_ITEMS; i++)
     {
+      const FuQuestionnaireItem *item = fu_questionnaire_get_item ((FuItemId) i);
+      Column column = column_of_item (item);
+      gpointer field = fu_questionnaire_reply_field (item, reply);
       FuAnswer tick = FU_ANSWER_UNANSWERED;
 
-      if (parse_answer_cell (self, action_columns[i], &tick))
-        reply->actions[i] = tick == FU_ANSWER_YES;
+      switch (item->type)
+        {
+        case FU_ITEM_TICK:
+          if (parse_answer_cell (self, column, &tick))
+            *(gboolean *) field = tick == FU_ANSWER_YES;
+          break;
+        case FU_ITEM_COUNT:
+          parse_count_cell (self, column, field);
+          break;
+        case FU_ITEM_ANSWER:
+          parse_answer_cell (self, column, field);
+          break;
+        case FU_ITEM_TEXT:
+        case FU_ITEM_DESCRIPTION:
+        default:
+          *(char **) field = text_cell (self, column);
+          break;
+        }
     }
-
-  parse_count_cell (self, COL_COLLEAGUES_SHARED, &reply->colleagues_shared);
-  parse_count_cell (self, COL_COLLEAGUES_LEARNED, &reply->colleagues_learned);
-  reply->other_action_text = text_cell (self, COL_OTHER_ACTION_TEXT);
-  reply->lessons_use = text_cell (self, COL_LESSONS_USE);
-  parse_answer_cell (self, COL_DIRECT_EFFECTS, &reply->direct_effects);
-  reply->direct_effects_text = text_cell (self, COL_DIRECT_EFFECTS_TEXT);
-  parse_answer_cell (self, COL_CONTRIBUTED, &reply->contributed);
-  reply->contributed_text = text_cell (self, COL_CONTRIBUTED_TEXT);
-  parse_answer_cell (self, COL_PROJECT_INITIATED, &reply->project_initiated);
-  reply->project_text = text_cell (self, COL_PROJECT_TEXT);
 }
 
 /* Who replied: the e-mail when there is one, else name and administration. FALSE with an

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fu-questionnaire.h"
+#include "fu-records.h"
 
 static const FuQuestionnaireItem items[FU_N_ITEMS] = {
   { FU_ITEM_SHARED_MATERIALS, FU_ITEM_TICK, "Q1", "shared_materials",
@@ -114,4 +115,46 @@ fu_questionnaire_get_action (FuAction action)
     if (items[i].action == (int) action)
       return &items[i];
   g_return_val_if_reached (NULL);
+}
+
+gpointer
+fu_questionnaire_reply_field (const FuQuestionnaireItem *item,
+                              FuReply                   *reply)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  g_return_val_if_fail (reply != NULL, NULL);
+
+  switch (item->id)
+    {
+    case FU_ITEM_SHARED_MATERIALS:
+    case FU_ITEM_SUBMITTED_REPORT:
+    case FU_ITEM_MADE_RECOMMENDATIONS:
+    case FU_ITEM_INHOUSE_WORKSHOP:
+    case FU_ITEM_DEVELOPED_MANUALS:
+    case FU_ITEM_OTHER_ACTION:
+      return &reply->actions[item->action];
+    case FU_ITEM_COLLEAGUES_SHARED:
+      return &reply->colleagues_shared;
+    case FU_ITEM_OTHER_ACTION_TEXT:
+      return &reply->other_action_text;
+    case FU_ITEM_COLLEAGUES_LEARNED:
+      return &reply->colleagues_learned;
+    case FU_ITEM_LESSONS_USE:
+      return &reply->lessons_use;
+    case FU_ITEM_DIRECT_EFFECTS:
+      return &reply->direct_effects;
+    case FU_ITEM_DIRECT_EFFECTS_TEXT:
+      return &reply->direct_effects_text;
+    case FU_ITEM_CONTRIBUTED:
+      return &reply->contributed;
+    case FU_ITEM_CONTRIBUTED_TEXT:
+      return &reply->contributed_text;
+    case FU_ITEM_PROJECT_INITIATED:
+      return &reply->project_initiated;
+    case FU_ITEM_PROJECT_TEXT:
+      return &reply->project_text;
+    case FU_N_ITEMS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

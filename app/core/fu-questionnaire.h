@@ -59,4 +59,9 @@ const FuQuestionnaireItem *fu_questionnaire_find_column (const char *column);
 /* The item of Q1 choice @action. */
 const FuQuestionnaireItem *fu_questionnaire_get_action (FuAction action);
 
+/* Where @reply keeps @item's answer: a gboolean* (a tick), gint* (a count, -1 for none),
+ * FuAnswer* (yes/no) or char** (a text, NULL for none), as the item's type says. */
+gpointer                   fu_questionnaire_reply_field (const FuQuestionnaireItem *item,
+                                                         FuReply                   *reply);
+
 G_END_DECLS
