@@ -129,6 +129,15 @@ printf 'Name,Country,Workshop\nAna Cruz,Philippines,Valuation (June 2017; Bangko
   >"$tmp/title-workshop.csv"
 check "a workshop column with the title in other words" fu import participants --dry-run \
   "$tmp/title-workshop.csv" --workshop 2017-VAL
+printf 'Name,Organization / Position,Email\nAna Cruz,Philippines,ana@customs.gov.ph\n' \
+  >"$tmp/two-ways.csv"
+refuse "a column that could map two ways" fu import participants "$tmp/two-ways.csv" \
+  --workshop 2017-VAL
+contains "  names both fields" "$(cat "$tmp/err")" \
+  "could be the administration or the position"
+printf 'column,field\nOrganization / Position,administration\n' >"$tmp/two-ways-mapping.csv"
+check "  --mapping says which" fu import participants --dry-run "$tmp/two-ways.csv" \
+  --workshop 2017-VAL --mapping "$tmp/two-ways-mapping.csv"
 sed 's/^\(2018-01-20T09[^;]*;[^;]*;[^;]*;[^;]*;[^;]*;[^;]*\);1;/\1;0;/' \
   "$data/kobotoolbox-responses.csv" >"$tmp/kobo-disagree.csv"
 refuse "KoboToolbox's two answers to Q1 disagree" fu import responses \

@@ -468,6 +468,52 @@ classify_header (FuImportKind  kind,
   return F_NONE;
 }
 
+static gboolean
+is_person_field (int field)
+{
+  return field == F_NAME || field == F_FIRST_NAME || field == F_LAST_NAME
+         || field == F_ADMINISTRATION || field == F_EMAIL || field == F_POSITION
+         || field == F_GENDER || field == F_WORKSHOP;
+}
+
+/* A short header that names two fields at once ("Organization / Position", "Name and
+ * e-mail"): the other field, or F_NONE. Such a column is never taken for either by itself. */
+static int
+other_field (FuImportKind  kind,
+             const char   *header,
+             int           field)
+{
+  g_autofree char *spaced = NULL;
+  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) parts = NULL;
+  GRegex *separators;
+
+  if (!is_person_field (field))
+    return F_NONE;
+  words = g_strsplit (header, " ", -1);
+  if (g_strv_length (words) > 6)
+    return F_NONE;
+  /* KoboToolbox's group paths ("participant/email") are one field. */
+  spaced = kind == FU_IMPORT_RESPONSES && strstr (header, " / ") == NULL
+           ? g_strdelimit (g_strdup (header), "/", ' ') : g_strdup (header);
+  separators = g_regex_new ("\\s*(?:/|\\||&|,|;|\\band\\b|\\bor\\b|\\bet\\b|\\bou\\b)\\s*",
+                            G_REGEX_CASELESS, 0, NULL);
+  parts = g_regex_split (separators, spaced, 0);
+  g_regex_unref (separators);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint strength = 0;
+      int part;
+
+      if (parts[i][0] == '\0')
+        continue;
+      part = classify_header (kind, parts[i], &strength);
+      if (is_person_field (part) && part != field)
+        return part;
+    }
+  return F_NONE;
+}
+
 /* ---- Administrations ------------------------------------------------------------------------ */
 
 /* Names as people write them, for the 33 members as the database ships them. Keys are
@@ -1008,7 +1054,29 @@ map_columns (Map     *self,
           strength = 4;
         }
       else
-        field = classify_header (self->kind, header, &strength);
+        {
+          int other;
+
+          field = classify_header (self->kind, header, &strength);
+          other = other_field (self->kind, header, field);
+          if (other != F_NONE)
+            {
+              g_autofree char *first = fu_import_describe_field (field_name (field));
+              g_autofree char *second = fu_import_describe_field (field_name (other));
+
+              /* "the e-mail or the name", inside a sentence */
+              first[0] = g_ascii_tolower (first[0]);
+              second[0] = g_ascii_tolower (second[0]);
+              g_autofree char *message =
+                g_strdup_printf (_("column “%s” could be the %s or the %s: say which (in the "
+                                   "Columns step, or with --mapping)"), header, first, second);
+
+              fu_import_result_add_issue (self->result, self->file,
+                                          fu_table_get_line (self->table, self->header), NULL,
+                                          message);
+              field = F_NONE;
+            }
+        }
 
       /* "Please explain" after a yes/no question is its description; after Q1, the
        * "other" text. */
