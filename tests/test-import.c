@@ -1038,11 +1038,52 @@ test_bad_file (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Lists and forms' exports as they come are told apart by what their headers name. */
+static void
+test_guess_kind (void)
+{
+  static const struct {
+    const char   *file;
+    gboolean      known;
+    FuImportKind  kind;
+  } cases[] = {
+    { "google-forms-responses.csv", TRUE, FU_IMPORT_RESPONSES },
+    { "kobotoolbox-responses.csv", TRUE, FU_IMPORT_RESPONSES },
+    { "microsoft-forms-responses.xlsx", TRUE, FU_IMPORT_RESPONSES },
+    { "limesurvey-responses.csv", TRUE, FU_IMPORT_RESPONSES },
+    { "zoom-registration.csv", TRUE, FU_IMPORT_PARTICIPANTS },
+    { "teams-attendance.csv", TRUE, FU_IMPORT_PARTICIPANTS },
+    { "attendance-title-above.ods", TRUE, FU_IMPORT_PARTICIPANTS },
+    { "attendance-excel-fr-1252.csv", TRUE, FU_IMPORT_PARTICIPANTS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", cases[i].file, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      FuImportKind kind = 42;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpint (fu_import_guess_kind (contents, length, &kind), ==, cases[i].known);
+      g_assert_cmpint (kind, ==, cases[i].kind);
+    }
+  {
+    FuImportKind kind = 42;
+
+    g_assert_false (fu_import_guess_kind ("Colour;Size\nred;L\n", 19, &kind));
+    g_assert_false (fu_import_guess_kind ("", 0, &kind));
+    g_assert_cmpint (kind, ==, 42);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/import/guess-kind", test_guess_kind);
 
   g_test_add_func ("/core/import/issue-to-string", test_issue_to_string);
   g_test_add_func ("/core/import/kind-from-string", test_kind_from_string);

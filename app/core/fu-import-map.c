@@ -387,6 +387,19 @@ classify_header (FuImportKind  kind,
   *strength = 0;
   if (words[0] == '\0')
     return F_NONE;
+  /* A bare number is a value ("3" colleagues), not a header: "Q3" and "3." are headers. */
+  {
+    const char *p = header;
+
+    while (g_ascii_isspace (*p))
+      p++;
+    while (g_ascii_isdigit (*p))
+      p++;
+    while (g_ascii_isspace (*p))
+      p++;
+    if (*p == '\0')
+      return F_NONE;
+  }
 
   if (kind == FU_IMPORT_WORKSHOPS)
     {
@@ -2338,5 +2351,47 @@ fu_import_read_mapping (const char  *path,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+fu_import_guess_kind (const char   *data,
+                      gsize         length,
+                      FuImportKind *kind)
+{
+  g_autoptr(FuTable) table = fu_table_read ("", data, length, NULL, NULL);
+  guint best_items = 0;
+  gboolean person = FALSE;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (table == NULL)
+    return FALSE;
+  /* The best header row for replies: how many of the questionnaire's items it names. */
+  for (guint row = 0; row < MIN (fu_table_get_n_rows (table), (guint) HEADER_SEARCH_ROWS); row++)
+    {
+      guint items = 0;
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < fu_table_get_n_cells (table, row); i++)
+        {
+          guint strength = 0;
+          int field = classify_header (FU_IMPORT_RESPONSES, fu_table_get_cell (table, row, i),
+                                       &strength);
+
+          if (field >= F_ITEM || field == F_Q1)
+            items++;
+          else if (field == F_NAME || field == F_FIRST_NAME || field == F_EMAIL)
+            named = TRUE;
+        }
+      best_items = MAX (best_items, items);
+      person |= named;
+    }
+  if (best_items >= 2)
+    *kind = FU_IMPORT_RESPONSES;
+  else if (person && best_items == 0)
+    *kind = FU_IMPORT_PARTICIPANTS;
+  else
+    return FALSE;
   return TRUE;
 }

@@ -140,6 +140,11 @@ gboolean    fu_import_data_full         (FuStore *store, FuImportKind kind,
                                          FuImportFlags flags, FuImportResult **result,
                                          GError **error);
 
+/* What a file as it came holds, from its headers: replies when they name two or more of
+ * the questionnaire's items, an attendance list when they name people and no item. FALSE
+ * when it does not tell. */
+gboolean    fu_import_guess_kind          (const char *data, gsize length, FuImportKind *kind);
+
 /* The fields a file of @kind can give, for choosing a column's: our names ("email"), in
  * the order a form asks them, NULL-terminated. */
 const char * const *fu_import_list_fields (FuImportKind kind);

@@ -1181,7 +1181,8 @@ fu_window_import_file (FuWindow *self,
     }
 
   text = g_bytes_get_data (data->bytes, &length);
-  if (fu_import_detect_kind (text, length, &kind))
+  /* Our own files by their columns; lists and forms' exports by what their headers name. */
+  if (fu_import_detect_kind (text, length, &kind) || fu_import_guess_kind (text, length, &kind))
     import_as (self, data, kind);
   else
     ask_import_kind (self, g_steal_pointer (&data));
