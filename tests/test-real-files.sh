@@ -129,6 +129,12 @@ printf 'Name,Country,Workshop\nAna Cruz,Philippines,Valuation (June 2017; Bangko
   >"$tmp/title-workshop.csv"
 check "a workshop column with the title in other words" fu import participants --dry-run \
   "$tmp/title-workshop.csv" --workshop 2017-VAL
+printf 'Name,Email\nAna Cruz,ana.cruz@mail.example\n' >"$tmp/no-administration.csv"
+refuse "no administration column, and a domain that tells none" fu import participants \
+  "$tmp/no-administration.csv" --workshop 2017-VAL
+contains "  says what to do" "$(cat "$tmp/err")" "choose the administration of such rows"
+check "  --administration gives it" fu import participants --dry-run \
+  "$tmp/no-administration.csv" --workshop 2017-VAL --administration Philippines
 printf 'Name,Organization / Position,Email\nAna Cruz,Philippines,ana@customs.gov.ph\n' \
   >"$tmp/two-ways.csv"
 refuse "a column that could map two ways" fu import participants "$tmp/two-ways.csv" \

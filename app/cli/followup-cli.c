@@ -255,6 +255,7 @@ cmd_import (Cli *cli, int argc, char **argv)
   g_autofree char *delimiter = NULL;
   g_autofree char *sheet = NULL;
   g_autofree char *save_mapping = NULL;
+  g_autofree char *administration = NULL;
   int header_row = 0;
   const GOptionEntry entries[] = {
     { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop,
@@ -271,6 +272,9 @@ cmd_import (Cli *cli, int argc, char **argv)
       N_("The workbook's sheet to read, by number or name"), N_("N|NAME") },
     { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row,
       N_("The line (or row) that heads the columns"), N_("N") },
+    { "administration", 0, 0, G_OPTION_ARG_STRING, &administration,
+      N_("The administration of rows that neither a cell nor the e-mail's domain tells"),
+      N_("NAME") },
     { "add-administrations", 0, 0, G_OPTION_ARG_NONE, &add_administrations,
       N_("Add administrations that are not known yet instead of refusing them"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
@@ -315,6 +319,7 @@ cmd_import (Cli *cli, int argc, char **argv)
   options.encoding = encoding;
   options.sheet = sheet;
   options.header_row = (guint) header_row;
+  options.administration = administration;
 
   if ((store = open_store (cli, &error)) == NULL)
     return fail_error (error);

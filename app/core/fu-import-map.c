@@ -1408,18 +1408,26 @@ row_administration (Map        *self,
   known = administration_of_email (self, email);
   if (known != NULL)
     return g_strdup (known);
+  /* What staff chose for the rows that do not tell (the assistant asks). */
+  if (self->options != NULL && self->options->administration != NULL)
+    {
+      known = known_administration (self, self->options->administration);
+      return g_strdup (known != NULL ? known : self->options->administration);
+    }
   if (self->column_of[F_ADMINISTRATION] >= 0)
     return g_strdup ("");   /* the importer says it is missing */
   if (email != NULL && email[0] != '\0')
     add_issue (self, self->column_of[F_EMAIL],
                _("no administration for %s: the file has no administration column and the "
-                 "e-mail's domain (%s) does not tell one; add a column, or import earlier "
-                 "lists from the same domain first"),
+                 "e-mail's domain (%s) does not tell one; add a column, choose the "
+                 "administration of such rows (--administration), or import earlier lists "
+                 "from the same domain first"),
                name, email_domain (email) != NULL ? email_domain (email) : email);
   else
     add_issue (self, -1,
                _("no administration for %s: the file has no administration column and no "
-                 "e-mail to tell one from; add a column"), name);
+                 "e-mail to tell one from; add a column, or choose the administration of "
+                 "such rows (--administration)"), name);
   return g_strdup ("");
 }
 

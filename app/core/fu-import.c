@@ -1988,6 +1988,7 @@ fu_import_options_copy (const FuImportOptions *options)
   copy->encoding = g_strdup (options->encoding);
   copy->delimiter = options->delimiter;
   copy->sheet = g_strdup (options->sheet);
+  copy->administration = g_strdup (options->administration);
   copy->header_row = options->header_row;
   copy->columns = options->columns != NULL ? g_hash_table_ref (options->columns) : NULL;
   copy->aliases = options->aliases != NULL ? g_hash_table_ref (options->aliases) : NULL;
@@ -2007,6 +2008,7 @@ fu_import_options_free (FuImportOptions *options)
   g_free ((char *) options->mapping);
   g_free ((char *) options->encoding);
   g_free ((char *) options->sheet);
+  g_free ((char *) options->administration);
   g_clear_pointer (&options->columns, g_hash_table_unref);
   g_clear_pointer (&options->aliases, g_hash_table_unref);
   g_clear_pointer (&options->new_administrations, g_hash_table_unref);

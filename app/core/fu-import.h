@@ -66,6 +66,8 @@ typedef struct {
                              * mapping file and what is found by itself */
   GHashTable *aliases;      /* an administration as written -> its name in the database */
   GHashTable *new_administrations; /* names to add as new administrations (set) */
+  const char *administration; /* for rows whose administration neither a cell nor the
+                               * e-mail's domain tells */
   GCancellable     *cancellable;  /* a cancelled import writes nothing */
   FuImportProgress *progress;
 } FuImportOptions;

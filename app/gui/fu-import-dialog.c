@@ -106,6 +106,9 @@ struct _FuImportDialog
   GtkLabel             *detected_label;
   AdwComboRow          *kind_row;
   AdwComboRow          *workshop_row;
+  AdwComboRow          *administration_row;
+  GPtrArray            *administration_names; /* char*, in administration_row's order */
+  char                 *administration; /* for rows that do not tell theirs, or NULL */
   AdwComboRow          *encoding_row;
   AdwComboRow          *separator_row;
   AdwComboRow          *sheet_row;
@@ -375,6 +378,28 @@ fill_workshops (FuImportDialog *self)
   adw_combo_row_set_selected (self->workshop_row, selected);
 }
 
+static void
+fill_administrations (FuImportDialog *self)
+{
+  g_autoptr(GPtrArray) admins = fu_store_list_administrations (fu_context_get_store (self->context),
+                                                               NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->administration_names, g_ptr_array_unref);
+  self->administration_names = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (labels, _("None: each row says"));
+  g_ptr_array_add (self->administration_names, NULL);
+  for (guint i = 0; admins != NULL && i < admins->len; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (admins, i);
+
+      gtk_string_list_append (labels, admin->name);
+      g_ptr_array_add (self->administration_names, g_strdup (admin->name));
+    }
+  adw_combo_row_set_model (self->administration_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->administration_row, 0);
+}
+
 /* The rows of the file step, from what the last run read. */
 static void
 show_detected (FuImportDialog *self)
@@ -456,6 +481,7 @@ option_changed_cb (FuImportDialog *self)
   guint encoding = adw_combo_row_get_selected (self->encoding_row);
   guint separator = adw_combo_row_get_selected (self->separator_row);
   guint workshop = adw_combo_row_get_selected (self->workshop_row);
+  guint administration = adw_combo_row_get_selected (self->administration_row);
   FuImportKind kind = adw_combo_row_get_selected (self->kind_row) == 1 ? FU_IMPORT_RESPONSES
                                                                        : FU_IMPORT_PARTICIPANTS;
 
@@ -480,6 +506,12 @@ option_changed_cb (FuImportDialog *self)
               != self->result->header_line)
     self->header_line = (guint) gtk_spin_button_get_value_as_int (self->header_spin);
 
+  g_free (self->administration);
+  self->administration = self->administration_names != NULL
+                         && administration < self->administration_names->len
+                         ? g_strdup (g_ptr_array_index (self->administration_names,
+                                                        administration))
+                         : NULL;
   g_free (self->workshop);
   self->workshop = self->workshop_codes != NULL && workshop < self->workshop_codes->len
                    ? g_strdup (g_ptr_array_index (self->workshop_codes, workshop)) : NULL;
@@ -917,6 +949,7 @@ job_options (FuImportDialog *self)
   FuImportOptions options = { NULL, };
 
   options.workshop = self->workshop;
+  options.administration = self->administration;
   options.encoding = self->encoding;
   options.delimiter = self->delimiter;
   options.sheet = self->sheet;
@@ -1296,7 +1329,10 @@ fu_import_dialog_constructed (GObject *object)
   self->updating = TRUE;
   adw_combo_row_set_selected (self->kind_row, self->kind == FU_IMPORT_RESPONSES ? 1 : 0);
   if (self->context != NULL)
-    fill_workshops (self);
+    {
+      fill_workshops (self);
+      fill_administrations (self);
+    }
   self->updating = FALSE;
   adw_window_title_set_title (self->window_title, kind_title (self->kind));
   /* From a workshop's page: that workshop's list, straight to its rows. */
@@ -1340,6 +1376,8 @@ fu_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->admin_rows, g_ptr_array_unref);
   g_clear_pointer (&self->workshop_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->administration_names, g_ptr_array_unref);
+  g_clear_pointer (&self->administration, g_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (fu_import_dialog_parent_class)->finalize (object);
@@ -1461,6 +1499,7 @@ fu_import_dialog_class_init (FuImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuImportDialog, detected_label);
   gtk_widget_class_bind_template_child (widget_class, FuImportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FuImportDialog, workshop_row);
+  gtk_widget_class_bind_template_child (widget_class, FuImportDialog, administration_row);
   gtk_widget_class_bind_template_child (widget_class, FuImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, FuImportDialog, separator_row);
   gtk_widget_class_bind_template_child (widget_class, FuImportDialog, sheet_row);
