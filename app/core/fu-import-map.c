@@ -1584,7 +1584,10 @@ match_attendee (Map        *self,
 
         if (attendee->email != NULL && g_ascii_strcasecmp (attendee->email, email) == 0)
           {
+            /* The name and administration too, for the preview's rows. */
             who->email = g_strdup (attendee->email);
+            who->name = g_strdup (attendee->name);
+            who->administration = g_strdup (attendee->administration);
             return TRUE;
           }
       }
