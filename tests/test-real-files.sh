@@ -38,9 +38,13 @@ check "UTF-16LE with ';'" \
   fu import participants "$data/attendance-utf16-semicolon.csv" --workshop 2017-VAL
 check "Zoom registration report" \
   fu import participants "$data/zoom-registration.csv" --workshop 2017-VAL
+check "Zoom meeting participants report: the meeting's line above" \
+  fu import participants "$data/zoom-meeting-participants.csv" --workshop 2017-VAL
+contains "  the table is the participants', not the meeting's" "$out" \
+  "1 participant added"
 check "Teams attendance report" \
   fu import participants "$data/teams-attendance.csv" --workshop 2017-VAL
-contains "  a person already listed is not added twice" "$out" "1 row already in the database"
+contains "  a person already listed is not added twice" "$out" "2 rows already in the database"
 check ".xlsx with a title above the table" \
   fu import participants "$data/attendance-title-above.xlsx" --workshop 2017-PCA
 check ".ods with a title above the table" \
@@ -66,6 +70,10 @@ check "Microsoft Forms (.xlsx)" \
   fu import responses "$data/microsoft-forms-responses.xlsx" --workshop 2017-VAL
 check "LimeSurvey" fu import responses "$data/limesurvey-responses.csv" --workshop 2017-VAL
 check "KoboToolbox" fu import responses "$data/kobotoolbox-responses.csv" --workshop 2017-VAL
+check "LimeSurvey with question codes" \
+  fu import responses "$data/limesurvey-codes-responses.csv" --workshop 2017-PCA
+check "KoboToolbox with labels" \
+  fu import responses "$data/kobotoolbox-labels-responses.csv" --workshop 2017-PCA
 
 fu export responses >"$tmp/responses.csv"
 diff "$data/expected-responses.csv" "$tmp/responses.csv" >"$tmp/diff" \

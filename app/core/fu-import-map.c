@@ -216,9 +216,20 @@ static int
 classify_choice (const char *text)
 {
   g_autofree char *words = normalize (text);
+  const char *number = words;
 
   if (words[0] == '\0')
     return -1;
+  /* A form's own codes in the questionnaire's order: LimeSurvey's "SQ001", "A3", "4". */
+  if (g_str_has_prefix (number, "sq"))
+    number += 2;
+  else if (number[0] == 'a' && g_ascii_isdigit (number[1]))
+    number++;
+  while (number[0] == '0' && number[1] != '\0')
+    number++;
+  if (number[0] >= '1' && number[0] <= '0' + FU_N_ACTIONS && number[1] == '\0')
+    return (int) fu_questionnaire_get_action ((FuAction) (number[0] - '1'))->id;
+
   for (guint i = 0; i < FU_N_ITEMS; i++)
     {
       const FuQuestionnaireItem *item = fu_questionnaire_get_item ((FuItemId) i);
@@ -323,6 +334,37 @@ classify_item (const char *raw_words,
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     if (strcmp (raw_words, numbers[i].words) == 0)
       return numbers[i].field;
+  /* A form's codes for the descriptions: "Q3desc", "q4comment", "Q5a", "Q1other". */
+  {
+    const char *p = raw_words;
+    static const char * const suffixes[] = {
+      "desc", "description", "text", "comment", "comments", "explain", "details", "a",
+    };
+
+    if (*p == 'q')
+      p++;
+    if (*p >= '1' && *p <= '5' && g_ascii_isalpha (p[1]))
+      {
+        int number = *p - '0';
+
+        p++;
+        if (number == 1 && (strcmp (p, "other") == 0 || strcmp (p, "others") == 0))
+          return F_ITEM + FU_ITEM_OTHER_ACTION_TEXT;
+        for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+          if (strcmp (p, suffixes[i]) == 0)
+            switch (number)
+              {
+              case 3:
+                return F_ITEM + FU_ITEM_DIRECT_EFFECTS_TEXT;
+              case 4:
+                return F_ITEM + FU_ITEM_CONTRIBUTED_TEXT;
+              case 5:
+                return F_ITEM + FU_ITEM_PROJECT_TEXT;
+              default:
+                break;
+              }
+      }
+  }
 
   /* Our own names, and the number-and-name of a form's codes ("q3_text"). */
   {
@@ -455,11 +497,13 @@ classify_header (FuImportKind  kind,
         return F_ANSWERED_BY;
     }
 
-  if (matches (words, "email|e mail|courriel|mail address|adresse electronique|=mail"))
+  if (matches (words, "email|e mail|courriel|mail address|adresse electronique|=mail|"
+                      "=emailaddress"))
     return F_EMAIL;
-  if (matches (words, "first name|given name|prenom|forename|=first"))
+  if (matches (words, "first name|given name|prenom|forename|=first|=firstname|=givenname"))
     return F_FIRST_NAME;
-  if (matches (words, "last name|surname|family name|nom de famille|=last"))
+  if (matches (words, "last name|surname|family name|nom de famille|=last|=lastname|"
+                      "=familyname"))
     return F_LAST_NAME;
   if (matches (words, "=workshop|workshop code|workshop title|workshop name|=atelier|"
                       "code atelier|=event|event name|=training|training title|=course|"
@@ -474,7 +518,7 @@ classify_header (FuImportKind  kind,
   if (matches (words, "gender|=sex|sexe|=genre"))
     return F_GENDER;
   if (matches (words, "name|=nom|nom complet|participant|attendee|delegate|=respondent|"
-                      "=officer|=nombre"))
+                      "=officer|=nombre|=fullname|=username"))
     return F_NAME;
 
   *strength = 0;
@@ -899,6 +943,21 @@ header_score (Map   *self,
   return score;
 }
 
+/* The rows right below @row, on the lines that follow it without a blank one. */
+static guint
+rows_below (Map   *self,
+            guint  row)
+{
+  guint n = 0;
+
+  while (row + n + 1 < fu_table_get_n_rows (self->table)
+         && fu_table_get_line (self->table, row + n + 1)
+            <= fu_table_get_line (self->table, row + n) + 1
+         && n < 1000)
+    n++;
+  return n;
+}
+
 static gboolean
 find_header (Map     *self,
              GError **error)
@@ -925,7 +984,10 @@ find_header (Map     *self,
     {
       guint score = header_score (self, row);
 
-      if (score > best_score)
+      /* Equal names: the row that heads the longer run of rows (a Zoom report's meeting
+       * line names the host's e-mail too, above a one-line table of its own). */
+      if (score > best_score
+          || (score == best_score && score > 0 && rows_below (self, row) > rows_below (self, best)))
         {
           best_score = score;
           best = row;
@@ -1716,6 +1778,61 @@ convert_count (const char *cell)
   return g_steal_pointer (&text);
 }
 
+/* Choices' whole texts one after the other with spaces between (KoboToolbox's labels):
+ * the texts, when nothing else is in the cell; NULL otherwise. */
+static GStrv
+split_choice_labels (const char *text)
+{
+  g_autofree char *rest = normalize (text);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv found;
+  guint n = 0;
+
+  for (guint i = 0; i < FU_N_ITEMS; i++)
+    {
+      const FuQuestionnaireItem *item = fu_questionnaire_get_item ((FuItemId) i);
+      const char *texts[] = { item->text, item->text_fr };
+
+      if (item->type != FU_ITEM_TICK)
+        continue;
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *label = normalize (texts[t]);
+          char *at = strstr (rest, label);
+          gsize len = strlen (label);
+
+          /* Whole words only. */
+          if (at == NULL || (at > rest && at[-1] != ' ') || (at[len] != ' ' && at[len] != '\0'))
+            continue;
+          memset (at, ' ', len);
+          g_strv_builder_add (builder, item->column);
+          n++;
+          break;
+        }
+    }
+  /* What is left must be choice names too ("other"). */
+  {
+    g_auto(GStrv) words = g_strsplit (g_strstrip (rest), " ", -1);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        if (words[i][0] == '\0')
+          continue;
+        if (classify_choice (words[i]) < 0 || n == 0)
+          {
+            g_strv_builder_unref (builder);
+            return NULL;
+          }
+        g_strv_builder_add (builder, words[i]);
+      }
+  }
+  found = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (n == 0)
+    g_clear_pointer (&found, g_strfreev);
+  return found;
+}
+
 /* The Q1 choices in one cell: "A, B, Other text" (Google Forms), "A;B;" (Microsoft Forms),
  * "shared_materials submitted_report" (KoboToolbox). A piece that is no choice is the
  * "others" text. */
@@ -1757,6 +1874,8 @@ split_q1 (const char *cell,
             }
         }
       pieces = all_choices && g_strv_length (words) > 1 ? g_strdupv (words) : NULL;
+      if (pieces == NULL)
+        pieces = split_choice_labels (text);
       if (pieces == NULL)
         {
           pieces = g_new0 (char *, 2);

@@ -231,6 +231,12 @@ has_nul (const char *data,
   return memchr (data, '\0', length) != NULL;
 }
 
+static const char * const trusted_encodings[] = {
+  "WINDOWS-1252", "ISO-8859-15", "WINDOWS-1258", "TIS-620", "WINDOWS-874", "ISO-8859-11",
+  "GB18030", "GB2312", "GBK", "BIG5", "BIG5-HKSCS", "SHIFT_JIS", "EUC-JP", "ISO-2022-JP",
+  "EUC-KR", "UHC", "CP949", "WINDOWS-1251", "KOI8-R", "EUC-TW", NULL,
+};
+
 /* The encoding of a text without a byte-order mark that is not UTF-8. */
 static char *
 detect_8bit (const char *data,
@@ -249,9 +255,12 @@ detect_8bit (const char *data,
       if (name != NULL && name[0] != '\0' && g_ascii_strcasecmp (name, "ASCII") != 0
           && g_ascii_strncasecmp (name, "UTF-8", 5) != 0)
         result = g_ascii_strup (name, -1);
-      /* Windows-1252 is Latin-1 with letters (œ, €, ’) where Latin-1 has control codes:
-       * what uchardet calls Latin-1 comes from Windows. */
-      if (result != NULL && strcmp (result, "ISO-8859-1") == 0)
+      /* On a short list a few accented letters say little: uchardet's guess is taken only
+       * for the encodings the office's files come in (the members' scripts); anything else
+       * (a Mac or a Nordic code page for "José") is Windows-1252, which Excel on the
+       * office's PCs writes. Latin-1 is Windows-1252 too, which has letters (œ, €, ’) where
+       * Latin-1 has control codes. */
+      if (result != NULL && !g_strv_contains (trusted_encodings, result))
         g_clear_pointer (&result, g_free);
     }
   uchardet_delete (detector);
