@@ -2108,6 +2108,7 @@ describe_columns (Map *self)
             continue;
           g_string_append_printf (sample, "%s%s", n > 0 ? ", " : "", cell);
           n++;
+          g_strdelimit (sample->str, "\r\n\t", ' ');
         }
       column->sample = g_string_free (g_steal_pointer (&sample), FALSE);
       g_ptr_array_add (self->result->columns, column);

@@ -269,7 +269,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_UINT (user_data) == COLUMN_LINE ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A line number is never cut short; an ellipsized "2" would ask more room than it takes. */
+  if (GPOINTER_TO_UINT (user_data) != COLUMN_LINE)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_UINT (user_data) == COLUMN_LINE)
     {
       gtk_widget_add_css_class (label, "fu-numeric");
@@ -573,8 +575,17 @@ show_columns (FuImportDialog *self)
                                         : g_strdup_printf (_("Column %u (no name)"), i + 1);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), column->sample);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      /* Cut here rather than ellipsized by the row: an ellipsized "8" asks more room than
+       * it takes, which GTK 4.8 warns about. */
+      if (g_utf8_strlen (column->sample, -1) > 90)
+        {
+          g_autofree char *start = g_utf8_substring (column->sample, 0, 89);
+          g_autofree char *cut = g_strconcat (start, "…", NULL);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cut);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), column->sample);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
