@@ -617,6 +617,16 @@ static const struct {
   { "republic of maldives", "Maldives" }, { "people s republic of bangladesh", "Bangladesh" },
   { "democratic socialist republic of sri lanka", "Sri Lanka" },
   { "republic of vanuatu", "Vanuatu" }, { "republic of singapore", "Singapore" },
+  { "afghan", "Afghanistan" }, { "australian", "Australia" }, { "bangladeshi", "Bangladesh" },
+  { "bhutanese", "Bhutan" }, { "bruneian", "Brunei Darussalam" }, { "cambodian", "Cambodia" },
+  { "chinese", "China" }, { "fijian", "Fiji" }, { "indian", "India" },
+  { "indonesian", "Indonesia" }, { "iranian", "Iran" }, { "japanese", "Japan" },
+  { "korean", "Korea" }, { "lao pdr", "Lao PDR" }, { "malaysian", "Malaysia" },
+  { "maldivian", "Maldives" }, { "mongolian", "Mongolia" }, { "nepalese", "Nepal" },
+  { "nepali", "Nepal" }, { "pakistani", "Pakistan" }, { "papua new guinean", "Papua New Guinea" },
+  { "philippine", "Philippines" }, { "filipino", "Philippines" }, { "samoan", "Samoa" },
+  { "sri lankan", "Sri Lanka" }, { "thailand", "Thailand" }, { "timorese", "Timor-Leste" },
+  { "tongan", "Tonga" }, { "ni vanuatu", "Vanuatu" }, { "vietnamese", "Viet Nam" },
 };
 
 /* A member's e-mail country code. */
@@ -761,6 +771,44 @@ load_administrations (Map     *self,
   return TRUE;
 }
 
+/* The administration whose name (or a usual way of writing it) stands as whole words in
+ * @words: "Directorate General of Customs and Excise, Indonesia". The longest wins ("hong
+ * kong china" over "china"); NULL when none does, or two different ones as long. */
+static const char *
+administration_within (Map        *self,
+                       const char *words)
+{
+  g_autofree char *padded = g_strdup_printf (" %s ", words);
+  const char *best = NULL;
+  gsize best_len = 0;
+  gboolean tie = FALSE;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->admin_names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len = strlen (key);
+      g_autofree char *needle = NULL;
+
+      /* Short names ("KOR", "LAO") are too easily part of something else. */
+      if (len < 4 || len < best_len)
+        continue;
+      needle = g_strdup_printf (" %s ", (const char *) key);
+      if (strstr (padded, needle) == NULL)
+        continue;
+      if (len > best_len)
+        {
+          best = value;
+          best_len = len;
+          tie = FALSE;
+        }
+      else if (g_strcmp0 (best, value) != 0)
+        tie = TRUE;
+    }
+  return tie ? NULL : best;
+}
+
 /* The administration as the database names it, or NULL when the text names none. */
 static const char *
 known_administration (Map        *self,
@@ -782,7 +830,7 @@ known_administration (Map        *self,
   for (guint i = 0; i < G_N_ELEMENTS (admin_aliases); i++)
     if (strcmp (key, admin_aliases[i].written) == 0)
       return g_hash_table_lookup (self->admin_names, admin_aliases[i].written);
-  return NULL;
+  return administration_within (self, words);
 }
 
 static const char *
