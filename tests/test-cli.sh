@@ -416,6 +416,37 @@ check "restore over a damaged copy" "$cli" --database "$ddb" restore "$tmp/kept.
 contains "it says where the damaged file is kept" "$out" "damaged.db.damaged-"
 check "the restored copy takes changes again" "$cli" --database "$ddb" do-not-contact "$(sqlite3 "$ddb" "SELECT email FROM participant WHERE email IS NOT NULL LIMIT 1")"
 
+# compose: mailto: links short enough for a mail program, every address once between them
+cdb=$tmp/compose.db
+"$cli" --database "$cdb" sample >/dev/null
+check "compose reminders" "$cli" --database "$cdb" compose reminders --as-of 2018-01-15
+printf '%s\n' "$out" >"$tmp/links"
+n=$(wc -l <"$tmp/links")
+[ "$n" -gt 1 ] && ok "the 105 reminders need several drafts ($n)" || not_ok "several drafts" "$n"
+long=$(awk 'length($0) >= 2000' "$tmp/links" | wc -l)
+[ "$long" = 0 ] && ok "every link is under 2,000 characters" || not_ok "links under 2,000" "$long"
+contains "the drafts are numbered" "$(head -1 "$tmp/links")" "%281%20of%20$n%29"
+python3 - "$tmp/links" >"$tmp/bcc" <<'PY'
+import sys, urllib.parse
+for line in open(sys.argv[1]):
+    query = line.strip().split('?', 1)[1]
+    for part in query.split('&'):
+        if part.startswith('bcc='):
+            for address in urllib.parse.unquote(part[4:]).split(','):
+                print(address.lower())
+PY
+"$cli" --database "$cdb" export reminders --as-of 2018-01-15 \
+  | python3 -c 'import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+print("\n".join(sorted({r["email"].lower() for r in rows if r["email"]})))' >"$tmp/expected-bcc"
+if [ "$(sort "$tmp/bcc")" = "$(cat "$tmp/expected-bcc")" ] && [ "$(sort "$tmp/bcc" | uniq -d)" = "" ]; then
+  ok "together they hold every reminder's address exactly once"
+else
+  not_ok "every address exactly once" "$(diff <(sort "$tmp/bcc") "$tmp/expected-bcc" | head)"
+fi
+check "compose questionnaire" "$cli" --database "$cdb" compose questionnaire --as-of 2017-06-01
+refuse "compose something else" "$cli" --database "$cdb" compose letters
+
 echo "1..$((passed + failed))"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

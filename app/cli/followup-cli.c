@@ -22,6 +22,7 @@
 #include "fu-feedback-sheet.h"
 #include "fu-files.h"
 #include "fu-import.h"
+#include "fu-mailto.h"
 #include "fu-table.h"
 #include "fu-reminder-sheet.h"
 #include "fu-rules.h"
@@ -571,6 +572,72 @@ append_cell (GString *line, const char *text, guint width)
   g_string_append (line, "  ");
 }
 
+
+/* ---- compose ---------------------------------------------------------------------------- */
+
+static int
+cmd_compose (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *workshop_code = NULL;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day the statuses are for (default: today)"), N_("YYYY-MM-DD") },
+    { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop_code,
+      N_("Only this workshop"), N_("CODE") },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) without_email = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *office = NULL;
+  FuFollowupQuery query = { 0 };
+  FuMailtoKind kind;
+  FuRules rules;
+  int status = 0;
+
+  if (!parse_command_options (cli, _("questionnaire|reminders"),
+                              _("Print the e-mails to send as mailto: links, one a line, each "
+                                "short enough for a mail program: the questionnaire to those "
+                                "it is to be sent to, or a reminder to those due one or "
+                                "overdue."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  if (g_strcmp0 (argv[1], "questionnaire") == 0)
+    {
+      kind = FU_MAILTO_QUESTIONNAIRE;
+      query.status_mask = 1u << FU_STATUS_TO_SEND;
+    }
+  else if (g_strcmp0 (argv[1], "reminders") == 0)
+    {
+      kind = FU_MAILTO_REMINDER;
+      query.status_mask = (1u << FU_STATUS_REMINDER_DUE) | (1u << FU_STATUS_OVERDUE);
+    }
+  else
+    return fail (_("'%s' is not something to compose: say questionnaire or reminders"),
+                 argv[1]);
+  if (!parse_day_option ("--as-of", as_of_text, &query.as_of, &error))
+    return fail_error (error);
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (workshop_code != NULL
+      && !lookup_workshop_code (store, workshop_code, &query.workshop_id, &error))
+    return fail_error (error);
+  if ((rows = fu_store_list_followups (store, &query, &error)) == NULL)
+    return fail_error (error);
+
+  fu_store_get_rules (store, &rules);
+  office = fu_store_get_office_name (store);
+  drafts = fu_mailto_build_drafts (rows, &rules, office, kind, query.as_of,
+                                   FU_MAILTO_MAX_LENGTH, without_email);
+  for (guint i = 0; i < drafts->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (drafts, i));
+  for (guint i = 0; i < without_email->len; i++)
+    g_printerr (_("No e-mail address for %s\n"), (const char *) g_ptr_array_index (without_email, i));
+  return 0;
+}
 
 static int
 cmd_followups (Cli *cli, int argc, char **argv)
@@ -1518,6 +1585,8 @@ static const Command commands[] = {
   { "import", N_("workshops|participants|responses FILE"), N_("Import a CSV file"), cmd_import },
   { "export", N_("summary|responses|participants|reminders"), N_("Export CSV"), cmd_export },
   { "followups", "", N_("List follow-ups and their status"), cmd_followups },
+  { "compose", "", N_("Print the questionnaire's or the reminders' e-mails as mailto: links"),
+    cmd_compose },
   { "mark-sent", N_("WORKSHOP_CODE"), N_("Record questionnaires as sent"), cmd_mark_sent },
   { "mark-reminded", N_("WORKSHOP_CODE"), N_("Record a reminder sent"), cmd_mark_reminded },
   { "stats", "", N_("Summarize the database"), cmd_stats },

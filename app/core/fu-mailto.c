@@ -88,8 +88,27 @@ add_deadline (MailWorkshop *workshop,
 }
 
 static char *
-build_subject (GPtrArray *workshops)
+build_subject (GPtrArray    *workshops,
+               FuMailtoKind  kind)
 {
+  if (kind == FU_MAILTO_QUESTIONNAIRE)
+    {
+      if (workshops->len == 1)
+        {
+          MailWorkshop *workshop = g_ptr_array_index (workshops, 0);
+          g_autofree char *title = g_strdup (workshop->title);
+
+          for (char *p = title; p != NULL && *p != '\0'; p++)
+            if ((unsigned char) *p < 0x20 || *p == 0x7f)
+              *p = ' ';
+          /* TRANSLATORS: the subject of the questionnaire's e-mail; %s is a workshop's title */
+          return g_strdup_printf (_("Follow-up questionnaire on the workshop “%s”"), title);
+        }
+      return g_strdup_printf (ngettext ("Follow-up questionnaire on %u workshop",
+                                        "Follow-up questionnaire on %u workshops",
+                                        workshops->len),
+                              workshops->len);
+    }
   if (workshops->len == 1)
     {
       MailWorkshop *workshop = g_ptr_array_index (workshops, 0);
@@ -112,14 +131,27 @@ build_subject (GPtrArray *workshops)
 }
 
 static char *
-build_body (GPtrArray  *workshops,
-            const char *office_name)
+build_body (GPtrArray    *workshops,
+            const char   *office_name,
+            FuMailtoKind  kind)
 {
   GString *body = g_string_new (NULL);
 
   g_string_append (body, _("Dear colleague,"));
   g_string_append (body, "\n\n");
-  g_string_append (body,
+  if (kind == FU_MAILTO_QUESTIONNAIRE)
+    g_string_append (body,
+                     ngettext ("Some months ago you took part in the workshop below. To learn "
+                               "how it is being used in your administration, we would be "
+                               "grateful if you answered the attached follow-up questionnaire "
+                               "and sent it back to us by the reply deadline.",
+                               "Some months ago you took part in the workshops below. To learn "
+                               "how they are being used in your administration, we would be "
+                               "grateful if you answered the attached follow-up questionnaire "
+                               "for each and sent it back to us by the reply deadline.",
+                               workshops->len));
+  else
+    g_string_append (body,
                    ngettext ("This is a friendly reminder of the follow-up questionnaire that we "
                              "sent you after the workshop below. Your answers tell us how the "
                              "workshop is being used in your administration, and we would be "
@@ -161,8 +193,11 @@ build_body (GPtrArray  *workshops,
     }
 
   g_string_append (body, "\n");
-  g_string_append (body, _("If you have already replied, thank you, and please disregard this "
-                           "message."));
+  if (kind == FU_MAILTO_QUESTIONNAIRE)
+    g_string_append (body, _("Thank you for your time."));
+  else
+    g_string_append (body, _("If you have already replied, thank you, and please disregard "
+                             "this message."));
   g_string_append (body, "\n\n");
   g_string_append (body, _("Best regards,"));
   if (office_name != NULL && *office_name != '\0')
@@ -192,33 +227,19 @@ append_escaped (GString    *uri,
     }
 }
 
-char *
-fu_mailto_build (GPtrArray     *rows,
-                 const FuRules *rules,
-                 const char    *office_name,
-                 GPtrArray     *without_email)
+/* The rows with an e-mail, each address once (the store matches e-mails without regard to
+ * case: so does the BCC list); the names of those without one into @without_email. */
+static GPtrArray *
+recipients (GPtrArray *rows,
+            GPtrArray *without_email)
 {
-  g_autoptr(GPtrArray) workshops = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GString) bcc = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *body = NULL;
-  GString *uri;
-
-  g_return_val_if_fail (rows != NULL, NULL);
-  g_return_val_if_fail (rules != NULL, NULL);
-
-  workshops = g_ptr_array_new_with_free_func (mail_workshop_free);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  bcc = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *found = g_ptr_array_new ();
 
   for (guint i = 0; i < rows->len; i++)
     {
       const FuFollowupRow *row = g_ptr_array_index (rows, i);
       g_autofree char *key = NULL;
-      g_autofree char *escaped = NULL;
-      MailWorkshop *workshop;
-      FuDay deadline;
 
       if (row->email == NULL || *row->email == '\0')
         {
@@ -226,30 +247,77 @@ fu_mailto_build (GPtrArray     *rows,
             g_ptr_array_add (without_email, g_strdup (row->participant_name));
           continue;
         }
-
-      workshop = find_workshop (workshops, row);
-      deadline = row->dates.deadline;
-      if (deadline == FU_DAY_NONE && row->dates.sent != FU_DAY_NONE)
-        deadline = fu_schedule_deadline (rules, row->dates.sent, FU_DAY_NONE);
-      add_deadline (workshop, deadline);
-
-      /* The store matches e-mails without regard to case: so does the BCC list. */
       key = g_utf8_casefold (row->email, -1);
-      if (g_hash_table_contains (seen, key))
-        continue;
-      g_hash_table_add (seen, g_steal_pointer (&key));
+      if (!g_hash_table_contains (seen, key))
+        {
+          g_hash_table_add (seen, g_steal_pointer (&key));
+          g_ptr_array_add (found, (gpointer) row);
+        }
+    }
+  return found;
+}
 
-      escaped = g_uri_escape_string (row->email, "@", FALSE);
+/* One draft to @people[first..first+n): their workshops and deadlines come from @rows (every
+ * row of those addresses). @part/@parts number the drafts of a split selection. */
+static char *
+build_draft (GPtrArray     *rows,
+             GPtrArray     *people,
+             guint          first,
+             guint          n,
+             guint          part,
+             guint          parts,
+             const FuRules *rules,
+             const char    *office_name,
+             FuMailtoKind   kind,
+             FuDay          day)
+{
+  g_autoptr(GPtrArray) workshops = g_ptr_array_new_with_free_func (mail_workshop_free);
+  g_autoptr(GHashTable) in_draft = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          NULL);
+  g_autoptr(GString) bcc = g_string_new (NULL);
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GString *uri;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (people, i);
+      g_autofree char *escaped = g_uri_escape_string (row->email, "@", FALSE);
+
+      g_hash_table_add (in_draft, g_utf8_casefold (row->email, -1));
       if (bcc->len > 0)
         g_string_append_c (bcc, ',');
       g_string_append (bcc, escaped);
     }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *key = NULL;
+      FuDay deadline;
 
-  if (bcc->len == 0)
-    return NULL;
+      if (row->email == NULL || *row->email == '\0')
+        continue;
+      key = g_utf8_casefold (row->email, -1);
+      if (!g_hash_table_contains (in_draft, key))
+        continue;
+      deadline = row->dates.deadline;
+      if (deadline == FU_DAY_NONE && row->dates.sent != FU_DAY_NONE)
+        deadline = fu_schedule_deadline (rules, row->dates.sent, FU_DAY_NONE);
+      if (deadline == FU_DAY_NONE && kind == FU_MAILTO_QUESTIONNAIRE)
+        deadline = fu_schedule_deadline (rules, day, FU_DAY_NONE);
+      add_deadline (find_workshop (workshops, row), deadline);
+    }
 
-  subject = build_subject (workshops);
-  body = build_body (workshops, office_name);
+  subject = build_subject (workshops, kind);
+  if (parts > 1)
+    {
+      /* TRANSLATORS: a subject, then which of the drafts this is: "… (1 of 3)" */
+      g_autofree char *numbered = g_strdup_printf (_("%s (%u of %u)"), subject, part, parts);
+
+      g_free (subject);
+      subject = g_steal_pointer (&numbered);
+    }
+  body = build_body (workshops, office_name, kind);
 
   uri = g_string_new ("mailto:?bcc=");
   g_string_append (uri, bcc->str);
@@ -257,6 +325,75 @@ fu_mailto_build (GPtrArray     *rows,
   append_escaped (uri, subject);
   g_string_append (uri, "&body=");
   append_escaped (uri, body);
-
   return g_string_free (uri, FALSE);
+}
+
+GPtrArray *
+fu_mailto_build_drafts (GPtrArray     *rows,
+                        const FuRules *rules,
+                        const char    *office_name,
+                        FuMailtoKind   kind,
+                        FuDay          day,
+                        gsize          max_length,
+                        GPtrArray     *without_email)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *drafts;
+  guint first = 0;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  people = recipients (rows, without_email);
+  drafts = g_ptr_array_new_with_free_func (g_free);
+  if (people->len == 0)
+    return drafts;
+
+  /* As many addresses to a draft as fit, with room for " (12 of 12)" in the subject. */
+  while (first < people->len)
+    {
+      guint n = 1;
+
+      while (first + n < people->len)
+        {
+          g_autofree char *uri = build_draft (rows, people, first, n + 1, 99, 99, rules,
+                                              office_name, kind, day);
+
+          if (max_length > 0 && strlen (uri) > max_length)
+            break;
+          n++;
+        }
+      g_array_append_val (starts, first);
+      first += n;
+    }
+  g_array_append_val (starts, first);
+
+  for (guint i = 0; i + 1 < starts->len; i++)
+    {
+      guint start = g_array_index (starts, guint, i);
+      guint end = g_array_index (starts, guint, i + 1);
+
+      g_ptr_array_add (drafts, build_draft (rows, people, start, end - start, i + 1,
+                                            starts->len - 1, rules, office_name, kind, day));
+    }
+  return drafts;
+}
+
+char *
+fu_mailto_build (GPtrArray     *rows,
+                 const FuRules *rules,
+                 const char    *office_name,
+                 GPtrArray     *without_email)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  drafts = fu_mailto_build_drafts (rows, rules, office_name, FU_MAILTO_REMINDER,
+                                   fu_day_today (), 0, without_email);
+  if (drafts->len == 0)
+    return NULL;
+  return g_strdup (g_ptr_array_index (drafts, 0));
 }

@@ -19,6 +19,26 @@ char   *fu_mailto_build            (GPtrArray     *rows,
                                     const char    *office_name,
                                     GPtrArray     *without_email);
 
+typedef enum {
+  FU_MAILTO_REMINDER,        /* a reminder of the questionnaire sent */
+  FU_MAILTO_QUESTIONNAIRE,   /* the questionnaire itself, to attach */
+} FuMailtoKind;
+
+/* Mail programs refuse longer mailto: links (Outlook's limit is about 2,000 characters). */
+#define FU_MAILTO_MAX_LENGTH 2000
+
+/* The same as numbered drafts ("… (1 of 3)"), each under @max_length characters (0: one
+ * draft), that hold between them every distinct address once, each with the workshops and
+ * deadlines of its own recipients. A questionnaire not sent yet is due @day plus the
+ * reply days. An empty array when no row has an address. */
+GPtrArray *fu_mailto_build_drafts  (GPtrArray     *rows,
+                                    const FuRules *rules,
+                                    const char    *office_name,
+                                    FuMailtoKind   kind,
+                                    FuDay          day,
+                                    gsize          max_length,
+                                    GPtrArray     *without_email);
+
 /* A day for people in a letter, "15 January 2018" (the format is translatable). */
 char   *fu_mailto_format_day       (FuDay          day);
 
