@@ -752,12 +752,31 @@ test_rules_action_strings (void)
     }
 }
 
+/* One rounding everywhere: 13 of 16 is 81.25, which is 81.3 on screen, in CSV and in PDF. */
+static void
+test_figures (void)
+{
+  g_autofree char *rate = fu_rate_format (13, 16, FALSE);
+  g_autofree char *seed = fu_rate_format (148, 261, FALSE);
+  g_autofree char *none = fu_rate_format (0, 0, FALSE);
+
+  g_assert_cmpstr (rate, ==, "81.3");
+  g_assert_cmpstr (seed, ==, "56.7");
+  g_assert_cmpstr (none, ==, "0.0");
+  g_assert_cmpuint (fu_rate_tenths (1, 8), ==, 125);
+  g_assert_cmpuint (fu_rate_tenths (1, 16), ==, 63);
+  g_assert_cmpuint (fu_percent (96, 148), ==, 65);
+  g_assert_cmpuint (fu_percent (1, 8), ==, 13);
+  g_assert_cmpuint (fu_percent (3, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/core/rules/figures", test_figures);
   g_test_add_func ("/core/day/new", test_day_new);
   g_test_add_func ("/core/day/parse", test_day_parse);
   g_test_add_func ("/core/day/format", test_day_format);

@@ -90,21 +90,16 @@ not_null (const char *text)
   return text != NULL ? text : "";
 }
 
-/* Replies / participants × 100 with one decimal, rounded half up, in integer arithmetic so
- * that the decimal separator is "." whatever the locale and 148/261 gives 56.7. */
+/* Replies / participants × 100 with one decimal (fu_rate_format), "." whatever the locale:
+ * 148/261 gives 56.7. */
 static void
 add_reply_rate (FuCsvWriter *writer,
                 guint        replies,
                 guint        participants)
 {
-  guint64 tenths = 0;
-  char buf[32];
+  g_autofree char *rate = fu_rate_format (replies, participants, FALSE);
 
-  if (participants > 0)
-    tenths = ((guint64) replies * 1000 + participants / 2) / participants;
-  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT ".%u",
-              tenths / 10, (guint) (tenths % 10));
-  fu_csv_writer_add (writer, buf);
+  fu_csv_writer_add (writer, rate);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -474,4 +476,37 @@ fu_action_get_label (FuAction action)
   g_return_val_if_fail ((guint) action < FU_N_ACTIONS, NULL);
 
   return _(action_names[action].label);
+}
+
+guint
+fu_percent (guint part,
+            guint whole)
+{
+  if (whole == 0)
+    return 0;
+  return (guint) (((guint64) part * 200 + whole) / (2 * (guint64) whole));
+}
+
+guint64
+fu_rate_tenths (guint part,
+                guint whole)
+{
+  if (whole == 0)
+    return 0;
+  return ((guint64) part * 2000 + whole) / (2 * (guint64) whole);
+}
+
+char *
+fu_rate_format (guint    part,
+                guint    whole,
+                gboolean localized)
+{
+  guint64 tenths = fu_rate_tenths (part, whole);
+  const char *point = ".";
+  struct lconv *conv;
+
+  if (localized && (conv = localeconv ()) != NULL && conv->decimal_point != NULL
+      && conv->decimal_point[0] != '\0')
+    point = conv->decimal_point;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT "%s%u", tenths / 10, point, (guint) (tenths % 10));
 }

@@ -81,4 +81,15 @@ const char *fu_workshop_kind_get_label     (FuWorkshopKind kind);
 const char *fu_action_to_string            (FuAction action);
 const char *fu_action_get_label            (FuAction action);
 
+/* ---- Figures: one rounding for the screen, the CSV files and the PDFs ---------------------- */
+
+/* @part of @whole as a whole percentage, rounded half up as the seed's report does
+ * ("96 (65%)"); 0 when @whole is 0. */
+guint    fu_percent          (guint part, guint whole);
+/* @part of @whole in tenths of a percent, rounded half up: 13 of 16 is 813 (81.3). */
+guint64  fu_rate_tenths      (guint part, guint whole);
+/* "81.3": the rate with one decimal, with the locale's decimal separator when @localized
+ * (on screen and in print), with "." otherwise (files). */
+char    *fu_rate_format      (guint part, guint whole, gboolean localized);
+
 G_END_DECLS

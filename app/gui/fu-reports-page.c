@@ -187,8 +187,12 @@ cell_text (const FuSummaryItem *item,
     case COLUMN_REPLY_RATE:
       if (row->participants == 0)
         return g_strdup ("—");
-      /* Translators: a reply rate, e.g. "62.5 %" */
-      return g_strdup_printf (_("%.1f %%"), 100.0 * row->replies / row->participants);
+      {
+        g_autofree char *rate = fu_rate_format (row->replies, row->participants, TRUE);
+
+        /* Translators: a reply rate, e.g. "62.5 %" */
+        return g_strdup_printf (_("%s %%"), rate);
+      }
 
     case COLUMN_ADMINISTRATIONS:
     case COLUMN_PARTICIPANTS:
@@ -200,7 +204,7 @@ cell_text (const FuSummaryItem *item,
       count = column_count (row, column);
       if (total && row->replies > 0)
         /* Translators: a count and its share of the replies, e.g. "96 (65%)" */
-        return g_strdup_printf (_("%'u (%.0f%%)"), count, 100.0 * count / row->replies);
+        return g_strdup_printf (_("%'u (%u%%)"), count, fu_percent (count, row->replies));
       return g_strdup_printf ("%'u", count);
     }
 }
@@ -443,7 +447,7 @@ share_text (guint count,
             guint total)
 {
   /* Translators: a share of the replies or participants, e.g. "65%" */
-  return g_strdup_printf (_("%.0f%%"), total > 0 ? 100.0 * count / total : 0.0);
+  return g_strdup_printf (_("%u%%"), fu_percent (count, total));
 }
 
 static void
@@ -540,6 +544,7 @@ load_table (FuReportsPage *self)
   g_autofree char *replies = NULL;
   g_autofree char *participants = NULL;
   g_autofree char *workshops = NULL;
+  g_autofree char *rate = NULL;
   FuSummaryRow **pdata;
   FuSummaryRow *total = NULL;
   gsize n_workshops = 0;
@@ -598,8 +603,9 @@ load_table (FuReportsPage *self)
                                   total->participants);
   workshops = g_strdup_printf (ngettext ("%'u workshop", "%'u workshops", n_workshops),
                                (guint) n_workshops);
-  summary = g_strdup_printf (_("%s from %s (%.1f %%) in %s"), replies, participants,
-                             100.0 * total->replies / MAX (total->participants, 1), workshops);
+  rate = fu_rate_format (total->replies, total->participants, TRUE);
+  summary = g_strdup_printf (_("%s from %s (%s %%) in %s"), replies, participants, rate,
+                             workshops);
   gtk_label_set_text (self->summary_label, summary);
   fill_cards (self, total);
 

@@ -70,15 +70,6 @@ G_DEFINE_FINAL_TYPE (FuAnnualReport, fu_annual_report, G_TYPE_OBJECT)
 /* ---- Formatting ------------------------------------------------------------------------ */
 
 /* Rounded half up, of @of; 0 when @of is 0. */
-static guint
-percent (guint n,
-         guint of)
-{
-  if (of == 0)
-    return 0;
-  return (guint) (((guint64) n * 200 + of) / ((guint64) of * 2));
-}
-
 /* "96 (65%)", as the seed writes totals; a bare count when there is nothing to divide by. */
 static char *
 count_with_percent (guint n,
@@ -87,7 +78,7 @@ count_with_percent (guint n,
   if (of == 0)
     return g_strdup_printf ("%u", n);
   /* TRANSLATORS: a count and its share of the replies, e.g. "96 (65%)" */
-  return g_strdup_printf (_("%u (%u%%)"), n, percent (n, of));
+  return g_strdup_printf (_("%u (%u%%)"), n, fu_percent (n, of));
 }
 
 static char *
@@ -97,7 +88,7 @@ rate_text (guint n,
   if (of == 0)
     return g_strdup ("–");
   /* TRANSLATORS: a percentage, "57%" */
-  return g_strdup_printf (_("%u%%"), percent (n, of));
+  return g_strdup_printf (_("%u%%"), fu_percent (n, of));
 }
 
 /* "Jul. 2016", as the seed dates its workshops. */

@@ -256,16 +256,6 @@ fu_workshop_month_label (FuDay start)
 
 /* ---- Figures --------------------------------------------------------------------------- */
 
-/* A whole percentage, rounded half up as the seed's report does ("96 (65%)"). */
-static guint
-percent (guint part,
-         guint whole)
-{
-  if (whole == 0)
-    return 0;
-  return (guint) (((guint64) part * 200 + whole) / (2 * (guint64) whole));
-}
-
 static void
 add_workshop_categories (FuChart   *chart,
                          GPtrArray *rows)
@@ -333,7 +323,7 @@ yes_no_title (FuChartKind kind,
               guint       yes,
               guint       replies)
 {
-  guint share = percent (yes, replies);
+  guint share = fu_percent (yes, replies);
 
   switch (kind)
     {
@@ -476,7 +466,7 @@ build_yes_no (FuChartKind  kind,
       if (row->replies == 0)
         annotation = g_strdup (_("no replies"));
       else
-        annotation = yes_share_note (kind, percent (y, row->replies));
+        annotation = yes_share_note (kind, fu_percent (y, row->replies));
       fu_chart_bars_set_annotation (FU_CHART_BARS (bars), i, annotation);
     }
 
@@ -566,7 +556,7 @@ build_actions_year (GPtrArray    *rows,
       values[a] = total->actions[a];
       /* TRANSLATORS: a count and its share of the replies: "120 (81%)" */
       annotation = g_strdup_printf (_("%u (%u%%)"), total->actions[a],
-                                    percent (total->actions[a], total->replies));
+                                    fu_percent (total->actions[a], total->replies));
       fu_chart_bars_set_annotation (FU_CHART_BARS (bars), a, annotation);
     }
   fu_chart_layer_add_series (bars, _("Replies"), COLOR_YES, values, FU_N_ACTIONS);
@@ -630,7 +620,7 @@ build_reply_rate (FuStore       *store,
       title = g_strdup_printf (ngettext ("Reply rate %u%% in %s (%u of %u participant)",
                                          "Reply rate %u%% in %s (%u of %u participants)",
                                          last->participants),
-                               percent (last->replies, last->participants), year,
+                               fu_percent (last->replies, last->participants), year,
                                last->replies, last->participants);
       fu_chart_set_title (chart, title);
     }
@@ -703,7 +693,7 @@ build_reply_rate_administrations (FuStore    *store,
                                         "from the highest rate",
                                         "%u of %u participants replied (%u%%); administrations "
                                         "from the highest rate", participants),
-                              replies, participants, percent (replies, participants));
+                              replies, participants, fu_percent (replies, participants));
   fu_chart_set_subtitle (chart, subtitle);
 
   g_ptr_array_sort (rates, compare_rates);
@@ -717,7 +707,7 @@ build_reply_rate_administrations (FuStore    *store,
       values[i] = rate->participants > 0 ? rate->replies * 100.0 / rate->participants : 0.0;
       /* TRANSLATORS: a reply rate and its counts: "57% (4 of 7)" */
       annotation = g_strdup_printf (_("%u%% (%u of %u)"),
-                                    percent (rate->replies, rate->participants),
+                                    fu_percent (rate->replies, rate->participants),
                                     rate->replies, rate->participants);
       fu_chart_bars_set_annotation (FU_CHART_BARS (bars), i, annotation);
     }

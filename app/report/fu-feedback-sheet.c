@@ -41,15 +41,6 @@ G_DEFINE_FINAL_TYPE (FuFeedbackSheet, fu_feedback_sheet, G_TYPE_OBJECT)
 
 /* ---- Helpers --------------------------------------------------------------------------- */
 
-static guint
-percent (guint n,
-         guint of)
-{
-  if (of == 0)
-    return 0;
-  return (guint) (((guint64) n * 200 + of) / ((guint64) of * 2));
-}
-
 static char *
 count_with_percent (guint n,
                     guint of)
@@ -57,7 +48,7 @@ count_with_percent (guint n,
   if (of == 0)
     return g_strdup_printf ("%u", n);
   /* TRANSLATORS: a count and its share of the replies, e.g. "9 (75%)" */
-  return g_strdup_printf (_("%u (%u%%)"), n, percent (n, of));
+  return g_strdup_printf (_("%u (%u%%)"), n, fu_percent (n, of));
 }
 
 static char *
@@ -233,7 +224,7 @@ add_replies_table (FuFeedbackSheet *self)
   g_autofree char *replies = g_strdup_printf ("%u", c->replies);
   g_autofree char *rate = c->participants > 0
                           /* TRANSLATORS: a percentage, "57%" */
-                          ? g_strdup_printf (_("%u%%"), percent (c->replies, c->participants))
+                          ? g_strdup_printf (_("%u%%"), fu_percent (c->replies, c->participants))
                           : g_strdup ("–");
 
   fu_page_table_set_column (table, 0, "", 1, PANGO_ALIGN_LEFT);
@@ -549,7 +540,7 @@ fu_feedback_sheet_write_csv (FuFeedbackSheet *self,
   g_autoptr(FuCsvWriter) writer = NULL;
   const FuSummaryRow *c;
   gboolean shown;
-  char rate[32];
+  g_autofree char *rate = NULL;
 
   g_return_if_fail (FU_IS_FEEDBACK_SHEET (self));
   g_return_if_fail (out != NULL);
@@ -564,10 +555,8 @@ fu_feedback_sheet_write_csv (FuFeedbackSheet *self,
   add_count (writer, "administrations", TRUE, c->administrations);
   add_count (writer, "replies", TRUE, c->replies);
   /* One decimal, as the annual summary's reply_rate. */
-  if (c->participants > 0)
-    g_ascii_formatd (rate, sizeof rate, "%.1f", 100.0 * c->replies / c->participants);
-  else
-    rate[0] = '\0';
+  rate = c->participants > 0 ? fu_rate_format (c->replies, c->participants, FALSE)
+                             : g_strdup ("");
   fu_csv_writer_add_row (writer, "reply_rate", rate, NULL);
   for (FuAction a = 0; a < FU_N_ACTIONS; a++)
     add_count (writer, fu_action_to_string (a), shown, c->actions[a]);
