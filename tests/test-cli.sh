@@ -444,6 +444,33 @@ if [ "$(sort "$tmp/bcc")" = "$(cat "$tmp/expected-bcc")" ] && [ "$(sort "$tmp/bc
 else
   not_ok "every address exactly once" "$(diff <(sort "$tmp/bcc") "$tmp/expected-bcc" | head)"
 fi
+# export as .xlsx: numbers are numeric cells, and the rates agree with the CSV
+check "export summary as .xlsx" "$cli" --database "$cdb" export summary --fiscal-year 2016/17 \
+  --format xlsx --output "$tmp/summary.xlsx"
+"$cli" --database "$cdb" export summary --fiscal-year 2016/17 >"$tmp/summary.csv"
+if out=$(python3 - "$tmp/summary.xlsx" "$tmp/summary.csv" 2>&1 <<'PY'
+import csv, re, sys, zipfile
+book = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)"', book.read('xl/workbook.xml').decode())
+assert names == ['Summary', 'Table 1', 'Table 2', 'Table 3', 'Table 4', 'Table 5', 'Trend'], names
+sheet = book.read('xl/worksheets/sheet2.xml').decode()
+cells = dict(re.findall(r'<c r="([A-Z]+[0-9]+)"[^>]*?(?: t="[a-z]+")?[^>]*>(.*?)</c>', sheet))
+typed = dict(re.findall(r'<c r="([A-Z]+[0-9]+)"([^>]*)>', sheet))
+rows = list(csv.DictReader(open(sys.argv[2], encoding='utf-8-sig')))
+for i, row in enumerate(rows, start=2):
+    for column, value in (('F', row['participants']), ('G', row['replies']), ('H', row['reply_rate'])):
+        ref = '%s%d' % (column, i)
+        assert 't=' not in typed[ref], (ref, typed[ref])
+        number = float(re.search(r'<v>([^<]*)</v>', cells[ref]).group(1))
+        assert abs(number - float(value)) < 1e-9, (ref, number, value)
+    if row['start_date']:
+        assert 't=' not in typed['C%d' % i], 'dates are numbers'
+print(len(rows), 'rows')
+PY
+); then ok "xlsx: numeric cells, rates as in the CSV ($out)"; else not_ok "xlsx figures" "$out"; fi
+check "export responses as .xlsx" "$cli" --database "$cdb" export responses --format xlsx \
+  --output "$tmp/replies.xlsx"
+refuse "xlsx needs a file" "$cli" --database "$cdb" export responses --format xlsx
 check "compose questionnaire" "$cli" --database "$cdb" compose questionnaire --as-of 2017-06-01
 refuse "compose something else" "$cli" --database "$cdb" compose letters
 

@@ -22,6 +22,7 @@
 #include "fu-sample.h"
 #include "fu-store.h"
 #include "fu-history.h"
+#include "fu-table.h"
 #include "fu-window.h"
 #include "fu-workshops-page.h"
 
@@ -517,6 +518,26 @@ test_export_summary (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpmem (contents, length, expected->str, expected->len);
   g_assert_nonnull (strstr (contents, "\r\nTOTAL,"));
+
+  /* A name ending in .xlsx gets a workbook, read back with the importer's own reader. */
+  {
+    g_autofree char *book_path = g_build_filename (f->dir, "summary-FY2016-17.xlsx", NULL);
+    g_autoptr(GFile) book = g_file_new_for_path (book_path);
+    g_autofree char *book_data = NULL;
+    g_autoptr(FuTable) table = NULL;
+    FuTableOptions options = { .sheet = "Table 1" };
+    gsize book_length = 0;
+
+    g_assert_true (fu_window_export_summary (f->window, 2016, book));
+    g_file_get_contents (book_path, &book_data, &book_length, &error);
+    g_assert_no_error (error);
+    table = fu_table_read ("summary.xlsx", book_data, book_length, &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (fu_table_get_cell (table, 0, 7), ==, "reply_rate");
+    g_assert_cmpuint (fu_table_get_n_rows (table), ==, 15);   /* header, 13 rows, total */
+    g_assert_cmpstr (fu_table_get_cell (table, 14, 0), ==, "TOTAL");
+    g_assert_cmpstr (fu_table_get_cell (table, 14, 5), ==, "261");
+  }
 }
 
 static FuReplyEditor *

@@ -442,6 +442,13 @@ export_reminders_pdf (Cli        *cli,
 }
 
 static int
+wrote (const char *output)
+{
+  g_printerr (_("Wrote %s\n"), output);
+  return 0;
+}
+
+static int
 cmd_export (Cli *cli, int argc, char **argv)
 {
   g_autofree char *fiscal_year_text = NULL;
@@ -463,7 +470,8 @@ cmd_export (Cli *cli, int argc, char **argv)
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
       N_("Start with a byte-order mark, for Excel"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Reminders: csv (default) or pdf, the printed list (needs --output)"), N_("FORMAT") },
+      N_("csv (default); xlsx for the summary and the replies, pdf for the reminder list "
+         "(both need --output)"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(FuStore) store = NULL;
@@ -471,6 +479,7 @@ cmd_export (Cli *cli, int argc, char **argv)
   g_autoptr(GString) text = g_string_new (NULL);
   FuExportFlags flags = FU_EXPORT_FLAGS_NONE;
   const char *what;
+  gboolean xlsx;
   int status = 0;
 
   if (!parse_command_options (cli, _("summary|responses|participants|reminders"),
@@ -482,10 +491,17 @@ cmd_export (Cli *cli, int argc, char **argv)
   what = argv[1];
   if (bom)
     flags |= FU_EXPORT_BOM;
-  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
-    return fail (_("--format %s is not a format: say csv or pdf"), format);
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf")
+      && !g_str_equal (format, "xlsx"))
+    return fail (_("--format %s is not a format: say csv, xlsx or pdf"), format);
   if (format != NULL && g_str_equal (format, "pdf") && !g_str_equal (what, "reminders"))
     return fail (_("Only the reminder list prints as PDF: export %s writes CSV"), what);
+  xlsx = format != NULL && g_str_equal (format, "xlsx");
+  if (xlsx && !g_str_equal (what, "summary") && !g_str_equal (what, "responses"))
+    return fail (_("Only the summary and the replies are written as .xlsx: export %s writes "
+                   "CSV"), what);
+  if (xlsx && (output == NULL || g_str_equal (output, "-")))
+    return fail (_("--format xlsx needs --output FILE.xlsx"));
 
   if (g_str_equal (what, "summary"))
     {
@@ -497,6 +513,9 @@ cmd_export (Cli *cli, int argc, char **argv)
         return fail_error (error);
       if ((store = open_store (cli, &error)) == NULL)
         return fail_error (error);
+      if (xlsx)
+        return fu_export_summary_xlsx (store, fiscal_year, output, &error)
+               ? wrote (output) : fail_error (error);
       if (!fu_export_summary (store, fiscal_year, flags, text, &error))
         return fail_error (error);
     }
@@ -516,6 +535,9 @@ cmd_export (Cli *cli, int argc, char **argv)
           fu_store_get_rules (store, &rules);
           fu_fiscal_year_range (&rules, fiscal_year, &from, &to);
         }
+      if (xlsx)
+        return fu_export_responses_xlsx (store, from, to, output, &error)
+               ? wrote (output) : fail_error (error);
       if (!fu_export_responses (store, from, to, flags, text, &error))
         return fail_error (error);
     }
@@ -554,7 +576,7 @@ cmd_export (Cli *cli, int argc, char **argv)
   if (!write_output (output, text, &error))
     return fail_error (error);
   if (output != NULL && !g_str_equal (output, "-"))
-    g_printerr (_("Wrote %s\n"), output);
+    return wrote (output);
   return 0;
 }
 

@@ -29,6 +29,14 @@ gboolean fu_export_reminders  (FuStore *store, FuDay as_of, FuExportFlags flags,
 gboolean fu_export_participants (FuStore *store, gint64 workshop_id, FuExportFlags flags,
                                  GString *out, GError **error);
 
+/* The same as .xlsx workbooks written whole to @path (libxlsxwriter): numbers as numbers,
+ * dates as dates, text as text, a frozen header row, widths that fit. The summary has the
+ * wide table, Tables 1 to 5 on their own sheets and the reply-rate trend. */
+gboolean fu_export_summary_xlsx   (FuStore *store, guint fiscal_year, const char *path,
+                                   GError **error);
+gboolean fu_export_responses_xlsx (FuStore *store, FuDay from, FuDay to, const char *path,
+                                   GError **error);
+
 /* The column lists, for the README and the tests. */
 const char * const *fu_export_summary_columns   (void);
 const char * const *fu_export_responses_columns (void);

@@ -43,6 +43,14 @@ add_filters (GtkFileChooser *chooser,
       gtk_file_filter_add_suffix (filter, "ods");
       break;
 
+    case FU_FILE_KIND_WORKBOOK:
+      gtk_file_filter_set_name (filter, _("Excel Workbooks"));
+      gtk_file_filter_add_mime_type (filter,
+                                     "application/vnd.openxmlformats-officedocument."
+                                     "spreadsheetml.sheet");
+      gtk_file_filter_add_suffix (filter, "xlsx");
+      break;
+
     case FU_FILE_KIND_DATABASE:
       gtk_file_filter_set_name (filter, _("Follow-Up Databases"));
       gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");

@@ -432,6 +432,7 @@ update_actions (FuReportsPage *self)
 
   gtk_widget_action_set_enabled (widget, "reports.print", self->has_replies);
   gtk_widget_action_set_enabled (widget, "reports.export-summary", self->has_replies);
+  gtk_widget_action_set_enabled (widget, "reports.export-summary-xlsx", self->has_replies);
   gtk_widget_action_set_enabled (widget, "reports.export-chart",
                                  fu_chart_view_get_chart (self->chart_view) != NULL);
   /* Their menus hold nothing else. */
@@ -968,15 +969,21 @@ export_summary_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *year = NULL;
   g_autofree char *name = NULL;
+  gboolean xlsx;
 
   if (self->context == NULL || selected_year (self) == 0)
     return;
 
   year = year_for_file_name (self, selected_year (self));
-  /* Translators: the suggested file name; %s is a fiscal year such as "FY2016-17" */
-  name = g_strdup_printf (_("summary-%s.csv"), year);
+  xlsx = g_str_equal (action_name, "reports.export-summary-xlsx");
+  name = xlsx
+         /* Translators: the suggested file name; %s is a fiscal year such as "FY2016-17" */
+         ? g_strdup_printf (_("summary-%s.xlsx"), year)
+         /* Translators: the suggested file name; %s is a fiscal year such as "FY2016-17" */
+         : g_strdup_printf (_("summary-%s.csv"), year);
   fu_file_chooser_save (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                        _("Export Annual Summary"), _("_Save"), FU_FILE_KIND_CSV, name,
+                        _("Export Annual Summary"), _("_Save"),
+                        xlsx ? FU_FILE_KIND_WORKBOOK : FU_FILE_KIND_CSV, name,
                         export_summary_chosen_cb, export_data_new (self));
 }
 
@@ -1149,6 +1156,8 @@ fu_reports_page_class_init (FuReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.export-chart", NULL,
                                    export_chart_action);
   gtk_widget_class_install_action (widget_class, "reports.export-summary", NULL,
+                                   export_summary_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-summary-xlsx", NULL,
                                    export_summary_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

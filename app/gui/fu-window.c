@@ -1216,17 +1216,23 @@ fu_window_export_summary (FuWindow *self,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (FU_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   basename = g_file_get_basename (file);
+  path = g_file_get_path (file);
 
-  /* A byte-order mark: the summary goes to a spreadsheet, and Excel needs it for UTF-8. */
-  if (!fu_export_summary (fu_context_get_store (self->context), fiscal_year,
-                          FU_EXPORT_BOM, out, &error)
-      || !fu_gfile_write_private (file, out->str, out->len, &error))
+  /* A workbook by its name; else CSV with a byte-order mark: the summary goes to a
+   * spreadsheet, and Excel needs it for UTF-8. */
+  if (path != NULL && g_str_has_suffix (path, ".xlsx")
+      ? !fu_export_summary_xlsx (fu_context_get_store (self->context), fiscal_year, path,
+                                 &error)
+      : (!fu_export_summary (fu_context_get_store (self->context), fiscal_year,
+                             FU_EXPORT_BOM, out, &error)
+         || !fu_gfile_write_private (file, out->str, out->len, &error)))
     {
       g_autofree char *heading = NULL;
 
