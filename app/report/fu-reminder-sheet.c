@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fu-reminder-sheet.c: lays the reminder list out on pages and draws them. The list is a
  * document of the shared page layout (fu-page-layout.h): the column titles, each workshop's
- * and administration's heading and each participant's row are blocks; the layout keeps a
- * heading with its first row, brings the column titles and the headings back "(continued)"
- * at the top of a page, and draws the header and "Page N of M". Pagination happens once,
- * with the Pango context of the surface that will be drawn on. */
+ * heading and each participant's row are blocks; the layout keeps a heading with its first
+ * row, brings the column titles and the heading back "(continued)" at the top of a page, and
+ * draws the header and "Page N of M". Paper cannot hover: nothing is cut short, a long name
+ * or e-mail wraps in its cell; the administration is a column, and a blank Notes column is
+ * left for the pen. Pagination happens once, with the Pango context of the surface that
+ * will be drawn on. */
 #define G_LOG_DOMAIN "fu-reminder-sheet"
 
 #include "config.h"
@@ -21,11 +23,11 @@
 
 /* Sizes in points. */
 #define COLUMN_GAP         6.0   /* between table columns */
-#define NAME_INDENT        6.0   /* rows sit under their administration's heading */
-#define ROW_PADDING        2.0   /* above and below a row's text */
-#define WORKSHOP_GAP      10.0   /* above a workshop heading that does not start the page */
-#define WORKSHOP_PADDING   3.0   /* around a workshop heading's text, inside its band */
-#define ADMIN_PADDING      4.0   /* above an administration's heading */
+#define NAME_INDENT        0.0
+#define NOTES_SHARE        0.10  /* of the width: the blank column for handwritten notes */
+#define ROW_PADDING        1.0   /* above and below a row's text */
+#define WORKSHOP_GAP       6.0   /* above a workshop heading that does not start the page */
+#define WORKSHOP_PADDING   2.0   /* around a workshop heading's text, inside its band */
 
 /* The fixed print palette: black text, greys for what is secondary. */
 #define INK_TEXT       FU_PAGE_INK_TEXT
@@ -34,27 +36,28 @@
 #define INK_BAND       FU_PAGE_INK_BAND
 #define INK_STRIPE     FU_PAGE_INK_STRIPE
 
-#define FONT_BODY       "Sans 9"
+#define FONT_BODY       "Sans 8"
+#define FONT_EMAIL      "Sans 7.5"
 #define FONT_BODY_BOLD  "Sans Bold 9"
 #define FONT_SMALL_BOLD "Sans Bold 8"
-#define FONT_HEADING    "Sans Bold 10"
+#define FONT_HEADING    "Sans Bold 9"
 #define FONT_TITLE      "Sans Bold 15"
 #define FONT_EMPTY      "Sans Bold 12"
 
 typedef enum {
-  COLUMN_NAME,
-  COLUMN_EMAIL,
-  COLUMN_SENT,
+  COLUMN_NAME,             /* the name, and the e-mail under it */
+  COLUMN_ADMINISTRATION,
   COLUMN_DEADLINE,
   COLUMN_REMINDERS,
   COLUMN_OVERDUE,
+  COLUMN_NOTES,
   N_COLUMNS
 } Column;
+
 
 typedef enum {
   ITEM_COLUMNS,
   ITEM_WORKSHOP,
-  ITEM_ADMINISTRATION,
   ITEM_ROW,
 } ItemKind;
 
@@ -136,14 +139,6 @@ same_workshop (const FuFollowupRow *a,
   return a->workshop_id == b->workshop_id && g_strcmp0 (a->workshop_code, b->workshop_code) == 0;
 }
 
-static gboolean
-same_administration (const FuFollowupRow *a,
-                     const FuFollowupRow *b)
-{
-  return same_workshop (a, b) && a->administration_id == b->administration_id
-         && g_strcmp0 (a->administration, b->administration) == 0;
-}
-
 /* One line of text in @font; @width > 0 ellipsizes it to that width and aligns it in it. */
 static PangoLayout *
 make_layout (PangoContext   *context,
@@ -201,24 +196,6 @@ show_text (cairo_t        *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static void
-show_markup (cairo_t      *cr,
-             PangoContext *context,
-             const char   *font,
-             const char   *markup,
-             double        x,
-             double        y,
-             double        width,
-             double        grey)
-{
-  g_autoptr(PangoLayout) layout = make_layout (context, font, markup, width, PANGO_ALIGN_LEFT,
-                                               TRUE);
-
-  cairo_set_source_rgb (cr, grey, grey, grey);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 /* A printed page is for people: days as the user's locale writes them ("20 Dec 2017",
  * "20 déc. 2017"), not ISO as files keep them. */
 static char *
@@ -264,11 +241,11 @@ column_title (Column column)
   switch (column)
     {
     case COLUMN_NAME:
-      return _("Name");
-    case COLUMN_EMAIL:
-      return _("E-mail");
-    case COLUMN_SENT:
-      return _("Sent");
+      return _("Name and e-mail");
+    case COLUMN_ADMINISTRATION:
+      return _("Administration");
+    case COLUMN_NOTES:
+      return _("Notes");
     case COLUMN_DEADLINE:
       return _("Deadline");
     case COLUMN_REMINDERS:
@@ -284,7 +261,44 @@ column_title (Column column)
 static PangoAlignment
 column_alignment (Column column)
 {
-  return column >= COLUMN_REMINDERS ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  return column == COLUMN_REMINDERS || column == COLUMN_OVERDUE ? PANGO_ALIGN_RIGHT
+                                                                : PANGO_ALIGN_LEFT;
+}
+
+/* A cell's text wrapped to its column: words first, an e-mail anywhere it must. */
+static PangoLayout *
+cell_layout (PangoContext *context,
+             const char   *text,
+             double        width,
+             gboolean      email)
+{
+  PangoLayout *layout = make_layout (context, FONT_BODY, text, -1, PANGO_ALIGN_LEFT, FALSE);
+
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_layout_set_single_paragraph_mode (layout, FALSE);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, email ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
+  /* A hyphen where an address breaks would be read as part of it. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+static const char *
+cell_text (const FuFollowupRow *row,
+           Column               column)
+{
+  if (column == COLUMN_ADMINISTRATION)
+    return row->administration != NULL ? row->administration : "";
+  return row->participant_name != NULL ? row->participant_name : "";
+}
+
+static const char *
+email_text (const FuFollowupRow *row)
+{
+  return row->email != NULL && *row->email != '\0' ? row->email : "–";
 }
 
 static PangoLayout *
@@ -303,69 +317,51 @@ column_title_layout (FuReminderSheet *self,
   return layout;
 }
 
-static int
-compare_doubles (gconstpointer pa,
-                 gconstpointer pb)
+/* The widest word of @column's cells. */
+static double
+widest_word (FuReminderSheet *self,
+             PangoContext    *context,
+             Column           column)
 {
-  double a = *(const double *) pa;
-  double b = *(const double *) pb;
+  double widest = 0;
 
-  return a < b ? -1 : a > b ? 1 : 0;
+  for (guint i = 0; i < self->sorted->len; i++)
+    widest = MAX (widest, fu_page_widest_word (context, FONT_BODY,
+                                               cell_text (sorted_row (self, i), column)));
+  return widest;
 }
 
-/* How many of the sorted @widths are wider than @limit. */
-static guint
-count_wider (GArray *widths,
-             double  limit)
+/* The widest cell of @column, unwrapped. */
+static double
+widest_cell (FuReminderSheet *self,
+             PangoContext    *context,
+             Column           column)
 {
-  guint lo = 0, hi = widths->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (widths, double, mid) > limit)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return widths->len - lo;
-}
-
-static GArray *
-measure_cells (FuReminderSheet *self,
-               PangoContext    *context,
-               gboolean         email)
-{
-  GArray *widths = g_array_sized_new (FALSE, FALSE, sizeof (double), self->sorted->len);
+  double widest = 0;
 
   for (guint i = 0; i < self->sorted->len; i++)
     {
       const FuFollowupRow *row = sorted_row (self, i);
-      const char *text = email ? row->email : row->participant_name;
-      double width = text != NULL && *text != '\0' ? text_width (context, FONT_BODY, text) : 0;
 
-      g_array_append_val (widths, width);
+      widest = MAX (widest, text_width (context, FONT_BODY, cell_text (row, column)));
+      if (column == COLUMN_NAME)
+        widest = MAX (widest, text_width (context, FONT_EMAIL, email_text (row)));
     }
-  g_array_sort (widths, compare_doubles);
-  return widths;
+  return widest;
 }
 
-/* The fixed columns take what their content or the widest word of their title needs. Name
- * and e-mail share the rest where the fewest cells get cut short, which on a narrow page
- * is better than an even split that cuts most e-mails; each keeps at least 30%. Measured
- * once per context and width: every block of the list asks. */
+/* The fixed columns take what their content or the widest word of their title needs, Notes
+ * a share of the page; name, administration and e-mail share the rest in proportion to
+ * their widest cells (each at least a fifth of it), and wrap where that is not enough.
+ * Measured once per context and width: every block of the list asks. */
 static void
 measure_columns (FuReminderSheet *self,
                  PangoContext    *context,
                  double           width)
 {
-  g_autoptr(GArray) names = NULL;
-  g_autoptr(GArray) emails = NULL;
   double date_width, count_width;
   double fixed = 0;
-  double flexible, need_name, need_email, target, best;
-  guint best_cut = G_MAXUINT;
+  double flexible, need[2], least[2], total_need = 0, total_least = 0;
   double x;
 
   if (self->measured_context == context && self->measured_width == width)
@@ -373,46 +369,46 @@ measure_columns (FuReminderSheet *self,
   g_set_object (&self->measured_context, context);
   self->measured_width = width;
 
-  names = measure_cells (self, context, FALSE);
-  emails = measure_cells (self, context, TRUE);
   date_width = widest_day (context);
   count_width = text_width (context, FONT_BODY, "0000");
-
-  for (Column c = COLUMN_SENT; c < N_COLUMNS; c++)
+  for (Column c = COLUMN_DEADLINE; c < N_COLUMNS; c++)
     {
-      double content = c <= COLUMN_DEADLINE ? date_width : count_width;
+      double content = c == COLUMN_DEADLINE ? date_width
+                       : c == COLUMN_NOTES ? width * NOTES_SHARE : count_width;
 
       self->column_width[c] = MAX (content, fu_page_widest_word (context, FONT_SMALL_BOLD,
                                                                  column_title (c)));
       fixed += self->column_width[c] + COLUMN_GAP;
     }
-  flexible = MAX (width - NAME_INDENT - fixed - COLUMN_GAP, 40.0);
-
-  need_name = names->len > 0 ? g_array_index (names, double, names->len - 1) : 0;
-  need_email = emails->len > 0 ? g_array_index (emails, double, emails->len - 1) : 0;
-  need_name = MAX (need_name, fu_page_widest_word (context, FONT_SMALL_BOLD,
-                                                   column_title (COLUMN_NAME)));
-  need_email = MAX (need_email, fu_page_widest_word (context, FONT_SMALL_BOLD,
-                                                     column_title (COLUMN_EMAIL)));
-  if (need_name + need_email <= flexible)
-    target = need_name + (flexible - need_name - need_email) / 2;
-  else
-    target = flexible * need_name / (need_name + need_email);
-  target = CLAMP (target, flexible * 0.3, flexible * 0.7);
-
-  best = target;
-  for (double share = flexible * 0.3; share <= flexible * 0.7; share += 1.0)
+  flexible = MAX (width - NAME_INDENT - fixed - COLUMN_GAP, 60.0);
+  for (Column c = COLUMN_NAME; c <= COLUMN_ADMINISTRATION; c++)
     {
-      guint cut = count_wider (names, share) + count_wider (emails, flexible - share);
-
-      if (cut < best_cut || (cut == best_cut && fabs (share - target) < fabs (best - target)))
-        {
-          best_cut = cut;
-          best = share;
-        }
+      /* At least the title's widest word and the cells' widest word. */
+      least[c] = MAX (fu_page_widest_word (context, FONT_SMALL_BOLD, column_title (c)),
+                      widest_word (self, context, c));
+      least[c] = MAX (least[c], flexible * 0.2);
+      need[c] = MAX (widest_cell (self, context, c), least[c]);
+      total_least += least[c];
+      total_need += need[c];
     }
-  self->column_width[COLUMN_NAME] = best;
-  self->column_width[COLUMN_EMAIL] = flexible - best;
+  if (total_need <= flexible)
+    {
+      /* Room to spare: the administrations' column keeps its need, the names the rest. */
+      self->column_width[COLUMN_ADMINISTRATION] = need[COLUMN_ADMINISTRATION];
+      self->column_width[COLUMN_NAME] = flexible - need[COLUMN_ADMINISTRATION];
+    }
+  else if (total_least >= flexible)
+    for (Column c = COLUMN_NAME; c <= COLUMN_ADMINISTRATION; c++)
+      self->column_width[c] = flexible * least[c] / total_least;
+  else
+    {
+      /* The names and e-mails first (an address broken over lines is the hardest to copy
+       * from paper), then the administrations, which wrap between words. */
+      double more = MIN (flexible - total_least, need[COLUMN_NAME] - least[COLUMN_NAME]);
+
+      self->column_width[COLUMN_NAME] = least[COLUMN_NAME] + more;
+      self->column_width[COLUMN_ADMINISTRATION] = flexible - self->column_width[COLUMN_NAME];
+    }
 
   x = NAME_INDENT;
   for (Column c = COLUMN_NAME; c < N_COLUMNS; c++)
@@ -434,6 +430,83 @@ measure_columns (FuReminderSheet *self,
   self->columns_height += 2 + 2;
 }
 
+/* The workshop's code and title, wrapped beside its dates (never cut short); "(continued)"
+ * after them on a page that goes on with the workshop. */
+static PangoLayout *
+workshop_layout (PangoContext        *context,
+                 const FuFollowupRow *row,
+                 double               width,
+                 gboolean             repeated)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
+  PangoLayout *layout;
+
+  if (repeated)
+    /* TRANSLATORS: a workshop's title, on a page that continues its list */
+    title = g_strdup_printf (_("%s (continued)"),
+                             row->workshop_title != NULL ? row->workshop_title : "");
+  else
+    title = g_strdup (row->workshop_title != NULL ? row->workshop_title : "");
+  markup = g_markup_printf_escaped ("%s  <span weight='normal'>%s</span>",
+                                    row->workshop_code != NULL ? row->workshop_code : "",
+                                    title);
+  layout = make_layout (context, FONT_HEADING, markup, -1, PANGO_ALIGN_LEFT, TRUE);
+  pango_layout_set_single_paragraph_mode (layout, FALSE);
+  pango_layout_set_width (layout, (int) (MAX (width, 40.0) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+static double
+workshop_dates_width (PangoContext        *context,
+                      const FuFollowupRow *row,
+                      double               width)
+{
+  g_autofree char *dates = workshop_dates (row);
+
+  return MIN (text_width (context, FONT_BODY, dates), width * 0.4);
+}
+
+static double
+workshop_height (PangoContext        *context,
+                 const FuFollowupRow *row,
+                 double               width)
+{
+  double dates_width = workshop_dates_width (context, row, width);
+  g_autoptr(PangoLayout) layout = workshop_layout (context, row, width - dates_width - 16,
+                                                   TRUE);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE + 2 * WORKSHOP_PADDING;
+}
+
+/* How tall a row's cell is: the name with its e-mail under it, or the administration. */
+static double
+cell_height (FuReminderSheet     *self,
+             PangoContext        *context,
+             const FuFollowupRow *row,
+             Column               column)
+{
+  g_autoptr(PangoLayout) layout = cell_layout (context, cell_text (row, column),
+                                               self->column_width[column], FALSE);
+  int w, h;
+  double height;
+
+  pango_layout_get_size (layout, &w, &h);
+  height = (double) h / PANGO_SCALE;
+  if (column == COLUMN_NAME)
+    {
+      g_autoptr(PangoLayout) email = cell_layout (context, email_text (row),
+                                                  self->column_width[column], TRUE);
+
+      pango_layout_get_size (email, &w, &h);
+      height += (double) h / PANGO_SCALE;
+    }
+  return height;
+}
+
 /* ---- Blocks ---------------------------------------------------------------------------- */
 
 static double
@@ -451,12 +524,17 @@ item_measure (gpointer      data,
     case ITEM_COLUMNS:
       return self->columns_height;
     case ITEM_WORKSHOP:
-      return fu_page_line_height (context, FONT_HEADING) + 2 * WORKSHOP_PADDING;
-    case ITEM_ADMINISTRATION:
-      return ADMIN_PADDING + fu_page_line_height (context, FONT_BODY_BOLD) + 1;
+      return workshop_height (context, sorted_row (self, item->row), width);
     case ITEM_ROW:
     default:
-      return fu_page_line_height (context, FONT_BODY) + 2 * ROW_PADDING;
+      {
+        const FuFollowupRow *row = sorted_row (self, item->row);
+        double height = fu_page_line_height (context, FONT_BODY);
+
+        height = MAX (height, cell_height (self, context, row, COLUMN_NAME));
+        height = MAX (height, cell_height (self, context, row, COLUMN_ADMINISTRATION));
+        return height + 2 * ROW_PADDING;
+      }
     }
 }
 
@@ -489,48 +567,22 @@ draw_workshop (FuReminderSheet       *self,
 {
   const FuFollowupRow *row = sorted_row (self, item->row);
   g_autofree char *dates = workshop_dates (row);
-  g_autofree char *right = NULL;
-  g_autofree char *markup = NULL;
-  double right_width;
-
-  if (info->repeated)
-    /* TRANSLATORS: a workshop's dates, on a page that continues its list */
-    right = g_strdup_printf (_("%s (continued)"), dates);
-  else
-    right = g_steal_pointer (&dates);
-  right_width = MIN (text_width (info->context, FONT_BODY, right), info->width * 0.45);
+  double dates_width = workshop_dates_width (info->context, row, info->width);
+  g_autoptr(PangoLayout) layout = workshop_layout (info->context, row,
+                                                   info->width - dates_width - 16,
+                                                   info->repeated);
 
   cairo_set_source_rgb (cr, INK_BAND, INK_BAND, INK_BAND);
   cairo_rectangle (cr, 0, 0, info->width, info->height);
   cairo_fill (cr);
 
-  markup = g_markup_printf_escaped ("%s  <span weight='normal'>%s</span>",
-                                    row->workshop_code != NULL ? row->workshop_code : "",
-                                    row->workshop_title != NULL ? row->workshop_title : "");
-  show_markup (cr, info->context, FONT_HEADING, markup, 4, WORKSHOP_PADDING,
-               info->width - right_width - 20, INK_TEXT);
-  show_text (cr, info->context, FONT_BODY, right, info->width - right_width - 4,
+  cairo_set_source_rgb (cr, INK_TEXT, INK_TEXT, INK_TEXT);
+  cairo_move_to (cr, 4, WORKSHOP_PADDING);
+  pango_cairo_show_layout (cr, layout);
+  show_text (cr, info->context, FONT_BODY, dates, info->width - dates_width - 4,
              WORKSHOP_PADDING + fu_page_line_height (info->context, FONT_HEADING)
              - fu_page_line_height (info->context, FONT_BODY),
-             right_width, PANGO_ALIGN_RIGHT, INK_SECONDARY);
-}
-
-static void
-draw_administration (FuReminderSheet       *self,
-                     cairo_t               *cr,
-                     const Item            *item,
-                     const FuPageBlockInfo *info)
-{
-  const FuFollowupRow *row = sorted_row (self, item->row);
-  g_autofree char *text = NULL;
-
-  if (info->repeated)
-    /* TRANSLATORS: an administration's name, on a page that continues its list */
-    text = g_strdup_printf (_("%s (continued)"), row->administration);
-  else
-    text = g_strdup (row->administration);
-  show_text (cr, info->context, FONT_BODY_BOLD, text, 0, ADMIN_PADDING, info->width,
-             PANGO_ALIGN_LEFT, INK_TEXT);
+             dates_width, PANGO_ALIGN_RIGHT, INK_SECONDARY);
 }
 
 static void
@@ -540,10 +592,8 @@ draw_row (FuReminderSheet       *self,
           const FuPageBlockInfo *info)
 {
   const FuFollowupRow *row = sorted_row (self, item->row);
-  g_autofree char *sent = format_day (row->dates.sent);
   g_autofree char *deadline = format_day (row->dates.deadline);
   char reminders[16], overdue[16];
-  const char *cells[N_COLUMNS];
 
   g_snprintf (reminders, sizeof reminders, "%u", row->n_reminders);
   /* A reminder that is due is not late yet: a dash, not a zero that reads like a count. */
@@ -552,22 +602,43 @@ draw_row (FuReminderSheet       *self,
   else
     g_strlcpy (overdue, "–", sizeof overdue);
 
-  cells[COLUMN_NAME] = row->participant_name;
-  cells[COLUMN_EMAIL] = row->email != NULL && *row->email != '\0' ? row->email : "–";
-  cells[COLUMN_SENT] = sent;
-  cells[COLUMN_DEADLINE] = deadline;
-  cells[COLUMN_REMINDERS] = reminders;
-  cells[COLUMN_OVERDUE] = overdue;
-
   if (item->stripe)
     {
       cairo_set_source_rgb (cr, INK_STRIPE, INK_STRIPE, INK_STRIPE);
       cairo_rectangle (cr, 0, 0, info->width, info->height);
       cairo_fill (cr);
     }
-  for (Column c = COLUMN_NAME; c < N_COLUMNS; c++)
-    show_text (cr, info->context, FONT_BODY, cells[c], self->column_x[c], ROW_PADDING,
-               self->column_width[c], column_alignment (c), INK_TEXT);
+  cairo_set_source_rgb (cr, INK_TEXT, INK_TEXT, INK_TEXT);
+  {
+    g_autoptr(PangoLayout) name = cell_layout (info->context, cell_text (row, COLUMN_NAME),
+                                               self->column_width[COLUMN_NAME], FALSE);
+    g_autoptr(PangoLayout) email = cell_layout (info->context, email_text (row),
+                                                self->column_width[COLUMN_NAME], TRUE);
+    g_autoptr(PangoLayout) admin = cell_layout (info->context,
+                                                cell_text (row, COLUMN_ADMINISTRATION),
+                                                self->column_width[COLUMN_ADMINISTRATION],
+                                                FALSE);
+    int w, h;
+
+    cairo_move_to (cr, self->column_x[COLUMN_NAME], ROW_PADDING);
+    pango_cairo_show_layout (cr, name);
+    pango_layout_get_size (name, &w, &h);
+    cairo_set_source_rgb (cr, INK_SECONDARY, INK_SECONDARY, INK_SECONDARY);
+    cairo_move_to (cr, self->column_x[COLUMN_NAME], ROW_PADDING + (double) h / PANGO_SCALE);
+    pango_cairo_show_layout (cr, email);
+    cairo_set_source_rgb (cr, INK_TEXT, INK_TEXT, INK_TEXT);
+    cairo_move_to (cr, self->column_x[COLUMN_ADMINISTRATION], ROW_PADDING);
+    pango_cairo_show_layout (cr, admin);
+  }
+  show_text (cr, info->context, FONT_BODY, deadline, self->column_x[COLUMN_DEADLINE],
+             ROW_PADDING, self->column_width[COLUMN_DEADLINE], PANGO_ALIGN_LEFT, INK_TEXT);
+  show_text (cr, info->context, FONT_BODY, reminders, self->column_x[COLUMN_REMINDERS],
+             ROW_PADDING, self->column_width[COLUMN_REMINDERS], PANGO_ALIGN_RIGHT, INK_TEXT);
+  show_text (cr, info->context, FONT_BODY, overdue, self->column_x[COLUMN_OVERDUE],
+             ROW_PADDING, self->column_width[COLUMN_OVERDUE], PANGO_ALIGN_RIGHT, INK_TEXT);
+  /* The Notes column: a line to write on. */
+  fu_page_draw_rule (cr, self->column_x[COLUMN_NOTES], info->height - 1.5,
+                     self->column_width[COLUMN_NOTES], 0.3, INK_RULE);
 }
 
 static void
@@ -586,9 +657,6 @@ item_draw (gpointer               data,
       break;
     case ITEM_WORKSHOP:
       draw_workshop (self, cr, item, info);
-      break;
-    case ITEM_ADMINISTRATION:
-      draw_administration (self, cr, item, info);
       break;
     case ITEM_ROW:
     default:
@@ -613,9 +681,9 @@ add_item (FuReminderSheet  *self,
   return fu_page_layout_add_block (self->layout, item_measure, item_draw, item, g_free, flags);
 }
 
-/* The column titles first; then each workshop's heading, each administration's heading
- * and its rows. A heading keeps with what follows it; a page that starts inside a group
- * repeats its headings, "(continued)", under the column titles. */
+/* The column titles first; then each workshop's heading and its rows, by administration and
+ * name. A heading keeps with what follows it; a page that starts inside a workshop repeats
+ * its heading, "(continued)", under the column titles. */
 static void
 build_layout (FuReminderSheet *self)
 {
@@ -668,25 +736,11 @@ build_layout (FuReminderSheet *self)
       workshop = add_item (self, ITEM_WORKSHOP, w, FALSE, FU_PAGE_BLOCK_KEEP_WITH_NEXT);
       fu_page_layout_set_repeat (self->layout, workshop, columns);
 
-      for (guint a = w; a < w_end; )
+      for (guint r = w; r < w_end; r++)
         {
-          guint a_end = a + 1;
-          guint admin;
+          guint row = add_item (self, ITEM_ROW, r, (r - w) % 2 == 1, FU_PAGE_BLOCK_DEFAULT);
 
-          while (a_end < w_end && same_administration (sorted_row (self, a),
-                                                       sorted_row (self, a_end)))
-            a_end++;
-
-          admin = add_item (self, ITEM_ADMINISTRATION, a, FALSE, FU_PAGE_BLOCK_KEEP_WITH_NEXT);
-          fu_page_layout_set_repeat (self->layout, admin, workshop);
-          for (guint r = a; r < a_end; r++)
-            {
-              guint row = add_item (self, ITEM_ROW, r, (r - a) % 2 == 1,
-                                    FU_PAGE_BLOCK_DEFAULT);
-
-              fu_page_layout_set_repeat (self->layout, row, admin);
-            }
-          a = a_end;
+          fu_page_layout_set_repeat (self->layout, row, workshop);
         }
       w = w_end;
     }
