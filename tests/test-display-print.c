@@ -294,6 +294,33 @@ test_done_message (void)
   g_assert_cmpstr (report, ==, "Saved the report to report-FY2016-17.pdf (12 pages)");
 }
 
+/* After printing the reminder list to a file, the report proposes its own name in the same
+ * folder, never the reminder list's. */
+static void
+test_own_file_name (void)
+{
+  g_autoptr(GtkPrintSettings) last = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) next = NULL;
+  g_autoptr(GtkPrintSettings) fresh = NULL;
+
+  gtk_print_settings_set_printer (last, "Print to File");
+  gtk_print_settings_set (last, GTK_PRINT_SETTINGS_OUTPUT_URI,
+                          "file:///home/ana/Documents/reminders-2018-01-15.pdf");
+  gtk_print_settings_set (last, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, "reminders-2018-01-15");
+  next = fu_print_job_settings_for (last, "report-FY2016-17");
+  g_assert_cmpstr (gtk_print_settings_get (next, GTK_PRINT_SETTINGS_OUTPUT_URI), ==,
+                   "file:///home/ana/Documents/report-FY2016-17.pdf");
+  g_assert_cmpstr (gtk_print_settings_get_printer (next), ==, "Print to File");
+  /* The last job's settings themselves are left alone. */
+  g_assert_cmpstr (gtk_print_settings_get (last, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "reminders-2018-01-15");
+
+  fresh = fu_print_job_settings_for (NULL, "feedback-2017-VAL");
+  g_assert_null (gtk_print_settings_get (fresh, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  g_assert_cmpstr (gtk_print_settings_get (fresh, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "feedback-2017-VAL");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +335,7 @@ main (int   argc,
               fixture_set_up, test_export_error, fixture_tear_down);
 
   g_test_add_func ("/display/print/done-message", test_done_message);
+  g_test_add_func ("/display/print/own-file-name", test_own_file_name);
 
   return g_test_run ();
 }

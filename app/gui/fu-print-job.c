@@ -173,6 +173,42 @@ fu_print_job_get_n_pages (GtkPrintOperation *operation)
   return job->n_pages;
 }
 
+GtkPrintSettings *
+fu_print_job_settings_for (GtkPrintSettings *last,
+                           const char       *output_basename)
+{
+  GtkPrintSettings *settings;
+
+  g_return_val_if_fail (last == NULL || GTK_IS_PRINT_SETTINGS (last), NULL);
+
+  settings = last != NULL ? gtk_print_settings_copy (last) : gtk_print_settings_new ();
+  if (output_basename != NULL)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, output_basename);
+  /* The last job's file is in the copied settings: keep its folder, not its name, so that
+   * a document never proposes another's ("reminders-….pdf" for the report). */
+  {
+    const char *uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+
+    if (uri != NULL && *uri != '\0')
+      {
+        g_autoptr(GFile) previous = g_file_new_for_uri (uri);
+        g_autoptr(GFile) folder = g_file_get_parent (previous);
+        const char *format = gtk_print_settings_get (settings,
+                                                     GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+        g_autofree char *name = g_strdup_printf ("%s.%s",
+                                                 output_basename != NULL ? output_basename
+                                                                         : "output",
+                                                 format != NULL && *format != '\0'
+                                                 ? format : "pdf");
+        g_autoptr(GFile) next = folder != NULL ? g_file_get_child (folder, name) : NULL;
+        g_autofree char *next_uri = next != NULL ? g_file_get_uri (next) : NULL;
+
+        gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, next_uri);
+      }
+  }
+  return settings;
+}
+
 void
 fu_print_job_run (GtkPrintOperation  *operation,
                   GtkWindow          *parent,
@@ -196,10 +232,7 @@ fu_print_job_run (GtkPrintOperation  *operation,
   job->done_func = done_func;
 
   /* Print to File suggests a name that says what and when. */
-  settings = last_settings != NULL ? gtk_print_settings_copy (last_settings)
-                                   : gtk_print_settings_new ();
-  if (output_basename != NULL)
-    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, output_basename);
+  settings = fu_print_job_settings_for (last_settings, output_basename);
   gtk_print_operation_set_print_settings (operation, settings);
 
   gtk_print_operation_set_embed_page_setup (operation, TRUE);

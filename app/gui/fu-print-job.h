@@ -40,6 +40,10 @@ void               fu_print_job_run    (GtkPrintOperation   *operation,
  * without its folder), or NULL when they print on a printer: Print to File sets the output
  * URI, or at least names its printer. */
 char              *fu_print_job_get_output_name (GtkPrintSettings *settings);
+/* The settings a job starts from: the last job's (printer, paper, folder), with the file
+ * named after @output_basename, never after the last job's document. */
+GtkPrintSettings  *fu_print_job_settings_for (GtkPrintSettings *last,
+                                              const char       *output_basename);
 
 /* Says why a document could not be printed: in a dialog titled @heading on @parent, or as
  * a warning when there is no window. */
