@@ -640,7 +640,8 @@ test_entries (Fixture       *f,
   /* A person's own: the sample, which added them, and the reminders to them. */
   {
     g_autoptr(GPtrArray) person = NULL;
-    g_autoptr(GArray) overdue = followups (f, "2016-NII", FU_STATUS_OVERDUE);
+    /* Reminded after their deadline, they have a new one and await a reply again. */
+    g_autoptr(GArray) overdue = followups (f, "2016-NII", FU_STATUS_AWAITING_REPLY);
     g_autoptr(FuFollowupRow) row = fu_store_get_followup (f->store,
                                                           g_array_index (overdue, gint64, 0),
                                                           fu_day_new (2018, 1, 15), &error);

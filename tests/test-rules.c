@@ -752,6 +752,41 @@ test_rules_action_strings (void)
     }
 }
 
+/* A reminder after the deadline gives a new one, its day plus the extension days: the
+ * follow-up awaits a reply again, and is overdue again only after that. */
+static void
+test_late_reminder (void)
+{
+  FuRules rules;
+  FuFollowupDates dates = { 0 };
+  FuDay sent = fu_day_new (2017, 1, 10);
+
+  fu_rules_init_defaults (&rules);
+  g_assert_cmpuint (rules.extension_days, ==, 14);
+  dates.planned = sent;
+  dates.sent = sent;
+  /* Sent 10 January: due 9 February, overdue on the 20th. */
+  g_assert_cmpuint (fu_followup_deadline (&rules, &dates), ==, fu_day_new (2017, 2, 9));
+  g_assert_cmpint (fu_followup_status (&rules, &dates, fu_day_new (2017, 2, 20)), ==,
+                   FU_STATUS_OVERDUE);
+  /* A reminder inside the window leaves the deadline as it is. */
+  dates.last_reminder = fu_day_new (2017, 2, 5);
+  g_assert_cmpuint (fu_followup_deadline (&rules, &dates), ==, fu_day_new (2017, 2, 9));
+  /* Reminded on the 20th: due 6 March. */
+  dates.last_reminder = fu_day_new (2017, 2, 20);
+  g_assert_cmpuint (fu_followup_deadline (&rules, &dates), ==, fu_day_new (2017, 3, 6));
+  g_assert_cmpint (fu_followup_status (&rules, &dates, fu_day_new (2017, 2, 21)), ==,
+                   FU_STATUS_AWAITING_REPLY);
+  g_assert_cmpint (fu_followup_status (&rules, &dates, fu_day_new (2017, 3, 7)), ==,
+                   FU_STATUS_OVERDUE);
+  g_assert_cmpuint (fu_followup_days_overdue (&rules, &dates, fu_day_new (2017, 3, 10)), ==, 4);
+  /* A team that keeps its deadlines. */
+  rules.extension_days = 0;
+  g_assert_cmpuint (fu_followup_deadline (&rules, &dates), ==, fu_day_new (2017, 2, 9));
+  rules.extension_days = 400;
+  g_assert_false (fu_rules_validate (&rules, NULL));
+}
+
 /* One rounding everywhere: 13 of 16 is 81.25, which is 81.3 on screen, in CSV and in PDF. */
 static void
 test_figures (void)
@@ -777,6 +812,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/rules/figures", test_figures);
+  g_test_add_func ("/core/rules/late-reminder", test_late_reminder);
   g_test_add_func ("/core/day/new", test_day_new);
   g_test_add_func ("/core/day/parse", test_day_parse);
   g_test_add_func ("/core/day/format", test_day_format);

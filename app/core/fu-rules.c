@@ -76,6 +76,7 @@ fu_rules_init_defaults (FuRules *rules)
   rules->followup_months = FU_RULES_DEFAULT_FOLLOWUP_MONTHS;
   rules->reply_days = FU_RULES_DEFAULT_REPLY_DAYS;
   rules->reminder_days = FU_RULES_DEFAULT_REMINDER_DAYS;
+  rules->extension_days = FU_RULES_DEFAULT_EXTENSION_DAYS;
   rules->anonymize_after_years = 0;
 }
 
@@ -116,6 +117,13 @@ fu_rules_validate (const FuRules  *rules,
                    _("Reminder days is %u: it must be less than the reply days (%u), so "
                      "that reminders start after sending"),
                    rules->reminder_days, rules->reply_days);
+      return FALSE;
+    }
+  if (rules->extension_days > 365)
+    {
+      g_set_error (error, FU_RULES_ERROR, FU_RULES_ERROR_INVALID,
+                   _("A late reminder gives %u more days: give 1 to 365 days, or 0 to keep "
+                     "the deadline"), rules->extension_days);
       return FALSE;
     }
   if (rules->anonymize_after_years > 50)
@@ -305,13 +313,32 @@ happened (FuDay day,
   return day != FU_DAY_NONE && day <= today;
 }
 
+FuDay
+fu_followup_deadline (const FuRules         *rules,
+                      const FuFollowupDates *dates)
+{
+  FuDay deadline;
+
+  g_return_val_if_fail (rules != NULL, FU_DAY_NONE);
+  g_return_val_if_fail (dates != NULL, FU_DAY_NONE);
+
+  deadline = fu_schedule_deadline (rules, dates->sent, dates->deadline);
+  if (deadline != FU_DAY_NONE && rules->extension_days > 0
+      && dates->last_reminder != FU_DAY_NONE && dates->last_reminder > deadline)
+    return fu_day_add_days (dates->last_reminder, (int) rules->extension_days);
+  return deadline;
+}
+
 /* The deadline that applies to a questionnaire sent on @sent. */
 static FuDay
 effective_deadline (const FuRules         *rules,
                     const FuFollowupDates *dates,
                     FuDay                  sent)
 {
-  return fu_schedule_deadline (rules, sent, dates->deadline);
+  FuFollowupDates at = *dates;
+
+  at.sent = sent;
+  return fu_followup_deadline (rules, &at);
 }
 
 FuFollowupStatus

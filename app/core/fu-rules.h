@@ -13,6 +13,8 @@ struct _FuRules {
   guint followup_months;          /* questionnaire planned this many months after the end */
   guint reply_days;               /* reply deadline = sending date + reply_days */
   guint reminder_days;            /* reminder window: the last reminder_days before the deadline */
+  guint extension_days;           /* a reminder sent after the deadline gives a new one, its
+                                   * day plus extension_days; 0 = the deadline stays */
   guint anonymize_after_years;    /* anonymize people this many years after their last
                                    * workshop, when the window opens; 0 = never */
 };
@@ -21,6 +23,7 @@ struct _FuRules {
 #define FU_RULES_DEFAULT_FOLLOWUP_MONTHS 6
 #define FU_RULES_DEFAULT_REPLY_DAYS 30
 #define FU_RULES_DEFAULT_REMINDER_DAYS 7
+#define FU_RULES_DEFAULT_EXTENSION_DAYS 14
 
 void      fu_rules_init_defaults      (FuRules *rules);
 /* FALSE with FU_RULES_ERROR_INVALID naming the bad value. */
@@ -56,6 +59,10 @@ struct _FuFollowupDates {
 
 FuFollowupStatus fu_followup_status   (const FuRules *rules, const FuFollowupDates *dates,
                                        FuDay today);
+/* The reply deadline that applies: the stored one or the sending day plus the reply days,
+ * moved to a late reminder's day plus the extension days when a reminder went after it.
+ * FU_DAY_NONE before sending. Statuses and days overdue count from it. */
+FuDay     fu_followup_deadline        (const FuRules *rules, const FuFollowupDates *dates);
 /* Days past the deadline as of @today (0 when not overdue). */
 guint     fu_followup_days_overdue    (const FuRules *rules, const FuFollowupDates *dates,
                                        FuDay today);

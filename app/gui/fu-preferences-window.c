@@ -29,6 +29,7 @@ struct _FuPreferencesWindow
   AdwActionRow         *path_row;
   AdwEntryRow          *staff_name_row;
   GtkSpinButton        *reminder_days_spin;
+  GtkSpinButton        *extension_days_spin;
   GtkSpinButton        *anonymize_years_spin;
   GtkSpinButton        *reply_days_spin;
   AdwComboRow          *start_month_row;
@@ -76,6 +77,7 @@ load (FuPreferencesWindow *self)
   gtk_spin_button_set_value (self->followup_months_spin, rules.followup_months);
   gtk_spin_button_set_value (self->reply_days_spin, rules.reply_days);
   gtk_spin_button_set_value (self->reminder_days_spin, rules.reminder_days);
+  gtk_spin_button_set_value (self->extension_days_spin, rules.extension_days);
   gtk_spin_button_set_value (self->anonymize_years_spin, rules.anonymize_after_years);
 
   office_name = fu_store_get_office_name (get_store (self));
@@ -130,6 +132,7 @@ rules_changed_cb (FuPreferencesWindow *self)
   rules.followup_months = gtk_spin_button_get_value_as_int (self->followup_months_spin);
   rules.reply_days = gtk_spin_button_get_value_as_int (self->reply_days_spin);
   rules.reminder_days = gtk_spin_button_get_value_as_int (self->reminder_days_spin);
+  rules.extension_days = gtk_spin_button_get_value_as_int (self->extension_days_spin);
   rules.anonymize_after_years = gtk_spin_button_get_value_as_int (self->anonymize_years_spin);
 
   command = fu_command_new_set_rules (&rules);
@@ -370,6 +373,7 @@ fu_preferences_window_class_init (FuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, path_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, staff_name_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, reminder_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, extension_days_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, anonymize_years_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, reply_days_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, start_month_row);

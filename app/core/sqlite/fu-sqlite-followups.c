@@ -180,6 +180,9 @@ walk_followups (FuStore               *self,
       if (dates.closed > as_of)
         dates.closed = FU_DAY_NONE;
 
+      /* The deadline that applies (moved by a late reminder), for every list that shows it. */
+      if (dates.sent != FU_DAY_NONE)
+        dates.deadline = fu_followup_deadline (&rules, &dates);
       status = fu_followup_status (&rules, &dates, as_of);
       if (query->status_mask != 0 && (query->status_mask & (1u << status)) == 0)
         continue;

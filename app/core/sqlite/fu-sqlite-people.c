@@ -827,6 +827,8 @@ attendance_row_new (sqlite3_stmt  *stmt,
   if (dates->closed > as_of)
     dates->closed = FU_DAY_NONE;
 
+  if (dates->sent != FU_DAY_NONE)
+    dates->deadline = fu_followup_deadline (rules, dates);
   row->n_reminders = dates->sent != FU_DAY_NONE
                      ? (guint) sqlite3_column_int (stmt, ACOL_N_REMINDERS) : 0;
   row->status = fu_followup_status (rules, dates, as_of);

@@ -83,6 +83,7 @@ fu_sqlite_get_rules (FuStore *self,
                                              defaults.followup_months);
   rules->reply_days = get_setting_uint (self, "reply_days", defaults.reply_days);
   rules->reminder_days = get_setting_uint (self, "reminder_days", defaults.reminder_days);
+  rules->extension_days = get_setting_uint (self, "extension_days", defaults.extension_days);
   rules->anonymize_after_years = get_setting_uint (self, "anonymize_after_years",
                                                    defaults.anonymize_after_years);
 
@@ -101,7 +102,7 @@ fu_sqlite_set_rules (FuStore       *self,
   struct {
     const char *key;
     guint value;
-  } values[5];
+  } values[6];
 
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (rules != NULL, FALSE);
@@ -117,6 +118,8 @@ fu_sqlite_set_rules (FuStore       *self,
   values[3].value = rules->reminder_days;
   values[4].key = "anonymize_after_years";
   values[4].value = rules->anonymize_after_years;
+  values[5].key = "extension_days";
+  values[5].value = rules->extension_days;
 
   if (!fu_rules_validate (rules, &local_error))
     {
