@@ -226,6 +226,61 @@ test_counts (Fixture       *f,
   assert_board_matches_store (f, 0);
 }
 
+/* The follow-ups in @status as of @today, counted from the whole list: those of them with
+ * their planned day (Planned) or their reply (Recently Replied) within @days. */
+static guint
+count_within (Fixture          *f,
+              FuFollowupStatus  status,
+              int               days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  FuFollowupQuery query = { 0 };
+  guint n = 0;
+
+  query.as_of = f->today;
+  query.status_mask = 1u << status;
+  rows = fu_store_list_followups (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FuFollowupRow *row = g_ptr_array_index (rows, i);
+
+      if (status == FU_STATUS_PLANNED ? row->dates.planned <= fu_day_add_days (f->today, days)
+                                      : row->dates.received >= fu_day_add_days (f->today, -days))
+        n++;
+    }
+  return n;
+}
+
+/* The board looks ahead (Planned: the coming eight weeks) and back (Recently Replied: the
+ * last 30 days), and lists as many rows as it counts. */
+static void
+test_look_ahead (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *rows = G_LIST_MODEL (fu_board_page_get_selection (f->board));
+
+  /* On 20 October 2017 the sample's FY2017/18 workshops are planned for the winter, and
+   * replies to the spring's came in lately. */
+  f->today = fu_day_new (2017, 10, 20);
+  fu_context_set_today (f->context, f->today);
+  fu_display_iterate ();
+  for (FuFollowupStatus status = FU_STATUS_PLANNED; status <= FU_STATUS_REPLIED;
+       status = status == FU_STATUS_PLANNED ? FU_STATUS_REPLIED : FU_N_STATUSES)
+    {
+      guint expected = count_within (f, status, status == FU_STATUS_PLANNED ? 56 : 30);
+
+      g_assert_cmpuint (expected, >, 0);
+      g_assert_cmpuint (fu_board_page_get_count (f->board, status), ==, expected);
+      fu_board_page_set_group (f->board, status);
+      fu_display_iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected);
+    }
+  /* Nothing to remind there. */
+  g_assert_false (gtk_widget_is_visible (board_child (f, "mark_reminded_button")));
+}
+
 /* Selects the row of the workshop @code in the workshop filter. */
 static void
 choose_workshop (Fixture    *f,
@@ -567,6 +622,8 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/display/board/look-ahead", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_look_ahead, fixture_teardown);
   g_test_add ("/display/board/counts", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_counts, fixture_teardown);
   g_test_add ("/display/board/hidden-change", Fixture, GINT_TO_POINTER (TRUE),

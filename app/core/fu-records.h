@@ -92,6 +92,8 @@ struct _FuFollowupQuery {
   FuDay   from;            /* workshops starting on or after */
   FuDay   to;              /* workshops starting on or before */
   guint   status_mask;     /* bits (1 << FuFollowupStatus); 0 = all */
+  FuDay   planned_until;   /* planned follow-ups only up to this day (FU_DAY_NONE: all) */
+  FuDay   replied_since;   /* replied ones only from this day (FU_DAY_NONE: all) */
 };
 
 /* One row of Tables 1 to 5 for a workshop, or their total. */

@@ -12,7 +12,11 @@
 G_BEGIN_DECLS
 
 #define BOARD_STATUS_MASK ((1u << FU_STATUS_TO_SEND) | (1u << FU_STATUS_REMINDER_DUE) \
-                           | (1u << FU_STATUS_OVERDUE) | (1u << FU_STATUS_AWAITING_REPLY))
+                           | (1u << FU_STATUS_OVERDUE) | (1u << FU_STATUS_AWAITING_REPLY) \
+                           | (1u << FU_STATUS_PLANNED) | (1u << FU_STATUS_REPLIED))
+/* How far the board looks ahead (Planned) and back (Recently Replied), in days. */
+#define BOARD_PLANNED_DAYS 56
+#define BOARD_REPLIED_DAYS 30
 
 typedef enum {
   COLUMN_PARTICIPANT,
@@ -37,6 +41,10 @@ struct _FuBoardPage
   GtkDropDown         *administration_dropdown;
   GtkLabel            *awaiting_count;
   GtkListBoxRow       *awaiting_row;
+  GtkLabel            *planned_count;
+  GtkListBoxRow       *planned_row;
+  GtkLabel            *replied_count;
+  GtkListBoxRow       *replied_row;
   GtkButton           *back_button;
   GtkColumnView       *column_view;
   GtkButton           *compose_button;

@@ -29,6 +29,8 @@ static const FuFollowupStatus groups[] = {
   FU_STATUS_REMINDER_DUE,
   FU_STATUS_OVERDUE,
   FU_STATUS_AWAITING_REPLY,
+  FU_STATUS_PLANNED,
+  FU_STATUS_REPLIED,
 };
 
 G_DEFINE_FINAL_TYPE (FuBoardPage, fu_board_page, GTK_TYPE_WIDGET)
@@ -222,19 +224,21 @@ update_actions (FuBoardPage *self)
 {
   guint n = self->context != NULL ? n_selected (self) : 0;
   gboolean to_send = self->group == FU_STATUS_TO_SEND;
+  gboolean out = self->group == FU_STATUS_REMINDER_DUE || self->group == FU_STATUS_OVERDUE
+                 || self->group == FU_STATUS_AWAITING_REPLY;
+  gboolean replied = self->group == FU_STATUS_REPLIED;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.mark-sent", n > 0 && to_send);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.mark-reminded", n > 0 && !to_send);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.compose-reminder",
-                                 n > 0 && !to_send);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.close", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.mark-reminded", n > 0 && out);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.compose-reminder", n > 0 && out);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.close", n > 0 && !replied);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.record-reply", n == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.print", self->context != NULL);
 
   /* Only what applies to the group is offered. */
   gtk_widget_set_visible (GTK_WIDGET (self->mark_sent_button), to_send);
-  gtk_widget_set_visible (GTK_WIDGET (self->mark_reminded_button), !to_send);
-  gtk_widget_set_visible (GTK_WIDGET (self->compose_button), !to_send);
+  gtk_widget_set_visible (GTK_WIDGET (self->mark_reminded_button), out);
+  gtk_widget_set_visible (GTK_WIDGET (self->compose_button), out);
 
   gtk_action_bar_set_revealed (self->action_bar, n > 0);
   if (n > 0)
@@ -290,6 +294,18 @@ update_empty_state (FuBoardPage *self)
       description = _("Every questionnaire past its deadline has been answered or closed");
       break;
 
+    case FU_STATUS_PLANNED:
+      icon = "x-office-calendar-symbolic";
+      title = _("Nothing Planned Soon");
+      description = _("No questionnaire is planned for the coming eight weeks");
+      break;
+
+    case FU_STATUS_REPLIED:
+      icon = "mail-read-symbolic";
+      title = _("No Recent Replies");
+      description = _("No reply has come in the last 30 days");
+      break;
+
     case FU_STATUS_AWAITING_REPLY:
     default:
       icon = "preferences-system-time-symbolic";
@@ -314,7 +330,7 @@ update_empty_state (FuBoardPage *self)
 static void
 update_columns (FuBoardPage *self)
 {
-  gboolean sent = self->group != FU_STATUS_TO_SEND;
+  gboolean sent = self->group != FU_STATUS_TO_SEND && self->group != FU_STATUS_PLANNED;
 
   gtk_column_view_column_set_visible (self->columns[COLUMN_PLANNED], !sent);
   gtk_column_view_column_set_visible (self->columns[COLUMN_SENT], sent);
@@ -338,6 +354,10 @@ count_label (FuBoardPage      *self,
       return self->overdue_count;
     case FU_STATUS_AWAITING_REPLY:
       return self->awaiting_count;
+    case FU_STATUS_PLANNED:
+      return self->planned_count;
+    case FU_STATUS_REPLIED:
+      return self->replied_count;
     default:
       return NULL;
     }
@@ -357,6 +377,10 @@ group_row (FuBoardPage      *self,
       return self->overdue_row;
     case FU_STATUS_AWAITING_REPLY:
       return self->awaiting_row;
+    case FU_STATUS_PLANNED:
+      return self->planned_row;
+    case FU_STATUS_REPLIED:
+      return self->replied_row;
     default:
       return NULL;
     }
@@ -738,6 +762,8 @@ reload_changed (FuBoardPage *self,
 
     query.as_of = fu_context_get_today (self->context);
     query.status_mask = BOARD_STATUS_MASK;
+    query.planned_until = fu_day_add_days (query.as_of, BOARD_PLANNED_DAYS);
+    query.replied_since = fu_day_add_days (query.as_of, -BOARD_REPLIED_DAYS);
     rows = fu_store_list_followups (fu_context_get_store (self->context), &query, &error);
   }
   if (rows == NULL)
@@ -1057,6 +1083,10 @@ fu_board_page_class_init (FuBoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, administration_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, awaiting_count);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, awaiting_row);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, planned_count);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, planned_row);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, replied_count);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, replied_row);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, compose_button);
@@ -1190,8 +1220,7 @@ fu_board_page_set_group (FuBoardPage      *self,
                          FuFollowupStatus  group)
 {
   g_return_if_fail (FU_IS_BOARD_PAGE (self));
-  g_return_if_fail (group == FU_STATUS_TO_SEND || group == FU_STATUS_REMINDER_DUE
-                    || group == FU_STATUS_OVERDUE || group == FU_STATUS_AWAITING_REPLY);
+  g_return_if_fail ((BOARD_STATUS_MASK & (1u << group)) != 0);
 
   ensure_loaded (self);
   self->group_chosen = TRUE;

@@ -17,8 +17,9 @@ FuContext         *fu_board_page_get_context  (FuBoardPage      *self);
 void               fu_board_page_set_context  (FuBoardPage      *self,
                                                FuContext        *context);
 
-/* The group shown: FU_STATUS_TO_SEND, FU_STATUS_REMINDER_DUE, FU_STATUS_OVERDUE or
- * FU_STATUS_AWAITING_REPLY. */
+/* The group shown: FU_STATUS_TO_SEND, FU_STATUS_REMINDER_DUE, FU_STATUS_OVERDUE,
+ * FU_STATUS_AWAITING_REPLY, FU_STATUS_PLANNED (the coming eight weeks) or FU_STATUS_REPLIED
+ * (the last 30 days). */
 FuFollowupStatus   fu_board_page_get_group    (FuBoardPage      *self);
 void               fu_board_page_set_group    (FuBoardPage      *self,
                                                FuFollowupStatus  group);

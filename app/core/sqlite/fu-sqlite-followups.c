@@ -186,6 +186,13 @@ walk_followups (FuStore               *self,
       status = fu_followup_status (&rules, &dates, as_of);
       if (query->status_mask != 0 && (query->status_mask & (1u << status)) == 0)
         continue;
+      /* What is coming soon, and what came back lately: the board's look ahead and back. */
+      if (status == FU_STATUS_PLANNED && query->planned_until != FU_DAY_NONE
+          && dates.planned > query->planned_until)
+        continue;
+      if (status == FU_STATUS_REPLIED && query->replied_since != FU_DAY_NONE
+          && dates.received < query->replied_since)
+        continue;
       if (!func (stmt, &dates, status, user_data))
         break;
     }
