@@ -137,6 +137,13 @@ printf 'Name,Country,Workshop\nAna Cruz,Philippines,Valuation (June 2017; Bangko
   >"$tmp/title-workshop.csv"
 check "a workshop column with the title in other words" fu import participants --dry-run \
   "$tmp/title-workshop.csv" --workshop 2017-VAL
+printf 'sep=;\r\nName;Country\r\nAna Cruz;Philippines\r\n' >"$tmp/sep-hint.csv"
+out=$(fu import participants --dry-run "$tmp/sep-hint.csv" --workshop 2017-VAL 2>&1)
+contains "Excel's sep=; line gives the separator" "$out" "separated by semicolon; header on line 2"
+printf 'Timestamp,Your name,3. Have you observed direct effects?\n%s\n' \
+  '2018/02/01 9:00:00 AM GMT+7,Mr. Sisouk Thongsavanh,No' >"$tmp/title.csv"
+check "a reply from 'Mr. Sisouk Thongsavanh' is Thongsavanh Sisouk's" \
+  fu import responses --dry-run "$tmp/title.csv" --workshop 2017-VAL --replace
 printf 'Name,Email\nAna Cruz,ana.cruz@mail.example\n' >"$tmp/no-administration.csv"
 refuse "no administration column, and a domain that tells none" fu import participants \
   "$tmp/no-administration.csv" --workshop 2017-VAL

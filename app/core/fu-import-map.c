@@ -1592,13 +1592,28 @@ compare_words (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* "Dara Sok" and "SOK Dara" alike: lower case, no accents, words sorted. */
+/* Titles in front of a name, which lists and forms write or leave out at will. */
+static const char * const honorifics[] = {
+  "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "m", "mme", "mlle", "madame", "monsieur",
+  "h", "e", "hon",
+};
+
+/* "Dara Sok", "SOK Dara" and "Mr. Dara Sok" alike: lower case, no accents, no title, words
+ * sorted. */
 static char *
 person_key (const char *name)
 {
   g_autofree char *words = normalize (name);
-  g_auto(GStrv) parts = g_strsplit (words, " ", -1);
-  guint n = g_strv_length (parts);
+  g_auto(GStrv) all = g_strsplit (words, " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  for (guint i = 0; all[i] != NULL; i++)
+    if (!(g_strv_length (all) > 2 && i == 0 && g_strv_contains (honorifics, all[i])))
+      g_strv_builder_add (builder, all[i]);
+  parts = g_strv_builder_end (builder);
+  n = g_strv_length (parts);
 
   qsort (parts, n, sizeof (char *), compare_words);
   {

@@ -457,7 +457,22 @@ read_text (FuTable               *self,
                     &text_length, error))
     return FALSE;
 
-  self->sniffed = sniff_delimiter (text, text_length);
+  /* Excel's own hint on a first line of its own: "sep=;". */
+  if (text_length >= 5 && g_ascii_strncasecmp (text, "sep=", 4) == 0
+      && (text[5] == '\r' || text[5] == '\n' || text_length == 5))
+    {
+      char hinted = text[4];
+      gsize skip = 5;
+
+      while (skip < text_length && (text[skip] == '\r' || text[skip] == '\n') && skip < 7)
+        skip++;
+      memmove (text, text + skip, text_length - skip + 1);
+      text_length -= skip;
+      self->sniffed = hinted;
+      self->hint_lines = 1;
+    }
+  else
+    self->sniffed = sniff_delimiter (text, text_length);
   self->delimiter = options != NULL && options->delimiter != '\0'
                     ? options->delimiter : self->sniffed;
 
@@ -469,7 +484,7 @@ read_text (FuTable               *self,
 
       for (guint i = 0; i < fu_csv_reader_get_n_columns (reader); i++)
         g_ptr_array_add (cells, g_strdup (fu_csv_reader_get_column_name (reader, i)));
-      table_add_row (self, cells, fu_csv_reader_get_header_line (reader));
+      table_add_row (self, cells, fu_csv_reader_get_header_line (reader) + self->hint_lines);
 
       while (fu_csv_reader_next (reader, &csv_error))
         {
@@ -478,7 +493,7 @@ read_text (FuTable               *self,
           cells = g_ptr_array_sized_new (n + 1);
           for (guint i = 0; i < n; i++)
             g_ptr_array_add (cells, g_strdup (fu_csv_reader_get_cell (reader, i)));
-          table_add_row (self, cells, fu_csv_reader_get_line (reader));
+          table_add_row (self, cells, fu_csv_reader_get_line (reader) + self->hint_lines);
         }
     }
 

@@ -29,6 +29,7 @@ typedef struct {
   gboolean       bom;          /* text: it started with a byte-order mark */
   char           delimiter;    /* text: the separator used */
   char           sniffed;      /* text: the separator the first lines suggest */
+  guint          hint_lines;   /* text: lines before the table read as a hint ("sep=;") */
   GPtrArray     *sheets;       /* workbooks: the sheets' names (char*) */
   guint          sheet;        /* workbooks: index of the sheet read */
   GPtrArray     *rows;         /* GStrv: the cells of each non-blank row */
