@@ -18,7 +18,7 @@ echo "# followup-cli at $cli"
 # --help on every command
 check "--help" "$cli" --help
 contains "--help lists the commands" "$out" "mark-reminded"
-for c in init import export followups mark-sent mark-reminded stats sample report feedback history undo; do
+for c in init import export followups mark-sent mark-reminded stats sample report feedback history undo earlier-year compose; do
   check "$c --help" "$cli" "$c" --help
 done
 refuse "unknown command" "$cli" --database "$db" frobnicate
@@ -179,6 +179,29 @@ contains "report has Table 1's total" "$report_text" "148 (57%)"
 n=$(grep -c "Page [0-9]* of [0-9]*" <<<"$report_text")
 pages=$(pdfinfo "$tmp/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 [ "$n" = "$pages" ] && ok "every page of the report is numbered" || not_ok "every page numbered" "$n of $pages"
+# the trend starts before the database: the sample's two earlier rounds, entered as rates
+flat=$(tr '\n' ' ' <<<"$report_text")
+contains "the report's trend has 28% in FY2014/15" "$flat" "28% in FY2014/15"
+contains "the report's trend has 47% in FY2015/16" "$flat" "47% in FY2015/16"
+contains "the report's trend reaches 57%" "$flat" "reply rate of 57%"
+contains "the report marks them as entered totals" "$flat" "Totals entered by hand"
+contains "the earlier in-house counts" "$flat" "6 in FY2014/15 and 18 in FY2015/16"
+check "earlier-year with totals" fu earlier-year FY2013/14 --participants 120 --replies 30 --inhouse 4
+contains "earlier-year says what it did" "$out" "Entered the totals of FY2013/14"
+check "stats after earlier-year" fu stats
+contains "stats shows the entered year" "$out" "FY2013/14: 30 of 120 replied (25%, entered)"
+refuse "earlier-year with more replies than participants" fu earlier-year 2012 --participants 10 --replies 11
+refuse "earlier-year with a rate over 100" fu earlier-year 2012 --rate 101
+refuse "earlier-year with both" fu earlier-year 2012 --rate 30 --participants 10 --replies 3
+refuse "earlier-year with nothing" fu earlier-year 2012
+check "earlier-year --remove" fu earlier-year FY2014/15 --remove
+contains "it says what it removed" "$out" "Removed the entered totals of FY2014/15"
+check "stats after --remove" fu stats
+if grep -q "FY2014/15" <<<"$out"; then not_ok "--remove takes the year out" "$out"; else ok "--remove takes the year out"; fi
+check "undo --remove" fu undo
+check "undo earlier-year" fu undo
+check "stats after undo" fu stats
+if grep -q "FY2013/14" <<<"$out"; then not_ok "undo removes the entered year" "$out"; else ok "undo removes the entered year"; fi
 check "report of an empty year" fu report --fiscal-year 2030/31 --output "$tmp/empty.pdf"
 refuse "report needs --fiscal-year" fu report --output "$tmp/x.pdf"
 refuse "report needs --output" fu report --fiscal-year 2016/17

@@ -638,22 +638,39 @@ test_inhouse (Fixture       *fixture,
   g_assert_cmpuint (total, ==, 47);
 }
 
-/* The reply-rate trend: FY2016/17 alone, 148 of 261. */
+/* The reply-rate trend: the seed's two earlier rounds as entered rates (28% and 47%), then
+ * FY2016/17 from the database, 148 of 261. */
 static void
 test_trend (Fixture       *fixture,
             gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) trend = fu_store_reply_rate_trend (fixture->store, &error);
+  g_autoptr(GArray) earlier = fu_store_list_earlier_years (fixture->store, &error);
   FuTrendPoint *point;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (trend->len, ==, 1);
+  g_assert_cmpuint (trend->len, ==, 3);
   point = &g_array_index (trend, FuTrendPoint, 0);
+  g_assert_cmpuint (point->fiscal_year, ==, 2014);
+  g_assert_true (point->entered);
+  g_assert_cmpuint (fu_trend_point_rate_tenths (point), ==, 280);
+  point = &g_array_index (trend, FuTrendPoint, 1);
+  g_assert_cmpuint (point->fiscal_year, ==, 2015);
+  g_assert_true (point->entered);
+  g_assert_cmpuint (fu_trend_point_rate_tenths (point), ==, 470);
+  point = &g_array_index (trend, FuTrendPoint, 2);
   g_assert_cmpuint (point->fiscal_year, ==, 2016);
+  g_assert_false (point->entered);
   g_assert_cmpuint (point->workshops, ==, 13);
   g_assert_cmpuint (point->participants, ==, 261);
   g_assert_cmpuint (point->replies, ==, 148);
+  g_assert_cmpuint (fu_trend_point_rate_tenths (point), ==, 567);
+
+  /* The in-house counts of those rounds: 6 and 18 administrations. */
+  g_assert_cmpuint (earlier->len, ==, 2);
+  g_assert_cmpint (g_array_index (earlier, FuEarlierYear, 0).inhouse, ==, 6);
+  g_assert_cmpint (g_array_index (earlier, FuEarlierYear, 1).inhouse, ==, 18);
 }
 
 int

@@ -842,7 +842,7 @@ format_rate (guint part, guint whole)
   if (whole == 0)
     return g_strdup ("–");
   /* TRANSLATORS: a percentage, "57%" */
-  return g_strdup_printf (_("%u%%"), (part * 100 + whole / 2) / whole);
+  return g_strdup_printf (_("%u%%"), fu_percent (part, whole));
 }
 
 static void
@@ -966,10 +966,22 @@ cmd_stats (Cli *cli, int argc, char **argv)
     {
       FuTrendPoint *point = &g_array_index (trend, FuTrendPoint, i);
       g_autofree char *label = fu_fiscal_year_label (&rules, point->fiscal_year);
-      g_autofree char *rate = format_rate (point->replies, point->participants);
+      g_autofree char *rate = NULL;
 
-      g_print (_("  %s: %u workshops, %u of %u replied (%s)\n"), label, point->workshops,
-               point->replies, point->participants, rate);
+      if (point->entered && point->participants == 0)
+        {
+          rate = fu_rate_format_tenths (fu_trend_point_rate_tenths (point), TRUE);
+          /* TRANSLATORS: a year before the database entered as a rate: "28.0%" */
+          g_print (_("  %s: %s%% (entered)\n"), label, rate);
+          continue;
+        }
+      rate = format_rate (point->replies, point->participants);
+      if (point->entered)
+        g_print (_("  %s: %u of %u replied (%s, entered)\n"), label, point->replies,
+                 point->participants, rate);
+      else
+        g_print (_("  %s: %u workshops, %u of %u replied (%s)\n"), label, point->workshops,
+                 point->replies, point->participants, rate);
     }
   if (fu_store_is_empty (store))
     g_print (_("The database is empty: 'followup-cli sample' loads the FY2016/17 sample, "
@@ -1496,6 +1508,92 @@ cmd_do_not_contact (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* "28", "28%", "47.5 %", "47,5": a rate in tenths of a percent. */
+static gboolean
+parse_rate_option (const char *text,
+                   guint      *tenths,
+                   GError    **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+  gsize length = strlen (copy);
+
+  if (length > 0 && copy[length - 1] == '%')
+    copy[--length] = '\0';
+  g_strstrip (copy);
+  g_strdelimit (copy, ",", '.');
+  value = g_ascii_strtod (copy, &end);
+  if (*copy == '\0' || end == NULL || *end != '\0' || !(value > 0.0) || value > 100.0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--rate \"%s\" is not a reply rate: give a percentage from 0.1 to 100, "
+                     "such as 28 or 47.5"), text);
+      return FALSE;
+    }
+  *tenths = (guint) (value * 10.0 + 0.5);
+  return TRUE;
+}
+
+static int
+cmd_earlier_year (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  g_autofree char *rate_text = NULL;
+  g_autofree char *label = NULL;
+  FuEarlierYear year = { 0, 0, 0, 0, -1 };
+  FuRules rules;
+  gint participants = -1;
+  gint replies = -1;
+  gint inhouse = -1;
+  gboolean remove = FALSE;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &remove,
+      N_("Take the year's entered totals out"), NULL },
+    { "participants", 'p', 0, G_OPTION_ARG_INT, &participants,
+      N_("How many participants were surveyed that year"), N_("N") },
+    { "replies", 'r', 0, G_OPTION_ARG_INT, &replies, N_("How many of them replied"), N_("N") },
+    { "rate", 0, 0, G_OPTION_ARG_STRING, &rate_text,
+      N_("The reply rate, when only it is known"), N_("PERCENT") },
+    { "inhouse", 0, 0, G_OPTION_ARG_INT, &inhouse,
+      N_("How many administrations organized in-house workshops"), N_("N") },
+    { NULL }
+  };
+
+  if (!parse_command_options (cli, _("FISCAL_YEAR"),
+                              _("Enter a year before the database: its participants and replies, "
+                                "or just its reply rate. The trend chart and the annual report "
+                                "show it as entered totals."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  if (!parse_fiscal_year_option (argv[1], &year.fiscal_year, &error))
+    return fail_error (error);
+  if (remove && (rate_text != NULL || participants >= 0 || replies >= 0 || inhouse >= 0))
+    return fail (_("--remove takes no other option"));
+  if (!remove && rate_text != NULL && (participants >= 0 || replies >= 0))
+    return fail (_("Give either --rate or --participants and --replies, not both"));
+  if (!remove && rate_text == NULL && (participants <= 0 || replies < 0))
+    return fail (_("Give --participants N and --replies N (or --rate PERCENT)"));
+  if (rate_text != NULL && !parse_rate_option (rate_text, &year.rate_tenths, &error))
+    return fail_error (error);
+  year.participants = participants > 0 ? (guint) participants : 0;
+  year.replies = replies > 0 ? (guint) replies : 0;
+  year.inhouse = inhouse;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  fu_store_get_rules (store, &rules);
+  label = fu_fiscal_year_label (&rules, year.fiscal_year);
+  command = fu_command_new_set_earlier_year (&year, label);
+  if (!apply_command (store, command, &error))
+    return fail_error (error);
+  g_print ("%s\n", fu_command_get_sentence (command) != NULL ? fu_command_get_sentence (command)
+                                                              : _("Nothing changed"));
+  return 0;
+}
+
 static int
 cmd_person (Cli *cli, int argc, char **argv)
 {
@@ -1612,6 +1710,9 @@ static const Command commands[] = {
   { "mark-sent", N_("WORKSHOP_CODE"), N_("Record questionnaires as sent"), cmd_mark_sent },
   { "mark-reminded", N_("WORKSHOP_CODE"), N_("Record a reminder sent"), cmd_mark_reminded },
   { "stats", "", N_("Summarize the database"), cmd_stats },
+  /* TRANSLATORS: only FISCAL_YEAR and N are placeholders; the options stay as they are */
+  { "earlier-year", N_("FISCAL_YEAR --participants N --replies N | --rate PERCENT"),
+    N_("Enter a year before the database"), cmd_earlier_year },
   { "sample", "", N_("Load the FY2016/17 sample data"), cmd_sample },
   { "history", "", N_("List the changes made, newest first"), cmd_history },
   { "undo", "", N_("Undo the most recent change"), cmd_undo },

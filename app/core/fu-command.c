@@ -239,6 +239,7 @@ typedef enum {
   REVERT,
   RESTORE,
   SET_NO_CONTACT,
+  SET_EARLIER_YEAR,
   ANONYMIZE,
 } Kind;
 
@@ -248,7 +249,7 @@ static const char * const kind_names[] = {
   "add-administration", "edit-administration", "delete-administration", "import",
   "mark-sent", "mark-reminded", "mark-sent", "mark-reminded", "close-followups",
   "reopen-followups", "save-reply", "delete-reply", "set-rules", "set-office-name",
-  "load-sample", "undo", "restore", "do-not-contact", "anonymize",
+  "load-sample", "undo", "restore", "do-not-contact", "set-earlier-year", "anonymize",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == ANONYMIZE + 1);
 
@@ -266,6 +267,7 @@ struct _FuCommand
   FuAdministration  *administration;
   FuReply           *reply;
   FuRules            rules;
+  FuEarlierYear      earlier_year;
   gint64             id;          /* the record acted on */
   gint64             other_id;    /* the second record (merge, attendance's participant) */
   GArray            *ids;         /* follow-ups */
@@ -681,6 +683,21 @@ fu_command_new_set_office_name (const char *name)
 }
 
 FuCommand *
+fu_command_new_set_earlier_year (const FuEarlierYear *year,
+                                 const char          *label)
+{
+  FuCommand *self;
+
+  g_return_val_if_fail (year != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  self = command_new (SET_EARLIER_YEAR);
+  self->earlier_year = *year;
+  self->text = g_strdup (label);
+  return self;
+}
+
+FuCommand *
 fu_command_new_load_sample (void)
 {
   return command_new (LOAD_SAMPLE);
@@ -976,6 +993,7 @@ prepare (FuCommand *self,
     case REOPEN_FOLLOWUPS:
     case SET_RULES:
     case SET_OFFICE_NAME:
+    case SET_EARLIER_YEAR:
     case LOAD_SAMPLE:
     default:
       return TRUE;
@@ -1098,6 +1116,9 @@ run (FuCommand *self,
 
     case SET_OFFICE_NAME:
       return fu_store_set_office_name (store, self->text, error);
+
+    case SET_EARLIER_YEAR:
+      return fu_store_set_earlier_year (store, &self->earlier_year, error);
 
     case LOAD_SAMPLE:
       return fu_sample_load (store, error);
@@ -1279,6 +1300,13 @@ describe (FuCommand *self,
 
     case SET_OFFICE_NAME:
       return g_strdup_printf (_("Changed the office's name to %s"), self->text);
+
+    case SET_EARLIER_YEAR:
+      /* TRANSLATORS: %s is a fiscal year, "FY2014/15" */
+      if (self->earlier_year.participants == 0 && self->earlier_year.rate_tenths == 0)
+        return g_strdup_printf (_("Removed the entered totals of %s"), self->text);
+      /* TRANSLATORS: %s is a fiscal year, "FY2014/15" */
+      return g_strdup_printf (_("Entered the totals of %s"), self->text);
 
     case LOAD_SAMPLE:
       return g_strdup (_("Loaded the FY2016/17 sample data"));

@@ -91,6 +91,9 @@ FuCommand *fu_command_new_save_reply            (const FuReply *reply, gboolean 
 FuCommand *fu_command_new_delete_reply          (gint64 followup_id);
 FuCommand *fu_command_new_set_rules             (const FuRules *rules);
 FuCommand *fu_command_new_set_office_name       (const char *name);
+/* Enters a year before the database; @label is the year as shown ("FY2014/15"). */
+FuCommand *fu_command_new_set_earlier_year      (const FuEarlierYear *year,
+                                                 const char          *label);
 FuCommand *fu_command_new_load_sample           (void);
 /* Takes back history entry @entry_id; reverting an undo is a redo. */
 FuCommand *fu_command_new_revert                (gint64 entry_id);

@@ -294,18 +294,31 @@ fill_summary (Book     *book,
   fu_store_get_rules (job->store, &rules);
   writer = fu_csv_writer_new (trend_csv, FALSE);
   fu_csv_writer_add_row (writer, "fiscal_year", "workshops", "participants", "replies",
-                         "reply_rate", NULL);
+                         "reply_rate", "entered_totals", NULL);
   for (guint i = 0; i < trend->len; i++)
     {
       const FuTrendPoint *point = &g_array_index (trend, FuTrendPoint, i);
       g_autofree char *label = fu_fiscal_year_label (&rules, point->fiscal_year);
-      g_autofree char *rate = fu_rate_format (point->replies, point->participants, FALSE);
+      g_autofree char *rate = fu_rate_format_tenths (fu_trend_point_rate_tenths (point), FALSE);
 
       fu_csv_writer_add (writer, label);
-      fu_csv_writer_add_uint (writer, point->workshops);
-      fu_csv_writer_add_uint (writer, point->participants);
-      fu_csv_writer_add_uint (writer, point->replies);
+      /* An entered year's unknown totals stay empty rather than 0. */
+      if (point->entered)
+        fu_csv_writer_add (writer, "");
+      else
+        fu_csv_writer_add_uint (writer, point->workshops);
+      if (point->entered && point->participants == 0)
+        {
+          fu_csv_writer_add (writer, "");
+          fu_csv_writer_add (writer, "");
+        }
+      else
+        {
+          fu_csv_writer_add_uint (writer, point->participants);
+          fu_csv_writer_add_uint (writer, point->replies);
+        }
       fu_csv_writer_add (writer, rate);
+      fu_csv_writer_add (writer, point->entered ? "yes" : "no");
       fu_csv_writer_end_row (writer);
     }
   return add_sheet (book, "Trend", trend_csv, NULL, error);

@@ -383,3 +383,13 @@ fu_text_is_clean (const char *text,
       return FALSE;
   return TRUE;
 }
+
+guint64
+fu_trend_point_rate_tenths (const FuTrendPoint *point)
+{
+  g_return_val_if_fail (point != NULL, 0);
+
+  if (point->participants > 0)
+    return fu_rate_tenths (point->replies, point->participants);
+  return point->rate_tenths;
+}

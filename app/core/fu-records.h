@@ -127,11 +127,26 @@ struct _FuReplyRow {
 };
 
 typedef struct {
-  guint fiscal_year;
-  guint workshops;
-  guint participants;
-  guint replies;
+  guint    fiscal_year;
+  guint    workshops;
+  guint    participants;
+  guint    replies;
+  gboolean entered;        /* a year before the database: totals entered by hand */
+  guint    rate_tenths;    /* entered as a rate only (participants 0): tenths of a percent */
 } FuTrendPoint;
+
+/* A year before the database, as the office knew it: its totals (participants and replies)
+ * or just its reply rate, and how many administrations organized in-house workshops. */
+typedef struct {
+  guint fiscal_year;
+  guint participants;      /* 0 when only the rate is known */
+  guint replies;
+  guint rate_tenths;       /* the rate when only it is known: 280 for 28% */
+  gint  inhouse;           /* administrations with in-house workshops; -1 not known */
+} FuEarlierYear;
+
+/* A point's reply rate in tenths of a percent, from its totals or its entered rate. */
+guint64    fu_trend_point_rate_tenths       (const FuTrendPoint *point);
 
 typedef struct {
   gint64  administration_id;

@@ -528,7 +528,13 @@ fu_rate_format (guint    part,
                 guint    whole,
                 gboolean localized)
 {
-  guint64 tenths = fu_rate_tenths (part, whole);
+  return fu_rate_format_tenths (fu_rate_tenths (part, whole), localized);
+}
+
+char *
+fu_rate_format_tenths (guint64  tenths,
+                       gboolean localized)
+{
   const char *point = ".";
   struct lconv *conv;
 

@@ -98,5 +98,7 @@ guint64  fu_rate_tenths      (guint part, guint whole);
 /* "81.3": the rate with one decimal, with the locale's decimal separator when @localized
  * (on screen and in print), with "." otherwise (files). */
 char    *fu_rate_format      (guint part, guint whole, gboolean localized);
+/* The same from a rate already in tenths of a percent. */
+char    *fu_rate_format_tenths (guint64 tenths, gboolean localized);
 
 G_END_DECLS

@@ -171,6 +171,11 @@ mark_workshops (FuStore        *store,
   return TRUE;
 }
 
+static const FuEarlierYear earlier_years[] = {
+  { .fiscal_year = 2014, .rate_tenths = 280, .inhouse = 6 },
+  { .fiscal_year = 2015, .rate_tenths = 470, .inhouse = 18 },
+};
+
 static gboolean
 load (FuStore    *store,
       GPtrArray  *codes,
@@ -194,7 +199,15 @@ load (FuStore    *store,
 
   /* The reminders went out when the reminder window opened, to those who had not replied
    * by then; the store knows who that was from the replies' dates. */
-  return mark_workshops (store, &rules, codes, MARK_REMINDED, error);
+  if (!mark_workshops (store, &rules, codes, MARK_REMINDED, error))
+    return FALSE;
+
+  /* The two rounds before, as the report gives them: their reply rates and how many
+   * administrations organized in-house workshops. */
+  for (guint i = 0; i < G_N_ELEMENTS (earlier_years); i++)
+    if (!fu_store_set_earlier_year (store, &earlier_years[i], error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean

@@ -263,6 +263,21 @@ fu_store_get_office_name (FuStore *self)
   return FU_STORE_GET_CLASS (self)->get_office_name (self);
 }
 
+GArray *
+fu_store_list_earlier_years (FuStore *self, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  return FU_STORE_GET_CLASS (self)->list_earlier_years (self, error);
+}
+
+gboolean
+fu_store_set_earlier_year (FuStore *self, const FuEarlierYear *year, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (year != NULL, FALSE);
+  return FU_STORE_GET_CLASS (self)->set_earlier_year (self, year, error);
+}
+
 gboolean
 fu_store_set_office_name (FuStore *self, const char *name, GError **error)
 {

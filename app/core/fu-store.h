@@ -62,6 +62,8 @@ struct _FuStoreClass
   gboolean (*set_rules) (FuStore *self, const FuRules *rules, GError **error);
   char *(*get_office_name) (FuStore *self);
   gboolean (*set_office_name) (FuStore *self, const char *name, GError **error);
+  GArray *(*list_earlier_years) (FuStore *self, GError **error);
+  gboolean (*set_earlier_year) (FuStore *self, const FuEarlierYear *year, GError **error);
   GPtrArray *(*list_administrations) (FuStore *self, GError **error);
   gboolean (*lookup_administration) (FuStore *self, const char *name_or_short, gint64 *id,
                                      GError **error);
@@ -207,6 +209,12 @@ void        fu_store_get_rules             (FuStore *self, FuRules *rules);
 gboolean    fu_store_set_rules             (FuStore *self, const FuRules *rules, GError **error);
 char       *fu_store_get_office_name       (FuStore *self);
 gboolean    fu_store_set_office_name       (FuStore *self, const char *name, GError **error);
+/* The years before the database, oldest first (FuEarlierYear), and entering one (a year the
+ * database has workshops for keeps its own figures in the trend). A year with neither
+ * participants nor a rate is taken out. */
+GArray     *fu_store_list_earlier_years    (FuStore *self, GError **error);
+gboolean    fu_store_set_earlier_year      (FuStore *self, const FuEarlierYear *year,
+                                            GError **error);
 
 /* Administrations. Lookups return TRUE with *id = 0 when nothing matches; FALSE only with an
  * error. Names and short names match without regard to case. */

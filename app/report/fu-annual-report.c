@@ -59,6 +59,7 @@ struct _FuAnnualReport
   GArray        *trend;       /* FuTrendPoint */
   GPtrArray     *replies;     /* FuReplyRow */
   GPtrArray     *inhouse;     /* FuInhouseRow */
+  GArray        *earlier;     /* FuEarlierYear: years before the database */
   GHashTable    *row_by_code; /* workshop code → 1-based row number */
   FuChart       *charts[FU_N_CHART_KINDS];  /* the ones the report shows; others NULL */
 
@@ -89,6 +90,15 @@ rate_text (guint n,
     return g_strdup ("–");
   /* TRANSLATORS: a percentage, "57%" */
   return g_strdup_printf (_("%u%%"), fu_percent (n, of));
+}
+
+/* A year's reply rate, from its totals or, for a year entered as a rate, from that rate. */
+static char *
+point_rate_text (const FuTrendPoint *point)
+{
+  if (point->participants > 0 || point->rate_tenths == 0)
+    return rate_text (point->replies, point->participants);
+  return g_strdup_printf (_("%u%%"), (guint) ((fu_trend_point_rate_tenths (point) + 5) / 10));
 }
 
 /* "Jul. 2016", as the seed dates its workshops. */
@@ -856,22 +866,35 @@ add_trend_table (Builder *b)
   fu_page_table_set_column (table, 2, _("Participants"), 0, PANGO_ALIGN_RIGHT);
   fu_page_table_set_column (table, 3, _("Replies"), 0, PANGO_ALIGN_RIGHT);
   fu_page_table_set_column (table, 4, _("Reply rate"), 0, PANGO_ALIGN_RIGHT);
+  gboolean any_entered = FALSE;
+
   for (guint i = 0; i < self->trend->len; i++)
     {
       const FuTrendPoint *point = &g_array_index (self->trend, FuTrendPoint, i);
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *label = NULL;
 
       if (point->fiscal_year > self->fiscal_year)
         break;
-      g_ptr_array_add (cells, fu_fiscal_year_label (&self->rules, point->fiscal_year));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", point->workshops));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", point->participants));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", point->replies));
-      g_ptr_array_add (cells, rate_text (point->replies, point->participants));
+      label = fu_fiscal_year_label (&self->rules, point->fiscal_year);
+      any_entered |= point->entered;
+      /* TRANSLATORS: a fiscal year whose totals were entered by hand, "FY2014/15 *" */
+      g_ptr_array_add (cells, point->entered ? g_strdup_printf (_("%s *"), label)
+                                             : g_steal_pointer (&label));
+      g_ptr_array_add (cells, point->entered ? g_strdup ("–")
+                                             : g_strdup_printf ("%u", point->workshops));
+      g_ptr_array_add (cells, point->participants > 0 || !point->entered
+                              ? g_strdup_printf ("%u", point->participants) : g_strdup ("–"));
+      g_ptr_array_add (cells, point->participants > 0 || !point->entered
+                              ? g_strdup_printf ("%u", point->replies) : g_strdup ("–"));
+      g_ptr_array_add (cells, point_rate_text (point));
       add_row (table, point->fiscal_year == self->fiscal_year
                       ? FU_PAGE_ROW_TOTAL : FU_PAGE_ROW_NORMAL, cells);
     }
   fu_page_layout_add_table (b->layout, table, FU_PAGE_BLOCK_DEFAULT);
+  if (any_entered)
+    add_note (b, _("* Totals entered by hand for a year before the database, as earlier "
+                   "reports gave them."));
 }
 
 /* Table 1: the workshops, their administrations, participants and replies. */
@@ -1136,7 +1159,7 @@ add_trend_sentence (Builder *b)
       if (point->fiscal_year >= self->fiscal_year)
         continue;
       label = fu_fiscal_year_label (&self->rules, point->fiscal_year);
-      point_rate = rate_text (point->replies, point->participants);
+      point_rate = point_rate_text (point);
       /* TRANSLATORS: an earlier year's reply rate, e.g. "28% in FY2014/15" */
       g_ptr_array_add (earlier, g_strdup_printf (_("%s in %s"), point_rate, label));
     }
@@ -1202,6 +1225,32 @@ add_section_responses (Builder *b)
                  "numbers. The reply rate divides the replies by the participants surveyed."));
 }
 
+/* What the surveys before the database found: "6 in FY2014/15 and 18 in FY2015/16". */
+static void
+add_earlier_inhouse (Builder *b)
+{
+  FuAnnualReport *self = b->self;
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; i < self->earlier->len; i++)
+    {
+      const FuEarlierYear *year = &g_array_index (self->earlier, FuEarlierYear, i);
+      g_autofree char *label = NULL;
+
+      if (year->inhouse < 0 || year->fiscal_year >= self->fiscal_year)
+        continue;
+      label = fu_fiscal_year_label (&self->rules, year->fiscal_year);
+      /* TRANSLATORS: administrations in a year: "18 in FY2015/16" */
+      g_ptr_array_add (counts, g_strdup_printf (_("%d in %s"), year->inhouse, label));
+    }
+  if (counts->len == 0)
+    return;
+  list = join_names (counts);
+  add_paragraph_printf (b, _("The earlier surveys found Member administrations that organized "
+                             "in-house workshops: %s."), list);
+}
+
 static void
 add_section_actions (Builder *b)
 {
@@ -1223,6 +1272,7 @@ add_section_actions (Builder *b)
                                "%u colleagues learned from them."), total->colleagues_learned);
 
   add_subsection (b, _("In-house workshops"));
+  add_earlier_inhouse (b);
   for (guint i = 0; i < self->inhouse->len; i++)
     n_inhouse += ((const FuInhouseRow *) g_ptr_array_index (self->inhouse, i))->inhouse_workshops;
   if (self->inhouse->len > 0)
@@ -1509,6 +1559,7 @@ fu_annual_report_finalize (GObject *object)
   g_clear_pointer (&self->trend, g_array_unref);
   g_clear_pointer (&self->replies, g_ptr_array_unref);
   g_clear_pointer (&self->inhouse, g_ptr_array_unref);
+  g_clear_pointer (&self->earlier, g_array_unref);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->office, g_free);
@@ -1566,6 +1617,9 @@ fu_annual_report_new (FuStore  *store,
     return NULL;
   self->replies = fu_store_list_replies (store, self->first, self->last, error);
   if (self->replies == NULL)
+    return NULL;
+  self->earlier = fu_store_list_earlier_years (store, error);
+  if (self->earlier == NULL)
     return NULL;
   self->inhouse = fu_store_inhouse_administrations (store, self->first, self->last, error);
   if (self->inhouse == NULL)

@@ -578,6 +578,7 @@ build_reply_rate (FuStore       *store,
   g_autoptr(GArray) rates = g_array_new (FALSE, TRUE, sizeof (double));
   const FuTrendPoint *last = NULL;
   guint highlight = G_MAXUINT;
+  gboolean any_entered = FALSE;
 
   trend = fu_store_reply_rate_trend (store, error);
   if (trend == NULL)
@@ -596,8 +597,16 @@ build_reply_rate (FuStore       *store,
       if (fiscal_year != 0 && point->fiscal_year > fiscal_year)
         break;
       label = fu_fiscal_year_label (rules, point->fiscal_year);
+      if (point->entered)
+        {
+          g_autofree char *year = g_steal_pointer (&label);
+
+          any_entered = TRUE;
+          /* TRANSLATORS: a fiscal year whose totals were entered by hand, "FY2014/15 *" */
+          label = g_strdup_printf (_("%s *"), year);
+        }
       fu_chart_add_category (chart, label, NULL);
-      rate = point->participants > 0 ? point->replies * 100.0 / point->participants : 0.0;
+      rate = fu_trend_point_rate_tenths (point) / 10.0;
       g_array_append_val (rates, rate);
       last = point;
       if (point->fiscal_year == fiscal_year)
@@ -624,6 +633,9 @@ build_reply_rate (FuStore       *store,
                                last->replies, last->participants);
       fu_chart_set_title (chart, title);
     }
+  if (any_entered)
+    fu_chart_set_subtitle (chart, _("Replies to the follow-up questionnaire, by fiscal year "
+                                    "(* totals entered for years before the database)"));
 
   fu_chart_layer_add_series (line, _("Reply rate"), COLOR_YES, (double *) rates->data,
                              rates->len);

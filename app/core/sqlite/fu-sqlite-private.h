@@ -301,6 +301,8 @@ void fu_sqlite_get_rules (FuStore *self, FuRules *rules);
 gboolean fu_sqlite_set_rules (FuStore *self, const FuRules *rules, GError **error);
 char *fu_sqlite_get_office_name (FuStore *self);
 gboolean fu_sqlite_set_office_name (FuStore *self, const char *name, GError **error);
+GArray  *fu_sqlite_list_earlier_years (FuStore *self, GError **error);
+gboolean fu_sqlite_set_earlier_year (FuStore *self, const FuEarlierYear *year, GError **error);
 GPtrArray *fu_sqlite_list_administrations (FuStore *self, GError **error);
 gboolean fu_sqlite_lookup_administration (FuStore *self, const char *name_or_short, gint64 *id,
                                           GError **error);

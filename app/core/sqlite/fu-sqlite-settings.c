@@ -177,3 +177,101 @@ fu_sqlite_set_office_name (FuStore    *self,
     return FALSE;
   return fu_sqlite_finish (self, set_setting (self, "office_name", name, error), error);
 }
+
+/* ---- Years before the database ------------------------------------------------------------ */
+
+#define EARLIER_PREFIX "earlier_year:"
+
+GArray *
+fu_sqlite_list_earlier_years (FuStore  *self,
+                              GError  **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+  g_autoptr(GArray) years = g_array_new (FALSE, TRUE, sizeof (FuEarlierYear));
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  stmt = fu_sqlite_prepare (self,
+                            "SELECT substr (key, ?1), value FROM settings "
+                            "WHERE key LIKE ?2 ORDER BY CAST (substr (key, ?1) AS INTEGER)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) strlen (EARLIER_PREFIX) + 1);
+  sqlite3_bind_text (stmt, 2, EARLIER_PREFIX "%", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *year_text = fu_sqlite_column_text (stmt, 0);
+      g_autofree char *value = fu_sqlite_column_text (stmt, 1);
+      g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", ",", -1);
+      FuEarlierYear year = { 0, 0, 0, 0, -1 };
+      guint64 number = 0;
+
+      /* "participants,replies,rate_tenths,inhouse"; a value edited into anything else is
+       * left out rather than shown wrong. */
+      if (year_text == NULL || g_strv_length (parts) != 4
+          || !g_ascii_string_to_unsigned (year_text, 10, 1990, 2100, &number, NULL))
+        continue;
+      year.fiscal_year = (guint) number;
+      year.participants = (guint) g_ascii_strtoull (parts[0], NULL, 10);
+      year.replies = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+      year.rate_tenths = (guint) g_ascii_strtoull (parts[2], NULL, 10);
+      year.inhouse = parts[3][0] != '\0' ? (gint) g_ascii_strtoll (parts[3], NULL, 10) : -1;
+      g_array_append_val (years, year);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fu_sqlite_set_error (self, error, _("Could not read the earlier years"));
+      return NULL;
+    }
+  return g_steal_pointer (&years);
+}
+
+gboolean
+fu_sqlite_set_earlier_year (FuStore              *self,
+                            const FuEarlierYear  *year,
+                            GError              **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *inhouse = NULL;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  /* Neither totals nor a rate: the year is taken out. */
+  if (year->participants == 0 && year->rate_tenths == 0 && year->fiscal_year >= 1990
+      && year->fiscal_year <= 2100)
+    {
+      g_autoptr(FuStmt) stmt = NULL;
+
+      key = g_strdup_printf (EARLIER_PREFIX "%u", year->fiscal_year);
+      if (!fu_store_begin (self, error))
+        return FALSE;
+      stmt = fu_sqlite_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      return fu_sqlite_finish (self,
+                               stmt != NULL && step_done (self, stmt,
+                                                          _("Could not save the settings"),
+                                                          error),
+                               error);
+    }
+  if (year->fiscal_year < 1990 || year->fiscal_year > 2100
+      || (year->participants == 0 && year->rate_tenths > 1000)
+      || year->replies > year->participants)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("An earlier year needs its participants and replies (no more "
+                             "replies than participants), or a reply rate from 0.1 to 100%"));
+      return FALSE;
+    }
+  key = g_strdup_printf (EARLIER_PREFIX "%u", year->fiscal_year);
+  inhouse = year->inhouse >= 0 ? g_strdup_printf ("%d", year->inhouse) : g_strdup ("");
+  value = g_strdup_printf ("%u,%u,%u,%s", year->participants, year->replies,
+                           year->participants > 0 ? 0 : year->rate_tenths, inhouse);
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_sqlite_finish (self, set_setting (self, key, value, error), error);
+}

@@ -70,6 +70,8 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->set_rules = fu_sqlite_set_rules;
   store_class->get_office_name = fu_sqlite_get_office_name;
   store_class->set_office_name = fu_sqlite_set_office_name;
+  store_class->list_earlier_years = fu_sqlite_list_earlier_years;
+  store_class->set_earlier_year = fu_sqlite_set_earlier_year;
   store_class->list_administrations = fu_sqlite_list_administrations;
   store_class->lookup_administration = fu_sqlite_lookup_administration;
   store_class->get_administration = fu_sqlite_get_administration;

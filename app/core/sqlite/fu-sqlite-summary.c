@@ -241,6 +241,38 @@ fu_sqlite_reply_rate_trend (FuStore *self,
       return NULL;
     }
 
+  /* The years before the database, where it has nothing of its own. */
+  {
+    g_autoptr(GArray) earlier = fu_store_list_earlier_years (self, error);
+
+    if (earlier == NULL)
+      return NULL;
+    for (guint i = 0; i < earlier->len; i++)
+      {
+        const FuEarlierYear *year = &g_array_index (earlier, FuEarlierYear, i);
+        FuTrendPoint point = { 0 };
+        guint at = 0;
+        gboolean known = FALSE;
+
+        for (at = 0; at < points->len; at++)
+          {
+            guint fiscal_year = g_array_index (points, FuTrendPoint, at).fiscal_year;
+
+            known |= fiscal_year == year->fiscal_year;
+            if (fiscal_year >= year->fiscal_year)
+              break;
+          }
+        if (known)
+          continue;
+        point.fiscal_year = year->fiscal_year;
+        point.participants = year->participants;
+        point.replies = year->replies;
+        point.rate_tenths = year->rate_tenths;
+        point.entered = TRUE;
+        g_array_insert_val (points, at, point);
+      }
+  }
+
   return g_steal_pointer (&points);
 }
 
