@@ -120,23 +120,64 @@ fu_display_find_message_dialog (void)
   return NULL;
 }
 
-/* The button on screen below @root whose label is @label (with its mnemonic), if any. */
+typedef gboolean (*FuDisplayMatch) (GtkWidget *widget, const char *text);
+
+/* The first widget below @root (itself included) that @match accepts with @text, if any. */
 static inline GtkWidget *
-fu_display_find_button (GtkWidget  *root,
-                        const char *label)
+fu_display_find (GtkWidget      *root,
+                 FuDisplayMatch  match,
+                 const char     *text)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+  if (match (root, text))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = fu_display_find_button (child, label);
+      GtkWidget *found = fu_display_find (child, match, text);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static inline gboolean
+fu_display_is_button_labelled (GtkWidget  *widget,
+                               const char *label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static inline gboolean
+fu_display_is_button_tipped (GtkWidget  *widget,
+                             const char *tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static inline gboolean
+fu_display_is_row_titled (GtkWidget  *widget,
+                          const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The button on screen below @root whose label is @label (with its mnemonic), if any. */
+static inline GtkWidget *
+fu_display_find_button (GtkWidget  *root,
+                        const char *label)
+{
+  return fu_display_find (root, fu_display_is_button_labelled, label);
+}
+
+/* The row (AdwPreferencesRow) titled @title below @root, if any. */
+static inline GtkWidget *
+fu_display_find_row (GtkWidget  *root,
+                     const char *title)
+{
+  return fu_display_find (root, fu_display_is_row_titled, title);
 }
 
 /* ---- Keys -------------------------------------------------------------------------------- */

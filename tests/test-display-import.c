@@ -125,18 +125,9 @@ static AdwComboRow *
 find_combo_row (GtkWidget  *root,
                 const char *title)
 {
-  if (ADW_IS_COMBO_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_COMBO_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = find_combo_row (child, title);
+  GtkWidget *row = fu_display_find_row (root, title);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_COMBO_ROW (row) ? ADW_COMBO_ROW (row) : NULL;
 }
 
 static const char *

@@ -917,6 +917,105 @@ test_preferences (Fixture       *f,
       widget, FU_TYPE_PREFERENCES_WINDOW, "open_row"))));
 }
 
+static GtkWidget *
+row_widget (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *row = fu_display_find_row (root, title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+}
+
+/* Years before the database, entered in Preferences as the report gives them, feed the
+ * trend; a row per year, which can be taken out again. */
+static void
+test_earlier_years (Fixture       *f,
+                    gconstpointer  data)
+{
+  FuPreferencesWindow *prefs = fu_preferences_window_new (f->context);
+  GtkWidget *widget = GTK_WIDGET (prefs);
+  GObject *group = fu_display_child (prefs, FU_TYPE_PREFERENCES_WINDOW, "earlier_group");
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GArray) trend = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  fu_display_iterate ();
+  g_assert_null (fu_display_find_row (GTK_WIDGET (group), "FY2014/15"));
+
+  /* FY2014/15, known by its rate only, with its in-house count. */
+  g_signal_emit_by_name (fu_display_child (prefs, FU_TYPE_PREFERENCES_WINDOW, "add_earlier_row"),
+                         "activated");
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (extra, "_Fiscal Year Starting In")),
+                             2014);
+  gtk_switch_set_active (GTK_SWITCH (row_widget (extra, "_Only the Reply Rate Is Known")), TRUE);
+  g_assert_false (gtk_widget_get_visible (fu_display_find_row (extra, "_Participants Surveyed")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (extra, "Reply _Rate (%)")), 28);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (fu_display_find_row (extra,
+                                                                     "_In-House Workshops Known")),
+                                         TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (extra,
+                                                          "Administrations That _Organized Them")),
+                             6);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save");
+  adw_message_dialog_response (dialog, "save");
+  fu_display_iterate ();
+
+  /* FY2015/16 by its totals: no more replies than participants can be typed. */
+  g_signal_emit_by_name (fu_display_child (prefs, FU_TYPE_PREFERENCES_WINDOW, "add_earlier_row"),
+                         "activated");
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (
+      row_widget (extra, "_Fiscal Year Starting In"))), ==, 2013);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (extra, "_Fiscal Year Starting In")),
+                             2015);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (extra, "_Participants Surveyed")), 200);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (extra, "_Replies")), 500);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (
+      row_widget (extra, "_Replies"))), ==, 200);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (extra, "_Replies")), 94);
+  adw_message_dialog_response (dialog, "save");
+  fu_display_iterate ();
+
+  years = fu_store_list_earlier_years (f->store, NULL);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpuint (g_array_index (years, FuEarlierYear, 0).fiscal_year, ==, 2014);
+  g_assert_cmpuint (g_array_index (years, FuEarlierYear, 0).rate_tenths, ==, 280);
+  g_assert_cmpint (g_array_index (years, FuEarlierYear, 0).inhouse, ==, 6);
+  g_assert_cmpuint (g_array_index (years, FuEarlierYear, 1).participants, ==, 200);
+  g_assert_cmpuint (g_array_index (years, FuEarlierYear, 1).replies, ==, 94);
+  g_assert_cmpint (g_array_index (years, FuEarlierYear, 1).inhouse, ==, -1);
+  trend = fu_store_reply_rate_trend (f->store, NULL);
+  g_assert_cmpuint (fu_trend_point_rate_tenths (&g_array_index (trend, FuTrendPoint, 0)), ==, 280);
+  g_assert_cmpuint (fu_trend_point_rate_tenths (&g_array_index (trend, FuTrendPoint, 1)), ==, 470);
+
+  /* Each year has its row, which says what was entered. */
+  row = fu_display_find_row (GTK_WIDGET (group), "FY2014/15");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "28"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "6 administrations"));
+  g_assert_nonnull (fu_display_find_row (GTK_WIDGET (group), "FY2015/16"));
+
+  /* Removing one takes it out of the database and the list. */
+  g_signal_emit_by_name (fu_display_find (row, fu_display_is_button_tipped, "Remove FY2014/15"),
+                         "clicked");
+  fu_display_iterate ();
+  g_clear_pointer (&years, g_array_unref);
+  years = fu_store_list_earlier_years (f->store, NULL);
+  g_assert_cmpuint (years->len, ==, 1);
+  g_assert_null (fu_display_find_row (GTK_WIDGET (group), "FY2014/15"));
+  g_assert_true (gtk_widget_get_visible (widget));
+}
+
 static FuWindow *
 only_window (GtkApplication *application)
 {
@@ -1124,6 +1223,8 @@ main (int    argc,
               fixture_setup, test_export_summary, fixture_teardown);
   g_test_add ("/window/preferences", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/window/earlier-years", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_earlier_years, fixture_teardown);
   g_test_add ("/window/toasts", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_toasts, fixture_teardown);
   g_test_add ("/window/shortcuts", Fixture, GINT_TO_POINTER (TRUE),

@@ -33,7 +33,26 @@ struct _FuPreferencesWindow
   GtkSpinButton        *anonymize_years_spin;
   GtkSpinButton        *reply_days_spin;
   AdwComboRow          *start_month_row;
+  AdwPreferencesGroup  *earlier_group;
+  GtkWidget            *add_earlier_row;
+  GPtrArray            *earlier_rows;   /* the rows of the entered years, rebuilt on load */
 };
+
+/* The form of one earlier year, in a message dialog. */
+typedef struct {
+  FuPreferencesWindow *self;
+  GtkSpinButton       *year_spin;
+  AdwActionRow        *year_row;
+  GtkSwitch           *rate_only_switch;
+  GtkWidget           *participants_row;
+  GtkSpinButton       *participants_spin;
+  GtkWidget           *replies_row;
+  GtkSpinButton       *replies_spin;
+  GtkWidget           *rate_row;
+  GtkSpinButton       *rate_spin;
+  AdwExpanderRow      *inhouse_row;
+  GtkSpinButton       *inhouse_spin;
+} EarlierForm;
 
 G_DEFINE_FINAL_TYPE (FuPreferencesWindow, fu_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -61,6 +80,8 @@ add_error_toast (FuPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+static void load_earlier_years (FuPreferencesWindow *self);
+
 static void
 load (FuPreferencesWindow *self)
 {
@@ -87,6 +108,7 @@ load (FuPreferencesWindow *self)
   adw_action_row_set_subtitle (self->path_row, fu_store_get_path (get_store (self)));
   gtk_editable_set_text (GTK_EDITABLE (self->staff_name_row),
                          fu_store_get_author (get_store (self)));
+  load_earlier_years (self);
 
   self->loading = FALSE;
 }
@@ -114,6 +136,290 @@ open_database (FuPreferencesWindow *self,
   /* On success the application replaces every window, this one included. */
   if (!fu_application_open_database (FU_APPLICATION (application), path, &error))
     add_error_toast (self, error->message);
+}
+
+/* ---- Years before the database ------------------------------------------------------------ */
+
+static char *
+earlier_year_label (FuPreferencesWindow *self,
+                    guint                fiscal_year)
+{
+  return fu_fiscal_year_label (fu_context_get_rules (self->context), fiscal_year);
+}
+
+/* "30 of 120 participants replied (25%) · 4 administrations with in-house workshops" */
+static char *
+earlier_year_summary (const FuEarlierYear *year)
+{
+  g_autofree char *rate = NULL;
+  g_autofree char *replies = NULL;
+
+  if (year->participants > 0)
+    {
+      rate = fu_rate_format (year->replies, year->participants, TRUE);
+      replies = g_strdup_printf (ngettext ("%u of %u participant replied (%s%%)",
+                                           "%u of %u participants replied (%s%%)",
+                                           year->participants),
+                                 year->replies, year->participants, rate);
+    }
+  else
+    {
+      rate = fu_rate_format_tenths (year->rate_tenths, TRUE);
+      /* TRANSLATORS: a year known only by its rate: "Reply rate 28.0%" */
+      replies = g_strdup_printf (_("Reply rate %s%%"), rate);
+    }
+  if (year->inhouse < 0)
+    return g_steal_pointer (&replies);
+  /* TRANSLATORS: the reply figures, then how many administrations: "Reply rate 28.0% · 6
+   * administrations with in-house workshops" */
+  return g_strdup_printf (ngettext ("%s · %d administration with in-house workshops",
+                                    "%s · %d administrations with in-house workshops",
+                                    year->inhouse),
+                          replies, year->inhouse);
+}
+
+static void
+run_earlier_year (FuPreferencesWindow *self,
+                  const FuEarlierYear *year)
+{
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = earlier_year_label (self, year->fiscal_year);
+
+  command = fu_command_new_set_earlier_year (year, label);
+  if (!fu_context_run (self->context, command, &error))
+    add_error_toast (self, error->message);
+}
+
+static void
+earlier_form_update (EarlierForm *form)
+{
+  gboolean rate_only = gtk_switch_get_active (form->rate_only_switch);
+  g_autofree char *label = NULL;
+
+  label = earlier_year_label (form->self, gtk_spin_button_get_value_as_int (form->year_spin));
+  adw_action_row_set_subtitle (form->year_row, label);
+  gtk_widget_set_visible (form->participants_row, !rate_only);
+  gtk_widget_set_visible (form->replies_row, !rate_only);
+  gtk_widget_set_visible (form->rate_row, rate_only);
+  /* No more replies than participants. */
+  gtk_spin_button_set_range (form->replies_spin, 0,
+                             gtk_spin_button_get_value (form->participants_spin));
+}
+
+static GtkSpinButton *
+add_spin_row (GtkWidget   *list,
+              const char  *title,
+              double       lower,
+              double       upper,
+              guint        digits,
+              GtkWidget  **row_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, digits > 0 ? 0.1 : 1);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  row, NULL, -1);
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+  else
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (list), row);
+  if (row_out != NULL)
+    *row_out = row;
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+earlier_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EarlierForm      *form)
+{
+  FuEarlierYear year = { 0, 0, 0, 0, -1 };
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  year.fiscal_year = gtk_spin_button_get_value_as_int (form->year_spin);
+  if (gtk_switch_get_active (form->rate_only_switch))
+    year.rate_tenths = (guint) (gtk_spin_button_get_value (form->rate_spin) * 10.0 + 0.5);
+  else
+    {
+      year.participants = gtk_spin_button_get_value_as_int (form->participants_spin);
+      year.replies = gtk_spin_button_get_value_as_int (form->replies_spin);
+    }
+  if (adw_expander_row_get_enable_expansion (form->inhouse_row))
+    year.inhouse = gtk_spin_button_get_value_as_int (form->inhouse_spin);
+  run_earlier_year (form->self, &year);
+}
+
+/* The form for a new year (@year NULL) or to change an entered one. */
+static void
+present_earlier_form (FuPreferencesWindow *self,
+                      const FuEarlierYear *year)
+{
+  EarlierForm *form = g_new0 (EarlierForm, 1);
+  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row;
+  GtkWidget *switch_row = adw_action_row_new ();
+  GtkWidget *inhouse = adw_expander_row_new ();
+  guint fiscal_year;
+
+  form->self = self;
+  if (year != NULL)
+    fiscal_year = year->fiscal_year;
+  else
+    {
+      g_autoptr(GArray) trend = fu_store_reply_rate_trend (get_store (self), NULL);
+
+      /* The year before the oldest one known. */
+      fiscal_year = fu_fiscal_year_of (fu_context_get_rules (self->context),
+                                       fu_context_get_today (self->context));
+      if (trend != NULL && trend->len > 0)
+        fiscal_year = g_array_index (trend, FuTrendPoint, 0).fiscal_year;
+      fiscal_year--;
+    }
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  form->year_spin = add_spin_row (list, _("_Fiscal Year Starting In"), 1990, 2100, 0, &row);
+  form->year_row = ADW_ACTION_ROW (row);
+  gtk_widget_set_sensitive (GTK_WIDGET (form->year_spin), year == NULL);
+
+  form->rate_only_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (form->rate_only_switch), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (switch_row),
+                                 _("_Only the Reply Rate Is Known"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (switch_row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (switch_row), GTK_WIDGET (form->rate_only_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (switch_row),
+                                         GTK_WIDGET (form->rate_only_switch));
+  gtk_list_box_append (GTK_LIST_BOX (list), switch_row);
+
+  form->participants_spin = add_spin_row (list, _("_Participants Surveyed"), 1, 100000, 0,
+                                          &form->participants_row);
+  form->replies_spin = add_spin_row (list, _("_Replies"), 0, 100000, 0, &form->replies_row);
+  form->rate_spin = add_spin_row (list, _("Reply _Rate (%)"), 0.1, 100, 1, &form->rate_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (inhouse),
+                                 _("_In-House Workshops Known"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (inhouse), TRUE);
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (inhouse), TRUE);
+  form->inhouse_row = ADW_EXPANDER_ROW (inhouse);
+  form->inhouse_spin = add_spin_row (inhouse, _("Administrations That _Organized Them"), 0, 500,
+                                     0, NULL);
+  gtk_list_box_append (GTK_LIST_BOX (list), inhouse);
+
+  gtk_spin_button_set_value (form->year_spin, fiscal_year);
+  gtk_spin_button_set_value (form->participants_spin,
+                             year != NULL && year->participants > 0 ? year->participants : 100);
+  gtk_spin_button_set_value (form->rate_spin,
+                             year != NULL && year->rate_tenths > 0 ? year->rate_tenths / 10.0 : 50);
+  gtk_switch_set_active (form->rate_only_switch, year != NULL && year->participants == 0);
+  earlier_form_update (form);
+  gtk_spin_button_set_value (form->replies_spin, year != NULL ? year->replies : 0);
+  adw_expander_row_set_enable_expansion (form->inhouse_row, year != NULL && year->inhouse >= 0);
+  gtk_spin_button_set_value (form->inhouse_spin, year != NULL ? MAX (year->inhouse, 0) : 0);
+
+  g_signal_connect_swapped (form->year_spin, "value-changed",
+                            G_CALLBACK (earlier_form_update), form);
+  g_signal_connect_swapped (form->participants_spin, "value-changed",
+                            G_CALLBACK (earlier_form_update), form);
+  g_signal_connect_swapped (form->rate_only_switch, "notify::active",
+                            G_CALLBACK (earlier_form_update), form);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   year != NULL ? _("Change an Earlier Year")
+                                                : _("Add a Year Before the Database"),
+                                   _("Give the year's participants and replies from its report, "
+                                     "or just its reply rate."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", year != NULL ? _("_Save") : _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (earlier_response_cb), form,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_earlier_activated_cb (FuPreferencesWindow *self)
+{
+  present_earlier_form (self, NULL);
+}
+
+static void
+earlier_row_activated_cb (AdwActionRow        *row,
+                          FuPreferencesWindow *self)
+{
+  present_earlier_form (self, g_object_get_data (G_OBJECT (row), "earlier-year"));
+}
+
+static void
+earlier_remove_clicked_cb (GtkButton           *button,
+                           FuPreferencesWindow *self)
+{
+  const FuEarlierYear *entered = g_object_get_data (G_OBJECT (button), "earlier-year");
+  FuEarlierYear year = { entered->fiscal_year, 0, 0, 0, -1 };
+
+  run_earlier_year (self, &year);
+}
+
+static void
+load_earlier_years (FuPreferencesWindow *self)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->earlier_rows->len; i++)
+    adw_preferences_group_remove (self->earlier_group, g_ptr_array_index (self->earlier_rows, i));
+  g_ptr_array_set_size (self->earlier_rows, 0);
+
+  years = fu_store_list_earlier_years (get_store (self), &error);
+  if (years == NULL)
+    {
+      add_error_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < years->len; i++)
+    {
+      FuEarlierYear *year = g_memdup2 (&g_array_index (years, FuEarlierYear, i),
+                                       sizeof (FuEarlierYear));
+      g_autofree char *label = earlier_year_label (self, year->fiscal_year);
+      g_autofree char *summary = earlier_year_summary (year);
+      g_autofree char *remove_name = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "earlier-year", year, g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (earlier_row_activated_cb), self);
+
+      /* TRANSLATORS: a button's accessible name: "Remove FY2014/15" */
+      remove_name = g_strdup_printf (_("Remove %s"), label);
+      gtk_widget_set_tooltip_text (remove, remove_name);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data (G_OBJECT (remove), "earlier-year", year);
+      g_signal_connect (remove, "clicked", G_CALLBACK (earlier_remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      adw_preferences_group_add (self->earlier_group, row);
+      g_ptr_array_add (self->earlier_rows, row);
+    }
 }
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
@@ -301,6 +607,7 @@ fu_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fu_preferences_window_parent_class)->dispose (object);
 }
@@ -377,6 +684,9 @@ fu_preferences_window_class_init (FuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, anonymize_years_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, reply_days_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, start_month_row);
+  gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, earlier_group);
+  gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, add_earlier_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_earlier_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, office_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, staff_name_apply_cb);
@@ -388,6 +698,7 @@ static void
 fu_preferences_window_init (FuPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->earlier_rows = g_ptr_array_new ();
 }
 
 /* ---- Public API -------------------------------------------------------------------------- */
