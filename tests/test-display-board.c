@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "fu-board-page.h"
+#include "fu-date-popover.h"
 #include "fu-context.h"
 #include "fu-display-util.h"
 #include "fu-day.h"
@@ -536,6 +537,81 @@ test_mark_sent (Fixture       *f,
   g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 3);
 }
 
+static gboolean
+is_calendar (GtkWidget  *widget,
+             const char *unused)
+{
+  return GTK_IS_CALENDAR (widget);
+}
+
+static void
+select_calendar_day (GtkWidget *popover,
+                     FuDay      day)
+{
+  GtkWidget *calendar = fu_display_find (popover, is_calendar, NULL);
+  g_autoptr(GDateTime) date_time = NULL;
+  guint year, month, mday;
+
+  g_assert_nonnull (calendar);
+  fu_day_get_ymd (day, &year, &month, &mday);
+  date_time = g_date_time_new_local ((int) year, (int) month, (int) mday, 12, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), date_time);
+  fu_display_iterate ();
+}
+
+/* A batch sent last week and recorded today: Mark Sent's calendar records the day it went,
+ * and the deadlines count from it. A day still to come cannot be chosen. */
+static void
+test_mark_sent_on_day (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
+  AdwSplitButton *button = ADW_SPLIT_BUTTON (board_child (f, "mark_sent_button"));
+  FuDay last_week = fu_day_add_days (f->today, -7);
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *popover;
+  GtkWidget *confirm;
+
+  gtk_selection_model_select_all (selection);
+  fu_display_iterate ();
+  ids = selected_ids (f);
+  g_assert_cmpuint (ids->len, ==, 3);
+
+  popover = GTK_WIDGET (adw_split_button_get_popover (button));
+  g_assert_true (FU_IS_DATE_POPOVER (popover));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  fu_display_iterate ();
+  /* It opens on today. */
+  g_assert_cmpuint (fu_date_popover_get_day (FU_DATE_POPOVER (popover)), ==, f->today);
+  g_assert_nonnull (fu_display_find_button (popover, "Mark _Sent on 20 Dec 2017"));
+
+  /* Tomorrow is refused. */
+  select_calendar_day (popover, fu_day_add_days (f->today, 1));
+  confirm = fu_display_find_button (popover, "Mark _Sent on 21 Dec 2017");
+  g_assert_nonnull (confirm);
+  g_assert_false (gtk_widget_get_sensitive (confirm));
+  g_assert_false (fu_date_popover_choose (FU_DATE_POPOVER (popover)));
+
+  /* Last week is recorded as the day sent. */
+  select_calendar_day (popover, last_week);
+  confirm = fu_display_find_button (popover, "Mark _Sent on 13 Dec 2017");
+  g_assert_nonnull (confirm);
+  g_assert_true (gtk_widget_get_sensitive (confirm));
+  g_signal_emit_by_name (confirm, "clicked");
+  fu_display_iterate ();
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FuFollowupRow) row = get_followup (f, g_array_index (ids, gint64, i));
+
+      g_assert_cmpuint (row->dates.sent, ==, last_week);
+      g_assert_cmpuint (row->dates.deadline, ==, fu_day_add_days (last_week, 30));
+      g_assert_cmpint (row->status, ==, FU_STATUS_AWAITING_REPLY);
+    }
+  g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 0);
+}
+
 static void
 test_close (Fixture       *f,
             gconstpointer  data)
@@ -575,44 +651,131 @@ test_close (Fixture       *f,
   g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_OVERDUE), ==, overdue);
 }
 
+static gboolean
+is_list_box_row (GtkWidget  *widget,
+                 const char *unused)
+{
+  return ADW_IS_ACTION_ROW (widget);
+}
+
+/* Compose Reminder shows the drafts for the mail program; nothing is recorded until staff
+ * say the mail went. The one without an address is named. */
 static void
 test_compose_reminder (Fixture       *f,
                        gconstpointer  data)
 {
   GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *expected = NULL;
-  g_autofree char *office = NULL;
+  g_autofree char *addresses = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  const char *uri;
 
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
   fu_board_page_set_group (f->board, FU_STATUS_REMINDER_DUE);
   fu_display_iterate ();
-  g_assert_null (fu_board_page_build_reminder_uri (f->board, NULL));
-
   gtk_selection_model_select_all (selection);
   fu_display_iterate ();
   ids = selected_ids (f);
   g_assert_cmpuint (ids->len, ==, 3);
 
-  uri = fu_board_page_build_reminder_uri (f->board, missing);
-  g_assert_nonnull (uri);
-  /* Two of the three have e-mail addresses, escaped; the third is named. */
+  gtk_widget_activate_action (GTK_WIDGET (f->board), "board.compose-reminder", NULL);
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reminder to 2 Participants");
+  row = fu_display_find (adw_message_dialog_get_extra_child (dialog), is_list_box_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Draft");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "2 recipients in BCC");
+  uri = g_object_get_data (G_OBJECT (row), "uri");
   g_assert_true (g_str_has_prefix (uri, "mailto:?bcc=person1%2BTEST-REMIND@customs-fj.example,"
                                         "person2%2BTEST-REMIND@customs-fj.example&subject="));
-  g_assert_nonnull (strstr (uri, "Test%20Workshop%20TEST-REMIND"));
   g_assert_nonnull (strstr (uri, "Reply%20deadline%3A%2025%20December%202017"));
-  g_assert_cmpuint (missing->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (missing, 0), ==, "TEST-REMIND Person 3");
+  addresses = fu_mailto_dup_addresses (uri);
+  g_assert_cmpstr (addresses, ==, "person1+TEST-REMIND@customs-fj.example, "
+                                  "person2+TEST-REMIND@customs-fj.example");
+  g_assert_nonnull (fu_display_find_button (GTK_WIDGET (dialog), "_Copy Addresses"));
 
-  /* The same as core builds from the store's rows. */
+  /* Not sent: nothing recorded. */
+  adw_message_dialog_response (dialog, "cancel");
+  fu_display_iterate ();
   for (guint i = 0; i < ids->len; i++)
-    g_ptr_array_add (rows, get_followup (f, g_array_index (ids, gint64, i)));
-  office = fu_store_get_office_name (f->store);
-  expected = fu_mailto_build (rows, fu_context_get_rules (f->context), office, NULL);
-  g_assert_cmpstr (uri, ==, expected);
+    {
+      g_autoptr(FuFollowupRow) followup = get_followup (f, g_array_index (ids, gint64, i));
+
+      g_assert_cmpuint (followup->n_reminders, ==, 0);
+    }
+
+  /* Sent: the two with an address are reminded today, the third is not. */
+  gtk_widget_activate_action (GTK_WIDGET (f->board), "board.compose-reminder", NULL);
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  adw_message_dialog_response (dialog, "sent");
+  fu_display_iterate ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FuFollowupRow) followup = get_followup (f, g_array_index (ids, gint64, i));
+
+      g_assert_cmpuint (followup->n_reminders, ==, followup->email != NULL ? 1 : 0);
+    }
+}
+
+/* The sample's overdue, all at once: the drafts stay under what mail programs take, and
+ * hold between them every address once. */
+static void
+test_compose_drafts (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkSelectionModel *selection = fu_board_page_get_selection (f->board);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  guint n_drafts = 0;
+  guint n_with_email = 0;
+
+  fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
+  fu_display_iterate ();
+  gtk_selection_model_select_all (selection);
+  fu_display_iterate ();
+  {
+    g_autoptr(GArray) ids = selected_ids (f);
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(FuFollowupRow) followup = get_followup (f, g_array_index (ids, gint64, i));
+
+        if (followup->email != NULL && *followup->email != '\0')
+          n_with_email++;
+      }
+  }
+  g_assert_cmpuint (n_with_email, >, 60);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->board), "board.compose-reminder", NULL);
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  list = adw_message_dialog_get_extra_child (dialog);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+      g_autofree char *addresses = fu_mailto_dup_addresses (uri);
+      g_auto(GStrv) list_of = g_strsplit (addresses, ", ", -1);
+      g_autofree char *title = NULL;
+
+      n_drafts++;
+      g_assert_cmpuint (strlen (uri), <, FU_MAILTO_MAX_LENGTH);
+      title = g_strdup_printf ("Draft %u of", n_drafts);
+      g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                       title));
+      for (guint i = 0; list_of[i] != NULL; i++)
+        g_assert_true (g_hash_table_add (seen, g_ascii_strdown (list_of[i], -1)));
+    }
+  g_assert_cmpuint (n_drafts, >, 1);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_with_email);
+  adw_message_dialog_response (dialog, "cancel");
+  fu_display_iterate ();
 }
 
 int
@@ -634,10 +797,14 @@ main (int    argc,
               fixture_setup, test_mark_reminded, fixture_teardown);
   g_test_add ("/display/board/mark-sent", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_mark_sent, fixture_teardown);
+  g_test_add ("/display/board/mark-sent-on-day", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_mark_sent_on_day, fixture_teardown);
   g_test_add ("/display/board/close", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_close, fixture_teardown);
   g_test_add ("/display/board/compose-reminder", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_compose_reminder, fixture_teardown);
+  g_test_add ("/display/board/compose-drafts", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_compose_drafts, fixture_teardown);
 
   return g_test_run ();
 }

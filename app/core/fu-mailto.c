@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fu-day.h"
 #include "fu-mailto.h"
@@ -396,4 +397,30 @@ fu_mailto_build (GPtrArray     *rows,
   if (drafts->len == 0)
     return NULL;
   return g_strdup (g_ptr_array_index (drafts, 0));
+}
+
+char *
+fu_mailto_dup_addresses (const char *uri)
+{
+  const char *query;
+  g_auto(GStrv) params = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  query = strchr (uri, '?');
+  if (query == NULL)
+    return NULL;
+  params = g_strsplit (query + 1, "&", -1);
+  for (guint i = 0; params[i] != NULL; i++)
+    if (g_str_has_prefix (params[i], "bcc="))
+      {
+        g_autofree char *list = g_uri_unescape_string (params[i] + 4, NULL);
+        g_auto(GStrv) addresses = NULL;
+
+        if (list == NULL || *list == '\0')
+          return NULL;
+        addresses = g_strsplit (list, ",", -1);
+        return g_strjoinv (", ", addresses);
+      }
+  return NULL;
 }

@@ -39,6 +39,10 @@ GPtrArray *fu_mailto_build_drafts  (GPtrArray     *rows,
                                     gsize          max_length,
                                     GPtrArray     *without_email);
 
+/* The addresses a mailto: link sends to (its BCC), unescaped: "a@x.example, b@y.example", for
+ * pasting into a mail program by hand. NULL when it has none. */
+char   *fu_mailto_dup_addresses    (const char    *uri);
+
 /* A day for people in a letter, "15 January 2018" (the format is translatable). */
 char   *fu_mailto_format_day       (FuDay          day);
 

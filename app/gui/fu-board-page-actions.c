@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "fu-board-page-private.h"
+#include "fu-compose-dialog.h"
+#include "fu-date-popover.h"
 #include "fu-day.h"
 #include "fu-gui-util.h"
 #include "fu-mailto.h"
@@ -22,15 +24,24 @@
 /* ---- Actions ----------------------------------------------------------------------------- */
 
 static void
-mark_sent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+record_sent (FuBoardPage *self,
+             GArray      *ids,
+             FuDay        day)
 {
-  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(FuCommand) command = NULL;
+
+  command = fu_command_new_mark_followups_sent ((const gint64 *) (gpointer) ids->data,
+                                                ids->len, day);
+  fu_board_page_run_command (self, command);
+}
+
+/* Records the selected questionnaires not yet sent as sent on @day. */
+static void
+mark_sent (FuBoardPage *self,
+           FuDay        day)
+{
   g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(FuCommand) command = NULL;
-  FuDay today = fu_context_get_today (self->context);
 
   /* Only questionnaires not yet sent change. */
   for (guint i = 0; i < rows->len; i++)
@@ -40,12 +51,18 @@ mark_sent_action (GtkWidget  *widget,
       if (row->dates.sent == FU_DAY_NONE)
         g_array_append_val (ids, row->followup_id);
     }
-  if (ids->len == 0)
-    return;
+  if (ids->len > 0)
+    record_sent (self, ids, day);
+}
 
-  command = fu_command_new_mark_followups_sent ((const gint64 *) (gpointer) ids->data,
-                                                ids->len, today);
-  fu_board_page_run_command (self, command);
+static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+
+  mark_sent (self, fu_context_get_today (self->context));
 }
 
 /* Records a reminder on @date for the follow-ups @ids; says so when all of them had one
@@ -61,7 +78,21 @@ record_reminders (FuBoardPage *self,
                                                     ids->len, date);
   if (fu_board_page_run_command (self, command) && fu_command_get_entry_id (command) == 0)
     fu_gui_show_toast (GTK_WIDGET (self),
-                       adw_toast_new (_("The selected participants were already reminded today")));
+                       adw_toast_new (_("The selected participants were already reminded that "
+                                        "day")));
+}
+
+static void
+mark_reminded (FuBoardPage *self,
+               FuDay        day)
+{
+  g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
+  g_autoptr(GArray) ids = NULL;
+
+  if (rows->len == 0)
+    return;
+  ids = fu_board_page_ids_of (rows);
+  record_reminders (self, ids, day);
 }
 
 static void
@@ -70,13 +101,56 @@ mark_reminded_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
-  g_autoptr(GArray) ids = NULL;
 
-  if (rows->len == 0)
+  mark_reminded (self, fu_context_get_today (self->context));
+}
+
+static void
+sent_day_chosen_cb (FuDatePopover *popover,
+                    guint          day,
+                    FuBoardPage   *self)
+{
+  mark_sent (self, (FuDay) day);
+}
+
+static void
+reminded_day_chosen_cb (FuDatePopover *popover,
+                        guint          day,
+                        FuBoardPage   *self)
+{
+  mark_reminded (self, (FuDay) day);
+}
+
+/* Each calendar opens on today and stops there: nothing is sent tomorrow. */
+static void
+date_popover_show_cb (FuDatePopover *popover,
+                      FuBoardPage   *self)
+{
+  if (self->context == NULL)
     return;
-  ids = fu_board_page_ids_of (rows);
-  record_reminders (self, ids, fu_context_get_today (self->context));
+  fu_date_popover_set_latest (popover, fu_context_get_today (self->context));
+  fu_date_popover_set_day (popover, fu_context_get_today (self->context));
+}
+
+void
+fu_board_page_add_date_popovers (FuBoardPage *self)
+{
+  /* TRANSLATORS: %s is a day, "20 Dec 2017" */
+  FuDatePopover *sent = fu_date_popover_new (_("Mark _Sent on %s"));
+  /* TRANSLATORS: %s is a day, "20 Dec 2017" */
+  FuDatePopover *reminded = fu_date_popover_new (_("Mark Re_minded on %s"));
+
+  /* Before the popover's own handler, which selects the day. */
+  g_signal_connect_object (sent, "show", G_CALLBACK (date_popover_show_cb), self,
+                           G_CONNECT_DEFAULT);
+  g_signal_connect_object (reminded, "show", G_CALLBACK (date_popover_show_cb), self,
+                           G_CONNECT_DEFAULT);
+  g_signal_connect_object (sent, "day-chosen", G_CALLBACK (sent_day_chosen_cb), self,
+                           G_CONNECT_DEFAULT);
+  g_signal_connect_object (reminded, "day-chosen", G_CALLBACK (reminded_day_chosen_cb), self,
+                           G_CONNECT_DEFAULT);
+  adw_split_button_set_popover (self->mark_sent_button, GTK_POPOVER (sent));
+  adw_split_button_set_popover (self->mark_reminded_button, GTK_POPOVER (reminded));
 }
 
 typedef struct {
@@ -205,75 +279,14 @@ record_reply_action (GtkWidget  *widget,
   fu_board_page_open_reply_editor (self, ((const FuFollowupRow *) g_ptr_array_index (rows, 0))->followup_id);
 }
 
-/* A reminder composed in the mail program, for its toast's button. */
-typedef struct {
-  GWeakRef  page;
-  GArray   *ids;    /* gint64: the follow-ups with an e-mail address */
-  FuDay     date;
-} Composed;
-
 static void
-composed_free (gpointer  data,
-               GClosure *closure)
+reminders_sent_cb (GArray   *ids,
+                   gpointer  user_data)
 {
-  Composed *composed = data;
+  FuBoardPage *self = user_data;
 
-  g_weak_ref_clear (&composed->page);
-  g_clear_pointer (&composed->ids, g_array_unref);
-  g_free (composed);
-}
-
-/* After the mail program opened: record the reminder for the same people. */
-static void
-record_composed_cb (AdwToast *toast,
-                    Composed *composed)
-{
-  g_autoptr(FuBoardPage) self = g_weak_ref_get (&composed->page);
-
-  if (self != NULL && self->context != NULL)
-    record_reminders (self, composed->ids, composed->date);
-}
-
-typedef struct {
-  FuBoardPage *self;
-  Composed    *composed;
-  guint        n_recipients;
-} LaunchData;
-
-static void
-launch_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  LaunchData *data = user_data;
-  g_autoptr(FuBoardPage) self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    {
-      g_autoptr(GError) shown = NULL;
-
-      shown = g_error_new (error->domain, error->code,
-                           _("Could not open your mail program: %s"), error->message);
-      fu_board_page_show_error (self, shown);
-      composed_free (data->composed, NULL);
-      g_free (data);
-      return;
-    }
-
-  title = g_strdup_printf (ngettext ("Reminder to %u participant opened in your mail program",
-                                     "Reminder to %u participants opened in your mail program",
-                                     data->n_recipients),
-                           data->n_recipients);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("Mark _Reminded"));
-  adw_toast_set_timeout (toast, 10);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (record_composed_cb),
-                         data->composed, composed_free, 0);
-  fu_board_page_show_toast (GTK_WIDGET (self), toast);
-  g_free (data);
+  if (self->context != NULL)
+    record_reminders (self, ids, fu_context_get_today (self->context));
 }
 
 static void
@@ -282,54 +295,41 @@ compose_reminder_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   FuBoardPage *self = FU_BOARD_PAGE (widget);
-  g_autoptr(GPtrArray) without_email = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
-  g_autoptr(GAppLaunchContext) launch_context = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *uri = NULL;
-  LaunchData *data;
 
-  uri = fu_board_page_build_reminder_uri (self, without_email);
-
-  if (without_email->len > 0)
-    {
-      g_autofree char *names = NULL;
-      g_autofree char *title = NULL;
-      AdwToast *toast;
-
-      g_ptr_array_add (without_email, NULL);
-      /* TRANSLATORS: separates names in a list */
-      names = g_strjoinv (_(", "), (char **) without_email->pdata);
-      title = g_strdup_printf (ngettext ("No e-mail address for %s: remind them another way",
-                                         "No e-mail addresses for %s: remind them another way",
-                                         without_email->len - 1),
-                               names);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-      fu_board_page_show_toast (widget, toast);
-    }
-  if (uri == NULL)
+  if (rows->len == 0 || self->context == NULL)
     return;
+  fu_compose_dialog_present (widget, self->context, rows, FU_MAILTO_REMINDER,
+                             reminders_sent_cb, g_object_ref (self), g_object_unref);
+}
 
+static void
+questionnaires_sent_cb (GArray   *ids,
+                        gpointer  user_data)
+{
+  FuBoardPage *self = user_data;
+
+  if (self->context != NULL)
+    record_sent (self, ids, fu_context_get_today (self->context));
+}
+
+static void
+compose_questionnaire_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
+  g_autoptr(GPtrArray) unsent = g_ptr_array_new ();
+
+  /* The questionnaire goes to those who have not had it. */
   for (guint i = 0; i < rows->len; i++)
-    {
-      const FuFollowupRow *row = g_ptr_array_index (rows, i);
-
-      if (row->email != NULL && *row->email != '\0')
-        g_array_append_val (ids, row->followup_id);
-    }
-
-  data = g_new0 (LaunchData, 1);
-  data->self = g_object_ref (self);
-  data->composed = g_new0 (Composed, 1);
-  g_weak_ref_init (&data->composed->page, self);
-  data->composed->ids = g_array_ref (ids);
-  data->composed->date = fu_context_get_today (self->context);
-  data->n_recipients = ids->len;
-
-  launch_context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
-    gtk_widget_get_display (widget)));
-  g_app_info_launch_default_for_uri_async (uri, launch_context, NULL, launch_done_cb, data);
+    if (((const FuFollowupRow *) g_ptr_array_index (rows, i))->dates.sent == FU_DAY_NONE)
+      g_ptr_array_add (unsent, g_ptr_array_index (rows, i));
+  if (unsent->len == 0 || self->context == NULL)
+    return;
+  fu_compose_dialog_present (widget, self->context, unsent, FU_MAILTO_QUESTIONNAIRE,
+                             questionnaires_sent_cb, g_object_ref (self), g_object_unref);
 }
 
 /* What board.print prints: the selection; without one, the reminders due and overdue that
@@ -390,5 +390,7 @@ fu_board_page_install_actions (GtkWidgetClass *widget_class)
                                    record_reply_action);
   gtk_widget_class_install_action (widget_class, "board.compose-reminder", NULL,
                                    compose_reminder_action);
+  gtk_widget_class_install_action (widget_class, "board.compose-questionnaire", NULL,
+                                   compose_questionnaire_action);
   gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
 }

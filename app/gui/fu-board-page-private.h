@@ -52,8 +52,9 @@ struct _FuBoardPage
   AdwStatusPage       *empty_page;
   GtkListBox          *group_list;
   AdwLeaflet          *leaflet;
-  GtkButton           *mark_reminded_button;
-  GtkButton           *mark_sent_button;
+  AdwSplitButton      *mark_reminded_button;
+  AdwSplitButton      *mark_sent_button;
+  GtkButton           *compose_questionnaire_button;
   GtkLabel            *overdue_count;
   GtkListBoxRow       *overdue_row;
   GtkLabel            *reminder_due_count;
@@ -107,6 +108,8 @@ GArray              *fu_board_page_ids_of            (GPtrArray           *rows)
 
 /* fu-board-page-actions.c */
 void                 fu_board_page_install_actions   (GtkWidgetClass      *widget_class);
+/* The calendars of Mark Sent and Mark Reminded, for a day other than today. */
+void                 fu_board_page_add_date_popovers (FuBoardPage         *self);
 void                 fu_board_page_open_reply_editor (FuBoardPage         *self,
                                                       gint64               followup_id);
 

@@ -231,6 +231,8 @@ update_actions (FuBoardPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.mark-sent", n > 0 && to_send);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.mark-reminded", n > 0 && out);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.compose-reminder", n > 0 && out);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.compose-questionnaire",
+                                 n > 0 && to_send);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.close", n > 0 && !replied);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.record-reply", n == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.print", self->context != NULL);
@@ -238,7 +240,11 @@ update_actions (FuBoardPage *self)
   /* Only what applies to the group is offered. */
   gtk_widget_set_visible (GTK_WIDGET (self->mark_sent_button), to_send);
   gtk_widget_set_visible (GTK_WIDGET (self->mark_reminded_button), out);
+  /* A split button's arrow does not follow its action: its calendar needs a selection too. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mark_sent_button), n > 0 && to_send);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mark_reminded_button), n > 0 && out);
   gtk_widget_set_visible (GTK_WIDGET (self->compose_button), out);
+  gtk_widget_set_visible (GTK_WIDGET (self->compose_questionnaire_button), to_send);
 
   gtk_action_bar_set_revealed (self->action_bar, n > 0);
   if (n > 0)
@@ -1090,6 +1096,7 @@ fu_board_page_class_init (FuBoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, compose_button);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, compose_questionnaire_button);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, group_list);
@@ -1139,6 +1146,7 @@ fu_board_page_init (FuBoardPage *self)
   self->administration_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fu_board_page_add_date_popovers (self);
 
   setup_dropdown (self->year_dropdown, 12, 20, _("All Years"));
   setup_dropdown (self->workshop_dropdown, 18, 48, _("All Workshops"));
@@ -1247,19 +1255,3 @@ fu_board_page_get_selection (FuBoardPage *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
-char *
-fu_board_page_build_reminder_uri (FuBoardPage *self,
-                                  GPtrArray   *without_email)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *office = NULL;
-
-  g_return_val_if_fail (FU_IS_BOARD_PAGE (self), NULL);
-
-  if (self->context == NULL)
-    return NULL;
-
-  rows = fu_board_page_selected_rows (self);
-  office = fu_store_get_office_name (fu_context_get_store (self->context));
-  return fu_mailto_build (rows, fu_context_get_rules (self->context), office, without_email);
-}

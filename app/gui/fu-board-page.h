@@ -29,10 +29,5 @@ guint              fu_board_page_get_count    (FuBoardPage      *self,
                                                FuFollowupStatus  group);
 /* The rows shown (FuFollowupItem) with their selection. */
 GtkSelectionModel *fu_board_page_get_selection (FuBoardPage     *self);
-/* The mailto: URI board.compose-reminder opens for the selection, or NULL when nobody
- * selected has an e-mail address; names without one are added to @without_email (char *,
- * may be NULL). */
-char              *fu_board_page_build_reminder_uri (FuBoardPage *self,
-                                                     GPtrArray   *without_email);
 
 G_END_DECLS
