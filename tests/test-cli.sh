@@ -202,6 +202,23 @@ check "undo --remove" fu undo
 check "undo earlier-year" fu undo
 check "stats after undo" fu stats
 if grep -q "FY2013/14" <<<"$out"; then not_ok "undo removes the entered year" "$out"; else ok "undo removes the entered year"; fi
+# a tagged PDF: one Document of headings, paragraphs, tables and figures with their text,
+# in the document's language, that a screen reader can follow
+pdfinfo "$tmp/report.pdf" | grep -q "^Tagged: *yes" && ok "the report is a tagged PDF" \
+  || not_ok "tagged PDF" "$(pdfinfo "$tmp/report.pdf" | grep Tagged)"
+structure=$(pdfinfo -struct "$tmp/report.pdf" 2>&1)
+[ "$(head -1 <<<"$structure")" = "Document" ] && ok "its structure has one Document" \
+  || not_ok "one Document" "$(head -3 <<<"$structure")"
+if grep -q "Warning" <<<"$structure"; then not_ok "poppler reads the structure without warnings" "$(grep Warning <<<"$structure" | head -3)"
+else ok "poppler reads the structure without warnings"; fi
+for tag in H1 H2 Caption Table TH TD Figure BlockQuote; do
+  grep -q "^ *$tag\b" <<<"$structure" && ok "the structure has $tag" || not_ok "the structure has $tag" ""
+done
+figures=$(grep -c "^ *Figure" <<<"$structure")
+alts=$(grep -a -c "^ */Alt <FEFF" "$tmp/report.pdf")
+[ "$figures" -gt 0 ] && [ "$alts" = "$figures" ] && ok "each of the $figures figures has its text" \
+  || not_ok "each figure has alternative text" "$alts texts for $figures figures"
+grep -a -q "/Lang (en)" "$tmp/report.pdf" && ok "the report says it is in English" || not_ok "/Lang (en)" ""
 check "report of an empty year" fu report --fiscal-year 2030/31 --output "$tmp/empty.pdf"
 refuse "report needs --fiscal-year" fu report --output "$tmp/x.pdf"
 refuse "report needs --output" fu report --fiscal-year 2016/17

@@ -91,6 +91,8 @@ lacks "the reminder list has no English title" "$text" "Reminder list"
 fr report --fiscal-year 2016/17 --output "$tmp/report.pdf" 2>/dev/null
 text=$(pdf_text "$tmp/report.pdf")
 contains "the annual report is titled in French" "$text" "Rapport sur les bonnes pratiques"
+grep -a -q "/Lang (fr)" "$tmp/report.pdf" && ok "the French report declares its language" \
+  || not_ok "the French report declares its language" "no /Lang (fr)"
 contains "the annual report's running title is in French" "$text" "Enquête de suivi, exercice 2016/17"
 contains "the office's built-in name is in French" "$text" "Bureau régional de renforcement des capacités"
 contains "the annual report has French headings" "$text" "Réponses à l’enquête"

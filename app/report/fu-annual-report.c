@@ -359,6 +359,7 @@ add_section (Builder    *b,
   entry.block = fu_page_layout_add_paragraph (b->layout, FONT_SECTION, markup, 0,
                                               FU_PAGE_BLOCK_KEEP_WITH_NEXT
                                               | FU_PAGE_BLOCK_SECTION);
+  fu_page_layout_set_tag (b->layout, entry.block, "H1", NULL);
   entry.text = g_steal_pointer (&text);
   g_array_append_val (b->toc->entries, entry);
 }
@@ -369,9 +370,12 @@ add_subsection (Builder    *b,
 {
   g_autofree char *markup = g_markup_escape_text (title, -1);
 
+  guint block;
+
   fu_page_layout_add_space (b->layout, SUBSECTION_SPACE);
-  fu_page_layout_add_paragraph (b->layout, FONT_SUBSECTION, markup, 0,
-                                FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+  block = fu_page_layout_add_paragraph (b->layout, FONT_SUBSECTION, markup, 0,
+                                        FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+  fu_page_layout_set_tag (b->layout, block, "H2", NULL);
 }
 
 static void
@@ -380,9 +384,12 @@ add_caption (Builder    *b,
 {
   g_autofree char *markup = g_markup_escape_text (caption, -1);
 
+  guint block;
+
   fu_page_layout_add_space (b->layout, 10.0);
-  fu_page_layout_add_paragraph (b->layout, FONT_CAPTION, markup, 0,
-                                FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+  block = fu_page_layout_add_paragraph (b->layout, FONT_CAPTION, markup, 0,
+                                        FU_PAGE_BLOCK_KEEP_WITH_NEXT);
+  fu_page_layout_set_tag (b->layout, block, "Caption", NULL);
   fu_page_layout_add_space (b->layout, 3.0);
 }
 
@@ -672,8 +679,11 @@ add_quotes (Builder    *b,
       quote->text = quote_text (group->text);
       quote->attribution = quote_attribution (self, group);
       fu_page_layout_add_space (b->layout, i == 0 ? PARAGRAPH_SPACE : QUOTE_SPACE);
-      fu_page_layout_add_block (b->layout, quote_measure, quote_draw, quote, quote_free,
-                                FU_PAGE_BLOCK_DEFAULT);
+      fu_page_layout_set_tag (b->layout,
+                              fu_page_layout_add_block (b->layout, quote_measure, quote_draw,
+                                                        quote, quote_free,
+                                                        FU_PAGE_BLOCK_DEFAULT),
+                              "BlockQuote", NULL);
     }
   return groups->len;
 }
@@ -1122,7 +1132,9 @@ add_chart (Builder     *b,
            FuChartKind  kind,
            double       max_height)
 {
+  g_autofree char *alt = NULL;
   ChartBlock *block;
+  guint index;
 
   if (b->self->charts[kind] == NULL)
     return;
@@ -1130,8 +1142,11 @@ add_chart (Builder     *b,
   block->chart = g_object_ref (b->self->charts[kind]);
   block->max_height = max_height;
   fu_page_layout_add_space (b->layout, 16);
-  fu_page_layout_add_block (b->layout, chart_measure, chart_draw, block, chart_block_free,
-                            FU_PAGE_BLOCK_FLOAT);
+  index = fu_page_layout_add_block (b->layout, chart_measure, chart_draw, block,
+                                    chart_block_free, FU_PAGE_BLOCK_FLOAT);
+  /* A screen reader reads the chart's numbers instead of its drawing. */
+  alt = fu_chart_describe (block->chart);
+  fu_page_layout_set_tag (b->layout, index, "Figure", alt);
   fu_page_layout_add_space (b->layout, 6);
 }
 
@@ -1505,8 +1520,10 @@ build_layout (FuAnnualReport *self)
   self->layout = b.layout = fu_page_layout_new ();
   fu_page_layout_set_header (b.layout, self->office, self->title, date, NULL);
 
-  fu_page_layout_add_block (b.layout, title_measure, title_draw, self, NULL,
-                            FU_PAGE_BLOCK_FULL_PAGE);
+  fu_page_layout_set_tag (b.layout,
+                          fu_page_layout_add_block (b.layout, title_measure, title_draw, self,
+                                                    NULL, FU_PAGE_BLOCK_FULL_PAGE),
+                          "Div", NULL);
 
   b.toc = g_new0 (Toc, 1);
   b.toc->layout = b.layout;
@@ -1531,8 +1548,10 @@ build_layout (FuAnnualReport *self)
   fu_page_layout_add_paragraph (b.layout, FONT_SECTION, _("Contents"), 0,
                                 FU_PAGE_BLOCK_KEEP_WITH_NEXT);
   fu_page_layout_add_space (b.layout, 10);
-  fu_page_layout_add_block (b.layout, toc_measure, toc_draw, b.toc, toc_free,
-                            FU_PAGE_BLOCK_DEFAULT);
+  fu_page_layout_set_tag (b.layout,
+                          fu_page_layout_add_block (b.layout, toc_measure, toc_draw, b.toc,
+                                                    toc_free, FU_PAGE_BLOCK_DEFAULT),
+                          "Div", NULL);
 
   add_section_responses (&b);
   add_section_actions (&b);

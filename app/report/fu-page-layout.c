@@ -13,6 +13,7 @@
 
 #include "fu-files.h"
 #include "fu-page-layout.h"
+#include "fu-pdf-tags.h"
 
 /* Sizes in points. */
 #define HEADER_LINE_GAP    2.0   /* between the office's line and the title */
@@ -41,6 +42,8 @@ typedef struct {
   FuPageBlockFlags   flags;
   double             space_before;
   int                repeat;    /* a block index, or -1 */
+  const char        *tag;       /* its structure in a tagged PDF ("P", "H1", "Figure"), or NULL */
+  char              *alt;       /* a figure's alternative text */
 
   /* Set by pagination. */
   double             height;
@@ -261,6 +264,7 @@ block_clear (gpointer data)
   if (block->destroy != NULL && block->data != NULL)
     block->destroy (block->data);
   block->data = NULL;
+  g_clear_pointer (&block->alt, g_free);
 }
 
 static inline Block *
@@ -488,6 +492,20 @@ table_block_measure (gpointer      data,
   return height + 2 * CELL_PADDING_Y;
 }
 
+/* A cell's text, as a TH or TD of the tagged PDF's table. */
+static void
+show_cell (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *tag,
+           gboolean     untagged)
+{
+  if (!untagged)
+    cairo_tag_begin (cr, tag, "");
+  pango_cairo_show_layout (cr, layout);
+  if (!untagged)
+    cairo_tag_end (cr, tag);
+}
+
 static void
 table_block_draw (gpointer               data,
                   cairo_t               *cr,
@@ -499,6 +517,9 @@ table_block_draw (gpointer               data,
 
   table_measure_columns (self, info->context, info->width);
 
+  /* A row drawn again atop a page is not read twice. */
+  if (!info->repeated)
+    cairo_tag_begin (cr, "TR", "");
   if (row == NULL)
     {
       /* Column titles on a grey band; titles that wrap grow upwards, so that every title
@@ -515,9 +536,11 @@ table_block_draw (gpointer               data,
           cairo_set_source_rgb (cr, FU_PAGE_INK_TEXT, FU_PAGE_INK_TEXT, FU_PAGE_INK_TEXT);
           cairo_move_to (cr, self->x[c] + CELL_PADDING_X,
                          info->height - CELL_PADDING_Y - layout_height (layout));
-          pango_cairo_show_layout (cr, layout);
+          show_cell (cr, layout, "TH", info->repeated);
         }
       fu_page_draw_rule (cr, 0, info->height, info->width, 0.8, FU_PAGE_INK_TEXT);
+      if (!info->repeated)
+        cairo_tag_end (cr, "TR");
       return;
     }
 
@@ -528,8 +551,10 @@ table_block_draw (gpointer               data,
 
       cairo_set_source_rgb (cr, FU_PAGE_INK_TEXT, FU_PAGE_INK_TEXT, FU_PAGE_INK_TEXT);
       cairo_move_to (cr, self->x[c] + CELL_PADDING_X, CELL_PADDING_Y);
-      pango_cairo_show_layout (cr, layout);
+      show_cell (cr, layout, "TD", info->repeated);
     }
+  if (!info->repeated)
+    cairo_tag_end (cr, "TR");
   if (row->style == FU_PAGE_ROW_TOTAL)
     {
       fu_page_draw_rule (cr, 0, 0, info->width, 0.8, FU_PAGE_INK_TEXT);
@@ -901,6 +926,23 @@ fu_page_layout_set_repeat (FuPageLayout *self,
   get_block (self, block)->repeat = (int) repeat;
 }
 
+void
+fu_page_layout_set_tag (FuPageLayout *self,
+                        guint         block,
+                        const char   *tag,
+                        const char   *alt)
+{
+  Block *b;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (block < self->blocks->len);
+
+  b = get_block (self, block);
+  b->tag = g_intern_string (tag);
+  g_free (b->alt);
+  b->alt = g_strdup (alt);
+}
+
 guint
 fu_page_layout_get_n_blocks (FuPageLayout *self)
 {
@@ -918,6 +960,7 @@ fu_page_layout_add_paragraph_full (FuPageLayout     *self,
                                    FuPageBlockFlags  flags)
 {
   Paragraph *paragraph;
+  guint index;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (font != NULL, 0);
@@ -928,8 +971,10 @@ fu_page_layout_add_paragraph_full (FuPageLayout     *self,
   paragraph->markup = g_strdup (markup);
   paragraph->indent = MAX (indent, 0);
   paragraph->grey = CLAMP (grey, 0.0, 1.0);
-  return fu_page_layout_add_block (self, paragraph_measure, paragraph_draw, paragraph,
-                                   paragraph_free, flags);
+  index = fu_page_layout_add_block (self, paragraph_measure, paragraph_draw, paragraph,
+                                    paragraph_free, flags);
+  get_block (self, index)->tag = "P";
+  return index;
 }
 
 guint
@@ -1064,6 +1109,7 @@ fu_page_layout_draw_page (FuPageLayout *self,
                           guint         page)
 {
   GArray *placements;
+  FuPageTable *open_table = NULL;
   double body;
 
   g_return_if_fail (self != NULL);
@@ -1085,6 +1131,21 @@ fu_page_layout_draw_page (FuPageLayout *self,
         self->context, self->width, placement->height, page, self->pages->len,
         placement->repeated,
       };
+      FuPageTable *table = block->draw == table_block_draw
+                           ? ((TableBlock *) block->data)->table : NULL;
+
+      /* A tagged PDF's structure: the rows of one table on this page make one Table. */
+      if (open_table != NULL && table != open_table)
+        cairo_tag_end (cr, "Table");
+      if (table != NULL && table != open_table)
+        cairo_tag_begin (cr, "Table", "");
+      open_table = table;
+      if (block->tag != NULL && !placement->repeated)
+        {
+          cairo_tag_begin (cr, block->tag, "");
+          if (block->alt != NULL)
+            fu_pdf_add_figure_alt (cr, block->alt);
+        }
 
       cairo_save (cr);
       cairo_translate (cr, 0, self->header_height + placement->y);
@@ -1096,7 +1157,11 @@ fu_page_layout_draw_page (FuPageLayout *self,
         }
       block->draw (block->data, cr, &info);
       cairo_restore (cr);
+      if (block->tag != NULL && !placement->repeated)
+        cairo_tag_end (cr, block->tag);
     }
+  if (open_table != NULL)
+    cairo_tag_end (cr, "Table");
   draw_footer (self, cr, page);
   cairo_restore (cr);
 }
@@ -1218,6 +1283,7 @@ fu_page_write_pdf (const char      *path,
                    GError         **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(GPtrArray) alts = NULL;
   PangoContext *context;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -1241,22 +1307,32 @@ fu_page_write_pdf (const char      *path,
   context = fu_page_create_context (cr, 72.0);
   n_pages = paginate (document, context, FU_PAGE_A4_WIDTH - 2 * FU_PAGE_MARGIN,
                       FU_PAGE_A4_HEIGHT - 2 * FU_PAGE_MARGIN);
+  /* One Document holds the tagged PDF's structure, across the pages. */
+  cairo_tag_begin (cr, "Document", "");
   for (guint page = 0; page < n_pages; page++)
     {
       cairo_save (cr);
       cairo_translate (cr, FU_PAGE_MARGIN, FU_PAGE_MARGIN);
       draw_page (document, cr, page);
       cairo_restore (cr);
+      if (page + 1 == n_pages)
+        cairo_tag_end (cr, "Document");
       cairo_show_page (cr);
     }
 
   status = cairo_status (cr);
   g_object_unref (context);
   cairo_destroy (cr);
+  alts = fu_pdf_get_figure_alts (surface);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  /* TRANSLATORS: the language of this translation as a BCP 47 tag ("fr", "pt-BR"): printed
+   * documents declare it, for screen readers */
+  if (status == CAIRO_STATUS_SUCCESS && !fu_pdf_add_accessibility (bytes, C_("language", "en"),
+                                                                   alts))
+    g_warning ("Could not add the language and the figures' text to %s", path);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -107,6 +107,13 @@ void          fu_page_layout_add_space       (FuPageLayout *self,
 void          fu_page_layout_set_repeat      (FuPageLayout *self,
                                               guint         block,
                                               guint         repeat);
+/* The block's structure in a tagged PDF: a static name from the PDF's standard structure
+ * types ("H1", "H2", "Caption", "Figure"; paragraphs are "P", tables "Table", other blocks
+ * untagged), and a figure's alternative text (may be NULL). */
+void          fu_page_layout_set_tag         (FuPageLayout *self,
+                                              guint         block,
+                                              const char   *tag,
+                                              const char   *alt);
 guint         fu_page_layout_get_n_blocks    (FuPageLayout *self);
 
 /* Wrapped text (Pango markup) in @font, indented by @indent points on the left. */

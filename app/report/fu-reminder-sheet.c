@@ -673,12 +673,16 @@ add_item (FuReminderSheet  *self,
           FuPageBlockFlags  flags)
 {
   Item *item = g_new0 (Item, 1);
+  guint index;
 
   item->sheet = self;
   item->kind = kind;
   item->row = row;
   item->stripe = stripe;
-  return fu_page_layout_add_block (self->layout, item_measure, item_draw, item, g_free, flags);
+  index = fu_page_layout_add_block (self->layout, item_measure, item_draw, item, g_free, flags);
+  /* In a tagged PDF: a workshop's heading, then a paragraph per person. */
+  fu_page_layout_set_tag (self->layout, index, kind == ITEM_WORKSHOP ? "H2" : "P", NULL);
+  return index;
 }
 
 /* The column titles first; then each workshop's heading and its rows, by administration and
