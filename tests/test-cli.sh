@@ -18,7 +18,7 @@ echo "# followup-cli at $cli"
 # --help on every command
 check "--help" "$cli" --help
 contains "--help lists the commands" "$out" "mark-reminded"
-for c in init import export followups mark-sent mark-reminded stats sample report feedback history undo earlier-year compose; do
+for c in init import export followups mark-sent mark-reminded stats sample report feedback history undo earlier-year compose questionnaire; do
   check "$c --help" "$cli" "$c" --help
 done
 refuse "unknown command" "$cli" --database "$db" frobnicate
@@ -511,6 +511,24 @@ PY
 check "export responses as .xlsx" "$cli" --database "$cdb" export responses --format xlsx \
   --output "$tmp/replies.xlsx"
 refuse "xlsx needs a file" "$cli" --database "$cdb" export responses --format xlsx
+# the questionnaire to attach: the workshop, its deadline, every question of core's description
+check "questionnaire" "$cli" --database "$cdb" questionnaire 2016-NII --deadline 2017-04-08 \
+  --output "$tmp/questionnaire.pdf"
+qtext=$(pdftotext "$tmp/questionnaire.pdf" - | tr '\n' ' ' | tr -s ' ')
+contains "the questionnaire names the workshop" "$qtext" "Non-Intrusive Inspection"
+contains "the questionnaire gives the day to reply by" "$qtext" "by 8 April 2017"
+for q in Q1 Q1bis Q2 Q3 Q4 Q5; do
+  contains "the questionnaire asks $q" "$qtext" "$q. "
+done
+contains "Q1's choices have boxes" "$qtext" "☐ Submitted a mission report to superiors"
+contains "Q5 is a yes or no" "$qtext" "☐ Yes ☐ No"
+pdfinfo "$tmp/questionnaire.pdf" | grep -q "^Tagged: *yes" && ok "the questionnaire is a tagged PDF" \
+  || not_ok "the questionnaire is a tagged PDF" ""
+(cd "$tmp" && "$cli" --database "$cdb" questionnaire 2016-NII --as-of 2017-03-09 >/dev/null 2>&1)
+[ -f "$tmp/questionnaire-2016-NII.pdf" ] && ok "its file is named after the workshop" \
+  || not_ok "questionnaire-2016-NII.pdf" "$(ls "$tmp")"
+contains "--as-of counts the deadline from it" "$(pdftotext "$tmp/questionnaire-2016-NII.pdf" - | tr '\n' ' ')" "8 April 2017"
+refuse "questionnaire of no workshop" "$cli" --database "$cdb" questionnaire NO-SUCH
 check "compose questionnaire" "$cli" --database "$cdb" compose questionnaire --as-of 2017-06-01
 refuse "compose something else" "$cli" --database "$cdb" compose letters
 

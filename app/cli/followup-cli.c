@@ -20,6 +20,7 @@
 #include "fu-error.h"
 #include "fu-export.h"
 #include "fu-feedback-sheet.h"
+#include "fu-questionnaire-sheet.h"
 #include "fu-files.h"
 #include "fu-import.h"
 #include "fu-mailto.h"
@@ -1508,6 +1509,60 @@ cmd_do_not_contact (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_questionnaire (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *deadline_text = NULL;
+  g_autofree char *as_of_text = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The PDF to write (default: questionnaire-CODE.pdf)"), N_("FILE") },
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline_text,
+      N_("The day to reply by (default: the day it is sent plus the days to reply)"),
+      N_("YYYY-MM-DD") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day it is sent (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuQuestionnaireSheet) sheet = NULL;
+  g_autofree char *path = NULL;
+  FuRules rules;
+  FuDay as_of = FU_DAY_NONE;
+  FuDay deadline = FU_DAY_NONE;
+  gint64 workshop_id = 0;
+  int status = 0;
+
+  if (!parse_command_options (cli, _("WORKSHOP_CODE"),
+                              _("Write a workshop's follow-up questionnaire as a PDF to attach "
+                                "to the invitation, with the day to reply by."),
+                              entries, &argc, &argv, 1, &status))
+    return status;
+  if (deadline_text != NULL && as_of_text != NULL)
+    return fail (_("Give either --deadline or --as-of, not both"));
+  if (deadline_text != NULL && !fu_day_parse_iso (deadline_text, &deadline))
+    return fail (_("--deadline \"%s\" is not a day: write it as YYYY-MM-DD"), deadline_text);
+  if (!parse_day_option ("--as-of", as_of_text, &as_of, &error))
+    return fail_error (error);
+
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (!lookup_workshop_code (store, argv[1], &workshop_id, &error))
+    return fail_error (error);
+  fu_store_get_rules (store, &rules);
+  if (deadline == FU_DAY_NONE)
+    deadline = fu_day_add_days (as_of, (int) rules.reply_days);
+  if ((sheet = fu_questionnaire_sheet_new (store, workshop_id, deadline, &error)) == NULL)
+    return fail_error (error);
+  path = output != NULL ? g_strdup (output) : fu_questionnaire_sheet_dup_file_name (sheet);
+  if (!fu_questionnaire_sheet_write_pdf (sheet, path, &error))
+    return fail_error (error);
+  g_printerr (_("Wrote %s\n"), path);
+  return 0;
+}
+
 /* "28", "28%", "47.5 %", "47,5": a rate in tenths of a percent. */
 static gboolean
 parse_rate_option (const char *text,
@@ -1729,6 +1784,8 @@ static const Command commands[] = {
     cmd_chart },
   { "report", N_("--fiscal-year Y --output FILE.pdf"), N_("Write the annual report as PDF"),
     cmd_report },
+  { "questionnaire", N_("WORKSHOP_CODE [--output FILE.pdf] [--deadline D]"),
+    N_("Write a workshop's questionnaire as PDF"), cmd_questionnaire },
   { "feedback", N_("WORKSHOP_CODE --output FILE.pdf|FILE.csv"),
     N_("Write a workshop's feedback sheet"), cmd_feedback },
 };
