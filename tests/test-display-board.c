@@ -621,6 +621,9 @@ test_close (Fixture       *f,
   g_autoptr(FuFollowupRow) closed = NULL;
   g_autoptr(FuFollowupRow) reopened = NULL;
   AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  GtkWidget *reason;
+  GtkWidget *date;
   guint overdue;
 
   fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
@@ -635,14 +638,24 @@ test_close (Fixture       *f,
   dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Close Follow-up?");
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
-                         "Left the service");
+  extra = adw_message_dialog_get_extra_child (dialog);
+  reason = fu_display_find_row (extra, "_Reason, e.g. Left the Service");
+  date = fu_display_find_row (extra, "_Closed On");
+  g_assert_nonnull (reason);
+  g_assert_nonnull (date);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Left the service");
+  /* Today by default; a day to come cannot be chosen; a day typed the locale's way can. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2017-12-20");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2017-12-24");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "close"));
+  gtk_editable_set_text (GTK_EDITABLE (date), "18 December 2017");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "close"));
   adw_message_dialog_response (dialog, "close");
   fu_display_iterate ();
 
   closed = get_followup (f, g_array_index (ids, gint64, 0));
   g_assert_cmpint (closed->status, ==, FU_STATUS_CLOSED);
-  g_assert_cmpuint (closed->dates.closed, ==, f->today);
+  g_assert_cmpuint (closed->dates.closed, ==, fu_day_new (2017, 12, 18));
   g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_OVERDUE), ==, overdue - 1);
 
   press_toast_button (f, "_Undo");

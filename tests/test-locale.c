@@ -127,6 +127,42 @@ test_iso_in_any_locale (void)
   restore_locale ();
 }
 
+/* Dates as people type them: ISO anywhere, and the locale's own order and month names, with
+ * the year in full. */
+static void
+test_typed_dates (void)
+{
+  const char *refused[] = { "", "5/9", "5/9/16", "5 September", "someday", "31/02/2017",
+                            "2017-02-30" };
+  FuDay day;
+
+  g_assert_true (fu_day_parse_typed (" 2016-09-05 ", &day));
+  g_assert_cmpuint (day, ==, D ("2016-09-05"));
+  g_assert_true (fu_day_parse_typed ("5 September 2016", &day));
+  g_assert_cmpuint (day, ==, D ("2016-09-05"));
+  g_assert_true (fu_day_parse_typed ("18 Dec 2017", &day));
+  g_assert_cmpuint (day, ==, D ("2017-12-18"));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    if (fu_day_parse_typed (refused[i], &day))
+      g_error ("'%s' read as a day", refused[i]);
+
+  if (!use_locale (FRENCH))
+    return;
+  /* Day first, as French writes it. */
+  g_assert_true (fu_day_parse_typed ("05/09/2016", &day));
+  g_assert_cmpuint (day, ==, D ("2016-09-05"));
+  g_assert_true (fu_day_parse_typed ("18 décembre 2017", &day));
+  g_assert_cmpuint (day, ==, D ("2017-12-18"));
+  restore_locale ();
+  if (setlocale (LC_ALL, "en_US.UTF-8") != NULL)
+    {
+      /* Month first in the United States. */
+      g_assert_true (fu_day_parse_typed ("09/05/2016", &day));
+      g_assert_cmpuint (day, ==, D ("2016-09-05"));
+    }
+  restore_locale ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +174,7 @@ main (int   argc,
   g_test_add_func ("/core/locale/range/english", test_range_english);
   g_test_add_func ("/core/locale/range/french", test_range_french);
   g_test_add_func ("/core/locale/iso-in-any-locale", test_iso_in_any_locale);
+  g_test_add_func ("/core/locale/typed-dates", test_typed_dates);
 
   return g_test_run ();
 }

@@ -92,6 +92,49 @@ fu_day_parse_iso (const char *text,
 }
 
 gboolean
+fu_day_parse_typed (const char *text,
+                    FuDay      *out_day)
+{
+  g_autofree char *copy = NULL;
+  g_autoptr(GDate) date = NULL;
+  gboolean full_year = FALSE;
+  guint digits = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (out_day != NULL)
+    *out_day = FU_DAY_NONE;
+  copy = g_strstrip (g_strdup (text));
+  if (fu_day_parse_iso (copy, out_day))
+    return TRUE;
+
+  /* GLib reads the locale's order (day/month or month/day) and its month names; a year of
+   * two digits, or none, would be a guess. */
+  for (const char *p = copy; ; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else
+        {
+          full_year |= digits == 4;
+          digits = 0;
+        }
+      if (*p == '\0')
+        break;
+    }
+  if (!full_year)
+    return FALSE;
+  date = g_date_new ();
+  g_date_set_parse (date, copy);
+  if (!g_date_valid (date))
+    return FALSE;
+  if (out_day != NULL)
+    *out_day = fu_day_new (g_date_get_year (date), g_date_get_month (date),
+                           g_date_get_day (date));
+  return TRUE;
+}
+
+gboolean
 fu_day_is_plausible (FuDay day)
 {
   guint year;

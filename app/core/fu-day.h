@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 FuDay     fu_day_new            (guint year, guint month, guint day);
 /* Strict ISO 8601 "YYYY-MM-DD" (exactly ten characters, a real day): FALSE otherwise. */
 gboolean  fu_day_parse_iso      (const char *text, FuDay *out_day);
+/* A day as a person types it: ISO 8601, or in the locale's own way ("5/9/2016" in the
+ * order the locale writes dates, "5 September 2016", "5 Sep 2016"), with the year in full.
+ * FALSE for anything else. */
+gboolean  fu_day_parse_typed    (const char *text, FuDay *out_day);
 /* Whether a day entered for a workshop, a mailing or a reply is one the office can mean:
  * from 1990-01-01 to 2100-12-31 (a year 9999 leaves no deadline). FU_DAY_NONE is TRUE. */
 #define FU_DAY_FIRST_ENTERED "1990-01-01"

@@ -12,6 +12,8 @@
 #include "fu-board-page-private.h"
 #include "fu-compose-dialog.h"
 #include "fu-date-popover.h"
+#include "fu-file-chooser.h"
+#include "fu-questionnaire-sheet.h"
 #include "fu-day.h"
 #include "fu-gui-util.h"
 #include "fu-mailto.h"
@@ -156,7 +158,8 @@ fu_board_page_add_date_popovers (FuBoardPage *self)
 typedef struct {
   FuBoardPage *self;
   GArray      *ids;
-  GtkEntry    *entry;
+  AdwEntryRow *reason;
+  AdwEntryRow *date;
 } CloseData;
 
 static void
@@ -179,16 +182,35 @@ close_response_cb (AdwMessageDialog *dialog,
   g_autoptr(FuCommand) command = NULL;
   g_autofree char *reason = NULL;
   FuDay today;
+  FuDay day;
 
   if (g_strcmp0 (response, "close") != 0 || self->context == NULL)
     return;
 
   today = fu_context_get_today (self->context);
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (close->entry))));
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (close->reason))));
+  if (!fu_day_parse_typed (gtk_editable_get_text (GTK_EDITABLE (close->date)), &day)
+      || day > today)
+    return;
 
   command = fu_command_new_close_followups ((const gint64 *) (gpointer) close->ids->data,
-                                            close->ids->len, today, reason);
+                                            close->ids->len, day, reason);
   fu_board_page_run_command (self, command);
+}
+
+/* A day that is not one, or still to come, cannot close anything. */
+static void
+close_date_changed_cb (GtkEditable      *date,
+                       AdwMessageDialog *dialog)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (g_object_get_data (G_OBJECT (dialog), "fu-board"));
+  FuDay day = FU_DAY_NONE;
+  gboolean ok = fu_day_parse_typed (gtk_editable_get_text (date), &day)
+                && (self == NULL || self->context == NULL
+                    || day <= fu_context_get_today (self->context));
+
+  fu_gui_mark_error (GTK_WIDGET (date), !ok);
+  adw_message_dialog_set_response_enabled (dialog, "close", ok);
 }
 
 static void
@@ -200,8 +222,11 @@ close_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *today_text = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *entry;
+  GtkWidget *list;
+  GtkWidget *reason;
+  GtkWidget *date;
   CloseData *close;
 
   if (rows->len == 0)
@@ -236,22 +261,37 @@ close_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. left the service"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  reason = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason),
+                                 _("_Reason, e.g. Left the Service"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (reason), TRUE);
+  fu_gui_entry_row_activates_default (ADW_ENTRY_ROW (reason));
+  gtk_list_box_append (GTK_LIST_BOX (list), reason);
+  date = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date), _("_Closed On"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (date), TRUE);
+  today_text = fu_day_to_iso (fu_context_get_today (self->context));
+  gtk_editable_set_text (GTK_EDITABLE (date), today_text);
+  fu_gui_add_date_picker (ADW_ENTRY_ROW (date), FALSE);
+  fu_gui_entry_row_activates_default (ADW_ENTRY_ROW (date));
+  gtk_list_box_append (GTK_LIST_BOX (list), date);
+  adw_message_dialog_set_extra_child (dialog, list);
 
   close = g_new0 (CloseData, 1);
   close->self = g_object_ref (self);
   close->ids = fu_board_page_ids_of (rows);
-  close->entry = GTK_ENTRY (entry);
+  close->reason = ADW_ENTRY_ROW (reason);
+  close->date = ADW_ENTRY_ROW (date);
   g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), close,
                          close_data_free, 0);
+  g_object_set_data (G_OBJECT (dialog), "fu-board", self);
+  g_signal_connect_object (date, "changed", G_CALLBACK (close_date_changed_cb), dialog, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (reason);
 }
 
 void
@@ -332,6 +372,90 @@ compose_questionnaire_action (GtkWidget  *widget,
                              questionnaires_sent_cb, g_object_ref (self), g_object_unref);
 }
 
+/* ---- Save Questionnaire ------------------------------------------------------------------ */
+
+typedef struct {
+  GWeakRef              page;
+  FuQuestionnaireSheet *sheet;
+} SaveQuestionnaire;
+
+static void
+questionnaire_chosen_cb (GFile    *file,
+                         gpointer  user_data)
+{
+  SaveQuestionnaire *save = user_data;
+  g_autoptr(FuBoardPage) self = g_weak_ref_get (&save->page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (self != NULL && file != NULL)
+    {
+      if (path == NULL)
+        fu_board_page_show_toast (GTK_WIDGET (self),
+                                  adw_toast_new (_("Only files on this computer or a mounted "
+                                                   "drive can be written")));
+      else if (!fu_questionnaire_sheet_write_pdf (save->sheet, path, &error))
+        fu_board_page_show_error (self, error);
+      else
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          /* TRANSLATORS: %s is a file name */
+          g_autofree char *title = g_strdup_printf (_("Saved the questionnaire as %s"), base);
+
+          fu_board_page_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+        }
+    }
+  g_weak_ref_clear (&save->page);
+  g_object_unref (save->sheet);
+  g_free (save);
+}
+
+/* The questionnaire of the selection's workshop as a PDF to attach, due as the selection is:
+ * its deadline once sent, else today plus the days to reply. */
+static void
+save_questionnaire_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = fu_board_page_selected_rows (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const FuFollowupRow *first;
+  SaveQuestionnaire *save;
+  FuDay deadline;
+
+  if (rows->len == 0 || self->context == NULL)
+    return;
+  first = g_ptr_array_index (rows, 0);
+  for (guint i = 1; i < rows->len; i++)
+    if (((const FuFollowupRow *) g_ptr_array_index (rows, i))->workshop_id != first->workshop_id)
+      {
+        fu_board_page_show_toast (widget, adw_toast_new (_("Select the follow-ups of one "
+                                                           "workshop to save its "
+                                                           "questionnaire")));
+        return;
+      }
+  deadline = first->dates.deadline;
+  if (deadline == FU_DAY_NONE)
+    deadline = fu_day_add_days (fu_context_get_today (self->context),
+                                (int) fu_context_get_rules (self->context)->reply_days);
+
+  save = g_new0 (SaveQuestionnaire, 1);
+  save->sheet = fu_questionnaire_sheet_new (fu_context_get_store (self->context),
+                                            first->workshop_id, deadline, &error);
+  if (save->sheet == NULL)
+    {
+      fu_board_page_show_error (self, error);
+      g_free (save);
+      return;
+    }
+  g_weak_ref_init (&save->page, self);
+  name = fu_questionnaire_sheet_dup_file_name (save->sheet);
+  fu_file_chooser_save (GTK_WINDOW (gtk_widget_get_root (widget)), _("Save Questionnaire"),
+                        _("_Save"), FU_FILE_KIND_PDF, name, questionnaire_chosen_cb, save);
+}
+
 /* What board.print prints: the selection; without one, the reminders due and overdue that
  * the filters let through; NULL (all of them) when no filter is set. */
 static GPtrArray *
@@ -393,4 +517,6 @@ fu_board_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "board.compose-questionnaire", NULL,
                                    compose_questionnaire_action);
   gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "board.save-questionnaire", NULL,
+                                   save_questionnaire_action);
 }

@@ -234,6 +234,7 @@ update_actions (FuBoardPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.compose-questionnaire",
                                  n > 0 && to_send);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.close", n > 0 && !replied);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.save-questionnaire", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.record-reply", n == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.print", self->context != NULL);
 

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 typedef enum {
   FU_FILE_KIND_CSV,
-  FU_FILE_KIND_TABLE,
-  FU_FILE_KIND_WORKBOOK,    /* an .xlsx written for a spreadsheet */       /* a list to import: CSV or tab text, .xlsx, .ods */
+  FU_FILE_KIND_TABLE,      /* a list to import: CSV or tab text, .xlsx, .ods */
+  FU_FILE_KIND_WORKBOOK,   /* an .xlsx written for a spreadsheet */
   FU_FILE_KIND_DATABASE,
   FU_FILE_KIND_PDF,
   FU_FILE_KIND_CHART,      /* an image or document a chart is written to: PNG, SVG or PDF */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 #include <glib/gi18n.h>
+#include "fu-date-popover.h"
+#include "fu-day.h"
 #include "fu-gui-util.h"
 #include "fu-window.h"
 
@@ -157,4 +159,62 @@ fu_gui_run_command (GtkWidget   *widget,
                                                            : fu_command_get_sentence (command),
                            fu_command_get_entry_id (command));
   return TRUE;
+}
+
+/* ---- Dates ------------------------------------------------------------------------------- */
+
+static void
+date_picker_show_cb (FuDatePopover *popover,
+                     AdwEntryRow   *row)
+{
+  FuDay day = FU_DAY_NONE;
+
+  fu_day_parse_typed (gtk_editable_get_text (GTK_EDITABLE (row)), &day);
+  fu_date_popover_set_day (popover, day != FU_DAY_NONE ? day : fu_day_today ());
+}
+
+static void
+date_picker_chosen_cb (FuDatePopover *popover,
+                       guint          day,
+                       AdwEntryRow   *row)
+{
+  g_autofree char *text = fu_day_to_iso ((FuDay) day);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "fu-date-commit")))
+    g_signal_emit_by_name (row, "entry-activated");
+}
+
+void
+fu_gui_add_date_picker (AdwEntryRow *row,
+                        gboolean     commit)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  FuDatePopover *popover = fu_date_popover_new (NULL);
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose a Day"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (popover));
+  g_object_set_data (G_OBJECT (row), "fu-date-commit", GINT_TO_POINTER (commit));
+  g_signal_connect_object (popover, "show", G_CALLBACK (date_picker_show_cb), row, 0);
+  g_signal_connect_object (popover, "day-chosen", G_CALLBACK (date_picker_chosen_cb), row, 0);
+  adw_entry_row_add_suffix (row, button);
+}
+
+static void
+activate_default_cb (AdwEntryRow *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (row), "default.activate", NULL);
+}
+
+void
+fu_gui_entry_row_activates_default (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  g_signal_connect (row, "entry-activated", G_CALLBACK (activate_default_cb), NULL);
 }

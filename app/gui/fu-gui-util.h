@@ -33,6 +33,14 @@ gboolean   fu_gui_run_command             (GtkWidget   *widget,
                                            FuCommand   *command,
                                            const char  *title,
                                            GError     **error);
+/* A calendar button at the end of @row, a date field that takes typed dates too: it opens
+ * on the day typed, and a click writes the day chosen. With @commit, that counts as Enter in
+ * the row (a field that saves on Enter); without, it only fills the field (a form). */
+void       fu_gui_add_date_picker         (AdwEntryRow *row,
+                                           gboolean     commit);
+/* Enter in @row presses the dialog's default button, as in a GtkEntry that activates the
+ * default (AdwEntryRow has no such property before libadwaita 1.4). */
+void       fu_gui_entry_row_activates_default (AdwEntryRow *row);
 gboolean   fu_gui_swap_context            (FuContext  **slot,
                                            gulong      *changed_id,
                                            FuContext   *context,

@@ -191,7 +191,7 @@ collect (FuReplyEditor *self)
   FuReply *reply = fu_reply_new ();
 
   reply->followup_id = self->followup_id;
-  if (!fu_day_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->received_entry)),
+  if (!fu_day_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->received_entry)),
                          &reply->received_date))
     reply->received_date = FU_DAY_NONE;
   reply->answered_by = entry_text (self->answered_by_entry);
@@ -285,7 +285,7 @@ date_problem (FuReplyEditor *self)
   fu_day_format_iso (today, buf);
   if (*text == '\0')
     return g_strdup_printf (_("Enter the day the reply arrived, e.g. %s"), buf);
-  if (!fu_day_parse_iso (text, &day))
+  if (!fu_day_parse_typed (text, &day))
     return g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, e.g. %s"), text,
                             buf);
   if (day > today)
@@ -406,7 +406,7 @@ calendar_popover_show_cb (FuReplyEditor *self,
   FuDay day;
   guint year, month, mday;
 
-  if (!fu_day_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->received_entry)), &day))
+  if (!fu_day_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->received_entry)), &day))
     day = fu_context_get_today (self->context);
   fu_day_get_ymd (day, &year, &month, &mday);
   date_time = g_date_time_new_local ((int) year, (int) month, (int) mday, 12, 0, 0);

@@ -546,15 +546,17 @@ parse_day (FuWorkshopDetail *self,
   *day = FU_DAY_NONE;
   if (*text == '\0' && !required)
     return TRUE;
-  if (*text != '\0' && fu_day_parse_iso (text, day))
+  if (*text != '\0' && fu_day_parse_typed (text, day))
     return TRUE;
 
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   if (*text == '\0')
-    message = g_strdup (_("A workshop needs a start date, written as YYYY-MM-DD"));
+    message = g_strdup (_("A workshop needs a start date: type it or choose it in the "
+                          "calendar"));
   else
-    message = g_strdup_printf (_("'%s' is not a date: write it as YYYY-MM-DD, e.g. 2016-09-05"),
-                               text);
+    message = g_strdup_printf (_("'%s' is not a date: write it as 2016-09-05 or as your system "
+                                 "writes dates, with the year in full, or choose it in the "
+                                 "calendar"), text);
   fu_gui_show_error_toast (GTK_WIDGET (self), message);
   return FALSE;
 }
@@ -876,6 +878,11 @@ fu_workshop_detail_init (FuWorkshopDetail *self)
   self->entry_rows[FIELD_CO_ORGANIZER] = self->co_organizer_row;
   self->entry_rows[FIELD_NOTES] = self->notes_row;
   self->entry_rows[FIELD_PLANNED] = self->planned_row;
+  /* Every date has its calendar; a day chosen saves as Enter does. */
+  fu_gui_add_date_picker (self->start_row, TRUE);
+  fu_gui_add_date_picker (self->end_row, TRUE);
+  fu_gui_add_date_picker (self->planned_row, TRUE);
+  fu_gui_add_date_picker (self->deadline_row, TRUE);
   self->entry_rows[FIELD_DEADLINE] = self->deadline_row;
   for (guint i = 0; i < N_ENTRY_FIELDS; i++)
     {

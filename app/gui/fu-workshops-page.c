@@ -569,6 +569,7 @@ form_entry_row (GtkListBox *list,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  fu_gui_entry_row_activates_default (ADW_ENTRY_ROW (row));
   gtk_list_box_append (list, row);
   return ADW_ENTRY_ROW (row);
 }
@@ -606,8 +607,9 @@ check_workshop_form (AddWorkshopForm *form)
   g_autofree char *code = g_strstrip (g_strdup (row_text (form->code)));
   FuDay start = FU_DAY_NONE;
   FuDay end = FU_DAY_NONE;
-  gboolean start_ok = fu_day_parse_iso (row_text (form->start), &start);
-  gboolean end_ok = blank (row_text (form->end)) || fu_day_parse_iso (row_text (form->end), &end);
+  gboolean start_ok = fu_day_parse_typed (row_text (form->start), &start);
+  gboolean end_ok = blank (row_text (form->end)) || fu_day_parse_typed (row_text (form->end),
+                                                                        &end);
   gint64 taken = 0;
 
   if (*code != '\0'
@@ -649,8 +651,8 @@ add_workshop_response_cb (AdwMessageDialog *dialog,
   workshop->code = g_strstrip (g_strdup (row_text (form->code)));
   workshop->title = g_strstrip (g_strdup (row_text (form->title)));
   workshop->kind = (FuWorkshopKind) adw_combo_row_get_selected (form->kind);
-  fu_day_parse_iso (row_text (form->start), &workshop->start_date);
-  if (!fu_day_parse_iso (row_text (form->end), &workshop->end_date))
+  fu_day_parse_typed (row_text (form->start), &workshop->start_date);
+  if (!fu_day_parse_typed (row_text (form->end), &workshop->end_date))
     workshop->end_date = workshop->start_date;
 
   command = fu_command_new_add_workshop (workshop);
@@ -700,8 +702,10 @@ add_workshop_action (GtkWidget  *widget,
     gtk_string_list_append (kinds, fu_workshop_kind_get_label ((FuWorkshopKind) i));
   adw_combo_row_set_model (form->kind, G_LIST_MODEL (kinds));
   gtk_list_box_append (list, GTK_WIDGET (form->kind));
-  form->start = form_entry_row (list, _("_Start Date (YYYY-MM-DD)"));
+  form->start = form_entry_row (list, _("_Start Date"));
   form->end = form_entry_row (list, _("_End Date, if Not the Same Day"));
+  fu_gui_add_date_picker (form->start, FALSE);
+  fu_gui_add_date_picker (form->end, FALSE);
   g_object_set_data_full (G_OBJECT (dialog), "fu-form", form,
                           (GDestroyNotify) add_workshop_form_free);
 
