@@ -18,7 +18,7 @@ echo "# followup-cli at $cli"
 # --help on every command
 check "--help" "$cli" --help
 contains "--help lists the commands" "$out" "mark-reminded"
-for c in init import export followups mark-sent mark-reminded stats sample report feedback history undo earlier-year compose questionnaire; do
+for c in init import export followups mark-sent mark-reminded stats sample report feedback history undo earlier-year compose questionnaire administrations alias merge-administrations; do
   check "$c --help" "$cli" "$c" --help
 done
 refuse "unknown command" "$cli" --database "$db" frobnicate
@@ -529,6 +529,30 @@ pdfinfo "$tmp/questionnaire.pdf" | grep -q "^Tagged: *yes" && ok "the questionna
   || not_ok "questionnaire-2016-NII.pdf" "$(ls "$tmp")"
 contains "--as-of counts the deadline from it" "$(pdftotext "$tmp/questionnaire-2016-NII.pdf" - | tr '\n' ' ')" "8 April 2017"
 refuse "questionnaire of no workshop" "$cli" --database "$cdb" questionnaire NO-SUCH
+# administrations: another name feeds the import; merging moves the people and keeps the name
+adb=$tmp/admins.db
+"$cli" --database "$adb" sample >/dev/null
+check "alias" "$cli" --database "$adb" alias "Direction des douanes du Vanuatu" Vanuatu
+contains "alias says what it recorded" "$out" "Recorded that “Direction des douanes du Vanuatu” means Vanuatu"
+refuse "an alias cannot be another administration's name" "$cli" --database "$adb" alias "Viet Nam" Thailand
+refuse "an alias of no administration" "$cli" --database "$adb" alias "Somewhere" "No Such Place"
+check "administrations" "$cli" --database "$adb" administrations
+contains "administrations lists the other names" "$out" "Vanuatu (VUT)	member	Direction des douanes du Vanuatu"
+printf 'name,administration,email\nJean Tari,Direction des douanes du Vanuatu,jt@x.example\nKim Min-su,Atlantis Revenue,kms@x.example\n' >"$tmp/aliases.csv"
+check "the import takes the alias" "$cli" --database "$adb" import participants "$tmp/aliases.csv" --workshop 2016-NII --add-administrations
+[ "$(sqlite3 "$adb" "SELECT a.name FROM participant p JOIN administration a ON a.id = p.administration_id WHERE p.email = 'jt@x.example'")" = Vanuatu ] \
+  && ok "the person imported under the alias is in Vanuatu" || not_ok "alias in import" ""
+check "merge-administrations" "$cli" --database "$adb" merge-administrations "Atlantis Revenue" Korea
+contains "merge says what it did" "$out" "Merged administration Atlantis Revenue into Korea"
+[ "$(sqlite3 "$adb" "SELECT a.name FROM participant p JOIN administration a ON a.id = p.administration_id WHERE p.email = 'kms@x.example'")" = Korea ] \
+  && ok "the merged administration's people move" || not_ok "merge moves people" ""
+check "administrations after merge" "$cli" --database "$adb" administrations
+contains "the merged name is kept as another name" "$out" "Korea (KOR)	member	Atlantis Revenue"
+check "undo the merge" "$cli" --database "$adb" undo
+[ "$(sqlite3 "$adb" "SELECT a.name FROM participant p JOIN administration a ON a.id = p.administration_id WHERE p.email = 'kms@x.example'")" = "Atlantis Revenue" ] \
+  && ok "undoing the merge brings the administration back" || not_ok "undo merge" ""
+check "alias --forget" "$cli" --database "$adb" alias --forget "Direction des douanes du Vanuatu"
+contains "forget says what it forgot" "$out" "Forgot that “Direction des douanes du Vanuatu” means Vanuatu"
 check "compose questionnaire" "$cli" --database "$cdb" compose questionnaire --as-of 2017-06-01
 refuse "compose something else" "$cli" --database "$cdb" compose letters
 

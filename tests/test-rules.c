@@ -9,6 +9,7 @@
 
 #include "fu-day.h"
 #include "fu-error.h"
+#include "fu-records.h"
 #include "fu-rules.h"
 
 /* "2017-03-03" as a FuDay; the tests read as dates, not Julian numbers. */
@@ -91,6 +92,21 @@ test_day_parse (void)
         g_error ("'%s' parsed as a day", bad[i]);
       g_assert_cmpuint (day, ==, FU_DAY_NONE);
     }
+}
+
+/* Names of one person however written; not two people's. */
+static void
+test_names_alike (void)
+{
+  g_assert_true (fu_names_alike ("Losena Tamani", "tamani  LOSENA"));
+  g_assert_true (fu_names_alike ("Nguyễn Văn An", "Nguyen Van An"));
+  g_assert_true (fu_names_alike ("Mr. Kim Min-su", "Kim Min su"));
+  g_assert_true (fu_names_alike ("Thongsavanh Sisavath", "Thongsavanh Sisavat"));
+  g_assert_true (fu_names_alike ("Rajendran Muthu", "Rajendarn Muthu"));
+  g_assert_false (fu_names_alike ("Kim Min-su", "Kim Min-ho"));
+  g_assert_false (fu_names_alike ("Ana Lopez", "Ana Perez"));
+  g_assert_false (fu_names_alike ("Li Na", "Li Ma"));
+  g_assert_false (fu_names_alike ("", ""));
 }
 
 static void
@@ -816,6 +832,7 @@ main (int   argc,
   g_test_add_func ("/core/day/new", test_day_new);
   g_test_add_func ("/core/day/parse", test_day_parse);
   g_test_add_func ("/core/day/format", test_day_format);
+  g_test_add_func ("/core/names/alike", test_names_alike);
   g_test_add_func ("/core/day/add-months", test_day_add_months);
   g_test_add_func ("/core/day/add-days", test_day_add_days);
   g_test_add_func ("/core/day/today", test_day_today);

@@ -138,6 +138,20 @@ apply_command (FuStore *store, FuCommand *command, GError **error)
   return fu_command_apply (command, store, error);
 }
 
+/* Applies @command and prints its sentence ("Nothing changed" when it did nothing). */
+static int
+apply_and_say (FuStore   *store,
+               FuCommand *command)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!apply_command (store, command, &error))
+    return fail_error (error);
+  g_print ("%s\n", fu_command_get_sentence (command) != NULL ? fu_command_get_sentence (command)
+                                                              : _("Nothing changed"));
+  return 0;
+}
+
 /* Parses a command's options; prints its --help. Returns FALSE with a message printed on
  * a mistake; *exit_now is set when --help was handled. */
 static gboolean
@@ -1332,10 +1346,7 @@ cmd_undo (Cli *cli, int argc, char **argv)
     return fail (_("There is nothing to undo in %s"), fu_store_get_path (store));
 
   command = fu_command_new_revert (entry_id);
-  if (!apply_command (store, command, &error))
-    return fail_error (error);
-  g_print ("%s\n", fu_command_get_sentence (command));
-  return 0;
+  return apply_and_say (store, command);
 }
 
 /* ---- Backups ----------------------------------------------------------------------------- */
@@ -1502,11 +1513,7 @@ cmd_do_not_contact (Cli *cli, int argc, char **argv)
   if ((id = lookup_person (store, argv[1], &status)) == 0)
     return status;
   command = fu_command_new_set_no_contact (id, clear ? FU_DAY_NONE : date, reason);
-  if (!apply_command (store, command, &error))
-    return fail_error (error);
-  g_print ("%s\n", fu_command_get_sentence (command) != NULL ? fu_command_get_sentence (command)
-                                                              : _("Nothing changed"));
-  return 0;
+  return apply_and_say (store, command);
 }
 
 static int
@@ -1561,6 +1568,125 @@ cmd_questionnaire (Cli *cli, int argc, char **argv)
     return fail_error (error);
   g_printerr (_("Wrote %s\n"), path);
   return 0;
+}
+
+/* ---- administrations ------------------------------------------------------------------- */
+
+static gint64
+lookup_administration_or_fail (FuStore *store, const char *name, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!fu_store_lookup_administration (store, name, &id, &error))
+    *status = fail_error (error);
+  else if (id == 0)
+    *status = fail (_("There is no administration named “%s”: `followup-cli administrations` "
+                      "lists them"), name);
+  return id;
+}
+
+static int
+cmd_administrations (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) admins = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  int status = 0;
+  const GOptionEntry entries[] = { { NULL } };
+
+  if (!parse_command_options (cli, "",
+                              _("List the administrations: name, short name, member or "
+                                "observer, and the other names imports take for them."),
+                              entries, &argc, &argv, 0, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL
+      || (admins = fu_store_list_administrations (store, &error)) == NULL
+      || (aliases = fu_store_list_aliases (store, &error)) == NULL)
+    return fail_error (error);
+  for (guint i = 0; i < admins->len; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (admins, i);
+      g_autoptr(GString) line = g_string_new (admin->name);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+      if (admin->short_name != NULL)
+        g_string_append_printf (line, " (%s)", admin->short_name);
+      g_string_append_printf (line, "\t%s", admin->member ? _("member")
+                                             : admin->observer ? _("observer")
+                                             : _("not a member"));
+      for (guint j = 0; j < aliases->len; j++)
+        {
+          const FuAlias *alias = g_ptr_array_index (aliases, j);
+
+          if (alias->administration_id == admin->id)
+            g_ptr_array_add (names, alias->alias);
+        }
+      if (names->len > 0)
+        {
+          g_ptr_array_add (names, NULL);
+          g_autofree char *joined = g_strjoinv (", ", (char **) names->pdata);
+          g_string_append_printf (line, "\t%s", joined);
+        }
+      g_print ("%s\n", line->str);
+    }
+  return 0;
+}
+
+static int
+cmd_alias (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  gboolean forget = FALSE;
+  gint64 id = 0;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "forget", 0, 0, G_OPTION_ARG_NONE, &forget, N_("Forget the other name"), NULL },
+    { NULL }
+  };
+
+  /* One name to forget, or a name and its administration. */
+  for (int i = 1; i < argc; i++)
+    forget |= g_strcmp0 (argv[i], "--forget") == 0;
+  if (!parse_command_options (cli, _("OTHER_NAME [ADMINISTRATION]"),
+                              _("Record another name of an administration, as files write it "
+                                "(\"Vietnam\" for Viet Nam): imports and lookups take it."),
+                              entries, &argc, &argv, forget ? 1 : 2, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if (!forget && (id = lookup_administration_or_fail (store, argv[2], &status)) == 0)
+    return status;
+  command = fu_command_new_set_alias (argv[1], forget ? 0 : id);
+  return apply_and_say (store, command);
+}
+
+static int
+cmd_merge_administrations (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  gint64 remove_id, keep_id;
+  int status = 0;
+  const GOptionEntry entries[] = { { NULL } };
+
+  if (!parse_command_options (cli, _("REMOVE KEEP"),
+                              _("Merge administration REMOVE into KEEP: its participants and "
+                                "workshops move to KEEP, and its names become KEEP's other "
+                                "names."),
+                              entries, &argc, &argv, 2, &status))
+    return status;
+  if ((store = open_store (cli, &error)) == NULL)
+    return fail_error (error);
+  if ((remove_id = lookup_administration_or_fail (store, argv[1], &status)) == 0
+      || (keep_id = lookup_administration_or_fail (store, argv[2], &status)) == 0)
+    return status;
+  command = fu_command_new_merge_administrations (keep_id, remove_id);
+  return apply_and_say (store, command);
 }
 
 /* "28", "28%", "47.5 %", "47,5": a rate in tenths of a percent. */
@@ -1642,11 +1768,7 @@ cmd_earlier_year (Cli *cli, int argc, char **argv)
   fu_store_get_rules (store, &rules);
   label = fu_fiscal_year_label (&rules, year.fiscal_year);
   command = fu_command_new_set_earlier_year (&year, label);
-  if (!apply_command (store, command, &error))
-    return fail_error (error);
-  g_print ("%s\n", fu_command_get_sentence (command) != NULL ? fu_command_get_sentence (command)
-                                                              : _("Nothing changed"));
-  return 0;
+  return apply_and_say (store, command);
 }
 
 static int
@@ -1765,6 +1887,12 @@ static const Command commands[] = {
   { "mark-sent", N_("WORKSHOP_CODE"), N_("Record questionnaires as sent"), cmd_mark_sent },
   { "mark-reminded", N_("WORKSHOP_CODE"), N_("Record a reminder sent"), cmd_mark_reminded },
   { "stats", "", N_("Summarize the database"), cmd_stats },
+  { "administrations", "", N_("List the administrations and their other names"),
+    cmd_administrations },
+  { "alias", N_("OTHER_NAME ADMINISTRATION | --forget OTHER_NAME"),
+    N_("Record another name of an administration"), cmd_alias },
+  { "merge-administrations", N_("REMOVE KEEP"), N_("Merge one administration into another"),
+    cmd_merge_administrations },
   /* TRANSLATORS: only FISCAL_YEAR and N are placeholders; the options stay as they are */
   { "earlier-year", N_("FISCAL_YEAR --participants N --replies N | --rate PERCENT"),
     N_("Enter a year before the database"), cmd_earlier_year },

@@ -240,6 +240,8 @@ typedef enum {
   RESTORE,
   SET_NO_CONTACT,
   SET_EARLIER_YEAR,
+  SET_ALIAS,
+  MERGE_ADMINISTRATIONS,
   ANONYMIZE,
 } Kind;
 
@@ -249,7 +251,8 @@ static const char * const kind_names[] = {
   "add-administration", "edit-administration", "delete-administration", "import",
   "mark-sent", "mark-reminded", "mark-sent", "mark-reminded", "close-followups",
   "reopen-followups", "save-reply", "delete-reply", "set-rules", "set-office-name",
-  "load-sample", "undo", "restore", "do-not-contact", "set-earlier-year", "anonymize",
+  "load-sample", "undo", "restore", "do-not-contact", "set-earlier-year", "set-alias",
+  "merge-administrations", "anonymize",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == ANONYMIZE + 1);
 
@@ -446,6 +449,31 @@ fu_command_new_merge_participants (gint64 keep_id,
                                    gint64 remove_id)
 {
   FuCommand *self = command_new (MERGE_PARTICIPANTS);
+
+  self->id = keep_id;
+  self->other_id = remove_id;
+  return self;
+}
+
+FuCommand *
+fu_command_new_set_alias (const char *alias,
+                          gint64      administration_id)
+{
+  FuCommand *self;
+
+  g_return_val_if_fail (alias != NULL, NULL);
+
+  self = command_new (SET_ALIAS);
+  self->text = g_strstrip (g_strdup (alias));
+  self->id = administration_id;
+  return self;
+}
+
+FuCommand *
+fu_command_new_merge_administrations (gint64 keep_id,
+                                      gint64 remove_id)
+{
+  FuCommand *self = command_new (MERGE_ADMINISTRATIONS);
 
   self->id = keep_id;
   self->other_id = remove_id;
@@ -762,6 +790,16 @@ workshop_code (FuStore *store,
 }
 
 static char *
+administration_name (FuStore *store,
+                     gint64   administration_id)
+{
+  g_autoptr(FuAdministration) admin = fu_store_get_administration (store, administration_id,
+                                                                   NULL);
+
+  return admin != NULL ? g_strdup (admin->name) : NULL;
+}
+
+static char *
 participant_name (FuStore *store,
                   gint64   participant_id)
 {
@@ -840,7 +878,7 @@ check_texts (FuCommand *self,
   const FuParticipant *p = self->participant;
   const FuReply *r = self->reply;
   const char *single[] = {
-    self->kind == SET_OFFICE_NAME || self->kind == SET_NO_CONTACT
+    self->kind == SET_OFFICE_NAME || self->kind == SET_NO_CONTACT || self->kind == SET_ALIAS
     || self->kind == CLOSE_FOLLOWUPS ? self->text : NULL,
     w != NULL ? w->code : NULL, w != NULL ? w->title : NULL, w != NULL ? w->venue : NULL,
     w != NULL ? w->co_organizer : NULL,
@@ -919,6 +957,22 @@ prepare (FuCommand *self,
       self->subject = participant_name (store, self->other_id);
       self->object = participant_name (store, self->id);
       return TRUE;
+
+    case MERGE_ADMINISTRATIONS:
+      self->subject = administration_name (store, self->other_id);
+      self->object = administration_name (store, self->id);
+      return TRUE;
+
+    case SET_ALIAS:
+      {
+        gint64 current = 0;
+
+        /* Forgetting names the administration the alias stood for. */
+        if (self->id == 0)
+          fu_store_lookup_administration (store, self->text, &current, NULL);
+        self->object = administration_name (store, self->id != 0 ? self->id : current);
+        return TRUE;
+      }
 
     case DELETE_ATTENDANCE:
       {
@@ -1070,6 +1124,12 @@ run (FuCommand *self,
 
     case MERGE_PARTICIPANTS:
       return fu_store_merge_participants (store, self->id, self->other_id, error);
+
+    case MERGE_ADMINISTRATIONS:
+      return fu_store_merge_administrations (store, self->id, self->other_id, error);
+
+    case SET_ALIAS:
+      return fu_store_set_alias (store, self->text, self->id, error);
 
     case ADD_ADMINISTRATION:
       self->new_id = fu_store_add_administration (store, self->administration, error);
@@ -1239,6 +1299,18 @@ describe (FuCommand *self,
 
     case ADD_ADMINISTRATION:
       return g_strdup_printf (_("Added administration %s"), self->administration->name);
+
+    case MERGE_ADMINISTRATIONS:
+      /* TRANSLATORS: two administrations: the one removed, then the one kept */
+      return g_strdup_printf (_("Merged administration %s into %s"), subject, object);
+
+    case SET_ALIAS:
+      if (self->id == 0)
+        /* TRANSLATORS: another name of an administration, then the administration */
+        return g_strdup_printf (_("Forgot that “%s” means %s"), self->text,
+                                object != NULL ? object : "?");
+      /* TRANSLATORS: another name of an administration, then the administration */
+      return g_strdup_printf (_("Recorded that “%s” means %s"), self->text, object);
 
     case EDIT_ADMINISTRATION:
       return g_strdup_printf (_("Edited administration %s"), self->administration->name);

@@ -69,6 +69,11 @@ FuCommand *fu_command_new_merge_participants    (gint64 keep_id, gint64 remove_i
 FuCommand *fu_command_new_add_administration    (const FuAdministration *administration);
 FuCommand *fu_command_new_edit_administration   (const FuAdministration *administration);
 FuCommand *fu_command_new_delete_administration (gint64 administration_id);
+/* Records that @alias means @administration_id (0 forgets it). */
+FuCommand *fu_command_new_set_alias              (const char *alias,
+                                                  gint64      administration_id);
+FuCommand *fu_command_new_merge_administrations  (gint64 keep_id,
+                                                  gint64 remove_id);
 /* One file, as fu_import_file() reads it (never with FU_IMPORT_DRY_RUN). */
 FuCommand *fu_command_new_import_file           (FuImportKind kind, const char *path,
                                                  FuImportFlags flags);

@@ -748,6 +748,26 @@ load_administrations (Map     *self,
       g_hash_table_insert (self->admin_names, admin_key_of (admin->name),
                            g_strdup (admin->name));
     }
+  /* The other names staff gave the administrations, kept in the database. */
+  {
+    g_autoptr(GPtrArray) aliases = fu_store_list_aliases (self->store, error);
+
+    if (aliases == NULL)
+      return FALSE;
+    for (guint i = 0; i < aliases->len; i++)
+      {
+        const FuAlias *alias = g_ptr_array_index (aliases, i);
+
+        for (guint j = 0; j < admins->len; j++)
+          {
+            const FuAdministration *admin = g_ptr_array_index (admins, j);
+
+            if (admin->id == alias->administration_id)
+              g_hash_table_replace (self->admin_names, normalize (alias->alias),
+                                    g_strdup (admin->name));
+          }
+      }
+  }
   /* What staff accepted in a preview ("Use Viet Nam"). */
   if (self->options != NULL && self->options->aliases != NULL)
     {

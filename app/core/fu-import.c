@@ -541,48 +541,6 @@ load_admins (FuImport  *self,
   return TRUE;
 }
 
-/* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
-static guint
-edit_distance (const char *a_text,
-               const char *b_text)
-{
-  glong a_len = 0;
-  glong b_len = 0;
-  g_autofree gunichar *a = g_utf8_to_ucs4_fast (a_text, -1, &a_len);
-  g_autofree gunichar *b = g_utf8_to_ucs4_fast (b_text, -1, &b_len);
-  g_autofree guint *rows = g_new0 (guint, 3 * (b_len + 1));
-  guint *two_back = rows;
-  guint *previous = rows + (b_len + 1);
-  guint *current = rows + 2 * (b_len + 1);
-
-  for (glong j = 0; j <= b_len; j++)
-    previous[j] = (guint) j;
-
-  for (glong i = 1; i <= a_len; i++)
-    {
-      guint *swap;
-
-      current[0] = (guint) i;
-      for (glong j = 1; j <= b_len; j++)
-        {
-          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
-          guint best = MIN (previous[j] + 1, current[j - 1] + 1);
-
-          best = MIN (best, previous[j - 1] + cost);
-          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-            best = MIN (best, two_back[j - 2] + 1);
-          current[j] = best;
-        }
-
-      swap = two_back;
-      two_back = previous;
-      previous = current;
-      current = swap;
-    }
-
-  return previous[b_len];
-}
-
 typedef struct {
   const FuAdministration *admin;
   guint                   distance;
@@ -620,13 +578,13 @@ suggest_admins (FuImport    *self,
     {
       const FuAdministration *admin = g_ptr_array_index (self->admins, i);
       g_autofree char *name_key = admin_key (admin->name);
-      guint distance = edit_distance (key, name_key);
+      guint distance = fu_text_edit_distance (key, name_key);
 
       if (admin->short_name != NULL && admin->short_name[0] != '\0')
         {
           g_autofree char *short_key = admin_key (admin->short_name);
 
-          distance = MIN (distance, edit_distance (key, short_key));
+          distance = MIN (distance, fu_text_edit_distance (key, short_key));
         }
       /* "Hong Kong" for "Hong Kong China", "Lao" for "Lao PDR". */
       if (distance > limit && len >= 3 && g_str_has_prefix (name_key, key))

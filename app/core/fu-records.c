@@ -368,6 +368,7 @@ fu_administration_copy (const FuAdministration *self)
   copy->short_name = g_strdup (self->short_name);
   copy->country = g_strdup (self->country);
   copy->member = self->member;
+  copy->observer = self->observer;
   return copy;
 }
 
@@ -392,4 +393,106 @@ fu_trend_point_rate_tenths (const FuTrendPoint *point)
   if (point->participants > 0)
     return fu_rate_tenths (point->replies, point->participants);
   return point->rate_tenths;
+}
+
+void
+fu_alias_free (FuAlias *alias)
+{
+  if (alias == NULL)
+    return;
+  g_free (alias->alias);
+  g_free (alias);
+}
+
+/* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
+guint
+fu_text_edit_distance (const char *a_text,
+                       const char *b_text)
+{
+  glong a_len = 0;
+  glong b_len = 0;
+  g_autofree gunichar *a = g_utf8_to_ucs4_fast (a_text, -1, &a_len);
+  g_autofree gunichar *b = g_utf8_to_ucs4_fast (b_text, -1, &b_len);
+  g_autofree guint *rows = g_new0 (guint, 3 * (b_len + 1));
+  guint *two_back = rows;
+  guint *previous = rows + (b_len + 1);
+  guint *current = rows + 2 * (b_len + 1);
+
+  for (glong j = 0; j <= b_len; j++)
+    previous[j] = (guint) j;
+
+  for (glong i = 1; i <= a_len; i++)
+    {
+      guint *swap;
+
+      current[0] = (guint) i;
+      for (glong j = 1; j <= b_len; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint best = MIN (previous[j] + 1, current[j - 1] + 1);
+
+          best = MIN (best, previous[j - 1] + cost);
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            best = MIN (best, two_back[j - 2] + 1);
+          current[j] = best;
+        }
+
+      swap = two_back;
+      two_back = previous;
+      previous = current;
+      current = swap;
+    }
+
+  return previous[b_len];
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "tran van a": without accents, case, titles of address or the order of the words. */
+static char *
+name_key (const char *name)
+{
+  static const char * const titles[] = { "mr", "mrs", "ms", "miss", "dr", "prof", NULL };
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  g_strcanon (lower, "abcdefghijklmnopqrstuvwxyz0123456789", ' ');
+  words = g_strsplit (lower, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && !g_strv_contains (titles, words[i]))
+      g_ptr_array_add (kept, words[i]);
+  g_ptr_array_sort (kept, compare_words);
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv (" ", (char **) kept->pdata);
+}
+
+gboolean
+fu_names_alike (const char *a,
+                const char *b)
+{
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+  gsize shorter;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  key_a = name_key (a);
+  key_b = name_key (b);
+  if (*key_a == '\0' || *key_b == '\0')
+    return FALSE;
+  if (g_str_equal (key_a, key_b))
+    return TRUE;
+  /* A typing slip: one letter in a name of eight or more, two in one of twelve or more;
+   * short names differ by a letter between people ("Li Na", "Li Ma"). */
+  shorter = MIN (strlen (key_a), strlen (key_b));
+  if (shorter < 8)
+    return FALSE;
+  return fu_text_edit_distance (key_a, key_b) <= (shorter >= 12 ? 2u : 1u);
 }

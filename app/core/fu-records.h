@@ -19,6 +19,7 @@ struct _FuAdministration {
   char     *short_name;  /* "HKC"; may be NULL */
   char     *country;     /* may be NULL */
   gboolean  member;      /* one of the 33 ROCB A/P members shipped as built-in data */
+  gboolean  observer;    /* takes part without being a member */
 };
 
 struct _FuWorkshop {
@@ -134,6 +135,15 @@ typedef struct {
   gboolean entered;        /* a year before the database: totals entered by hand */
   guint    rate_tenths;    /* entered as a rate only (participants 0): tenths of a percent */
 } FuTrendPoint;
+
+/* Another way of writing an administration's name ("Vietnam", "Korea Customs Service"),
+ * which imports and lookups take as that administration. */
+typedef struct {
+  char   *alias;
+  gint64  administration_id;
+} FuAlias;
+
+void       fu_alias_free                  (FuAlias *alias);
 
 /* A year before the database, as the office knew it: its totals (participants and replies)
  * or just its reply rate, and how many administrations organized in-house workshops. */
@@ -337,6 +347,11 @@ typedef struct {
  * !@multiline (titles, names, codes, addresses), none but line breaks and tabs in notes and
  * free-text answers. What goes into a mail header is single-line by this rule. */
 gboolean fu_text_is_clean (const char *text, gboolean multiline);
+/* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
+guint    fu_text_edit_distance (const char *a, const char *b);
+/* Whether two names may be one person's: the same words without regard to accents, case,
+ * titles or order ("Tran Van A", "A Tran Van"), or a slip of a letter or two. */
+gboolean fu_names_alike (const char *a, const char *b);
 #define fu_text_is_single_line(text) fu_text_is_clean ((text), FALSE)
 
 G_END_DECLS

@@ -823,3 +823,62 @@ fu_store_restore_from (FuStore *self, FuStore *backup, GError **error)
 
   return FU_STORE_GET_CLASS (self)->restore_from (self, backup, error);
 }
+
+GPtrArray *
+fu_store_list_aliases (FuStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  return FU_STORE_GET_CLASS (self)->list_aliases (self, error);
+}
+
+gboolean
+fu_store_set_alias (FuStore     *self,
+                    const char  *alias,
+                    gint64       administration_id,
+                    GError     **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+
+  return FU_STORE_GET_CLASS (self)->set_alias (self, alias, administration_id, error);
+}
+
+gboolean
+fu_store_merge_administrations (FuStore  *self,
+                                gint64    keep_id,
+                                gint64    remove_id,
+                                GError  **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  return FU_STORE_GET_CLASS (self)->merge_administrations (self, keep_id, remove_id, error);
+}
+
+GPtrArray *
+fu_store_find_people_alike (FuStore     *self,
+                            const char  *name,
+                            gint64       administration_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  GPtrArray *alike;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  people = fu_store_list_participant_overview (self, error);
+  if (people == NULL)
+    return NULL;
+  alike = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_participant_overview_free);
+  for (guint i = people->len; i-- > 0;)
+    {
+      FuParticipantOverview *person = g_ptr_array_index (people, i);
+
+      if (person->administration_id == administration_id
+          && person->name != NULL && fu_names_alike (person->name, name))
+        g_ptr_array_add (alike, g_ptr_array_steal_index (people, i));
+    }
+  return alike;
+}

@@ -63,6 +63,11 @@ struct _FuStoreClass
   char *(*get_office_name) (FuStore *self);
   gboolean (*set_office_name) (FuStore *self, const char *name, GError **error);
   GArray *(*list_earlier_years) (FuStore *self, GError **error);
+  GPtrArray *(*list_aliases) (FuStore *self, GError **error);
+  gboolean (*set_alias) (FuStore *self, const char *alias, gint64 administration_id,
+                         GError **error);
+  gboolean (*merge_administrations) (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                     GError **error);
   gboolean (*set_earlier_year) (FuStore *self, const FuEarlierYear *year, GError **error);
   GPtrArray *(*list_administrations) (FuStore *self, GError **error);
   gboolean (*lookup_administration) (FuStore *self, const char *name_or_short, gint64 *id,
@@ -226,6 +231,15 @@ gint64      fu_store_add_administration    (FuStore *self, const FuAdministratio
                                             GError **error);
 gboolean    fu_store_update_administration (FuStore *self, const FuAdministration *admin,
                                             GError **error);
+/* The aliases (FuAlias), by alias. An alias is one per spelling, without regard to case; it
+ * cannot be an administration's own name. @administration_id 0 forgets @alias. */
+GPtrArray  *fu_store_list_aliases          (FuStore *self, GError **error);
+gboolean    fu_store_set_alias             (FuStore *self, const char *alias,
+                                            gint64 administration_id, GError **error);
+/* Moves the participants, hosted workshops and aliases of @remove_id to @keep_id, keeps
+ * @remove_id's name and short name as aliases of @keep_id, and deletes @remove_id. */
+gboolean    fu_store_merge_administrations (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                            GError **error);
 /* Refused (FU_STORE_ERROR_EXISTS) while participants or workshops refer to it. */
 gboolean    fu_store_delete_administration (FuStore *self, gint64 id, GError **error);
 
@@ -316,6 +330,12 @@ GPtrArray  *fu_store_inhouse_administrations (FuStore *self, FuDay from, FuDay t
 
 /* Everyone, by name then id, with their counts: one query, whatever the number of people.
  * FuParticipantOverview* elements. */
+/* The people of @administration_id whose names are alike @name (fu_names_alike), as
+ * FuParticipantOverview: who a new participant may already be. */
+GPtrArray *fu_store_find_people_alike (FuStore     *self,
+                                       const char  *name,
+                                       gint64       administration_id,
+                                       GError     **error);
 GPtrArray *fu_store_list_participant_overview (FuStore  *self,
                                                GError  **error);
 /* Every attendance of participant @participant_id, oldest workshop first, with the status

@@ -21,7 +21,7 @@ typedef struct {
 } AuditTable;
 
 static const char * const administration_columns[] = {
-  "id", "name", "short_name", "country", "member", NULL
+  "id", "name", "short_name", "country", "member", "observer", NULL
 };
 static const char * const workshop_columns[] = {
   "id", "code", "title", "kind", "start_date", "end_date", "venue", "host_administration_id",

@@ -15,7 +15,7 @@
 
 /* ---- Administrations --------------------------------------------------------------------- */
 
-#define ADMINISTRATION_COLUMNS "id, name, short_name, country, member"
+#define ADMINISTRATION_COLUMNS "id, name, short_name, country, member, observer"
 
 static FuAdministration *
 administration_from_row (sqlite3_stmt *stmt)
@@ -27,6 +27,7 @@ administration_from_row (sqlite3_stmt *stmt)
   admin->short_name = fu_sqlite_column_text (stmt, 2);
   admin->country = fu_sqlite_column_text (stmt, 3);
   admin->member = sqlite3_column_int (stmt, 4) != 0;
+  admin->observer = sqlite3_column_int (stmt, 5) != 0;
   return admin;
 }
 
@@ -55,8 +56,6 @@ fu_sqlite_lookup_administration (FuStore    *self,
                                  gint64     *id,
                                  GError    **error)
 {
-  g_autoptr(FuStmt) stmt = NULL;
-
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -64,7 +63,23 @@ fu_sqlite_lookup_administration (FuStore    *self,
   *id = 0;
   if (is_blank (name_or_short))
     return TRUE;
+  if (!fu_sqlite_lookup_own_name (self, name_or_short, id, error))
+    return FALSE;
+  /* Then the other names staff gave it. */
+  if (*id == 0)
+    *id = fu_sqlite_alias_lookup (self, name_or_short);
+  return TRUE;
+}
 
+gboolean
+fu_sqlite_lookup_own_name (FuStore    *self,
+                           const char *name_or_short,
+                           gint64     *id,
+                           GError    **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+
+  *id = 0;
   /* A name wins over another administration's short name. */
   stmt = fu_sqlite_prepare (self,
                            "SELECT id FROM administration WHERE name = ?1 "
@@ -112,8 +127,8 @@ insert_administration (FuStore                *self,
   g_autoptr(FuStmt) stmt = NULL;
 
   stmt = fu_sqlite_prepare (self,
-                           "INSERT INTO administration (name, short_name, country, member) "
-                           "VALUES (?1, ?2, ?3, ?4)",
+                           "INSERT INTO administration (name, short_name, country, member, "
+                           "observer) VALUES (?1, ?2, ?3, ?4, ?5)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -121,6 +136,7 @@ insert_administration (FuStore                *self,
   fu_sqlite_bind_text (stmt, 2, is_blank (admin->short_name) ? NULL : admin->short_name);
   fu_sqlite_bind_text (stmt, 3, admin->country);
   sqlite3_bind_int (stmt, 4, admin->member ? 1 : 0);
+  sqlite3_bind_int (stmt, 5, admin->observer ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if (extended_errcode (self) == SQLITE_CONSTRAINT_UNIQUE)
@@ -584,7 +600,7 @@ update_administration (FuStore                *self,
 
   stmt = fu_sqlite_prepare (self,
                            "UPDATE administration SET name = ?1, short_name = ?2, country = ?3, "
-                           "member = ?4 WHERE id = ?5",
+                           "member = ?4, observer = ?6 WHERE id = ?5",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -593,6 +609,7 @@ update_administration (FuStore                *self,
   fu_sqlite_bind_text (stmt, 3, admin->country);
   sqlite3_bind_int (stmt, 4, admin->member ? 1 : 0);
   sqlite3_bind_int64 (stmt, 5, admin->id);
+  sqlite3_bind_int (stmt, 6, admin->observer ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if (extended_errcode (self) == SQLITE_CONSTRAINT_UNIQUE)
@@ -1191,4 +1208,76 @@ fu_sqlite_list_attendees (FuStore  *self,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+/* ---- Merging administrations -------------------------------------------------------------- */
+
+static gboolean
+merge_administrations (FuStore *self,
+                       gint64   keep_id,
+                       gint64   remove_id,
+                       GError **error)
+{
+  g_autoptr(FuAdministration) removed = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  static const char * const moves[] = {
+    "UPDATE participant SET administration_id = ?1 WHERE administration_id = ?2",
+    "UPDATE workshop SET host_administration_id = ?1 WHERE host_administration_id = ?2",
+  };
+
+  removed = fu_store_get_administration (self, remove_id, error);
+  if (removed == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, moves[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, keep_id);
+      sqlite3_bind_int64 (stmt, 2, remove_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return fu_sqlite_set_error (self, error, _("Could not merge the administrations"));
+    }
+  /* Its other names now name the one kept, and so do its own. */
+  aliases = fu_sqlite_list_aliases (self, error);
+  if (aliases == NULL)
+    return FALSE;
+  for (guint i = 0; i < aliases->len; i++)
+    {
+      const FuAlias *alias = g_ptr_array_index (aliases, i);
+
+      if (alias->administration_id == remove_id
+          && !fu_sqlite_set_alias_unlocked (self, alias->alias, keep_id, error))
+        return FALSE;
+    }
+  if (!delete_administration (self, remove_id, error)
+      || !fu_sqlite_set_alias_unlocked (self, removed->name, keep_id, error))
+    return FALSE;
+  if (!is_blank (removed->short_name)
+      && !fu_sqlite_set_alias_unlocked (self, removed->short_name, keep_id, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+fu_sqlite_merge_administrations (FuStore *self,
+                                 gint64   keep_id,
+                                 gint64   remove_id,
+                                 GError **error)
+{
+  g_autoptr(FuAdministration) kept = NULL;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  if (keep_id == remove_id)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("An administration cannot be merged into itself"));
+      return FALSE;
+    }
+  kept = fu_store_get_administration (self, keep_id, error);
+  if (kept == NULL || !fu_store_begin (self, error))
+    return FALSE;
+  return fu_sqlite_finish (self, merge_administrations (self, keep_id, remove_id, error), error);
 }

@@ -471,6 +471,32 @@ static const char * const migrations[] = {
   "      'no_contact_reason', OLD.no_contact_reason), NULL\n"
   "  FROM audit_capture;\n"
   "END;\n",
+
+  /* Version 5: observers. An administration that takes part without being a member (an
+   * observer) is marked so; a missing value, as in older history entries, reads as not an
+   * observer. The administration's audit triggers record it. */
+  "ALTER TABLE administration ADD COLUMN observer INTEGER CHECK (observer IN (0, 1));\n"
+  "DROP TRIGGER audit_administration_update;\n"
+  "DROP TRIGGER audit_administration_delete;\n"
+  "CREATE TRIGGER audit_administration_update AFTER UPDATE ON administration BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'administration', NEW.id, 2, o, n FROM audit_capture, (SELECT\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'short_name', OLD.short_name, 'country', OLD.country,\n"
+  "      'member', OLD.member, 'observer', OLD.observer) AS o,\n"
+  "    json_object ('id', NEW.id, 'name', NEW.name,\n"
+  "      'short_name', NEW.short_name, 'country', NEW.country,\n"
+  "      'member', NEW.member, 'observer', NEW.observer) AS n)\n"
+  "  WHERE o IS NOT n;\n"
+  "END;\n"
+  "CREATE TRIGGER audit_administration_delete AFTER DELETE ON administration BEGIN\n"
+  "  INSERT INTO audit_change (entry_id, tbl, row_id, op, old, new)\n"
+  "  SELECT entry_id, 'administration', OLD.id, 3,\n"
+  "    json_object ('id', OLD.id, 'name', OLD.name,\n"
+  "      'short_name', OLD.short_name, 'country', OLD.country,\n"
+  "      'member', OLD.member, 'observer', OLD.observer), NULL\n"
+  "  FROM audit_capture;\n"
+  "END;\n",
 };
 
 /* The tables a Follow-Up database has from version 1 on. */

@@ -275,3 +275,155 @@ fu_sqlite_set_earlier_year (FuStore              *self,
     return FALSE;
   return fu_sqlite_finish (self, set_setting (self, key, value, error), error);
 }
+
+/* ---- Aliases of administrations ----------------------------------------------------------- */
+
+#define ALIAS_PREFIX "alias:"
+
+/* "alias:viet nam": one key per spelling, without regard to case or outer spaces. */
+char *
+fu_sqlite_alias_key (const char *alias)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (alias));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
+
+  return g_strconcat (ALIAS_PREFIX, folded, NULL);
+}
+
+/* The value kept: "ID<tab>the alias as written". */
+static gboolean
+parse_alias_value (const char *value,
+                   gint64     *administration_id,
+                   const char **written)
+{
+  const char *tab = value != NULL ? strchr (value, '\t') : NULL;
+
+  if (tab == NULL)
+    return FALSE;
+  *administration_id = g_ascii_strtoll (value, NULL, 10);
+  *written = tab + 1;
+  return *administration_id > 0;
+}
+
+gint64
+fu_sqlite_alias_lookup (FuStore    *self,
+                        const char *alias)
+{
+  g_autofree char *key = fu_sqlite_alias_key (alias);
+  g_autofree char *value = get_setting (self, key);
+  const char *written;
+  gint64 id = 0;
+
+  if (!parse_alias_value (value, &id, &written))
+    return 0;
+  return id;
+}
+
+GPtrArray *
+fu_sqlite_list_aliases (FuStore  *self,
+                        GError  **error)
+{
+  g_autoptr(FuStmt) stmt = NULL;
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_alias_free);
+  int rc;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  stmt = fu_sqlite_prepare (self, "SELECT value FROM settings WHERE key LIKE ?1 ORDER BY key",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, ALIAS_PREFIX "%", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *value = fu_sqlite_column_text (stmt, 0);
+      const char *written;
+      gint64 id;
+      FuAlias *alias;
+
+      if (!parse_alias_value (value, &id, &written))
+        continue;
+      alias = g_new0 (FuAlias, 1);
+      alias->alias = g_strdup (written);
+      alias->administration_id = id;
+      g_ptr_array_add (aliases, alias);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fu_sqlite_set_error (self, error, _("Could not read the administrations' other names"));
+      return NULL;
+    }
+  return g_steal_pointer (&aliases);
+}
+
+gboolean
+fu_sqlite_set_alias_unlocked (FuStore     *self,
+                              const char  *alias,
+                              gint64       administration_id,
+                              GError     **error)
+{
+  g_autofree char *key = fu_sqlite_alias_key (alias);
+  g_autofree char *trimmed = g_strstrip (g_strdup (alias));
+
+  if (administration_id == 0)
+    {
+      g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, "DELETE FROM settings WHERE key = ?1",
+                                                  error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      return step_done (self, stmt, _("Could not save the settings"), error);
+    }
+  else
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", administration_id,
+                                                trimmed);
+
+      return set_setting (self, key, value, error);
+    }
+}
+
+gboolean
+fu_sqlite_set_alias (FuStore     *self,
+                     const char  *alias,
+                     gint64       administration_id,
+                     GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  gint64 named = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (alias));
+  if (*trimmed == '\0' || strchr (trimmed, '\t') != NULL || strchr (trimmed, '\n') != NULL)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("Another name of an administration is one line of text"));
+      return FALSE;
+    }
+  if (administration_id != 0)
+    {
+      g_autoptr(FuAdministration) admin = fu_store_get_administration (self, administration_id,
+                                                                       error);
+
+      if (admin == NULL)
+        return FALSE;
+      /* An administration's own name or short name is not another's alias. */
+      if (!fu_sqlite_lookup_own_name (self, trimmed, &named, error))
+        return FALSE;
+      if (named != 0)
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                       _("“%s” is already the name of an administration: merge the two "
+                         "administrations instead"), trimmed);
+          return FALSE;
+        }
+    }
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_sqlite_finish (self,
+                           fu_sqlite_set_alias_unlocked (self, trimmed, administration_id, error),
+                           error);
+}

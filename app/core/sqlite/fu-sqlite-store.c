@@ -72,6 +72,9 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->set_office_name = fu_sqlite_set_office_name;
   store_class->list_earlier_years = fu_sqlite_list_earlier_years;
   store_class->set_earlier_year = fu_sqlite_set_earlier_year;
+  store_class->list_aliases = fu_sqlite_list_aliases;
+  store_class->set_alias = fu_sqlite_set_alias;
+  store_class->merge_administrations = fu_sqlite_merge_administrations;
   store_class->list_administrations = fu_sqlite_list_administrations;
   store_class->lookup_administration = fu_sqlite_lookup_administration;
   store_class->get_administration = fu_sqlite_get_administration;
