@@ -1016,6 +1016,112 @@ test_earlier_years (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (widget));
 }
 
+static const FuAdministration *
+find_administration (GPtrArray  *admins,
+                     const char *name)
+{
+  for (guint i = 0; i < admins->len; i++)
+    if (g_str_equal (((FuAdministration *) g_ptr_array_index (admins, i))->name, name))
+      return g_ptr_array_index (admins, i);
+  return NULL;
+}
+
+static const FuAdministration *
+get_administration (GPtrArray  *admins,
+                    const char *name)
+{
+  const FuAdministration *admin = find_administration (admins, name);
+
+  if (admin == NULL)
+    g_error ("No administration %s", name);
+  return admin;
+}
+
+/* Preferences › Administrations: add an observer with its other names, which lookups (and
+ * so imports) take; then merge it into a member, whose names it becomes. */
+static void
+test_administrations (Fixture       *f,
+                      gconstpointer  data)
+{
+  FuPreferencesWindow *prefs = fu_preferences_window_new (f->context);
+  GObject *group = fu_display_child (prefs, FU_TYPE_PREFERENCES_WINDOW, "admin_group");
+  g_autoptr(GPtrArray) admins = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  const FuAdministration *added;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  GtkWidget *row;
+  gint64 id = 0;
+  gint64 fiji = 0;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  fu_display_iterate ();
+  /* The 33 members are listed, with their status. */
+  row = fu_display_find_row (GTK_WIDGET (group), "Viet Nam (VNM)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Member");
+
+  g_signal_emit_by_name (fu_display_child (prefs, FU_TYPE_PREFERENCES_WINDOW, "add_admin_row"),
+                         "activated");
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  extra = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (fu_display_find_row (extra, "_Name")),
+                         "Pacific Islands Forum Secretariat");
+  gtk_editable_set_text (GTK_EDITABLE (fu_display_find_row (extra, "_Short Name, e.g. VNM")),
+                         "PIFS");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fu_display_find_row (extra, "S_tatus")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (fu_display_find_row (extra,
+                                       "Other Names, Separated by _Semicolons")),
+                         "Forum Secretariat; PIF Secretariat");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  fu_display_iterate ();
+
+  admins = fu_store_list_administrations (f->store, NULL);
+  added = get_administration (admins, "Pacific Islands Forum Secretariat");
+  g_assert_true (added->observer);
+  g_assert_false (added->member);
+  g_assert_true (fu_store_lookup_administration (f->store, "forum secretariat", &id, NULL));
+  g_assert_cmpint (id, ==, added->id);
+  row = fu_display_find_row (GTK_WIDGET (group), "Pacific Islands Forum Secretariat (PIFS)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Observer · also Forum Secretariat; PIF Secretariat");
+
+  /* Merged into Fiji: gone, and its names are Fiji's. */
+  g_signal_emit_by_name (row, "activated");
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  extra = adw_message_dialog_get_extra_child (dialog);
+  {
+    AdwComboRow *merge = ADW_COMBO_ROW (fu_display_find_row (extra, "_Merge Into"));
+    GListModel *model = adw_combo_row_get_model (merge);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "Fiji"))
+        adw_combo_row_set_selected (merge, i);
+  }
+  adw_message_dialog_response (dialog, "save");
+  fu_display_iterate ();
+
+  g_clear_pointer (&admins, g_ptr_array_unref);
+  admins = fu_store_list_administrations (f->store, NULL);
+  g_assert_null (find_administration (admins, "Pacific Islands Forum Secretariat"));
+  g_assert_true (fu_store_lookup_administration (f->store, "Fiji", &fiji, NULL));
+  g_assert_true (fu_store_lookup_administration (f->store, "PIF Secretariat", &id, NULL));
+  g_assert_cmpint (id, ==, fiji);
+  g_assert_true (fu_store_lookup_administration (f->store, "Pacific Islands Forum Secretariat",
+                                                 &id, NULL));
+  g_assert_cmpint (id, ==, fiji);
+  aliases = fu_store_list_aliases (f->store, NULL);
+  g_assert_cmpuint (aliases->len, ==, 4);
+  g_assert_null (fu_display_find_row (GTK_WIDGET (group),
+                                      "Pacific Islands Forum Secretariat (PIFS)"));
+}
+
 static FuWindow *
 only_window (GtkApplication *application)
 {
@@ -1223,6 +1329,8 @@ main (int    argc,
               fixture_setup, test_export_summary, fixture_teardown);
   g_test_add ("/window/preferences", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/window/administrations", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_administrations, fixture_teardown);
   g_test_add ("/window/earlier-years", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_earlier_years, fixture_teardown);
   g_test_add ("/window/toasts", Fixture, GINT_TO_POINTER (FALSE),

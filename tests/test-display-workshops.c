@@ -680,6 +680,75 @@ test_feedback_sheet (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (button));
 }
 
+static gboolean
+is_drop_down (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* Chooses @name in the form's searchable administration drop-down. */
+static void
+choose_administration (GtkWidget  *list,
+                       const char *name)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (fu_display_find (list, is_drop_down, NULL));
+  GListModel *model;
+
+  g_assert_nonnull (drop_down);
+  g_assert_true (gtk_drop_down_get_enable_search (drop_down));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, GTK_INVALID_LIST_POSITION);
+  model = gtk_drop_down_get_model (drop_down);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      gtk_drop_down_set_selected (drop_down, i);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), !=, GTK_INVALID_LIST_POSITION);
+  fu_display_iterate ();
+}
+
+/* Someone of the same administration whose name is alike, with another e-mail: the app
+ * asks, and the known person is added rather than a second record. */
+static void
+test_add_participant_alike (Fixture       *f,
+                            gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *name;
+  GtkWidget *email;
+  gint64 participants = count_participants (f);
+  gint64 attendances = count_attendances (f, NULL);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2017-CV")));
+      fu_display_iterate ();
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page),
+                                                 "workshop.add-participant", NULL));
+      fu_display_iterate ();
+      dialog = fu_display_find_message_dialog ();
+      list = adw_message_dialog_get_extra_child (dialog);
+      name = gtk_widget_get_first_child (list);
+      email = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (name));
+      /* The same person, without the accent, words swapped, a new address. */
+      gtk_editable_set_text (GTK_EDITABLE (name), "tamani losena");
+      gtk_editable_set_text (GTK_EDITABLE (email), round == 0 ? "l.tamani@new-fj.example"
+                                                              : "other.tamani@new-fj.example");
+      choose_administration (list, "Fiji");
+      adw_message_dialog_response (dialog, "add");
+      fu_display_iterate ();
+
+      dialog = fu_display_find_message_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Is This Losena Tamani?");
+      adw_message_dialog_response (dialog, round == 0 ? "existing" : "new");
+      fu_display_iterate ();
+    }
+  /* Once as the known person, once as a new one: both attend, one record was added. */
+  g_assert_cmpint (count_participants (f), ==, participants + 1);
+  g_assert_cmpint (count_attendances (f, NULL), ==, attendances + 2);
+}
+
 /* Adding someone already known (by e-mail) reuses the record. */
 static void
 test_add_participant (Fixture       *f,
@@ -700,12 +769,14 @@ test_add_participant (Fixture       *f,
   dialog = fu_display_find_message_dialog ();
   g_assert_nonnull (dialog);
 
-  /* Name, administration, e-mail, position. */
+  /* Name, administration, e-mail, position; no administration until one is chosen. */
   list = adw_message_dialog_get_extra_child (dialog);
   name = gtk_widget_get_first_child (list);
   email = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (name));
   gtk_editable_set_text (GTK_EDITABLE (name), "Losena Tamani");
   gtk_editable_set_text (GTK_EDITABLE (email), "LOSENA.TAMANI@customs-fj.example");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  choose_administration (list, "Fiji");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   adw_message_dialog_response (dialog, "add");
   fu_display_iterate ();
@@ -809,6 +880,8 @@ main (int   argc,
               fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/display/workshops/add", Fixture, NULL,
               fixture_setup, test_add, fixture_teardown);
+  g_test_add ("/display/workshops/add-participant-alike", Fixture, NULL,
+              fixture_setup, test_add_participant_alike, fixture_teardown);
   g_test_add ("/display/workshops/add-participant", Fixture, NULL,
               fixture_setup, test_add_participant, fixture_teardown);
   g_test_add ("/display/workshops/import-preview", Fixture, NULL,

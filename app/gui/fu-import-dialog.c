@@ -148,57 +148,26 @@ static guint n_running;
 static void start_check (FuImportDialog *self);
 static void show_result (FuImportDialog *self);
 
-/* ---- Settings ------------------------------------------------------------------------------ */
+/* ---- Other names of administrations --------------------------------------------------------- */
 
-static GSettings *
-app_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, "org.rocbap.FollowUp", TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "administration-aliases"))
-    return NULL;
-  return g_settings_new ("org.rocbap.FollowUp");
-}
-
-static void
-load_aliases (FuImportDialog *self)
-{
-  g_autoptr(GSettings) settings = app_settings ();
-  g_autoptr(GVariant) value = NULL;
-  GVariantIter iter;
-  const char *written, *name;
-
-  if (settings == NULL)
-    return;
-  value = g_settings_get_value (settings, "administration-aliases");
-  g_variant_iter_init (&iter, value);
-  while (g_variant_iter_next (&iter, "{&s&s}", &written, &name))
-    g_hash_table_replace (self->aliases, g_strdup (written), g_strdup (name));
-}
-
-/* "Use Viet Nam" is remembered: the next file with "Vietnamm" maps by itself. */
+/* "Use Viet Nam" is kept in the database, for the whole team and in the history: the next
+ * file with "Vietnamm" maps by itself. */
 static void
 remember_alias (FuImportDialog *self,
                 const char     *written,
                 const char     *name)
 {
-  g_autoptr(GSettings) settings = app_settings ();
-  g_autoptr(GVariantBuilder) builder = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  FuStore *store = fu_context_get_store (self->context);
+  gint64 id = 0;
 
   g_hash_table_replace (self->aliases, g_strdup (written), g_strdup (name));
-  if (settings == NULL)
+  if (!fu_store_lookup_administration (store, name, &id, &error) || id == 0)
     return;
-  builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
-  g_hash_table_iter_init (&iter, self->aliases);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_variant_builder_add (builder, "{ss}", key, value);
-  g_settings_set_value (settings, "administration-aliases", g_variant_builder_end (builder));
+  command = fu_command_new_set_alias (written, id);
+  if (!fu_context_run (self->context, command, &error))
+    g_debug ("Could not keep “%s” as another name of %s: %s", written, name, error->message);
 }
 
 /* ---- Saved mappings ------------------------------------------------------------------------ */
@@ -1550,7 +1519,6 @@ fu_import_dialog_init (FuImportDialog *self)
   self->new_administrations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->column_rows = g_ptr_array_new ();
   self->admin_rows = g_ptr_array_new ();
-  load_aliases (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -10,6 +10,7 @@
 
 #include "fu-application.h"
 #include "fu-file-chooser.h"
+#include "fu-gui-util.h"
 #include "fu-preferences-window.h"
 #include "fu-rules.h"
 #include "fu-store.h"
@@ -35,6 +36,9 @@ struct _FuPreferencesWindow
   AdwComboRow          *start_month_row;
   AdwPreferencesGroup  *earlier_group;
   GtkWidget            *add_earlier_row;
+  AdwPreferencesGroup  *admin_group;
+  GtkWidget            *add_admin_row;
+  GPtrArray            *admin_rows;     /* one per administration, rebuilt on load */
   GPtrArray            *earlier_rows;   /* the rows of the entered years, rebuilt on load */
 };
 
@@ -81,6 +85,7 @@ add_error_toast (FuPreferencesWindow *self,
 }
 
 static void load_earlier_years (FuPreferencesWindow *self);
+static void load_administrations (FuPreferencesWindow *self);
 
 static void
 load (FuPreferencesWindow *self)
@@ -109,6 +114,7 @@ load (FuPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->staff_name_row),
                          fu_store_get_author (get_store (self)));
   load_earlier_years (self);
+  load_administrations (self);
 
   self->loading = FALSE;
 }
@@ -136,6 +142,324 @@ open_database (FuPreferencesWindow *self,
   /* On success the application replaces every window, this one included. */
   if (!fu_application_open_database (FU_APPLICATION (application), path, &error))
     add_error_toast (self, error->message);
+}
+
+/* ---- Administrations ---------------------------------------------------------------------- */
+
+typedef enum {
+  STATUS_MEMBER,
+  STATUS_OBSERVER,
+  STATUS_OTHER,
+} AdminStatus;
+
+/* The form of one administration, in a message dialog. */
+typedef struct {
+  FuPreferencesWindow *self;
+  FuAdministration    *admin;      /* NULL for a new one */
+  GPtrArray           *admins;     /* the others, for Merge Into */
+  char                *aliases;    /* as loaded: "a; b" */
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *short_row;
+  AdwComboRow         *status_row;
+  AdwEntryRow         *aliases_row;
+  AdwComboRow         *merge_row;
+} AdminForm;
+
+static void
+admin_form_free (AdminForm *form)
+{
+  g_clear_pointer (&form->admin, fu_administration_free);
+  g_clear_pointer (&form->admins, g_ptr_array_unref);
+  g_free (form->aliases);
+  g_free (form);
+}
+
+static AdminStatus
+admin_status (const FuAdministration *admin)
+{
+  return admin->member ? STATUS_MEMBER : admin->observer ? STATUS_OBSERVER : STATUS_OTHER;
+}
+
+/* The other names of @administration_id, "a; b", or "". */
+static char *
+admin_aliases (GPtrArray *aliases,
+               gint64     administration_id)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; aliases != NULL && i < aliases->len; i++)
+    {
+      const FuAlias *alias = g_ptr_array_index (aliases, i);
+
+      if (alias->administration_id == administration_id)
+        g_ptr_array_add (names, alias->alias);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("; ", (char **) names->pdata);
+}
+
+static gboolean
+run_admin_command (FuPreferencesWindow *self,
+                   FuCommand           *command)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fu_context_run (self->context, command, &error))
+    return TRUE;
+  add_error_toast (self, error->message);
+  return FALSE;
+}
+
+/* Each name in @now and not in @before becomes an alias of @id; each one gone is forgotten. */
+static void
+save_aliases (FuPreferencesWindow *self,
+              const char          *before,
+              const char          *now,
+              gint64               id)
+{
+  g_auto(GStrv) old_names = g_strsplit (before != NULL ? before : "", ";", -1);
+  g_auto(GStrv) new_names = g_strsplit (now != NULL ? now : "", ";", -1);
+
+  for (guint i = 0; old_names[i] != NULL; i++)
+    g_strstrip (old_names[i]);
+  for (guint i = 0; new_names[i] != NULL; i++)
+    g_strstrip (new_names[i]);
+  for (guint i = 0; old_names[i] != NULL; i++)
+    if (*old_names[i] != '\0' && !g_strv_contains ((const char * const *) new_names,
+                                                   old_names[i]))
+      {
+        g_autoptr(FuCommand) command = fu_command_new_set_alias (old_names[i], 0);
+
+        run_admin_command (self, command);
+      }
+  for (guint i = 0; new_names[i] != NULL; i++)
+    if (*new_names[i] != '\0' && !g_strv_contains ((const char * const *) old_names,
+                                                   new_names[i]))
+      {
+        g_autoptr(FuCommand) command = fu_command_new_set_alias (new_names[i], id);
+
+        run_admin_command (self, command);
+      }
+}
+
+static void
+admin_form_changed_cb (AdwMessageDialog *dialog)
+{
+  AdminForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+    GTK_EDITABLE (form->name_row))));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+static void
+admin_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  AdminForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
+  FuPreferencesWindow *self = form->self;
+  g_autoptr(FuAdministration) admin = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  g_autofree char *short_name = NULL;
+  AdminStatus status;
+  guint merge;
+  gint64 id;
+
+  if (g_strcmp0 (response, "save") != 0 || self->context == NULL)
+    return;
+
+  admin = form->admin != NULL ? fu_administration_copy (form->admin) : fu_administration_new ();
+  g_free (admin->name);
+  admin->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->name_row))));
+  short_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->short_row))));
+  g_free (admin->short_name);
+  admin->short_name = *short_name != '\0' ? g_steal_pointer (&short_name) : NULL;
+  status = (AdminStatus) adw_combo_row_get_selected (form->status_row);
+  admin->member = status == STATUS_MEMBER;
+  admin->observer = status == STATUS_OBSERVER;
+
+  if (form->admin == NULL)
+    command = fu_command_new_add_administration (admin);
+  else if (g_strcmp0 (admin->name, form->admin->name) != 0
+           || g_strcmp0 (admin->short_name, form->admin->short_name) != 0
+           || admin_status (admin) != admin_status (form->admin))
+    command = fu_command_new_edit_administration (admin);
+  if (command != NULL && !run_admin_command (self, command))
+    return;
+  id = form->admin != NULL ? form->admin->id : fu_command_get_new_id (command);
+  save_aliases (self, form->aliases,
+                gtk_editable_get_text (GTK_EDITABLE (form->aliases_row)), id);
+
+  /* Merging comes last: its names become the other's. */
+  merge = form->merge_row != NULL ? adw_combo_row_get_selected (form->merge_row) : 0;
+  if (merge > 0 && merge <= form->admins->len)
+    {
+      const FuAdministration *into = g_ptr_array_index (form->admins, merge - 1);
+      g_autoptr(FuCommand) merging = fu_command_new_merge_administrations (into->id, id);
+
+      run_admin_command (self, merging);
+    }
+}
+
+static AdwEntryRow *
+admin_entry_row (GtkWidget  *list,
+                 const char *title,
+                 const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  fu_gui_entry_row_activates_default (ADW_ENTRY_ROW (row));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static AdwComboRow *
+admin_combo_row (GtkWidget   *list,
+                 const char  *title,
+                 GtkStringList *choices)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return ADW_COMBO_ROW (row);
+}
+
+/* The form for a new administration (@admin NULL) or to change one. */
+static void
+present_admin_form (FuPreferencesWindow    *self,
+                    const FuAdministration *admin)
+{
+  g_autoptr(GPtrArray) aliases = fu_store_list_aliases (get_store (self), NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  AdminForm *form = g_new0 (AdminForm, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *dialog;
+
+  form->self = self;
+  form->admin = admin != NULL ? fu_administration_copy (admin) : NULL;
+  form->aliases = admin != NULL ? admin_aliases (aliases, admin->id) : g_strdup ("");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  form->name_row = admin_entry_row (list, _("_Name"), admin != NULL ? admin->name : NULL);
+  form->short_row = admin_entry_row (list, _("_Short Name, e.g. VNM"),
+                                     admin != NULL ? admin->short_name : NULL);
+  gtk_string_list_append (statuses, _("Member"));
+  gtk_string_list_append (statuses, _("Observer"));
+  gtk_string_list_append (statuses, _("Not a Member"));
+  form->status_row = admin_combo_row (list, _("S_tatus"), statuses);
+  adw_combo_row_set_selected (form->status_row,
+                              admin != NULL ? admin_status (admin) : STATUS_OTHER);
+  form->aliases_row = admin_entry_row (list, _("Other Names, Separated by _Semicolons"),
+                                       form->aliases);
+  if (admin != NULL)
+    {
+      g_autoptr(GtkStringList) others = gtk_string_list_new (NULL);
+      g_autoptr(GPtrArray) admins = fu_store_list_administrations (get_store (self), NULL);
+
+      form->admins = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_administration_free);
+      gtk_string_list_append (others, _("Keep Separate"));
+      for (guint i = 0; admins != NULL && i < admins->len; i++)
+        {
+          FuAdministration *other = g_ptr_array_index (admins, i);
+
+          if (other->id == admin->id)
+            continue;
+          gtk_string_list_append (others, other->name);
+          g_ptr_array_add (form->admins, fu_administration_copy (other));
+        }
+      form->merge_row = admin_combo_row (list, _("_Merge Into"), others);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (form->merge_row),
+                                   _("For a duplicate: its participants and workshops move, "
+                                     "and its names become the other's"));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   admin != NULL ? admin->name : _("New Administration"),
+                                   NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", admin != NULL ? _("_Save") : _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fu-form", form, (GDestroyNotify) admin_form_free);
+  g_signal_connect_swapped (form->name_row, "changed", G_CALLBACK (admin_form_changed_cb),
+                            dialog);
+  admin_form_changed_cb (ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (admin_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_admin_activated_cb (FuPreferencesWindow *self)
+{
+  present_admin_form (self, NULL);
+}
+
+static void
+admin_row_activated_cb (AdwActionRow        *row,
+                        FuPreferencesWindow *self)
+{
+  present_admin_form (self, g_object_get_data (G_OBJECT (row), "fu-administration"));
+}
+
+static void
+load_administrations (FuPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) admins = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->admin_rows->len; i++)
+    adw_preferences_group_remove (self->admin_group, g_ptr_array_index (self->admin_rows, i));
+  g_ptr_array_set_size (self->admin_rows, 0);
+
+  admins = fu_store_list_administrations (get_store (self), &error);
+  if (admins == NULL || (aliases = fu_store_list_aliases (get_store (self), &error)) == NULL)
+    {
+      add_error_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < admins->len; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (admins, i);
+      g_autofree char *names = admin_aliases (aliases, admin->id);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *status = admin->member ? _("Member") : admin->observer ? _("Observer")
+                                                                          : _("Not a member");
+      GtkWidget *row = adw_action_row_new ();
+
+      /* TRANSLATORS: an administration and its short name, "Viet Nam (VNM)" */
+      title = admin->short_name != NULL ? g_strdup_printf (_("%s (%s)"), admin->name,
+                                                           admin->short_name)
+                                        : g_strdup (admin->name);
+      /* TRANSLATORS: its status, then its other names: "Member · also Vietnam Customs" */
+      subtitle = *names != '\0' ? g_strdup_printf (_("%s · also %s"), status, names)
+                                : g_strdup (status);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "fu-administration",
+                              fu_administration_copy (admin),
+                              (GDestroyNotify) fu_administration_free);
+      g_signal_connect (row, "activated", G_CALLBACK (admin_row_activated_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_preferences_group_add (self->admin_group, row);
+      g_ptr_array_add (self->admin_rows, row);
+    }
 }
 
 /* ---- Years before the database ------------------------------------------------------------ */
@@ -608,6 +932,7 @@ fu_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->context);
   g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->admin_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fu_preferences_window_parent_class)->dispose (object);
 }
@@ -686,6 +1011,9 @@ fu_preferences_window_class_init (FuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, start_month_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, earlier_group);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, add_earlier_row);
+  gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, admin_group);
+  gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, add_admin_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_admin_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_earlier_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, office_name_apply_cb);
@@ -699,6 +1027,7 @@ fu_preferences_window_init (FuPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->earlier_rows = g_ptr_array_new ();
+  self->admin_rows = g_ptr_array_new ();
 }
 
 /* ---- Public API -------------------------------------------------------------------------- */

@@ -728,7 +728,7 @@ typedef struct {
   gint64           workshop_id;
   GArray          *admin_ids;
   AdwEntryRow     *name;
-  AdwComboRow     *administration;
+  GtkDropDown     *administration;
   AdwEntryRow     *email;
   AdwEntryRow     *position;
 } AddParticipantForm;
@@ -749,7 +749,7 @@ check_participant_form (AddParticipantForm *form)
 
   fu_gui_mark_error (GTK_WIDGET (form->email), !email_ok);
   return !blank (row_text (form->name)) && email_ok
-         && adw_combo_row_get_selected (form->administration) < form->admin_ids->len;
+         && gtk_drop_down_get_selected (form->administration) < form->admin_ids->len;
 }
 
 static void
@@ -758,6 +758,60 @@ participant_form_changed_cb (AdwMessageDialog *dialog)
   AddParticipantForm *form = g_object_get_data (G_OBJECT (dialog), "fu-form");
 
   adw_message_dialog_set_response_enabled (dialog, "add", check_participant_form (form));
+}
+
+/* Adds @person (their id set when they are someone known) to the form's workshop. */
+static void
+add_person (AddParticipantForm *form,
+            FuParticipant      *person)
+{
+  FuWorkshopsPage *self = form->page;
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(FuWorkshop) workshop = NULL;
+  g_autofree char *message = NULL;
+  FuStore *store = fu_context_get_store (self->context);
+
+  workshop = fu_store_get_workshop (store, form->workshop_id, NULL);
+  if (person->id != 0 && workshop != NULL)
+    {
+      g_autoptr(FuParticipant) known = fu_store_get_participant (store, person->id, NULL);
+
+      /* TRANSLATORS: the person was already known from another workshop */
+      message = g_strdup_printf (_("Added %s, already known from another workshop, to %s"),
+                                 known != NULL ? known->name : person->name, workshop->code);
+    }
+  command = fu_command_new_add_participant (person, form->workshop_id);
+  fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, NULL);
+}
+
+typedef struct {
+  AddParticipantForm *form;     /* owned */
+  FuParticipant      *person;
+  gint64              known_id;
+} AlikeChoice;
+
+static void
+alike_choice_free (AlikeChoice *choice)
+{
+  add_participant_form_free (choice->form);
+  fu_participant_free (choice->person);
+  g_free (choice);
+}
+
+static void
+alike_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   AlikeChoice      *choice)
+{
+  if (choice->form->page->context == NULL)
+    return;
+  if (g_strcmp0 (response, "existing") == 0)
+    {
+      choice->person->id = choice->known_id;
+      add_person (choice->form, choice->person);
+    }
+  else if (g_strcmp0 (response, "new") == 0)
+    add_person (choice->form, choice->person);
 }
 
 static void
@@ -769,9 +823,7 @@ add_participant_response_cb (AdwMessageDialog *dialog,
   FuWorkshopsPage *self = form->page;
   g_autoptr(GError) error = NULL;
   g_autoptr(FuParticipant) person = NULL;
-  g_autoptr(FuWorkshop) workshop = NULL;
-  g_autoptr(FuCommand) command = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) alike = NULL;
   FuStore *store;
 
   if (g_strcmp0 (response, "add") != 0 || self->context == NULL
@@ -782,29 +834,66 @@ add_participant_response_cb (AdwMessageDialog *dialog,
   person = fu_participant_new ();
   person->name = g_strstrip (g_strdup (row_text (form->name)));
   person->administration_id = g_array_index (form->admin_ids, gint64,
-                                             adw_combo_row_get_selected (form->administration));
+                                             gtk_drop_down_get_selected (form->administration));
   person->email = g_strstrip (g_strdup (row_text (form->email)));
   person->position = g_strstrip (g_strdup (row_text (form->position)));
 
   /* Someone known by e-mail, or by name and administration, is not added twice. */
-  workshop = fu_store_get_workshop (store, form->workshop_id, &error);
-  if (workshop == NULL
-      || !fu_store_lookup_participant (store, person->email, person->name,
-                                       person->administration_id, &person->id, &error))
+  if (!fu_store_lookup_participant (store, person->email, person->name,
+                                    person->administration_id, &person->id, &error)
+      || (person->id == 0
+          && (alike = fu_store_find_people_alike (store, person->name,
+                                                  person->administration_id, &error)) == NULL))
     {
       fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  if (person->id != 0)
-    {
-      g_autoptr(FuParticipant) known = fu_store_get_participant (store, person->id, NULL);
 
-      /* TRANSLATORS: the person was already known from another workshop */
-      message = g_strdup_printf (_("Added %s, already known from another workshop, to %s"),
-                                 known != NULL ? known->name : person->name, workshop->code);
+  /* Someone of the same administration with a name alike: ask before making a second
+   * record of one person. */
+  if (person->id == 0 && alike->len > 0)
+    {
+      const FuParticipantOverview *known = g_ptr_array_index (alike, 0);
+      g_autofree char *heading = g_strdup_printf (_("Is This %s?"), known->name);
+      g_autofree char *body = NULL;
+      g_autofree char *existing = g_strdup_printf (_("Add _%s"), known->name);
+      AlikeChoice *choice = g_new0 (AlikeChoice, 1);
+      AdwMessageDialog *ask;
+
+      if (known->email != NULL)
+        /* TRANSLATORS: a known person, their administration and e-mail, how many workshops */
+        body = g_strdup_printf (ngettext ("%s of %s (%s) is already known from %u workshop. "
+                                          "Add them, or a new person?",
+                                          "%s of %s (%s) is already known from %u workshops. "
+                                          "Add them, or a new person?", known->n_attendances),
+                                known->name, known->administration, known->email,
+                                known->n_attendances);
+      else
+        body = g_strdup_printf (ngettext ("%s of %s is already known from %u workshop. Add "
+                                          "them, or a new person?",
+                                          "%s of %s is already known from %u workshops. Add "
+                                          "them, or a new person?", known->n_attendances),
+                                known->name, known->administration, known->n_attendances);
+      ask = ADW_MESSAGE_DIALOG (adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)),
+                                                        heading, body));
+      adw_message_dialog_add_responses (ask,
+                                        "cancel", _("_Cancel"),
+                                        "new", _("Add a _New Person"),
+                                        "existing", existing,
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ask, "existing", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ask, "existing");
+      adw_message_dialog_set_close_response (ask, "cancel");
+      /* The first dialog goes: the choice keeps the form. */
+      choice->form = g_object_steal_data (G_OBJECT (dialog), "fu-form");
+      choice->person = g_steal_pointer (&person);
+      choice->known_id = known->participant_id;
+      g_signal_connect_data (ask, "response", G_CALLBACK (alike_response_cb), choice,
+                             (GClosureNotify) (void (*) (void)) alike_choice_free, 0);
+      gtk_window_present (GTK_WINDOW (ask));
+      return;
     }
-  command = fu_command_new_add_participant (person, form->workshop_id);
-  fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, NULL);
+  add_person (form, person);
 }
 
 static void
@@ -869,12 +958,26 @@ add_participant_action (GtkWidget  *widget,
 
   list = form_list ();
   form->name = form_entry_row (list, _("_Name"));
-  form->administration = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->administration),
-                                 _("A_dministration"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (form->administration), TRUE);
-  adw_combo_row_set_model (form->administration, G_LIST_MODEL (names));
-  gtk_list_box_append (list, GTK_WIDGET (form->administration));
+  {
+    GtkWidget *row = adw_action_row_new ();
+    GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string");
+
+    /* Searchable, and no administration until one is chosen. */
+    form->administration = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
+                                                             expression));
+    gtk_drop_down_set_enable_search (form->administration, TRUE);
+    gtk_drop_down_set_selected (form->administration, GTK_INVALID_LIST_POSITION);
+    gtk_widget_set_valign (GTK_WIDGET (form->administration), GTK_ALIGN_CENTER);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("A_dministration"));
+    adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (form->administration));
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                           GTK_WIDGET (form->administration));
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (form->administration),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+    gtk_list_box_append (list, row);
+  }
   form->email = form_entry_row (list, _("_E-mail"));
   form->position = form_entry_row (list, _("_Position"));
   g_object_set_data_full (G_OBJECT (dialog), "fu-form", form,
