@@ -612,6 +612,41 @@ test_mark_sent_on_day (Fixture       *f,
   g_assert_cmpuint (fu_board_page_get_count (f->board, FU_STATUS_TO_SEND), ==, 0);
 }
 
+/* In a 600-pixel window the board keeps who, which workshop, by when, how many reminders
+ * and how late, and a search box to type in. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (board_child (f, "leaflet"));
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (board_child (f, "column_view")));
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *search = board_child (f, "search_entry");
+
+  fu_board_page_set_group (f->board, FU_STATUS_OVERDUE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 700);
+  for (guint i = 0; i < 20 && !adw_leaflet_get_folded (leaflet); i++)
+    {
+      fu_display_iterate ();
+      g_usleep (20000);
+    }
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 600);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_hash_table_add (shown, (gpointer) gtk_column_view_column_get_title (column));
+    }
+  g_assert_true (g_hash_table_contains (shown, "Participant"));
+  g_assert_true (g_hash_table_contains (shown, "Deadline"));
+  g_assert_true (g_hash_table_contains (shown, "Reminders"));
+  g_assert_true (g_hash_table_contains (shown, "Days Overdue"));
+  g_assert_false (g_hash_table_contains (shown, "Administration"));
+  g_assert_cmpint (gtk_editable_get_width_chars (GTK_EDITABLE (search)), >, 0);
+}
+
 static void
 test_close (Fixture       *f,
             gconstpointer  data)
@@ -812,6 +847,8 @@ main (int    argc,
               fixture_setup, test_mark_sent, fixture_teardown);
   g_test_add ("/display/board/mark-sent-on-day", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_mark_sent_on_day, fixture_teardown);
+  g_test_add ("/display/board/narrow", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/display/board/close", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_close, fixture_teardown);
   g_test_add ("/display/board/compose-reminder", Fixture, GINT_TO_POINTER (TRUE),

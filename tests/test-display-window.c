@@ -200,6 +200,16 @@ test_templates (Fixture       *f,
   /* The shortcuts window that GtkApplication shows for win.show-help-overlay. */
   builder = gtk_builder_new_from_resource ("/org/rocbap/FollowUp/gtk/help-overlay.ui");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  {
+    GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+    int height = 0;
+
+    /* It fits a 768-pixel screen, with room for a panel. */
+    gtk_window_present (GTK_WINDOW (overlay));
+    fu_display_iterate ();
+    gtk_widget_measure (overlay, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+    g_assert_cmpint (height, <=, 700);
+  }
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   /* Every .ui in the bundle is well-formed XML (templates of other classes included). */

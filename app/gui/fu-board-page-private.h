@@ -61,6 +61,7 @@ struct _FuBoardPage
   GtkListBoxRow       *reminder_due_row;
   GtkSearchEntry      *search_entry;
   GtkLabel            *selection_label;
+  GtkWidget           *print_button;
   GtkLabel            *to_send_count;
   GtkListBoxRow       *to_send_row;
   GtkDropDown         *workshop_dropdown;

@@ -338,9 +338,14 @@ static void
 update_columns (FuBoardPage *self)
 {
   gboolean sent = self->group != FU_STATUS_TO_SEND && self->group != FU_STATUS_PLANNED;
+  /* In a narrow window the key columns stay: who, which workshop, by when, how late. */
+  gboolean narrow = self->leaflet != NULL && adw_leaflet_get_folded (self->leaflet);
 
+  gtk_column_view_column_set_visible (self->columns[COLUMN_ADMINISTRATION], !narrow);
+  /* Long names shorten (the tooltip has them whole) rather than push the numbers out. */
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_PARTICIPANT], narrow ? 120 : -1);
   gtk_column_view_column_set_visible (self->columns[COLUMN_PLANNED], !sent);
-  gtk_column_view_column_set_visible (self->columns[COLUMN_SENT], sent);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_SENT], sent && !narrow);
   gtk_column_view_column_set_visible (self->columns[COLUMN_DEADLINE], sent);
   gtk_column_view_column_set_visible (self->columns[COLUMN_REMINDERS], sent);
   gtk_column_view_column_set_visible (self->columns[COLUMN_DAYS_OVERDUE],
@@ -915,7 +920,19 @@ leaflet_folded_cb (FuBoardPage *self,
                    GParamSpec  *pspec,
                    AdwLeaflet  *leaflet)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (leaflet));
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
+  /* The search keeps room to type in, with a placeholder that fits. */
+  g_object_set (self->search_entry, "placeholder-text",
+                folded ? _("Search")
+                       : _("Search participants, administrations, workshops"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), folded ? 6 : -1);
+  /* The action bar's buttons say what the count would; printing stays in its menu. */
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_label), !folded);
+  gtk_widget_set_visible (self->print_button, !folded);
+  if (self->columns[COLUMN_ADMINISTRATION] != NULL)
+    update_columns (self);
 }
 
 static void
@@ -1095,6 +1112,7 @@ fu_board_page_class_init (FuBoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, replied_count);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, replied_row);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, compose_button);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, compose_questionnaire_button);
