@@ -182,6 +182,24 @@ test_record (Fixture       *f,
   overdue = fu_board_page_get_count (f->board, FU_STATUS_OVERDUE);
   editor = open_editor (f, id);
 
+  /* Each Q1 line is one Tab stop, its check box, named once (by its row). */
+  {
+    const char *checks[] = { "shared_materials_check", "submitted_report_check",
+                             "made_recommendations_check", "inhouse_workshop_check",
+                             "developed_manuals_check", "other_action_check" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      {
+        GtkWidget *check = widget (editor, checks[i]);
+        GtkWidget *line = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+        g_assert_nonnull (line);
+        g_assert_true (gtk_widget_get_focusable (check));
+        g_assert_false (gtk_widget_get_focusable (line));
+        g_assert_null (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)));
+      }
+  }
+
   /* A new reply starts as received today, with nothing answered: no changes yet. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (editor, "received_entry"))),
                    ==, "2017-12-20");

@@ -250,12 +250,19 @@ test_list (Fixture       *f,
   search (f, "nadi");
   g_assert_cmpuint (n_listed_workshops (f), ==, 1);
   g_assert_cmpstr (entry_at (f, 1)->workshop->venue, ==, "Nadi, Fiji");
+  /* The workshop shown is the one listed, never one the search hid. */
+  g_assert_cmpint (fu_workshops_page_get_selected (f->page), ==, entry_at (f, 1)->workshop->id);
 
   search (f, "2017-");
   g_assert_cmpuint (n_listed_workshops (f), ==, 6);
 
   search (f, "no such workshop");
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
+  g_assert_cmpint (fu_workshops_page_get_selected (f->page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->page,
+                                                                       FU_TYPE_WORKSHOPS_PAGE,
+                                                                       "detail_stack"))),
+                   ==, "none");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->page,
                                                                        FU_TYPE_WORKSHOPS_PAGE,
                                                                        "list_stack"))),

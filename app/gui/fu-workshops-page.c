@@ -501,7 +501,7 @@ selection_changed_cb (FuWorkshopsPage *self,
   gpointer item = gtk_single_selection_get_selected_item (selection);
   const FuWorkshopsEntry *entry;
 
-  /* Filtering away the selected workshop leaves its detail on screen. */
+  /* Refiltering selects by itself; the search decides what to show. */
   if (self->selecting || item == NULL)
     return;
   entry = item_entry (item);
@@ -532,7 +532,16 @@ search_changed_cb (FuWorkshopsPage *self,
 {
   refilter (self);
   if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, gtk_single_selection_get_selected (self->selection));
+    {
+      scroll_to (self, gtk_single_selection_get_selected (self->selection));
+      return;
+    }
+  /* The workshop shown is no longer listed: the first match takes its place, or none. */
+  if (self->selected_id != 0)
+    {
+      show_detail (self, 0);
+      select_default (self);
+    }
 }
 
 static void
