@@ -445,6 +445,12 @@ test_tables (Fixture       *f,
   g_assert_cmpstr (effects, ==, "96 (65%)");
   projects = fu_reports_page_get_cell_text (f->page, n - 1, 16);
   g_assert_cmpstr (projects, ==, "96 (65%)");
+  /* Workshops dated as the seed's tables date them. */
+  {
+    g_autofree char *first = fu_reports_page_get_cell_text (f->page, 0, 1);
+
+    g_assert_cmpstr (first, ==, "WCO Sub-regional Workshop on Integrity for the Pacific (Jul. 2016)");
+  }
 
   replies_column = g_list_model_get_item (columns, 4);
   actions_column = g_list_model_get_item (columns, 6);

@@ -16,6 +16,7 @@
 #include "fu-file-chooser.h"
 #include "fu-gui-util.h"
 #include "fu-print-report.h"
+#include "fu-annual-report.h"
 #include "fu-reports-page.h"
 #include "fu-rules.h"
 #include "fu-store.h"
@@ -182,7 +183,8 @@ cell_text (const FuSummaryItem *item,
       return total ? g_strdup ("") : g_strdup_printf ("(%u)", item->number);
 
     case COLUMN_WORKSHOP:
-      return g_strdup (total ? _("Total") : row->title);
+      /* Dated as the seed's tables date them: "(Jul. 2016)". */
+      return total ? g_strdup (_("Total")) : fu_annual_report_workshop_label (row);
 
     case COLUMN_REPLY_RATE:
       if (row->participants == 0)
@@ -336,10 +338,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect_object (label, "query-tooltip", G_CALLBACK (workshop_query_tooltip_cb),
                                list_item, 0);
-      /* Titles differ at their ends ("WCO Regional Workshop on ..."): wrap, not ellipsize. */
+      /* Titles differ at their ends ("WCO Regional Workshop on ..."): wrap, at most once,
+       * shortening the second line in its middle so that the month stays; the tooltip has
+       * the whole title. */
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_width_chars (GTK_LABEL (label), 28);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
     }

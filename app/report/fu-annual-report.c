@@ -145,8 +145,8 @@ short_title (const char *title)
   return title;
 }
 
-static char *
-workshop_cell (const FuSummaryRow *row)
+char *
+fu_annual_report_workshop_label (const FuSummaryRow *row)
 {
   g_autofree char *month = month_label (row->start_date);
 
@@ -928,7 +928,7 @@ add_table_1 (Builder *b)
 
       g_ptr_array_set_size (cells, 0);
       g_ptr_array_add (cells, number_cell (i + 1));
-      g_ptr_array_add (cells, workshop_cell (row));
+      g_ptr_array_add (cells, fu_annual_report_workshop_label (row));
       g_ptr_array_add (cells, g_strdup_printf ("%u", row->administrations));
       g_ptr_array_add (cells, g_strdup_printf ("%u", row->participants));
       g_ptr_array_add (cells, g_strdup_printf ("%u", row->replies));
@@ -1060,7 +1060,7 @@ add_yes_no_table (Builder    *b,
       question_counts (row, question, &yes, &no);
       g_ptr_array_set_size (cells, 0);
       g_ptr_array_add (cells, number_cell (i + 1));
-      g_ptr_array_add (cells, workshop_cell (row));
+      g_ptr_array_add (cells, fu_annual_report_workshop_label (row));
       g_ptr_array_add (cells, g_strdup_printf ("%u", row->replies));
       g_ptr_array_add (cells, g_strdup_printf ("%u", yes));
       g_ptr_array_add (cells, g_strdup_printf ("%u", no));

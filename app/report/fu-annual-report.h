@@ -25,6 +25,9 @@ FuAnnualReport *fu_annual_report_new          (FuStore         *store,
 guint           fu_annual_report_get_fiscal_year (FuAnnualReport *self);
 /* "Customs Good Practice Report — Follow-Up Survey FY2016/17": the print job's name too. */
 const char     *fu_annual_report_get_title    (FuAnnualReport  *self);
+/* A workshop as the report's tables name it, with its month as the seed writes it:
+ * "WCO Regional Workshop on Non-Intrusive Inspection (Sep. 2016)". */
+char           *fu_annual_report_workshop_label (const FuSummaryRow *row);
 /* The day the report is issued, on its title page and in every page's header: by default
  * today ($FOLLOWUP_TODAY when set). Call before paginating. */
 void            fu_annual_report_set_date     (FuAnnualReport  *self,
