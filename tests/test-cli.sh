@@ -87,6 +87,13 @@ pdf_text=$(pdftotext -layout "$tmp/reminders.pdf" - 2>&1)
 contains "PDF names an overdue participant" "$pdf_text" "Michael Clarke"
 contains "PDF pages are numbered" "$pdf_text" "Page 1 of [0-9]"
 refuse "PDF needs --output" fu export reminders --as-of 2018-03-01 --format pdf
+# A4 by default; Letter where the paper is Letter
+pdfinfo "$tmp/reminders.pdf" | grep -q "^Page size:.*(A4)" && ok "the list is on A4" \
+  || not_ok "A4" "$(pdfinfo "$tmp/reminders.pdf" | grep 'Page size')"
+FOLLOWUP_PAPER=letter "$cli" --database "$db" export reminders --as-of 2018-03-01 --format pdf \
+  --output "$tmp/reminders-letter.pdf" 2>/dev/null
+pdfinfo "$tmp/reminders-letter.pdf" | grep -q "^Page size:.*(letter)" && ok "or on Letter" \
+  || not_ok "Letter" "$(pdfinfo "$tmp/reminders-letter.pdf" | grep 'Page size')"
 refuse "unknown export format" fu export reminders --format xlsx --output "$tmp/r.xlsx"
 
 # export responses, import into a fresh database with the same workshops and participants,

@@ -138,10 +138,12 @@ fu_print_job_new (gpointer        document,
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
 
-  /* A4 portrait with the command line's margins, unless the dialog's page setup says
+  /* Portrait with the command line's margins, unless the dialog's page setup says
    * otherwise. */
   page_setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  /* The locale's paper (A4, or Letter in the United States); the printer's own once the
+   * dialog picks one. */
+  paper = gtk_paper_size_new (gtk_paper_size_get_default ());
   gtk_page_setup_set_paper_size (page_setup, paper);
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_page_setup_set_top_margin (page_setup, FU_PAGE_MARGIN, GTK_UNIT_POINTS);

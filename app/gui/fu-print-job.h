@@ -17,9 +17,9 @@ G_BEGIN_DECLS
  * Print to File saved it as @file_name (a display name, no folder). */
 typedef char *(*FuPrintJobDoneFunc) (guint n_pages, const char *file_name);
 
-/* An operation that prints @document (a GObject: the operation keeps a reference) on A4
- * portrait with FU_PAGE_MARGIN on every side, unless the dialog's page setup says
- * otherwise. */
+/* An operation that prints @document (a GObject: the operation keeps a reference) on the
+ * locale's paper (A4 or Letter) in portrait with FU_PAGE_MARGIN on every side, unless the
+ * printer or the dialog's page setup says otherwise. */
 GtkPrintOperation *fu_print_job_new    (gpointer             document,
                                         FuPaginateFunc       paginate,
                                         FuDrawPageFunc       draw_page,

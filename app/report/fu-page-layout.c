@@ -3,8 +3,12 @@
  * header and footer. Pagination happens once, with the Pango context of the surface that
  * will be drawn on, so the pages that were counted are the pages that get drawn. */
 #define G_LOG_DOMAIN "fu-page-layout"
+/* nl_langinfo's LC_PAPER items. */
+#define _GNU_SOURCE
 
 #include "config.h"
+
+#include <langinfo.h>
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
@@ -1274,6 +1278,29 @@ append_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+void
+fu_page_get_paper_size (double *width,
+                        double *height)
+{
+  const char *chosen = g_getenv ("FOLLOWUP_PAPER");
+  gboolean letter = FALSE;
+
+  if (chosen != NULL && *chosen != '\0')
+    letter = g_ascii_strcasecmp (chosen, "letter") == 0;
+#ifdef _NL_PAPER_WIDTH
+  else
+    {
+      /* glibc gives the locale's paper in millimetres, as a number in the pointer. */
+      guint paper_width = (guint) GPOINTER_TO_UINT (nl_langinfo (_NL_PAPER_WIDTH));
+      guint paper_height = (guint) GPOINTER_TO_UINT (nl_langinfo (_NL_PAPER_HEIGHT));
+
+      letter = paper_width == 216 && paper_height == 279;
+    }
+#endif
+  *width = letter ? FU_PAGE_LETTER_WIDTH : FU_PAGE_A4_WIDTH;
+  *height = letter ? FU_PAGE_LETTER_HEIGHT : FU_PAGE_A4_HEIGHT;
+}
+
 gboolean
 fu_page_write_pdf (const char      *path,
                    const char      *title,
@@ -1284,6 +1311,7 @@ fu_page_write_pdf (const char      *path,
 {
   g_autoptr(GByteArray) bytes = NULL;
   g_autoptr(GPtrArray) alts = NULL;
+  double paper_width, paper_height;
   PangoContext *context;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -1296,8 +1324,9 @@ fu_page_write_pdf (const char      *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = g_byte_array_new ();
+  fu_page_get_paper_size (&paper_width, &paper_height);
   surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes,
-                                                 FU_PAGE_A4_WIDTH, FU_PAGE_A4_HEIGHT);
+                                                 paper_width, paper_height);
   if (title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Follow-Up");
@@ -1305,8 +1334,8 @@ fu_page_write_pdf (const char      *path,
 
   /* PDF units are points: 72 units per inch. */
   context = fu_page_create_context (cr, 72.0);
-  n_pages = paginate (document, context, FU_PAGE_A4_WIDTH - 2 * FU_PAGE_MARGIN,
-                      FU_PAGE_A4_HEIGHT - 2 * FU_PAGE_MARGIN);
+  n_pages = paginate (document, context, paper_width - 2 * FU_PAGE_MARGIN,
+                      paper_height - 2 * FU_PAGE_MARGIN);
   /* One Document holds the tagged PDF's structure, across the pages. */
   cairo_tag_begin (cr, "Document", "");
   for (guint page = 0; page < n_pages; page++)

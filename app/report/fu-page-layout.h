@@ -22,6 +22,13 @@ G_BEGIN_DECLS
 #define FU_PAGE_A4_WIDTH  595.276
 #define FU_PAGE_A4_HEIGHT 841.890
 #define FU_PAGE_MARGIN    42.520
+#define FU_PAGE_LETTER_WIDTH  612.0
+#define FU_PAGE_LETTER_HEIGHT 792.0
+
+/* The paper a PDF is written on, in points: US Letter where the locale's paper is
+ * (LC_PAPER, as in en_US), A4 elsewhere; FOLLOWUP_PAPER=letter or a4 decides instead. */
+void          fu_page_get_paper_size         (double *width,
+                                              double *height);
 
 /* The fixed print palette for text, rules and shading: greys from black (0) to white (1),
  * so that pages read the same on any printer. */
@@ -214,7 +221,7 @@ typedef void  (*FuDrawPageFunc) (gpointer      document,
                                  cairo_t      *cr,
                                  guint         page);
 
-/* Writes @document as an A4 portrait PDF with FU_PAGE_MARGIN on every side, whole or not
+/* Writes @document as a portrait PDF on fu_page_get_paper_size()'s paper with FU_PAGE_MARGIN on every side, whole or not
  * at all (drawn in memory, then saved). @title goes into the file's metadata. An error
  * names the file and what went wrong; callers prefix what the document was ("Could not
  * save the annual report: "). */
