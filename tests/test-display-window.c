@@ -325,7 +325,8 @@ test_sample_window (Fixture       *f,
   g_assert_cmpuint (n, ==, rows->len + 1);
 
   title = fu_reports_page_get_cell_text (page, 0, 1);
-  g_assert_cmpstr (title, ==, ((FuSummaryRow *) g_ptr_array_index (rows, 0))->title);
+  g_assert_true (g_str_has_prefix (title, ((FuSummaryRow *) g_ptr_array_index (rows, 0))->title));
+  g_assert_true (g_str_has_suffix (title, " (Jul. 2016)"));
   replies = fu_reports_page_get_cell_text (page, n - 1, 4);
   expected = g_strdup_printf ("%u", total->replies);
   g_assert_cmpstr (replies, ==, expected);
