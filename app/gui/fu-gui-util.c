@@ -218,3 +218,20 @@ fu_gui_entry_row_activates_default (AdwEntryRow *row)
 
   g_signal_connect (row, "entry-activated", G_CALLBACK (activate_default_cb), NULL);
 }
+
+void
+fu_gui_drop_down_set_strings (GtkDropDown   *drop_down,
+                              GtkStringList *strings)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  if (gtk_drop_down_get_expression (drop_down) == NULL)
+    {
+      GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                               "string");
+
+      gtk_drop_down_set_expression (drop_down, expression);
+      gtk_expression_unref (expression);
+    }
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
+}

@@ -41,6 +41,9 @@ void       fu_gui_add_date_picker         (AdwEntryRow *row,
 /* Enter in @row presses the dialog's default button, as in a GtkEntry that activates the
  * default (AdwEntryRow has no such property before libadwaita 1.4). */
 void       fu_gui_entry_row_activates_default (AdwEntryRow *row);
+/* Gives @drop_down the strings of @strings, searchable by them (type to narrow the list). */
+void       fu_gui_drop_down_set_strings   (GtkDropDown   *drop_down,
+                                           GtkStringList *strings);
 gboolean   fu_gui_swap_context            (FuContext  **slot,
                                            gulong      *changed_id,
                                            FuContext   *context,

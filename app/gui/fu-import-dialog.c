@@ -20,6 +20,7 @@
 #include "fu-error.h"
 #include "fu-file-chooser.h"
 #include "fu-import.h"
+#include "fu-gui-util.h"
 #include "fu-import-dialog.h"
 #include "fu-list-models.h"
 #include "fu-store.h"
@@ -106,7 +107,7 @@ struct _FuImportDialog
   GtkLabel             *detected_label;
   AdwComboRow          *kind_row;
   AdwComboRow          *workshop_row;
-  AdwComboRow          *administration_row;
+  GtkDropDown          *administration_row;
   GPtrArray            *administration_names; /* char*, in administration_row's order */
   char                 *administration; /* for rows that do not tell theirs, or NULL */
   AdwComboRow          *encoding_row;
@@ -367,8 +368,8 @@ fill_administrations (FuImportDialog *self)
       gtk_string_list_append (labels, admin->name);
       g_ptr_array_add (self->administration_names, g_strdup (admin->name));
     }
-  adw_combo_row_set_model (self->administration_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->administration_row, 0);
+  fu_gui_drop_down_set_strings (self->administration_row, labels);
+  gtk_drop_down_set_selected (self->administration_row, 0);
 }
 
 /* The rows of the file step, from what the last run read. */
@@ -452,7 +453,7 @@ option_changed_cb (FuImportDialog *self)
   guint encoding = adw_combo_row_get_selected (self->encoding_row);
   guint separator = adw_combo_row_get_selected (self->separator_row);
   guint workshop = adw_combo_row_get_selected (self->workshop_row);
-  guint administration = adw_combo_row_get_selected (self->administration_row);
+  guint administration = gtk_drop_down_get_selected (self->administration_row);
   FuImportKind kind = adw_combo_row_get_selected (self->kind_row) == 1 ? FU_IMPORT_RESPONSES
                                                                        : FU_IMPORT_PARTICIPANTS;
 

@@ -43,7 +43,7 @@ struct _FuParticipantDetail
   gboolean              loading;
 
   /* Template widgets */
-  AdwComboRow          *administration_row;
+  GtkDropDown          *administration_row;
   AdwEntryRow          *email_row;
   AdwEntryRow          *gender_row;
   GtkLabel             *heading_label;
@@ -242,7 +242,7 @@ load_administrations (FuParticipantDetail *self,
       gtk_string_list_append (names, admin->name);
       g_array_append_val (self->admin_ids, admin->id);
     }
-  adw_combo_row_set_model (self->administration_row, G_LIST_MODEL (names));
+  fu_gui_drop_down_set_strings (self->administration_row, names);
 }
 
 static void
@@ -279,7 +279,7 @@ load (FuParticipantDetail *self)
   for (guint i = 0; i < self->admin_ids->len; i++)
     if (g_array_index (self->admin_ids, gint64, i) == p->administration_id)
       position = i;
-  adw_combo_row_set_selected (self->administration_row, position);
+  gtk_drop_down_set_selected (self->administration_row, position);
   fu_gui_set_entry_text (self->name_row, p->name);
   fu_gui_set_entry_text (self->email_row, p->email);
   fu_gui_set_entry_text (self->position_row, p->position);
@@ -549,10 +549,10 @@ entry_focus_leave_cb (GtkEventControllerFocus *controller,
 static void
 administration_selected_cb (FuParticipantDetail *self,
                             GParamSpec          *pspec,
-                            AdwComboRow         *row)
+                            GtkDropDown         *row)
 {
   g_autoptr(FuParticipant) changed = NULL;
-  guint selected = adw_combo_row_get_selected (row);
+  guint selected = gtk_drop_down_get_selected (row);
   gint64 id;
 
   if (self->loading || self->participant == NULL || selected >= self->admin_ids->len)

@@ -68,7 +68,7 @@ struct _FuWorkshopDetail
   AdwEntryRow          *deadline_row;
   AdwEntryRow          *end_row;
   GtkLabel             *heading_label;
-  AdwComboRow          *host_row;
+  GtkDropDown          *host_row;
   AdwComboRow          *kind_row;
   AdwEntryRow          *notes_row;
   AdwEntryRow          *planned_row;
@@ -360,7 +360,7 @@ load_hosts (FuWorkshopDetail *self)
       gtk_string_list_append (names, admin->name);
       g_array_append_val (self->host_ids, admin->id);
     }
-  adw_combo_row_set_model (self->host_row, G_LIST_MODEL (names));
+  fu_gui_drop_down_set_strings (self->host_row, names);
 }
 
 static guint
@@ -489,7 +489,7 @@ load (FuWorkshopDetail *self)
   set_entry_day (self->planned_row, w->planned_override);
   set_entry_day (self->deadline_row, w->deadline_override);
   adw_combo_row_set_selected (self->kind_row, (guint) w->kind);
-  adw_combo_row_set_selected (self->host_row, host_position (self, w->host_administration_id));
+  gtk_drop_down_set_selected (self->host_row, host_position (self, w->host_administration_id));
   gtk_switch_set_active (self->surveyed_switch, w->surveyed);
   self->loading = FALSE;
 
@@ -691,23 +691,29 @@ combo_selected_cb (FuWorkshopDetail *self,
     return;
 
   changed = fu_workshop_copy (self->workshop);
-  if (row == self->kind_row)
-    {
-      if ((FuWorkshopKind) selected == changed->kind)
-        return;
-      changed->kind = (FuWorkshopKind) selected;
-      save (self, changed, FIELD_KIND, NULL);
-    }
-  else
-    {
-      gint64 id = selected < self->host_ids->len
-                  ? g_array_index (self->host_ids, gint64, selected) : 0;
+  if ((FuWorkshopKind) selected == changed->kind)
+    return;
+  changed->kind = (FuWorkshopKind) selected;
+  save (self, changed, FIELD_KIND, NULL);
+}
 
-      if (id == changed->host_administration_id)
-        return;
-      changed->host_administration_id = id;
-      save (self, changed, FIELD_HOST, NULL);
-    }
+static void
+host_selected_cb (FuWorkshopDetail *self,
+                  GParamSpec       *pspec,
+                  GtkDropDown      *row)
+{
+  g_autoptr(FuWorkshop) changed = NULL;
+  guint selected = gtk_drop_down_get_selected (row);
+  gint64 id;
+
+  if (self->loading || self->workshop == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  id = selected < self->host_ids->len ? g_array_index (self->host_ids, gint64, selected) : 0;
+  if (id == self->workshop->host_administration_id)
+    return;
+  changed = fu_workshop_copy (self->workshop);
+  changed->host_administration_id = id;
+  save (self, changed, FIELD_HOST, NULL);
 }
 
 static void
@@ -847,6 +853,7 @@ fu_workshop_detail_class_init (FuWorkshopDetailClass *klass)
   /* Not used here, but tests find it by name. */
   gtk_widget_class_bind_template_child_full (widget_class, "feedback_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, host_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, surveyed_active_cb);
 

@@ -969,12 +969,10 @@ add_participant_action (GtkWidget  *widget,
   form->name = form_entry_row (list, _("_Name"));
   {
     GtkWidget *row = adw_action_row_new ();
-    GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string");
 
     /* Searchable, and no administration until one is chosen. */
-    form->administration = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
-                                                             expression));
+    form->administration = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+    fu_gui_drop_down_set_strings (form->administration, names);
     gtk_drop_down_set_enable_search (form->administration, TRUE);
     gtk_drop_down_set_selected (form->administration, GTK_INVALID_LIST_POSITION);
     gtk_widget_set_valign (GTK_WIDGET (form->administration), GTK_ALIGN_CENTER);
