@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fu-print-job.c: the GtkPrintOperation glue every printed document shares. What a job
- * needs beyond the operation (the document, how to lay it out and draw it, where to say it
- * is done) rides on the operation as object data, so that it lives as long as the job. */
+/* fu-print-job.c: the one GtkPrintOperation subclass every printed document goes through:
+ * it holds the document and how to lay it out and draw it, and says when it is done. */
 #define G_LOG_DOMAIN "fu-print-job"
 
 #include "config.h"
@@ -15,9 +14,10 @@
 #include "fu-print-job.h"
 #include "fu-window.h"
 
-#define JOB_KEY "fu-print-job"
+struct _FuPrintJob
+{
+  GtkPrintOperation   parent_instance;
 
-typedef struct {
   GObject            *document;
   FuPaginateFunc      paginate;
   FuDrawPageFunc      draw_page;
@@ -25,58 +25,49 @@ typedef struct {
   GtkWindow          *parent;          /* NULL when exporting */
   char               *error_heading;
   FuPrintJobDoneFunc  done_func;
-} Job;
+};
+
+G_DEFINE_FINAL_TYPE (FuPrintJob, fu_print_job, GTK_TYPE_PRINT_OPERATION)
 
 /* The printer, copies and paper chosen last time, for the next print while the app runs. */
 static GtkPrintSettings *last_settings;
 
 static void
-job_free (Job *job)
+fu_print_job_begin_print (GtkPrintOperation *operation,
+                          GtkPrintContext   *print_context)
 {
-  g_clear_object (&job->document);
-  g_clear_object (&job->parent);
-  g_clear_pointer (&job->error_heading, g_free);
-  g_free (job);
-}
-
-static Job *
-get_job (GtkPrintOperation *operation)
-{
-  return g_object_get_data (G_OBJECT (operation), JOB_KEY);
-}
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *print_context,
-                Job               *job)
-{
+  FuPrintJob *self = FU_PRINT_JOB (operation);
   PangoContext *pango_context = gtk_print_context_create_pango_context (print_context);
 
   /* The operation's unit is points and this context's resolution follows it, so the
    * document's point sizes come out right on any printer. */
-  job->n_pages = job->paginate (job->document, pango_context,
-                                gtk_print_context_get_width (print_context),
-                                gtk_print_context_get_height (print_context));
-  gtk_print_operation_set_n_pages (operation, (int) MAX (job->n_pages, 1));
+  self->n_pages = self->paginate (self->document, pango_context,
+                                  gtk_print_context_get_width (print_context),
+                                  gtk_print_context_get_height (print_context));
+  gtk_print_operation_set_n_pages (operation, (int) MAX (self->n_pages, 1));
   g_object_unref (pango_context);   /* the document keeps its own reference */
 }
 
 static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *print_context,
-              int                page_nr,
-              Job               *job)
+fu_print_job_draw_page (GtkPrintOperation *operation,
+                        GtkPrintContext   *print_context,
+                        int                page_nr)
 {
-  job->draw_page (job->document, gtk_print_context_get_cairo_context (print_context),
-                  (guint) page_nr);
+  FuPrintJob *self = FU_PRINT_JOB (operation);
+
+  self->draw_page (self->document, gtk_print_context_get_cairo_context (print_context),
+                   (guint) page_nr);
 }
 
 static void
-done_cb (GtkPrintOperation       *operation,
-         GtkPrintOperationResult  result,
-         gpointer                 user_data)
+fu_print_job_done (GtkPrintOperation       *operation,
+                   GtkPrintOperationResult  result)
 {
-  Job *job = get_job (operation);
+  FuPrintJob *self = FU_PRINT_JOB (operation);
+
+  /* An export (no dialog) reports to its caller. */
+  if (self->error_heading == NULL)
+    return;
 
   switch (result)
     {
@@ -86,13 +77,13 @@ done_cb (GtkPrintOperation       *operation,
 
         gtk_print_operation_get_error (operation, &error);
         if (error != NULL)
-          fu_print_job_show_error (job->parent, job->error_heading, error);
+          fu_print_job_show_error (self->parent, self->error_heading, error);
       }
       break;
 
     case GTK_PRINT_OPERATION_RESULT_APPLY:
       g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
-      if (job->parent != NULL && FU_IS_WINDOW (job->parent) && job->done_func != NULL)
+      if (self->parent != NULL && FU_IS_WINDOW (self->parent) && self->done_func != NULL)
         {
           GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
           g_autofree char *file_name = NULL;
@@ -100,9 +91,9 @@ done_cb (GtkPrintOperation       *operation,
 
           if (settings != NULL)
             file_name = fu_print_job_get_output_name (settings);
-          title = job->done_func (job->n_pages, file_name);
+          title = self->done_func (self->n_pages, file_name);
 
-          fu_window_add_toast (FU_WINDOW (job->parent), adw_toast_new (title));
+          fu_window_add_toast (FU_WINDOW (self->parent), adw_toast_new (title));
         }
       break;
 
@@ -116,6 +107,34 @@ done_cb (GtkPrintOperation       *operation,
   g_object_unref (operation);
 }
 
+static void
+fu_print_job_finalize (GObject *object)
+{
+  FuPrintJob *self = FU_PRINT_JOB (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->parent);
+  g_clear_pointer (&self->error_heading, g_free);
+
+  G_OBJECT_CLASS (fu_print_job_parent_class)->finalize (object);
+}
+
+static void
+fu_print_job_class_init (FuPrintJobClass *klass)
+{
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = fu_print_job_finalize;
+  operation_class->begin_print = fu_print_job_begin_print;
+  operation_class->draw_page = fu_print_job_draw_page;
+  operation_class->done = fu_print_job_done;
+}
+
+static void
+fu_print_job_init (FuPrintJob *self)
+{
+}
+
 /* ---- Public API -------------------------------------------------------------------------- */
 
 GtkPrintOperation *
@@ -124,25 +143,28 @@ fu_print_job_new (gpointer        document,
                   FuDrawPageFunc  draw_page,
                   const char     *job_name)
 {
+  FuPrintJob *self;
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) page_setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
-  Job *job;
 
   g_return_val_if_fail (G_IS_OBJECT (document), NULL);
   g_return_val_if_fail (paginate != NULL, NULL);
   g_return_val_if_fail (draw_page != NULL, NULL);
   g_return_val_if_fail (job_name != NULL, NULL);
 
-  operation = gtk_print_operation_new ();
+  self = g_object_new (FU_TYPE_PRINT_JOB, NULL);
+  self->document = g_object_ref (document);
+  self->paginate = paginate;
+  self->draw_page = draw_page;
+  operation = GTK_PRINT_OPERATION (self);
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
 
   /* Portrait with the command line's margins, unless the dialog's page setup says
-   * otherwise. */
+   * otherwise. The locale's paper (A4, or Letter in the United States); the printer's own
+   * once the dialog picks one. */
   page_setup = gtk_page_setup_new ();
-  /* The locale's paper (A4, or Letter in the United States); the printer's own once the
-   * dialog picks one. */
   paper = gtk_paper_size_new (gtk_paper_size_get_default ());
   gtk_page_setup_set_paper_size (page_setup, paper);
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
@@ -151,28 +173,15 @@ fu_print_job_new (gpointer        document,
   gtk_page_setup_set_left_margin (page_setup, FU_PAGE_MARGIN, GTK_UNIT_POINTS);
   gtk_page_setup_set_right_margin (page_setup, FU_PAGE_MARGIN, GTK_UNIT_POINTS);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
-
-  job = g_new0 (Job, 1);
-  job->document = g_object_ref (document);
-  job->paginate = paginate;
-  job->draw_page = draw_page;
-  g_object_set_data_full (G_OBJECT (operation), JOB_KEY, job, (GDestroyNotify) job_free);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   return operation;
 }
 
 guint
 fu_print_job_get_n_pages (GtkPrintOperation *operation)
 {
-  Job *job;
+  g_return_val_if_fail (FU_IS_PRINT_JOB (operation), 0);
 
-  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), 0);
-
-  job = get_job (operation);
-  g_return_val_if_fail (job != NULL, 0);
-
-  return job->n_pages;
+  return FU_PRINT_JOB (operation)->n_pages;
 }
 
 GtkPrintSettings *
@@ -219,19 +228,17 @@ fu_print_job_run (GtkPrintOperation  *operation,
                   FuPrintJobDoneFunc  done_func)
 {
   g_autoptr(GtkPrintSettings) settings = NULL;
-  Job *job;
+  FuPrintJob *self;
 
-  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (FU_IS_PRINT_JOB (operation));
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (error_heading != NULL);
 
-  job = get_job (operation);
-  g_return_if_fail (job != NULL);
-
-  g_set_object (&job->parent, parent);
-  g_free (job->error_heading);
-  job->error_heading = g_strdup (error_heading);
-  job->done_func = done_func;
+  self = FU_PRINT_JOB (operation);
+  g_set_object (&self->parent, parent);
+  g_free (self->error_heading);
+  self->error_heading = g_strdup (error_heading);
+  self->done_func = done_func;
 
   /* Print to File suggests a name that says what and when. */
   settings = fu_print_job_settings_for (last_settings, output_basename);
@@ -240,7 +247,6 @@ fu_print_job_run (GtkPrintOperation  *operation,
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   /* "done" comes once the dialog and the job are over; it drops this reference. */
-  g_signal_connect (operation, "done", G_CALLBACK (done_cb), NULL);
   g_object_ref (operation);
 
   /* Errors reach done_cb through gtk_print_operation_get_error. */
@@ -317,8 +323,7 @@ fu_print_job_export (GtkPrintOperation  *operation,
   GStatBuf st;
   int saved_errno = 0;
 
-  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), FALSE);
-  g_return_val_if_fail (get_job (operation) != NULL, FALSE);
+  g_return_val_if_fail (FU_IS_PRINT_JOB (operation), FALSE);
   g_return_val_if_fail (pdf_path != NULL, FALSE);
   g_return_val_if_fail (error_prefix != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+#define FU_TYPE_PRINT_JOB (fu_print_job_get_type ())
+G_DECLARE_FINAL_TYPE (FuPrintJob, fu_print_job, FU, PRINT_JOB, GtkPrintOperation)
+
 /* The toast once a print job is done: "Printed the report (12 pages)" when it went to a
  * printer (@file_name NULL), "Saved the report to report-FY2016-17.pdf (12 pages)" when
  * Print to File saved it as @file_name (a display name, no folder). */
