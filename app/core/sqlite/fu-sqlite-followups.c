@@ -58,27 +58,28 @@ enum {
   FCOL_N_REMINDERS,
 };
 
-/* One statement for the whole list: the reminders as of the day come from correlated
- * subqueries on the reminder_followup index, so there is no query per row. Only the filters
- * asked for are in the SQL, so that SQLite can use an index for them (a handful of
- * variants, each cached). */
+/* One statement for the whole list: the reminders as of the day come from one grouped join
+ * (their last day and their number), so there is no query per row. Only the filters asked
+ * for are in the SQL, so that SQLite can use an index for them (a handful of variants, each
+ * cached); what the status mask leaves out and SQL can tell (replied or closed by the day,
+ * replies older than the look back) is dropped in SQL rather than read. */
 static char *
 followup_sql (const FuFollowupQuery *query,
               gboolean               rows)
 {
   GString *sql = g_string_new (NULL);
+  guint mask = query->status_mask;
+  gboolean replied = mask == 0 || (mask & (1u << FU_STATUS_REPLIED)) != 0;
+  gboolean closed = mask == 0 || (mask & (1u << FU_STATUS_CLOSED)) != 0;
 
   g_string_append (sql,
                    "SELECT w.id, w.end_date, w.planned_override,"
-                   " f.sent_date, f.deadline, f.closed_date, r.received_date,"
-                   " (SELECT max (m.sent_date) FROM reminder m"
-                   "   WHERE m.followup_id = f.id AND m.sent_date <= ?1)");
+                   " f.sent_date, f.deadline, f.closed_date, r.received_date, m.last");
   if (rows)
     g_string_append (sql,
                      ", f.id, a.id, p.id, p.administration_id,"
                      " w.code, w.title, w.start_date, p.name, p.email, ad.name,"
-                     " (SELECT count (*) FROM reminder m"
-                     "   WHERE m.followup_id = f.id AND m.sent_date <= ?1)");
+                     " coalesce (m.n, 0)");
   g_string_append (sql,
                    " FROM workshop w"
                    " JOIN attendance a ON a.workshop_id = w.id"
@@ -92,6 +93,9 @@ followup_sql (const FuFollowupQuery *query,
     g_string_append (sql, " JOIN administration ad ON ad.id = p.administration_id");
   g_string_append (sql,
                    " LEFT JOIN reply r ON r.followup_id = f.id"
+                   " LEFT JOIN (SELECT followup_id, max (sent_date) AS last, count (*) AS n"
+                   "            FROM reminder WHERE sent_date <= ?1 GROUP BY followup_id) m"
+                   "   ON m.followup_id = f.id"
                    " WHERE w.surveyed = 1");
   if (query->workshop_id != 0)
     g_string_append (sql, " AND w.id = ?2");
@@ -101,6 +105,16 @@ followup_sql (const FuFollowupQuery *query,
     g_string_append (sql, " AND w.start_date >= ?4");
   if (query->to != FU_DAY_NONE)
     g_string_append (sql, " AND w.start_date <= ?5");
+  /* Replied by the day (a reply wins over everything): none, or only the recent ones. */
+  if (!replied)
+    g_string_append (sql, " AND (r.received_date IS NULL OR r.received_date > ?1)");
+  else if (query->replied_since != FU_DAY_NONE)
+    g_string_append (sql, " AND (r.received_date IS NULL OR r.received_date > ?1"
+                          "      OR r.received_date >= ?6)");
+  /* Closed by the day without a reply by then. */
+  if (!closed)
+    g_string_append (sql, " AND NOT (f.closed_date IS NOT NULL AND f.closed_date <= ?1"
+                          "          AND (r.received_date IS NULL OR r.received_date > ?1))");
   if (rows)
     g_string_append (sql, " ORDER BY w.start_date, w.code, ad.name, p.name, f.id");
 
@@ -121,6 +135,8 @@ bind_followup_query (sqlite3_stmt          *stmt,
     fu_sqlite_bind_day (stmt, 4, query->from);
   if (query->to != FU_DAY_NONE)
     fu_sqlite_bind_day (stmt, 5, query->to);
+  if (query->replied_since != FU_DAY_NONE)
+    fu_sqlite_bind_day (stmt, 6, query->replied_since);
 }
 
 /* Walks the query's rows, computing each follow-up's dates and status as of the day; the
