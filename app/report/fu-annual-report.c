@@ -1673,7 +1673,9 @@ fu_annual_report_new (FuStore  *store,
            * without a reply would be empty frames. */
           if (kinds[k] == FU_CHART_KIND_REPLY_RATE ? n_years < 2 : self->total->replies == 0)
             continue;
-          chart = fu_charts_build (store, kinds[k], fiscal_year, error);
+          /* From what the report read already: one trend and one summary query each. */
+          chart = fu_charts_build_from (store, kinds[k], fiscal_year, self->trend, self->rows,
+                                        self->total, error);
           if (chart == NULL)
             return NULL;
           fu_chart_set_style (chart, &style);

@@ -383,7 +383,7 @@ yes_share_note (FuChartKind kind,
 static FuChart *
 build_yes_no (FuChartKind  kind,
               GPtrArray   *rows,
-              FuSummaryRow *total,
+              const FuSummaryRow *total,
               const char  *year_label)
 {
   FuChart *chart = fu_chart_new (FU_CHART_HORIZONTAL);
@@ -483,7 +483,7 @@ build_yes_no (FuChartKind  kind,
 /* Table 2: the six actions per workshop, side by side. */
 static FuChart *
 build_actions (GPtrArray    *rows,
-               FuSummaryRow *total,
+               const FuSummaryRow *total,
                const char   *year_label)
 {
   FuChart *chart = fu_chart_new (FU_CHART_HORIZONTAL);
@@ -523,7 +523,7 @@ build_actions (GPtrArray    *rows,
 /* Table 2's total row: how many replies took each action. */
 static FuChart *
 build_actions_year (GPtrArray    *rows,
-                    FuSummaryRow *total,
+                    const FuSummaryRow *total,
                     const char   *year_label)
 {
   FuChart *chart = fu_chart_new (FU_CHART_VERTICAL);
@@ -566,23 +566,17 @@ build_actions_year (GPtrArray    *rows,
 
 /* The reply rate of each fiscal year up to @fiscal_year, as a line. */
 static FuChart *
-build_reply_rate (FuStore       *store,
+build_reply_rate (const GArray  *trend,
                   const FuRules *rules,
-                  guint          fiscal_year,
-                  GError       **error)
+                  guint          fiscal_year)
 {
   g_autoptr(FuChart) chart = fu_chart_new (FU_CHART_VERTICAL);
   g_autoptr(FuChartAxis) axis = fu_chart_axis_new (FU_CHART_VALUE_PERCENT);
   g_autoptr(FuChartLayer) line = fu_chart_line_new ();
-  g_autoptr(GArray) trend = NULL;
   g_autoptr(GArray) rates = g_array_new (FALSE, TRUE, sizeof (double));
   const FuTrendPoint *last = NULL;
   guint highlight = G_MAXUINT;
   gboolean any_entered = FALSE;
-
-  trend = fu_store_reply_rate_trend (store, error);
-  if (trend == NULL)
-    return NULL;
 
   fu_chart_axis_set_title (axis, _("Participants who replied"));
   fu_chart_set_value_axis (chart, axis);
@@ -734,19 +728,38 @@ fu_charts_build (FuStore      *store,
                  guint         fiscal_year,
                  GError      **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(FuSummaryRow) total = NULL;
+  return fu_charts_build_from (store, kind, fiscal_year, NULL, NULL, NULL, error);
+}
+
+FuChart *
+fu_charts_build_from (FuStore            *store,
+                      FuChartKind         kind,
+                      guint               fiscal_year,
+                      GArray             *trend,
+                      GPtrArray          *rows,
+                      const FuSummaryRow *total,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) read_rows = NULL;
+  g_autoptr(FuSummaryRow) read_total = NULL;
   g_autofree char *year_label = NULL;
   FuRules rules;
   FuDay from, to;
 
   g_return_val_if_fail (FU_IS_STORE (store), NULL);
   g_return_val_if_fail ((guint) kind < FU_N_CHART_KINDS, NULL);
+  g_return_val_if_fail ((rows == NULL) == (total == NULL), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   fu_store_get_rules (store, &rules);
   if (kind == FU_CHART_KIND_REPLY_RATE)
-    return build_reply_rate (store, &rules, fiscal_year, error);
+    {
+      g_autoptr(GArray) read_trend = NULL;
+
+      if (trend == NULL && (trend = read_trend = fu_store_reply_rate_trend (store, error)) == NULL)
+        return NULL;
+      return build_reply_rate (trend, &rules, fiscal_year);
+    }
 
   /* Only the trend spans years; every other chart is about one. */
   g_return_val_if_fail (fiscal_year > 0, NULL);
@@ -755,9 +768,13 @@ fu_charts_build (FuStore      *store,
   if (kind == FU_CHART_KIND_REPLY_RATE_ADMINISTRATIONS)
     return build_reply_rate_administrations (store, from, to, year_label, error);
 
-  rows = fu_store_summary (store, from, to, &total, error);
   if (rows == NULL)
-    return NULL;
+    {
+      rows = read_rows = fu_store_summary (store, from, to, &read_total, error);
+      if (rows == NULL)
+        return NULL;
+      total = read_total;
+    }
 
   switch (kind)
     {

@@ -33,6 +33,12 @@ const char *fu_chart_kind_get_label   (FuChartKind kind);
  * in FY2017/18"), not an error; NULL only when the store fails. */
 FuChart    *fu_charts_build           (FuStore *store, FuChartKind kind, guint fiscal_year,
                                        GError **error);
+/* The same from what the caller read already (the annual report): @trend for the reply-rate
+ * line, @rows and @total (fu_store_summary of the year) for the others; each may be NULL,
+ * and is then read from @store. */
+FuChart    *fu_charts_build_from      (FuStore *store, FuChartKind kind, guint fiscal_year,
+                                       GArray *trend, GPtrArray *rows,
+                                       const FuSummaryRow *total, GError **error);
 
 /* A workshop's title as a chart's row label: without the organizer's prefix and the generic
  * "Regional Workshop on": "WCO Regional Workshop on Non-Intrusive Inspection" is
