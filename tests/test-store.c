@@ -568,6 +568,43 @@ test_foreign_keys (void)
                    SQLITE_CONSTRAINT_FOREIGNKEY);
 }
 
+/* A flat level (an import): the writes inside take no savepoint; all of them are kept when
+ * it commits, and none when one of them failed, even if the caller tries to commit. */
+static void
+test_flat (void)
+{
+  g_autoptr(FuStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuWorkshop) taken = fu_workshop_new ();
+  g_autoptr(GPtrArray) workshops = NULL;
+
+  fu_store_set_flat (store, TRUE);
+  g_assert_true (fu_store_begin (store, &error));
+  add_workshop (store, "2016-NII", "2016-07-05", "2016-07-08");
+  add_workshop (store, "2016-HRM", "2016-08-01", "2016-08-03");
+  g_assert_true (fu_store_commit (store, &error));
+  fu_store_set_flat (store, FALSE);
+  workshops = fu_store_list_workshops (store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  g_assert_cmpuint (workshops->len, ==, 2);
+
+  fu_store_set_flat (store, TRUE);
+  g_assert_true (fu_store_begin (store, &error));
+  add_workshop (store, "2017-VAL", "2017-06-01", "2017-06-02");
+  taken->code = g_strdup ("2016-NII");
+  taken->title = g_strdup ("Again");
+  taken->start_date = D ("2017-01-01");
+  g_assert_cmpint (fu_store_add_workshop (store, taken, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_false (fu_store_commit (store, &error));
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  fu_store_rollback (store);
+  fu_store_set_flat (store, FALSE);
+  g_clear_pointer (&workshops, g_ptr_array_unref);
+  workshops = fu_store_list_workshops (store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  g_assert_cmpuint (workshops->len, ==, 2);
+}
+
 static void
 test_unique (void)
 {
@@ -1691,6 +1728,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/store/open/new", test_open_new);
+  g_test_add_func ("/core/store/flat", test_flat);
   g_test_add_func ("/core/store/open/reopen", test_open_reopen);
   g_test_add_func ("/core/store/open/default-path", test_open_default_path);
   g_test_add_func ("/core/store/open/migrate", test_open_migrate);

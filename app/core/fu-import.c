@@ -1572,6 +1572,8 @@ read_rows (FuImport *self)
     add_csv_issue (self, error);
 }
 
+static gboolean import_rows_flat (FuImport *self, GError **error);
+
 /* One transaction for the whole file. Rows go on being checked after a bad one, and the
  * rollback at the end takes back whatever the good ones wrote. FALSE only when the database
  * fails; bad rows are issues. */
@@ -1579,8 +1581,22 @@ static gboolean
 import_rows (FuImport  *self,
              GError   **error)
 {
+  gboolean ok;
+
   g_assert (self != NULL);
 
+  /* One transaction and no savepoint per row: a row that fails is an issue, and any issue
+   * rolls the whole file back. */
+  fu_store_set_flat (self->store, TRUE);
+  ok = import_rows_flat (self, error);
+  fu_store_set_flat (self->store, FALSE);
+  return ok;
+}
+
+static gboolean
+import_rows_flat (FuImport  *self,
+                  GError   **error)
+{
   if (!load_admins (self, error) || !fu_store_begin (self->store, error))
     return FALSE;
 

@@ -216,6 +216,16 @@ fu_store_commit (FuStore *self, GError **error)
 }
 
 void
+fu_store_set_flat (FuStore  *self,
+                   gboolean  flat)
+{
+  g_return_if_fail (FU_IS_STORE (self));
+
+  if (FU_STORE_GET_CLASS (self)->set_flat != NULL)
+    FU_STORE_GET_CLASS (self)->set_flat (self, flat);
+}
+
+void
 fu_store_rollback (FuStore *self)
 {
   g_return_if_fail (FU_IS_STORE (self));

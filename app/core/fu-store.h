@@ -44,6 +44,7 @@ struct _FuStoreClass
   gboolean (*begin) (FuStore *self, GError **error);
   gboolean (*commit) (FuStore *self, GError **error);
   void (*rollback) (FuStore *self);
+  void (*set_flat) (FuStore *self, gboolean flat);
   const GError *(*get_fault) (FuStore *self);
   FuStoreAccess (*get_access) (FuStore *self);
   gboolean (*backup_to) (FuStore *self, const char *dest, GError **error);
@@ -161,6 +162,11 @@ guint       fu_store_get_version           (FuStore *self);
  * leaves the caller's transaction as it was before the call. When commit fails, the level
  * stays open: call fu_store_rollback(). */
 gboolean    fu_store_begin                 (FuStore *self, GError **error);
+/* For a bulk write that is all or nothing (an import): with @flat, the next level begun is
+ * the only one that saves anything; the writes inside it take no savepoint of their own,
+ * and when one of them rolls back, that outer level cannot commit (it fails, and rolls
+ * back). Without, levels nest again. */
+void        fu_store_set_flat              (FuStore *self, gboolean flat);
 gboolean    fu_store_commit                (FuStore *self, GError **error);
 void        fu_store_rollback              (FuStore *self);
 /* The fault that ended the open transaction (a full disk, an I/O error, a damaged file), or

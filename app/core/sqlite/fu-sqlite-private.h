@@ -25,6 +25,10 @@ struct _FuSqliteStore
   char       *path;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt, finalized with the store */
   guint       depth;        /* open transaction levels: 1 = BEGIN, more = savepoints */
+  /* fu_store_set_flat: levels deeper than flat_base take no savepoint; flat_failed says
+   * one of them was rolled back, so that flat_base cannot commit half of its work. */
+  guint       flat_base;
+  gboolean    flat_failed;
   guint       version;      /* PRAGMA user_version once open */
   gint64      data_version; /* PRAGMA data_version when last asked; -1 = never */
 
@@ -302,6 +306,7 @@ gboolean fu_sqlite_set_rules (FuStore *self, const FuRules *rules, GError **erro
 char *fu_sqlite_get_office_name (FuStore *self);
 gboolean fu_sqlite_set_office_name (FuStore *self, const char *name, GError **error);
 GArray  *fu_sqlite_list_earlier_years (FuStore *self, GError **error);
+void     fu_sqlite_set_flat (FuStore *self, gboolean flat);
 char    *fu_sqlite_alias_key (const char *alias);
 /* The administration @alias stands for, or 0. */
 gint64   fu_sqlite_alias_lookup (FuStore *self, const char *alias);

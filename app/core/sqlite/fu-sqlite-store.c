@@ -55,6 +55,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->begin = fu_sqlite_begin;
   store_class->commit = fu_sqlite_commit;
   store_class->rollback = fu_sqlite_rollback;
+  store_class->set_flat = fu_sqlite_set_flat;
   store_class->get_fault = fu_sqlite_get_fault;
   store_class->get_access = fu_sqlite_get_access;
   store_class->backup_to = fu_sqlite_backup_to;
@@ -434,12 +435,36 @@ fu_sqlite_begin (FuStore *self,
   else if (transaction_lost (self, error))
     return FALSE;
 
+  /* Inside a flat level: no savepoint per write. */
+  if (FU_SQLITE (self)->flat_base != 0 && FU_SQLITE (self)->depth >= FU_SQLITE (self)->flat_base)
+    {
+      FU_SQLITE (self)->depth++;
+      return TRUE;
+    }
+  if (FU_SQLITE (self)->flat_base != 0 && FU_SQLITE (self)->depth + 1 == FU_SQLITE (self)->flat_base)
+    FU_SQLITE (self)->flat_failed = FALSE;
+
   /* Savepoints of one name nest: RELEASE and ROLLBACK TO act on the innermost. */
   if (!exec_cached (self, FU_SQLITE (self)->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT fu_level",
                    error))
     return FALSE;
   FU_SQLITE (self)->depth++;
   return TRUE;
+}
+
+void
+fu_sqlite_set_flat (FuStore  *self,
+                    gboolean  flat)
+{
+  FU_SQLITE (self)->flat_base = flat ? FU_SQLITE (self)->depth + 1 : 0;
+  FU_SQLITE (self)->flat_failed = FALSE;
+}
+
+/* Whether the innermost level is one inside a flat level (it took no savepoint). */
+static gboolean
+inside_flat (FuStore *self)
+{
+  return FU_SQLITE (self)->flat_base != 0 && FU_SQLITE (self)->depth > FU_SQLITE (self)->flat_base;
 }
 
 /* Ends the innermost level. When it fails (the disk is full, another program holds a lock
@@ -452,6 +477,19 @@ fu_sqlite_commit (FuStore *self,
   g_return_val_if_fail (FU_SQLITE (self)->depth > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (inside_flat (self))
+    {
+      FU_SQLITE (self)->depth--;
+      return TRUE;
+    }
+  /* A write inside it failed and left what it had done: this level keeps nothing. */
+  if (FU_SQLITE (self)->flat_base != 0 && FU_SQLITE (self)->depth == FU_SQLITE (self)->flat_base
+      && FU_SQLITE (self)->flat_failed)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                           _("A write of this change failed: nothing of it was saved"));
+      return FALSE;
+    }
   if (transaction_lost (self, error)
       || !exec_cached (self, FU_SQLITE (self)->depth > 1 ? "RELEASE fu_level" : "COMMIT", error))
     return FALSE;
@@ -465,6 +503,12 @@ fu_sqlite_rollback (FuStore *self)
   g_return_if_fail (FU_IS_STORE (self));
   g_return_if_fail (FU_SQLITE (self)->depth > 0);
 
+  if (inside_flat (self))
+    {
+      FU_SQLITE (self)->depth--;
+      FU_SQLITE (self)->flat_failed = TRUE;
+      return;
+    }
   FU_SQLITE (self)->depth--;
 
   /* SQLite may already have rolled the whole transaction back (an I/O error, a full disk):
