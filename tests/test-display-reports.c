@@ -29,6 +29,7 @@ typedef struct {
   FuStore       *store;
   FuContext     *context;
   FuReportsPage *page;
+  GtkWindow     *window;
 } Fixture;
 
 static void
@@ -58,6 +59,11 @@ fixture_set_up (Fixture       *f,
   f->page = g_object_ref_sink (g_object_new (FU_TYPE_REPORTS_PAGE,
                                              "context", f->context,
                                              NULL));
+  /* On screen, as in the window: a hidden page makes its tables when it shows. */
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 800);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
   iterate ();
 }
 
@@ -68,6 +74,7 @@ fixture_tear_down (Fixture       *f,
   g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
 
+  g_clear_pointer (&f->window, gtk_window_destroy);
   g_clear_object (&f->page);
   g_clear_object (&f->context);
   g_clear_object (&f->store);
@@ -598,6 +605,32 @@ test_print_feedback (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Nothing is made for a page that is not shown: the year's figures wait until it shows. */
+static void
+test_hidden (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(FuReportsPage) hidden = g_object_ref_sink (g_object_new (FU_TYPE_REPORTS_PAGE,
+                                                                     "context", f->context,
+                                                                     NULL));
+  GtkWindow *window;
+  GtkLabel *replies;
+
+  iterate ();
+  replies = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (hidden), FU_TYPE_REPORTS_PAGE,
+                                                      "replies_value"));
+  g_assert_cmpstr (gtk_label_get_text (replies), ==, "");
+  /* The fiscal years are known at once (the window's menus name them). */
+  g_assert_cmpuint (fu_reports_page_get_fiscal_year (hidden), ==, 2016);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (hidden));
+  gtk_window_present (window);
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_text (replies), ==, "148");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +638,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/display/reports/hidden", Fixture, NULL,
+              fixture_set_up, test_hidden, fixture_tear_down);
   g_test_add ("/display/reports/cards", Fixture, NULL,
               fixture_set_up, test_cards, fixture_tear_down);
   g_test_add ("/display/reports/chart-kind", Fixture, NULL,

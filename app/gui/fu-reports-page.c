@@ -227,6 +227,7 @@ struct _FuReportsPage
   gboolean             has_replies;   /* the year shown has replies: charts, tables, print */
   gboolean             filling;       /* the drop-down is being refilled: not a choice */
   gboolean             syncing;       /* the switches follow the state: not a choice */
+  gboolean             stale;         /* the year's tables and chart wait to be shown */
 
   /* Template widgets */
   GtkToggleButton     *actions_button;
@@ -679,7 +680,14 @@ reload (FuReportsPage *self)
   guint before = selected_year (self);
 
   load_years (self);
-  load_year (self);
+  /* Hidden, nobody sees the year's tables and chart: they are made when the page shows. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = FALSE;
+      load_year (self);
+    }
+  else
+    self->stale = TRUE;
 
   if (selected_year (self) != before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR]);
@@ -786,12 +794,23 @@ write_chart (FuReportsPage  *self,
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
 
+/* Makes the year's tables and chart if they wait, before anything shows or reads them. */
+static void
+ensure_loaded (FuReportsPage *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  load_year (self);
+}
+
 static void
 year_selected_cb (FuReportsPage *self)
 {
   if (self->filling)
     return;
 
+  self->stale = FALSE;
   load_year (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR]);
 }
@@ -1086,6 +1105,13 @@ fu_reports_page_set_property (GObject      *object,
 }
 
 static void
+fu_reports_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fu_reports_page_parent_class)->map (widget);
+  ensure_loaded (FU_REPORTS_PAGE (widget));
+}
+
+static void
 fu_reports_page_class_init (FuReportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1095,6 +1121,7 @@ fu_reports_page_class_init (FuReportsPageClass *klass)
   object_class->finalize = fu_reports_page_finalize;
   object_class->get_property = fu_reports_page_get_property;
   object_class->set_property = fu_reports_page_set_property;
+  widget_class->map = fu_reports_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -1260,6 +1287,7 @@ fu_reports_page_get_n_rows (FuReportsPage *self)
 {
   g_return_val_if_fail (FU_IS_REPORTS_PAGE (self), 0);
 
+  ensure_loaded (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 }
 
@@ -1273,6 +1301,7 @@ fu_reports_page_get_cell_text (FuReportsPage *self,
   g_return_val_if_fail (FU_IS_REPORTS_PAGE (self), NULL);
   g_return_val_if_fail (column < N_COLUMNS, NULL);
 
+  ensure_loaded (self);
   item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
   if (item == NULL)
     return NULL;
@@ -1295,6 +1324,7 @@ fu_reports_page_set_chart_kind (FuReportsPage *self,
   g_return_if_fail (FU_IS_REPORTS_PAGE (self));
   g_return_if_fail ((guint) kind < FU_N_CHART_KINDS);
 
+  ensure_loaded (self);
   if (self->chart_kind == kind)
     return;
 

@@ -36,6 +36,7 @@ struct _FuWorkshopsPage
   GtkSingleSelection *selection;
   gint64              selected_id;
   gboolean            selecting;     /* the selection moves because the list changed */
+  gboolean            stale;         /* hidden: the list is read when the page shows */
   gint64              deleted_entry; /* the last deletion's history entry, 0: none */
   gint64              deleted_id;    /* ... and the workshop it deleted */
 
@@ -483,14 +484,28 @@ reload (FuWorkshopsPage *self)
 
 /* ---- Callbacks --------------------------------------------------------------------------- */
 
+/* Reads what changed while the page was hidden, before anything shows or reads it. */
+static void
+ensure_loaded (FuWorkshopsPage *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  reload (self);
+}
+
 static void
 context_changed_cb (FuWorkshopsPage *self,
                     FuChangeSet     *changes)
 {
   /* The list and the detail show workshops, their attendees and follow-ups. */
-  if (fu_change_set_touches_any (changes, FU_RECORD_MASK_PEOPLE_AND_FOLLOWUPS
-                                           | FU_RECORD_BIT (FU_RECORD_SETTINGS)))
+  if (!fu_change_set_touches_any (changes, FU_RECORD_MASK_PEOPLE_AND_FOLLOWUPS
+                                            | FU_RECORD_BIT (FU_RECORD_SETTINGS)))
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -1373,6 +1388,13 @@ fu_workshops_page_set_property (GObject      *object,
 }
 
 static void
+fu_workshops_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fu_workshops_page_parent_class)->map (widget);
+  ensure_loaded (FU_WORKSHOPS_PAGE (widget));
+}
+
+static void
 fu_workshops_page_class_init (FuWorkshopsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1382,6 +1404,7 @@ fu_workshops_page_class_init (FuWorkshopsPageClass *klass)
   object_class->finalize = fu_workshops_page_finalize;
   object_class->get_property = fu_workshops_page_get_property;
   object_class->set_property = fu_workshops_page_set_property;
+  widget_class->map = fu_workshops_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -1488,7 +1511,14 @@ fu_workshops_page_set_context (FuWorkshopsPage *self,
 
   self->selected_id = 0;
   fu_workshop_detail_set_context (self->detail, context);
-  reload (self);
+  /* A window opens on another page: the workshops are read when this one is first shown. */
+  if (context != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -1498,6 +1528,7 @@ fu_workshops_page_get_entries (FuWorkshopsPage *self)
 {
   g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), NULL);
 
+  ensure_loaded (self);
   return G_LIST_MODEL (self->entries);
 }
 
@@ -1506,6 +1537,7 @@ fu_workshops_page_get_selected (FuWorkshopsPage *self)
 {
   g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), 0);
 
+  ensure_loaded (self);
   return self->selected_id;
 }
 
@@ -1517,6 +1549,7 @@ fu_workshops_page_select (FuWorkshopsPage *self,
 
   g_return_val_if_fail (FU_IS_WORKSHOPS_PAGE (self), FALSE);
 
+  ensure_loaded (self);
   position = find_position (self, workshop_id);
   if (position == GTK_INVALID_LIST_POSITION
       && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
