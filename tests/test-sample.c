@@ -667,6 +667,23 @@ test_trend (Fixture       *fixture,
   g_assert_cmpuint (point->replies, ==, 148);
   g_assert_cmpuint (fu_trend_point_rate_tenths (point), ==, 567);
 
+  /* Some years only: the entered ones in range, the database's own by their workshops. */
+  {
+    g_autoptr(GArray) two = fu_store_reply_rate_trend_between (fixture->store, 2015, 2016, &error);
+    g_autoptr(GArray) one = fu_store_reply_rate_trend_between (fixture->store, 2016, 2016, &error);
+    g_autoptr(GArray) none = fu_store_reply_rate_trend_between (fixture->store, 2017, 2020,
+                                                                &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (two->len, ==, 2);
+    g_assert_cmpuint (g_array_index (two, FuTrendPoint, 0).fiscal_year, ==, 2015);
+    g_assert_true (g_array_index (two, FuTrendPoint, 0).entered);
+    g_assert_cmpuint (g_array_index (two, FuTrendPoint, 1).replies, ==, 148);
+    g_assert_cmpuint (one->len, ==, 1);
+    g_assert_cmpuint (g_array_index (one, FuTrendPoint, 0).participants, ==, 261);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
   /* The in-house counts of those rounds: 6 and 18 administrations. */
   g_assert_cmpuint (earlier->len, ==, 2);
   g_assert_cmpint (g_array_index (earlier, FuEarlierYear, 0).inhouse, ==, 6);

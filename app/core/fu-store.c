@@ -577,7 +577,19 @@ fu_store_reply_rate_trend (FuStore *self, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
-  return FU_STORE_GET_CLASS (self)->reply_rate_trend (self, error);
+  return FU_STORE_GET_CLASS (self)->reply_rate_trend (self, 0, 0, error);
+}
+
+GArray *
+fu_store_reply_rate_trend_between (FuStore  *self,
+                                   guint     first_year,
+                                   guint     last_year,
+                                   GError  **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (first_year > 0 && first_year <= last_year, NULL);
+
+  return FU_STORE_GET_CLASS (self)->reply_rate_trend (self, first_year, last_year, error);
 }
 
 GPtrArray *

@@ -114,7 +114,8 @@ struct _FuStoreClass
   gboolean (*delete_reply) (FuStore *self, gint64 followup_id, GError **error);
   GPtrArray *(*list_replies) (FuStore *self, FuDay from, FuDay to, GError **error);
   GPtrArray *(*summary) (FuStore *self, FuDay from, FuDay to, FuSummaryRow **total, GError **error);
-  GArray *(*reply_rate_trend) (FuStore *self, GError **error);
+  GArray *(*reply_rate_trend) (FuStore *self, guint first_year, guint last_year,
+                               GError **error);
   GPtrArray *(*inhouse_administrations) (FuStore *self, FuDay from, FuDay to, GError **error);
   GPtrArray *(*list_participant_overview) (FuStore *self, GError **error);
   GPtrArray *(*list_participant_history) (FuStore *self, gint64 participant_id, FuDay as_of,
@@ -328,6 +329,10 @@ GPtrArray  *fu_store_summary               (FuStore *self, FuDay from, FuDay to,
                                             FuSummaryRow **total, GError **error);
 /* One point per fiscal year that has surveyed workshops, oldest first. */
 GArray     *fu_store_reply_rate_trend      (FuStore *self, GError **error);
+/* The same for the fiscal years @first_year to @last_year only: it reads those years'
+ * workshops (the start-date index), so it grows with the years asked for, not the database. */
+GArray     *fu_store_reply_rate_trend_between (FuStore *self, guint first_year,
+                                               guint last_year, GError **error);
 /* Administrations whose participants organized in-house workshops, by name. */
 GPtrArray  *fu_store_inhouse_administrations (FuStore *self, FuDay from, FuDay to,
                                               GError **error);

@@ -101,6 +101,9 @@ point_rate_text (const FuTrendPoint *point)
   return g_strdup_printf (_("%u%%"), (guint) ((fu_trend_point_rate_tenths (point) + 5) / 10));
 }
 
+/* How many fiscal years the trend table and chart show, the report's own included. */
+#define REPORT_TREND_YEARS 5
+
 /* "Jul. 2016", as the seed dates its workshops. */
 static char *
 month_label (FuDay day)
@@ -1631,7 +1634,12 @@ fu_annual_report_new (FuStore  *store,
   self->rows = fu_store_summary (store, self->first, self->last, &self->total, error);
   if (self->rows == NULL)
     return NULL;
-  self->trend = fu_store_reply_rate_trend (store, error);
+  /* The year and the four before it: the trend the report shows, read from those years'
+   * workshops only, so that a report takes as long at twenty years of data as at one. */
+  self->trend = fu_store_reply_rate_trend_between (store, fiscal_year > REPORT_TREND_YEARS
+                                                          ? fiscal_year - REPORT_TREND_YEARS + 1
+                                                          : 1,
+                                                   fiscal_year, error);
   if (self->trend == NULL)
     return NULL;
   self->replies = fu_store_list_replies (store, self->first, self->last, error);

@@ -370,7 +370,8 @@ gboolean fu_sqlite_delete_reply (FuStore *self, gint64 followup_id, GError **err
 GPtrArray *fu_sqlite_list_replies (FuStore *self, FuDay from, FuDay to, GError **error);
 GPtrArray *fu_sqlite_summary (FuStore *self, FuDay from, FuDay to, FuSummaryRow **total,
                               GError **error);
-GArray *fu_sqlite_reply_rate_trend (FuStore *self, GError **error);
+GArray *fu_sqlite_reply_rate_trend (FuStore *self, guint first_year, guint last_year,
+                                    GError **error);
 GPtrArray *fu_sqlite_inhouse_administrations (FuStore *self, FuDay from, FuDay to, GError **error);
 GPtrArray *fu_sqlite_list_participant_overview (FuStore *self, GError **error);
 GPtrArray *fu_sqlite_list_participant_history (FuStore *self, gint64 participant_id, FuDay as_of,

@@ -194,7 +194,7 @@ fu_sqlite_summary (FuStore       *self,
 
 /* The fiscal year of a start date is its calendar year, less one when its month comes
  * before the start month (?1); with a start month of 1 it is the calendar year. */
-#define TREND_SQL \
+#define TREND_SELECT \
   "SELECT CAST(substr(w.start_date, 1, 4) AS INTEGER) " \
   "       - (CAST(substr(w.start_date, 6, 2) AS INTEGER) < ?1) AS fiscal_year, " \
   "  COUNT(DISTINCT w.id), COUNT(f.id), COUNT(r.id) " \
@@ -202,12 +202,22 @@ fu_sqlite_summary (FuStore       *self,
   "LEFT JOIN attendance a ON a.workshop_id = w.id " \
   "LEFT JOIN followup f ON f.attendance_id = a.id " \
   "LEFT JOIN reply r ON r.followup_id = f.id " \
-  "WHERE w.surveyed = 1 " \
+  "WHERE w.surveyed = 1 "
+#define TREND_SQL \
+  TREND_SELECT \
+  "GROUP BY fiscal_year " \
+  "ORDER BY fiscal_year"
+/* The same for some years: their workshops through the start-date index. */
+#define TREND_BETWEEN_SQL \
+  TREND_SELECT \
+  "AND w.start_date BETWEEN ?2 AND ?3 " \
   "GROUP BY fiscal_year " \
   "ORDER BY fiscal_year"
 
 GArray *
 fu_sqlite_reply_rate_trend (FuStore *self,
+                            guint    first_year,
+                            guint    last_year,
                             GError **error)
 {
   g_autoptr(FuSummaryStmt) stmt = NULL;
@@ -220,10 +230,19 @@ fu_sqlite_reply_rate_trend (FuStore *self,
 
   fu_store_get_rules (self, &rules);
 
-  stmt = fu_sqlite_prepare (self, TREND_SQL, error);
+  stmt = fu_sqlite_prepare (self, first_year != 0 ? TREND_BETWEEN_SQL : TREND_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, (int) rules.fiscal_year_start_month);
+  if (first_year != 0)
+    {
+      FuDay from, to, unused;
+
+      fu_fiscal_year_range (&rules, first_year, &from, &unused);
+      fu_fiscal_year_range (&rules, last_year, &unused, &to);
+      fu_sqlite_bind_day (stmt, 2, from);
+      fu_sqlite_bind_day (stmt, 3, to);
+    }
 
   points = g_array_new (FALSE, TRUE, sizeof (FuTrendPoint));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -254,6 +273,9 @@ fu_sqlite_reply_rate_trend (FuStore *self,
         FuTrendPoint point = { 0 };
         guint at = 0;
         gboolean known = FALSE;
+
+        if (first_year != 0 && (year->fiscal_year < first_year || year->fiscal_year > last_year))
+          continue;
 
         for (at = 0; at < points->len; at++)
           {
