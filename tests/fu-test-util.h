@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "fu-day.h"
 #include "fu-sample.h"
@@ -229,4 +230,20 @@ fu_test_pdf_pages (const char *pdf,
       g_ptr_array_add (pages, g_strdup (parts[i]));
   g_ptr_array_add (pages, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+}
+
+/* Garbage over the middle of the file at @path: a damaged database. */
+static inline void
+fu_test_damage_file (const char *path)
+{
+  FILE *file = fopen (path, "r+b");
+  long size;
+
+  g_assert_nonnull (file);
+  fseek (file, 0, SEEK_END);
+  size = ftell (file);
+  fseek (file, size / 2, SEEK_SET);
+  for (int i = 0; i < 400; i++)
+    fputs ("garbage", file);
+  fclose (file);
 }

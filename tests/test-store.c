@@ -1721,6 +1721,125 @@ test_scale (void)
   g_assert_cmpuint (rows->len, ==, SCALE_PER_WORKSHOP);
 }
 
+static void
+count_signal_cb (FuStore *store,
+                 guint   *count)
+{
+  (*count)++;
+}
+
+/* FU_STORE_OPEN_CHECK_LATER: a sound file opens and takes writes; a damaged one opens at
+ * once, then turns damaged (announced), and a write made before the verdict waits for it
+ * and is refused, the file unchanged. A file that needs a migration is checked at once. */
+static void
+test_check_later (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "f.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+  FuStore *store;
+  guint changed = 0;
+
+  store = fu_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(FuWorkshop) w = fu_workshop_new ();
+
+      w->code = g_strdup_printf ("W%03u", i);
+      w->title = g_strdup_printf ("Workshop number %u, with a long enough title", i);
+      w->start_date = w->end_date = D ("2017-05-02");
+      g_assert_cmpint (fu_store_add_workshop (store, w, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_object_unref (store);
+
+  /* Sound: writes go on. */
+  store = fu_store_open_full (path, FU_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "access-changed", G_CALLBACK (count_signal_cb), &changed);
+  workshop->code = g_strdup ("NEW");
+  workshop->title = g_strdup ("New");
+  workshop->start_date = workshop->end_date = D ("2018-01-02");
+  g_assert_cmpint (fu_store_add_workshop (store, workshop, &error), >, 0);
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_READ_WRITE);
+  g_assert_cmpuint (changed, ==, 0);
+  g_object_unref (store);
+
+  /* Damaged: open at once, the write refused, the file as it was. */
+  fu_test_damage_file (path);
+  before = read_bytes (path);
+  store = fu_store_open_full (path, FU_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "access-changed", G_CALLBACK (count_signal_cb), &changed);
+  g_clear_pointer (&workshop->code, g_free);
+  workshop->code = g_strdup ("NEWER");
+  g_assert_cmpint (fu_store_add_workshop (store, workshop, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_DAMAGED);
+  g_assert_cmpuint (changed, ==, 1);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changed, ==, 1);
+  g_object_unref (store);
+  assert_same_bytes (before, path);
+
+  /* Damaged, nothing written: the verdict comes through the main loop. */
+  changed = 0;
+  store = fu_store_open_full (path, FU_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "access-changed", G_CALLBACK (count_signal_cb), &changed);
+  while (changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_DAMAGED);
+  g_object_unref (store);
+  assert_same_bytes (before, path);
+}
+
+/* A second connection reads what the first committed, and writes nothing. */
+static void
+test_reader (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "r.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuStore) store = fu_store_open (path, &error);
+  g_autoptr(FuStore) reader = NULL;
+  g_autoptr(FuStore) memory = fu_store_open (":memory:", &error);
+  g_autoptr(FuStore) none = NULL;
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+  g_autoptr(GPtrArray) seen = NULL;
+
+  g_assert_no_error (error);
+  reader = fu_store_open_reader (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fu_store_get_path (reader), ==, path);
+  workshop->code = g_strdup ("R1");
+  workshop->title = g_strdup ("Read elsewhere");
+  workshop->start_date = workshop->end_date = D ("2018-01-02");
+  g_assert_cmpint (fu_store_add_workshop (store, workshop, &error), >, 0);
+  seen = fu_store_list_workshops (reader, FU_DAY_NONE, FU_DAY_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (((FuWorkshop *) g_ptr_array_index (seen, 0))->code, ==, "R1");
+  g_clear_pointer (&workshop->code, g_free);
+  workshop->code = g_strdup ("R2");
+  g_assert_cmpint (fu_store_add_workshop (reader, workshop, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* An in-memory database has no second connection. */
+  none = fu_store_open_reader (memory, &error);
+  g_assert_null (none);
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1749,6 +1868,8 @@ main (int   argc,
   g_test_add_func ("/core/store/reply/list", test_reply_list);
   g_test_add_func ("/core/store/lookups", test_lookups);
   g_test_add_func ("/core/store/scale", test_scale);
+  g_test_add_func ("/core/store/check-later", test_check_later);
+  g_test_add_func ("/core/store/reader", test_reader);
 
   return g_test_run ();
 }

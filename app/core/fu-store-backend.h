@@ -15,10 +15,12 @@ typedef struct {
   const char *name;
   /* Whether @location (a path, a URI...) is for this backend. */
   gboolean  (*handles) (const char *location);
-  FuStore  *(*open)    (const char *location, GError **error);
+  FuStore  *(*open)    (const char *location, FuStoreOpenFlags flags, GError **error);
 } FuStoreBackend;
 
 /* For a backend's open(): what fu_store_get_path() says. */
 void fu_store_set_location (FuStore *self, const char *location);
+/* For a backend: the access changed after the open (a check that ran later failed). */
+void fu_store_emit_access_changed (FuStore *self);
 
 G_END_DECLS

@@ -39,10 +39,25 @@ fu_store_finalize (GObject *object)
   G_OBJECT_CLASS (fu_store_parent_class)->finalize (object);
 }
 
+static guint access_changed_signal;
+
 static void
 fu_store_class_init (FuStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = fu_store_finalize;
+
+  /* The database turned out damaged after the open (FU_STORE_OPEN_CHECK_LATER). */
+  access_changed_signal = g_signal_new ("access-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
+}
+
+void
+fu_store_emit_access_changed (FuStore *self)
+{
+  g_return_if_fail (FU_IS_STORE (self));
+
+  g_signal_emit (self, access_changed_signal, 0);
 }
 
 static void
@@ -66,13 +81,36 @@ FuStore *
 fu_store_open (const char *location,
                GError    **error)
 {
+  return fu_store_open_full (location, FU_STORE_OPEN_NONE, error);
+}
+
+FuStore *
+fu_store_open_reader (FuStore  *self,
+                      GError  **error)
+{
+  FuStore *reader;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader = FU_STORE_GET_CLASS (self)->open_reader (self, error);
+  if (reader != NULL)
+    fu_store_set_location (reader, fu_store_get_path (self));
+  return reader;
+}
+
+FuStore *
+fu_store_open_full (const char        *location,
+                    FuStoreOpenFlags   flags,
+                    GError           **error)
+{
   g_return_val_if_fail (location != NULL && *location != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
     if (backends[i]->handles (location))
       {
-        FuStore *store = backends[i]->open (location, error);
+        FuStore *store = backends[i]->open (location, flags, error);
 
         if (store != NULL)
           fu_store_set_location (store, location);

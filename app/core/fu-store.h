@@ -21,6 +21,16 @@ typedef enum {
   FU_STORE_ACCESS_DAMAGED,     /* the file failed its check: read-only too, restore a backup */
 } FuStoreAccess;
 
+/* How fu_store_open_full() opens. */
+typedef enum {
+  FU_STORE_OPEN_NONE = 0,
+  /* The window's start: when the file needs nothing written to it to open (no migration),
+   * the check for damage runs in a thread of its own and the open returns at once. A write
+   * before the check has ended waits for it. If the file is damaged, the store becomes
+   * FU_STORE_ACCESS_DAMAGED and emits "access-changed" in the main context of the open. */
+  FU_STORE_OPEN_CHECK_LATER = 1 << 0,
+} FuStoreOpenFlags;
+
 /* What a backup file holds. */
 typedef struct {
   guint  version;
@@ -41,6 +51,7 @@ struct _FuStoreClass
   GObjectClass parent_class;
 
   guint (*get_version) (FuStore *self);
+  FuStore *(*open_reader) (FuStore *self, GError **error);
   gboolean (*begin) (FuStore *self, GError **error);
   gboolean (*commit) (FuStore *self, GError **error);
   void (*rollback) (FuStore *self);
@@ -153,6 +164,12 @@ char       *fu_store_default_path          (void);
  * existing database. ":memory:" opens a private in-memory database. A file that is not a
  * database, or is from a newer version: an error, and the file is left as it was. */
 FuStore    *fu_store_open                  (const char *path, GError **error);
+FuStore    *fu_store_open_full             (const char *path, FuStoreOpenFlags flags,
+                                            GError **error);
+/* Another connection to the same database, to read from another thread (a page loading
+ * while the window is drawn): it never writes, and sees each commit once done. An error
+ * where the backend has none to give (a private in-memory database). */
+FuStore    *fu_store_open_reader           (FuStore *self, GError **error);
 const char *fu_store_get_path              (FuStore *self);
 /* The schema version this build writes (PRAGMA user_version). */
 guint       fu_store_get_latest_version    (void);

@@ -43,7 +43,14 @@ struct _FuSqliteStore
   GError     *fault;
 
   FuStoreAccess access;
+
+  /* FU_STORE_OPEN_CHECK_LATER: the thread checking the file, and its verdict once it has
+   * ended (CHECK_*), read with g_atomic_int_get(). */
+  GThread    *check_thread;
+  gint        check_state;
 };
+
+enum { CHECK_RUNNING, CHECK_PASSED, CHECK_FAILED };
 
 /* The backend's fields of a FuStore known to be one (no type check: hot paths). */
 #define FU_SQLITE(store) ((FuSqliteStore *) (store))
@@ -57,7 +64,12 @@ extern const FuStoreBackend fu_sqlite_backend;
 
 /* Opens (creating the file and its folder on first use) and migrates to the latest schema,
  * or with fu_sqlite_store_open_at_version (tests only) to @version. */
-FuStore      *fu_sqlite_store_open            (const char *path, GError **error);
+FuStore      *fu_sqlite_store_open            (const char *path, FuStoreOpenFlags flags,
+                                               GError **error);
+FuStore      *fu_sqlite_open_reader           (FuStore *self, GError **error);
+/* Waits for a check of FU_STORE_OPEN_CHECK_LATER to end and takes its verdict: a damaged
+ * file makes the store FU_STORE_ACCESS_DAMAGED (TRUE then: the access changed). */
+gboolean      fu_sqlite_settle_check          (FuStore *self);
 FuStore      *fu_sqlite_store_open_at_version (const char *path, guint version, GError **error);
 
 /* A cached statement borrowed from fu_sqlite_prepare(): resetting it when it goes out of

@@ -662,14 +662,18 @@ check_ours (FuStore *self,
   return TRUE;
 }
 
-/* Whether the file passes SQLite's quick check: FALSE for a damaged one. */
+/* Whether the database of @db passes SQLite's quick check: FALSE for a damaged one. */
 static gboolean
-passes_quick_check (FuStore *self)
+passes_quick_check (sqlite3 *db)
 {
-  g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, "PRAGMA quick_check (1)", NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
 
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW
-         && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  ok = sqlite3_prepare_v2 (db, "PRAGMA quick_check (1)", -1, &stmt, NULL) == SQLITE_OK
+       && sqlite3_step (stmt) == SQLITE_ROW
+       && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  return ok;
 }
 
 /* Whether the file alone is the database: no write-ahead log, or an empty one. */
@@ -692,6 +696,115 @@ read_only_uri (const char *path,
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
 
   return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
+
+static void configure_connection (sqlite3 *db);
+
+/* The file failed its check: read, never written, through a new read-only connection. */
+static gboolean
+reopen_damaged (FuStore *self)
+{
+  g_autofree char *uri = read_only_uri (FU_SQLITE (self)->path,
+                                        wal_is_empty (FU_SQLITE (self)->path));
+
+  g_hash_table_remove_all (FU_SQLITE (self)->statements);
+  g_clear_pointer (&FU_SQLITE (self)->db, sqlite3_close_v2);
+  FU_SQLITE (self)->access = FU_STORE_ACCESS_DAMAGED;
+  if (sqlite3_open_v2 (uri, &FU_SQLITE (self)->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                       NULL) != SQLITE_OK)
+    return FALSE;
+  configure_connection (FU_SQLITE (self)->db);
+  return TRUE;
+}
+
+/* FU_STORE_OPEN_CHECK_LATER: checks the file on a connection of its own. */
+typedef struct {
+  FuStore      *store;     /* a reference, dropped in @context */
+  char         *path;
+  GMainContext *context;
+} Check;
+
+static gboolean
+check_ended_cb (gpointer user_data)
+{
+  Check *check = user_data;
+
+  if (fu_sqlite_settle_check (check->store))
+    fu_store_emit_access_changed (check->store);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_free (gpointer user_data)
+{
+  Check *check = user_data;
+
+  g_object_unref (check->store);
+  g_main_context_unref (check->context);
+  g_free (check->path);
+  g_free (check);
+}
+
+static gpointer
+check_thread (gpointer user_data)
+{
+  Check *check = user_data;
+  g_autofree char *uri = read_only_uri (check->path, FALSE);
+  sqlite3 *db = NULL;
+  GSource *source;
+  gboolean passed;
+
+  passed = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
+           && passes_quick_check (db);
+  sqlite3_close_v2 (db);
+  g_atomic_int_set (&FU_SQLITE (check->store)->check_state,
+                    passed ? CHECK_PASSED : CHECK_FAILED);
+  /* Never run here: g_main_context_invoke() would, with the context free. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, check_ended_cb, check, check_free);
+  g_source_attach (source, check->context);
+  g_source_unref (source);
+  return NULL;
+}
+
+static void
+start_check (FuStore *self)
+{
+  Check *check = g_new0 (Check, 1);
+
+  check->store = g_object_ref (self);
+  check->path = g_strdup (FU_SQLITE (self)->path);
+  check->context = g_main_context_ref_thread_default ();
+  FU_SQLITE (self)->check_state = CHECK_RUNNING;
+  FU_SQLITE (self)->check_thread = g_thread_new ("fu-check", check_thread, check);
+}
+
+gboolean
+fu_sqlite_settle_check (FuStore *self)
+{
+  if (FU_SQLITE (self)->check_thread == NULL)
+    return FALSE;
+  g_thread_join (g_steal_pointer (&FU_SQLITE (self)->check_thread));
+  if (g_atomic_int_get (&FU_SQLITE (self)->check_state) != CHECK_FAILED)
+    return FALSE;
+  g_debug ("%s failed its check: it is damaged, and opened read-only",
+           FU_SQLITE (self)->path);
+  if (FU_SQLITE (self)->depth > 0)
+    sqlite3_exec (FU_SQLITE (self)->db, "ROLLBACK", NULL, NULL, NULL);
+  FU_SQLITE (self)->depth = 0;
+  reopen_damaged (self);
+  return TRUE;
+}
+
+/* Whether the file is in WAL mode already: opening it writes nothing then. */
+static gboolean
+is_wal (FuStore *self)
+{
+  g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, "PRAGMA journal_mode", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW
+         && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
 }
 
 /* A copy of the file as it is, with SQLite's online backup API (the write-ahead log
@@ -772,15 +885,17 @@ configure_connection (sqlite3 *db)
 }
 
 static FuStore *
-store_open (const char *path,
-            guint       target,
-            GError    **error)
+store_open (const char        *path,
+            guint              target,
+            FuStoreOpenFlags   flags,
+            GError           **error)
 {
   g_autoptr(FuStore) self = NULL;
   gboolean memory = g_strcmp0 (path, ":memory:") == 0;
   gboolean existing = FALSE;
   gint64 version = 0;
   g_autofree char *folder = NULL;
+  gboolean check_later;
   int rc;
 
   if (!memory)
@@ -866,23 +981,21 @@ store_open (const char *path,
   if (!check_ours (self, (guint) version, error))
     return NULL;
 
-  /* A damaged file is read, never written: reopened read-only, as it is. */
-  if (existing && !passes_quick_check (self))
-    {
-      g_autofree char *uri = read_only_uri (path, wal_is_empty (path));
+  /* Checked later, in a thread, when opening writes nothing to the file: the window shows
+   * meanwhile, and a write waits for the verdict. */
+  check_later = existing && (flags & FU_STORE_OPEN_CHECK_LATER) != 0
+                && FU_SQLITE (self)->access == FU_STORE_ACCESS_READ_WRITE
+                && version == (gint64) target && is_wal (self);
 
-      g_hash_table_remove_all (FU_SQLITE (self)->statements);
-      g_clear_pointer (&FU_SQLITE (self)->db, sqlite3_close_v2);
-      FU_SQLITE (self)->access = FU_STORE_ACCESS_DAMAGED;
-      if (version != (gint64) target
-          || sqlite3_open_v2 (uri, &FU_SQLITE (self)->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-                              NULL) != SQLITE_OK)
+  /* A damaged file is read, never written: reopened read-only, as it is. */
+  if (existing && !check_later && !passes_quick_check (FU_SQLITE (self)->db))
+    {
+      if (version != (gint64) target || !reopen_damaged (self))
         {
           g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
                        _("%s is damaged and cannot be read. Restore a backup."), path);
           return NULL;
         }
-      configure_connection (FU_SQLITE (self)->db);
       FU_SQLITE (self)->version = (guint) version;
       return g_steal_pointer (&self);
     }
@@ -928,7 +1041,41 @@ store_open (const char *path,
     return NULL;
   FU_SQLITE (self)->version = (guint) version;
 
+  if (check_later)
+    start_check (self);
   return g_steal_pointer (&self);
+}
+
+FuStore *
+fu_sqlite_open_reader (FuStore  *self,
+                       GError  **error)
+{
+  g_autoptr(FuStore) reader = NULL;
+  g_autofree char *uri = NULL;
+
+  if (g_strcmp0 (FU_SQLITE (self)->path, ":memory:") == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   "an in-memory database has no second connection");
+      return NULL;
+    }
+
+  reader = g_object_new (FU_TYPE_SQLITE_STORE, NULL);
+  FU_SQLITE (reader)->path = g_strdup (FU_SQLITE (self)->path);
+  FU_SQLITE (reader)->access = FU_STORE_ACCESS_READ_ONLY;
+  FU_SQLITE (reader)->version = FU_SQLITE (self)->version;
+  uri = read_only_uri (FU_SQLITE (self)->path, FU_SQLITE (self)->access
+                                               == FU_STORE_ACCESS_DAMAGED
+                                               && wal_is_empty (FU_SQLITE (self)->path));
+  if (sqlite3_open_v2 (uri, &FU_SQLITE (reader)->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED, _("Could not open '%s': %s"),
+                   FU_SQLITE (self)->path, sqlite3_errmsg (FU_SQLITE (reader)->db));
+      return NULL;
+    }
+  configure_connection (FU_SQLITE (reader)->db);
+  return g_steal_pointer (&reader);
 }
 
 
@@ -942,7 +1089,7 @@ fu_sqlite_store_open_at_version (const char *path,
   g_return_val_if_fail (version <= fu_store_get_latest_version (), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return store_open (path, version, error);
+  return store_open (path, version, FU_STORE_OPEN_NONE, error);
 }
 
 
@@ -959,11 +1106,12 @@ fu_sqlite_get_version (FuStore *self)
 
 
 FuStore *
-fu_sqlite_store_open (const char *path,
-                      GError    **error)
+fu_sqlite_store_open (const char        *path,
+                      FuStoreOpenFlags   flags,
+                      GError           **error)
 {
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return store_open (path, fu_store_get_latest_version (), error);
+  return store_open (path, fu_store_get_latest_version (), flags, error);
 }

@@ -33,6 +33,7 @@ fu_sqlite_store_finalize (GObject *object)
       g_warning ("Closing the database with a transaction open; rolling it back");
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
+  fu_sqlite_settle_check (FU_STORE (self));
   /* Statements first: the connection closes (and checkpoints its WAL) only without them. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
@@ -52,6 +53,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   object_class->finalize = fu_sqlite_store_finalize;
 
   store_class->get_version = fu_sqlite_get_version;
+  store_class->open_reader = fu_sqlite_open_reader;
   store_class->begin = fu_sqlite_begin;
   store_class->commit = fu_sqlite_commit;
   store_class->rollback = fu_sqlite_rollback;
@@ -331,6 +333,10 @@ static gboolean
 check_writable (FuStore  *self,
                 GError  **error)
 {
+  /* A write waits for the check of the file that is still running. */
+  if (FU_SQLITE (self)->check_thread != NULL && fu_sqlite_settle_check (self))
+    fu_store_emit_access_changed (self);
+
   switch (FU_SQLITE (self)->access)
     {
     case FU_STORE_ACCESS_READ_ONLY:
