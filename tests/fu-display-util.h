@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "fu-board-page.h"
 #include "fu-context.h"
 #include "fu-import-dialog.h"
 #include "fu-test-util.h"
@@ -19,8 +20,9 @@ fu_display_iterate (void)
     {
       while (g_main_context_iteration (NULL, FALSE))
         ;
-      /* An import checks and writes in a thread: its end comes back through the loop. */
-      if (fu_import_dialog_count_running () == 0)
+      /* An import checks and writes in a thread, and the board reads there when first
+       * shown: their ends come back through the loop. */
+      if (fu_import_dialog_count_running () == 0 && fu_board_page_count_loading () == 0)
         return;
       g_main_context_iteration (NULL, TRUE);
     }

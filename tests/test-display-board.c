@@ -826,6 +826,44 @@ test_compose_drafts (Fixture       *f,
   fu_display_iterate ();
 }
 
+/* Shown for the first time, the board draws at once with a spinner and no counts, reads in
+ * a thread, then shows the rows and core's counts. */
+static void
+test_loads_in_thread (Fixture       *f,
+                      gconstpointer  data)
+{
+  FuWindow *window;
+  FuBoardPage *board;
+  GtkStack *stack;
+  GtkLabel *overdue;
+  guint counts[FU_N_STATUSES];
+  g_autofree char *expected = NULL;
+
+  fu_display_destroy_windows ();
+  window = fu_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (window));
+  board = FU_BOARD_PAGE (fu_display_child (window, FU_TYPE_WINDOW, "board_page"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (board), FU_TYPE_BOARD_PAGE,
+                                                    "content_stack"));
+  overdue = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (board), FU_TYPE_BOARD_PAGE,
+                                                      "overdue_count"));
+  g_assert_cmpuint (fu_board_page_count_loading (), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, "");
+
+  fu_display_iterate ();
+  g_assert_cmpuint (fu_board_page_count_loading (), ==, 0);
+  store_counts (f, 0, counts);
+  g_assert_cmpuint (counts[FU_STATUS_OVERDUE], >, 0);
+  expected = g_strdup_printf ("%u", counts[FU_STATUS_OVERDUE]);
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, expected);
+  /* The first group with something to do is open: the sample has only overdue ones. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpint (fu_board_page_get_group (board), ==, FU_STATUS_OVERDUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fu_board_page_get_selection (board))),
+                    ==, counts[FU_STATUS_OVERDUE]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -837,6 +875,8 @@ main (int    argc,
               fixture_setup, test_look_ahead, fixture_teardown);
   g_test_add ("/display/board/counts", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_counts, fixture_teardown);
+  g_test_add ("/display/board/loads-in-thread", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_loads_in_thread, fixture_teardown);
   g_test_add ("/display/board/hidden-change", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_hidden_change, fixture_teardown);
   g_test_add ("/display/board/filters", Fixture, GINT_TO_POINTER (FALSE),

@@ -1227,23 +1227,13 @@ test_damaged_banner (void)
   FuStore *store = fu_display_open_store ("damaged-XXXXXX", TRUE, &dir, &path);
   GtkInfoBar *bar;
   FuWindow *window;
-  FILE *file;
-  long size;
 
   backup = g_build_filename (dir, "kept.db", NULL);
   g_assert_true (fu_store_backup_to (store, backup, &error));
   g_assert_no_error (error);
   g_object_unref (store);
 
-  /* Garbage over the middle of the file. */
-  file = fopen (path, "r+b");
-  g_assert_nonnull (file);
-  fseek (file, 0, SEEK_END);
-  size = ftell (file);
-  fseek (file, size / 2, SEEK_SET);
-  for (int i = 0; i < 400; i++)
-    fputs ("garbage", file);
-  fclose (file);
+  fu_test_damage_file (path);
   before = read_bytes (path);
 
   store = fu_store_open (path, &error);
@@ -1278,6 +1268,65 @@ test_damaged_banner (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
   fu_display_iterate ();
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The window opens a file at once and checks it for damage in a thread: a damaged one is
+ * then shown again, read-only, with the damaged file's bar, and stays as it was. */
+static void
+test_damage_found_later (void)
+{
+  g_autoptr(FuApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  FuStore *store = fu_display_open_store ("damaged-later-XXXXXX", TRUE, &dir, &path);
+  gboolean gave_up = FALSE;
+  guint timeout;
+  FuWindow *window;
+
+  g_object_unref (store);
+  fu_test_damage_file (path);
+  before = read_bytes (path);
+
+  application = g_object_new (FU_TYPE_APPLICATION,
+                              "application-id", "org.rocbap.FollowUp.Test",
+                              "flags", G_APPLICATION_NON_UNIQUE,
+                              NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fu_application_open_database (application, path, &error));
+  g_assert_no_error (error);
+
+  timeout = g_timeout_add_seconds (20, give_up_cb, &gave_up);
+  for (;;)
+    {
+      window = only_window (GTK_APPLICATION (application));
+      if (fu_store_get_access (fu_context_get_store (fu_window_get_context (window)))
+          == FU_STORE_ACCESS_DAMAGED
+          && gtk_info_bar_get_revealed (GTK_INFO_BAR (fu_display_child (window, FU_TYPE_WINDOW,
+                                                                         "access_bar"))))
+        break;
+      g_assert_false (gave_up);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+  fu_display_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (fu_display_child (window, FU_TYPE_WINDOW,
+                                                                    "access_label"))),
+                   ==, "This database is damaged: it can be read but not changed.");
+  fu_display_destroy_windows ();
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  fu_test_remove_tree (dir);
 }
 
 /* The team's retention rule anonymizes, on opening, those whose last workshop is older. */
@@ -1334,6 +1383,7 @@ main (int    argc,
               fixture_setup, test_import, fixture_teardown);
   g_test_add_func ("/window/import-detect/kind", test_import_detect);
   g_test_add_func ("/window/damaged", test_damaged_banner);
+  g_test_add_func ("/window/damage-found-later", test_damage_found_later);
   g_test_add_func ("/window/retention", test_retention_on_open);
   g_test_add_func ("/window/import-detect/workshop", test_import_detect_workshop);
   g_test_add ("/window/export-summary", Fixture, GINT_TO_POINTER (TRUE),

@@ -385,10 +385,46 @@ fu_application_new (void)
                        NULL);
 }
 
+static gboolean open_database (FuApplication *self, const char *path, FuStoreOpenFlags flags,
+                               GError **error);
+
+/* The file was checked after the window showed, and is damaged: the window opens it again,
+ * read-only, with the damaged file's bar. After the signal, not inside it: it may come from
+ * a write that waited for the check. */
+static gboolean
+reopen_damaged_cb (gpointer user_data)
+{
+  g_autoptr(FuStore) store = user_data;
+  FuApplication *self = FU_APPLICATION (g_application_get_default ());
+  g_autoptr(GError) error = NULL;
+
+  if (self != NULL && !open_database (self, fu_store_get_path (store), FU_STORE_OPEN_NONE,
+                                      &error))
+    show_open_error (self, fu_store_get_path (store), error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_access_changed_cb (FuStore *store,
+                         gpointer user_data)
+{
+  g_idle_add (reopen_damaged_cb, g_object_ref (store));
+}
+
 gboolean
 fu_application_open_database (FuApplication  *self,
                               const char     *path,
                               GError        **error)
+{
+  /* The window shows while the file is checked for damage. */
+  return open_database (self, path, FU_STORE_OPEN_CHECK_LATER, error);
+}
+
+static gboolean
+open_database (FuApplication     *self,
+               const char        *path,
+               FuStoreOpenFlags   flags,
+               GError           **error)
 {
   g_autoptr(FuStore) store = NULL;
   g_autoptr(FuContext) context = NULL;
@@ -401,9 +437,10 @@ fu_application_open_database (FuApplication  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   absolute = absolute_path (path);
-  store = fu_store_open (absolute, error);
+  store = fu_store_open_full (absolute, flags, error);
   if (store == NULL)
     return FALSE;
+  g_signal_connect (store, "access-changed", G_CALLBACK (store_access_changed_cb), NULL);
   /* The name the history records for this desktop's changes. */
   {
     const char *env = g_getenv ("FOLLOWUP_STAFF_NAME");

@@ -62,6 +62,7 @@ struct _FuBoardPage
   GtkSearchEntry      *search_entry;
   GtkLabel            *selection_label;
   GtkWidget           *print_button;
+  GtkSpinner          *loading_spinner;
   GtkLabel            *to_send_count;
   GtkListBoxRow       *to_send_row;
   GtkDropDown         *workshop_dropdown;
@@ -89,6 +90,8 @@ struct _FuBoardPage
   GPtrArray           *search_keys;        /* casefolded text per row, made on first search */
   gboolean             updating;           /* rebuilding the dropdowns' models */
   gboolean             stale;              /* changed while hidden: reload when shown */
+  GCancellable        *loading;            /* a load running in a thread, until it ends */
+  gboolean             shown;              /* mapped once since the context was set */
 };
 
 /* fu-board-page.c */

@@ -4,7 +4,9 @@
  * the plain rows (no item is made for a row it hides); a sort model follows the column
  * view's headers. The sidebar's counts are taken from the same rows, for the same filters:
  * what fu_store_count_followups() says, without reading every follow-up twice. A change made
- * while the board is hidden reloads it when it is shown. */
+ * while the board is hidden reloads it when it is shown. Shown for the first time, the board
+ * reads in a thread, on a connection of its own, while the window is drawn: a spinner
+ * stands for the rows until they come. */
 #define G_LOG_DOMAIN "fu-board-page"
 
 #include "config.h"
@@ -44,6 +46,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void reload (FuBoardPage *self);
+
+/* The loads running in threads, in every board. */
+static guint n_loading;
 
 /* ---- Toasts and undo -------------------------------------------------------------------- */
 
@@ -275,6 +280,12 @@ update_empty_state (FuBoardPage *self)
   const char *title = NULL;
   const char *description = NULL;
 
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL);
+  if (self->loading != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "loading");
+      return;
+    }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
@@ -419,8 +430,10 @@ update_counts (FuBoardPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       GtkLabel *label = count_label (self, groups[i]);
-      /* Grouped as the locale does ("1,234"). */
-      g_autofree char *text = g_strdup_printf ("%'u", self->counts[groups[i]]);
+      /* Grouped as the locale does ("1,234"); none yet while loading. */
+      g_autofree char *text = self->loading != NULL ? g_strdup ("")
+                                                    : g_strdup_printf ("%'u",
+                                                                       self->counts[groups[i]]);
       g_autofree char *name = g_strdup_printf ("%s: %u",
                                                fu_followup_status_get_label (groups[i]),
                                                self->counts[groups[i]]);
@@ -740,11 +753,139 @@ reselect (FuBoardPage *self,
 /* Reads the follow-ups again; @changes (NULL: anything may have changed) says whether the
  * filters' lists need it too. */
 static void
+board_query (FuBoardPage     *self,
+             FuFollowupQuery *query)
+{
+  memset (query, 0, sizeof *query);
+  query->as_of = fu_context_get_today (self->context);
+  query->status_mask = BOARD_STATUS_MASK;
+  query->planned_until = fu_day_add_days (query->as_of, BOARD_PLANNED_DAYS);
+  query->replied_since = fu_day_add_days (query->as_of, -BOARD_REPLIED_DAYS);
+}
+
+static void
+stop_loading (FuBoardPage *self)
+{
+  if (self->loading == NULL)
+    return;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  n_loading--;
+}
+
+static void show_rows (FuBoardPage *self, FuChangeSet *changes, GPtrArray *rows,
+                       const GError *error);
+
+static void
 reload_changed (FuBoardPage *self,
                 FuChangeSet *changes)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+
+  /* What a load in a thread would bring is older than what is read now. */
+  stop_loading (self);
+  if (self->context != NULL)
+    {
+      FuFollowupQuery query;
+
+      board_query (self, &query);
+      rows = fu_store_list_followups (fu_context_get_store (self->context), &query, &error);
+    }
+  show_rows (self, changes, rows, error);
+}
+
+/* The loads in a thread: the follow-ups read on a connection of the load's own. */
+typedef struct {
+  FuStore         *reader;
+  FuFollowupQuery  query;
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  g_clear_object (&load->reader);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Load *load = data;
+  GError *error = NULL;
+  GPtrArray *rows = fu_store_list_followups (load->reader, &load->query, &error);
+
+  /* The connection closes in this thread, which used it. */
+  g_clear_object (&load->reader);
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  FuBoardPage *self = FU_BOARD_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Stopped: a newer load, a synchronous one, or the page went away. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
+  g_clear_object (&self->loading);
+  n_loading--;
+  show_rows (self, NULL, rows, error);
+}
+
+/* Reads the follow-ups in a thread, or here when the store has no second connection. */
+static void
+start_loading (FuBoardPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(FuStore) reader = NULL;
+  Load *load;
+
+  if (self->loading != NULL || self->context == NULL)
+    return;
+  reader = fu_store_open_reader (fu_context_get_store (self->context), NULL);
+  if (reader == NULL)
+    {
+      reload (self);
+      return;
+    }
+
+  load = g_new0 (Load, 1);
+  load->reader = g_steal_pointer (&reader);
+  board_query (self, &load->query);
+  self->loading = g_cancellable_new ();
+  n_loading++;
+  task = g_task_new (self, self->loading, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, load_thread);
+
+  update_counts (self);
+  update_empty_state (self);
+  update_actions (self);
+}
+
+/* Shows @rows (NULL: none, for @error), read after @changes (NULL: anything may have
+ * changed). */
+static void
+show_rows (FuBoardPage  *self,
+           FuChangeSet  *changes,
+           GPtrArray    *rows,
+           const GError *error)
+{
+  g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GHashTable) selected = NULL;
 
   self->stale = FALSE;
@@ -769,19 +910,11 @@ reload_changed (FuBoardPage *self,
       rebuild_administrations (self);
     }
 
-  {
-    FuFollowupQuery query = { 0, };
-
-    query.as_of = fu_context_get_today (self->context);
-    query.status_mask = BOARD_STATUS_MASK;
-    query.planned_until = fu_day_add_days (query.as_of, BOARD_PLANNED_DAYS);
-    query.replied_since = fu_day_add_days (query.as_of, -BOARD_REPLIED_DAYS);
-    rows = fu_store_list_followups (fu_context_get_store (self->context), &query, &error);
-  }
   if (rows == NULL)
     {
-      fu_board_page_show_error (self, error);
-      rows = g_ptr_array_new ();
+      if (error != NULL)
+        fu_board_page_show_error (self, error);
+      rows = none = g_ptr_array_new ();
     }
 
   /* The rows that show the same keep their place, item and selection: the view keeps its
@@ -816,7 +949,8 @@ reload (FuBoardPage *self)
   reload_changed (self, NULL);
 }
 
-/* Before anything reads the rows from outside: a change made while hidden is loaded. */
+/* Before anything reads the rows from outside: a change made while hidden is loaded, and
+ * a load running in a thread is done here instead. */
 static void
 ensure_loaded (FuBoardPage *self)
 {
@@ -894,6 +1028,10 @@ group_row_selected_cb (FuBoardPage   *self,
     return;
   index = gtk_list_box_row_get_index (row);
   if (index < 0 || (guint) index >= G_N_ELEMENTS (groups))
+    return;
+  /* The list selecting its first row by itself before the rows have come is no choice:
+   * the first load opens the first group with something to do. */
+  if (self->stale && groups[index] == self->group)
     return;
   self->group_chosen = TRUE;
   show_group (self, groups[index]);
@@ -1011,6 +1149,7 @@ fu_board_page_dispose (GObject *object)
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, self->context);
   g_clear_object (&self->context);
+  stop_loading (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_BOARD_PAGE);
 
@@ -1024,8 +1163,15 @@ fu_board_page_dispose (GObject *object)
 static void
 fu_board_page_map (GtkWidget *widget)
 {
-  /* Before the children are shown: they show the rows as they are now. */
-  ensure_loaded (FU_BOARD_PAGE (widget));
+  FuBoardPage *self = FU_BOARD_PAGE (widget);
+
+  /* Before the children are shown: they show the rows as they are now. The first time,
+   * the rows come from a thread while the window is drawn. */
+  if (self->stale && !self->shown)
+    start_loading (self);
+  else
+    ensure_loaded (self);
+  self->shown = TRUE;
 
   GTK_WIDGET_CLASS (fu_board_page_parent_class)->map (widget);
 }
@@ -1120,6 +1266,7 @@ fu_board_page_class_init (FuBoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, group_list);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FuBoardPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, mark_reminded_button);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, mark_sent_button);
   gtk_widget_class_bind_template_child (widget_class, FuBoardPage, overdue_count);
@@ -1224,6 +1371,8 @@ fu_board_page_set_context (FuBoardPage *self,
   self->workshop_id = 0;
   self->administration_id = 0;
   self->group_chosen = FALSE;
+  self->shown = FALSE;
+  stop_loading (self);
   /* Read when the board is first shown (at once if it is): the window may open elsewhere. */
   if (context != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
@@ -1274,3 +1423,8 @@ fu_board_page_get_selection (FuBoardPage *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
+guint
+fu_board_page_count_loading (void)
+{
+  return n_loading;
+}

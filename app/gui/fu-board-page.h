@@ -29,5 +29,7 @@ guint              fu_board_page_get_count    (FuBoardPage      *self,
                                                FuFollowupStatus  group);
 /* The rows shown (FuFollowupItem) with their selection. */
 GtkSelectionModel *fu_board_page_get_selection (FuBoardPage     *self);
+/* How many boards are reading their rows in a thread (tests wait for none). */
+guint              fu_board_page_count_loading (void);
 
 G_END_DECLS
