@@ -16,9 +16,9 @@
 #define BIG_N_ATTENDANCES 150000
 
 /* Workshop w has attendances w, w + n_workshops, ...: its k-th attendee is participant
- * (w * 37 + k * 1601) mod n_participants, all different within a workshop as long as
- * (attendances - 1) / n_workshops * 1601 < n_participants. Every questionnaire is sent; every
- * fourth attendance has a reply. */
+ * (w * 37 + k * STRIDE) mod n_participants, all different within a workshop: STRIDE is 1601,
+ * or smaller when a workshop's attendees would not fit (a small database). Every
+ * questionnaire is sent; every fourth attendance has a reply. */
 static inline gboolean
 big_database_fill (FuStore  *store,
                    guint     n_workshops,
@@ -33,8 +33,11 @@ big_database_fill (FuStore  *store,
                                                          n_participants);
   FuDay first = fu_day_new (2000, 1, 3);
   FuRules rules;
+  guint per_workshop = (n_attendances + n_workshops - 1) / n_workshops;
+  guint stride = (per_workshop - 1) * 1601 < n_participants ? 1601
+                                                             : n_participants / per_workshop;
 
-  g_assert ((n_attendances - 1) / n_workshops * 1601 < n_participants);
+  g_assert (stride > 0);
 
   admins = fu_store_list_administrations (store, error);
   if (admins == NULL || !fu_store_begin (store, error))
@@ -76,7 +79,7 @@ big_database_fill (FuStore  *store,
     {
       guint w = i % n_workshops;
       guint k = i / n_workshops;
-      guint p = (w * 37 + k * 1601) % n_participants;
+      guint p = (w * 37 + k * stride) % n_participants;
       gint64 attendance;
 
       attendance = fu_store_add_attendance (store, g_array_index (workshop_ids, gint64, w),

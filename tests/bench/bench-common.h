@@ -56,12 +56,15 @@ bench_add_reminders (FuStore  *store,
   return fu_store_commit (store, error);
 }
 
-/* Makes the database at @path unless it is there already (build-aux/bench makes it once
- * for both programs); *seconds is how long making it took, 0 when it was there. */
+/* Makes a database of the big database's shape and the given size at @path unless it is
+ * there already; *seconds is how long making it took, 0 when it was there. */
 static inline gboolean
-bench_make_database (const char  *path,
-                     double      *seconds,
-                     GError     **error)
+bench_make_database_sized (const char  *path,
+                           guint        n_workshops,
+                           guint        n_participants,
+                           guint        n_attendances,
+                           double      *seconds,
+                           GError     **error)
 {
   g_autoptr(FuStore) store = NULL;
   gint64 start;
@@ -73,8 +76,7 @@ bench_make_database (const char  *path,
   start = g_get_monotonic_time ();
   store = fu_store_open (path, error);
   if (store == NULL
-      || !big_database_fill (store, BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES,
-                             error)
+      || !big_database_fill (store, n_workshops, n_participants, n_attendances, error)
       || !bench_add_reminders (store, error))
     {
       g_clear_object (&store);
@@ -83,6 +85,16 @@ bench_make_database (const char  *path,
     }
   *seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   return TRUE;
+}
+
+/* The database at WCO scale (build-aux/bench makes it once for all the programs). */
+static inline gboolean
+bench_make_database (const char  *path,
+                     double      *seconds,
+                     GError     **error)
+{
+  return bench_make_database_sized (path, BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS,
+                                    BIG_N_ATTENDANCES, seconds, error);
 }
 
 /* Removes a temporary directory and the files in it. */
