@@ -110,6 +110,17 @@ fu_display_child (gpointer    widget,
   return object;
 }
 
+/* The window's page called @name ("workshops"...), made if it was not yet. */
+static inline gpointer
+fu_display_page (FuWindow   *window,
+                 const char *name)
+{
+  GtkWidget *page = fu_window_get_page_widget (window, name);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
 /* The message dialog on screen, if any. */
 static inline AdwMessageDialog *
 fu_display_find_message_dialog (void)

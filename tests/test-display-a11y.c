@@ -510,8 +510,7 @@ test_details (Fixture       *f,
   gint64 person = 0;
 
   fu_window_show_page (f->window, "workshops");
-  workshops_page = FU_WORKSHOPS_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW,
-                                                        "workshops_page"));
+  workshops_page = FU_WORKSHOPS_PAGE (fu_display_page (f->window, "workshops"));
   workshops = fu_store_list_workshops (f->store, FU_DAY_NONE, FU_DAY_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (workshops->len, >, 0);
@@ -529,8 +528,7 @@ test_details (Fixture       *f,
   audit_message_dialog ("add workshop", "cancel", failures);
 
   fu_window_show_page (f->window, "participants");
-  participants_page = FU_PARTICIPANTS_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW,
-                                                              "participants_page"));
+  participants_page = FU_PARTICIPANTS_PAGE (fu_display_page (f->window, "participants"));
   /* Someone of the sample, with the workshops they attended. */
   fu_store_lookup_participant (f->store, "priya.menon@customs-in.example", NULL, 0, &person,
                                &error);

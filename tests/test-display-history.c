@@ -56,7 +56,7 @@ static gpointer
 page (Fixture    *f,
       const char *name)
 {
-  return fu_display_child (f->window, FU_TYPE_WINDOW, name);
+  return fu_display_page (f->window, name);
 }
 
 static gint64
@@ -102,7 +102,7 @@ static void
 test_board_keys (Fixture       *f,
                  gconstpointer  data)
 {
-  FuBoardPage *board = page (f, "board_page");
+  FuBoardPage *board = page (f, "followups");
   GtkSelectionModel *selection = fu_board_page_get_selection (board);
   g_autofree char *before = dump (f);
   g_autofree char *after = NULL;
@@ -124,7 +124,7 @@ static void
 test_workshops_keys (Fixture       *f,
                      gconstpointer  data)
 {
-  FuWorkshopsPage *workshops = page (f, "workshops_page");
+  FuWorkshopsPage *workshops = page (f, "workshops");
   g_autofree char *before = dump (f);
   g_autofree char *after = NULL;
   AdwMessageDialog *dialog;
@@ -154,7 +154,7 @@ static void
 test_merge_undo (Fixture       *f,
                  gconstpointer  data)
 {
-  FuParticipantsPage *people = page (f, "participants_page");
+  FuParticipantsPage *people = page (f, "participants");
   g_autoptr(FuParticipant) duplicate = fu_participant_new ();
   g_autoptr(FuCommand) add = NULL;
   g_autoptr(GError) error = NULL;
@@ -228,7 +228,7 @@ static void
 test_board_keeps_place (Fixture       *f,
                         gconstpointer  data)
 {
-  FuBoardPage *board = page (f, "board_page");
+  FuBoardPage *board = page (f, "followups");
   GtkSelectionModel *selection = fu_board_page_get_selection (board);
   GtkWidget *view = GTK_WIDGET (fu_display_child (board, FU_TYPE_BOARD_PAGE, "column_view"));
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -307,7 +307,7 @@ static void
 test_other_process (Fixture       *f,
                     gconstpointer  data)
 {
-  FuBoardPage *board = page (f, "board_page");
+  FuBoardPage *board = page (f, "followups");
   const char *cli = g_getenv ("FOLLOWUP_CLI");
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;

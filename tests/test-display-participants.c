@@ -35,8 +35,7 @@ open_window (Fixture *f)
 {
   f->context = fu_display_context_new (f->store, fu_day_new (2018, 1, 15));
   f->window = fu_display_open_window (f->context, "participants");
-  f->page = FU_PARTICIPANTS_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW,
-                                                    "participants_page"));
+  f->page = FU_PARTICIPANTS_PAGE (fu_display_page (f->window, "participants"));
 }
 
 /* @data: "sample" loads the sample and opens the window; NULL leaves both to the test. */

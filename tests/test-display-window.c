@@ -66,8 +66,7 @@ main_stack_child (FuWindow *window)
 static FuReportsPage *
 reports_page (FuWindow *window)
 {
-  return FU_REPORTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), FU_TYPE_WINDOW,
-                                                         "reports_page"));
+  return FU_REPORTS_PAGE (fu_display_page (window, "reports"));
 }
 
 /* The message dialogs the window opened, newest last. */
@@ -145,8 +144,7 @@ page_child (FuWindow   *window,
             GType       type,
             const char *name)
 {
-  GObject *page_widget = gtk_widget_get_template_child (GTK_WIDGET (window), FU_TYPE_WINDOW,
-                                                        page);
+  GObject *page_widget = G_OBJECT (fu_display_page (window, page));
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page_widget), type, name);
 
   g_assert_nonnull (child);
@@ -171,7 +169,7 @@ test_templates (Fixture       *f,
     { fu_preferences_window_get_type, { "start_month_row", "reply_days_spin",
                                         "office_name_row", "path_row", NULL } },
     { fu_window_get_type, { "view_stack", "toast_overlay", "main_stack", "switcher_bar",
-                            "reports_page", NULL } },
+                            "reports_bin", NULL } },
   };
   g_autoptr(GtkBuilder) builder = NULL;
   g_auto(GStrv) names = NULL;
@@ -569,7 +567,7 @@ activate_board_row (Fixture *f)
 {
   FuReplyEditor *editor;
 
-  g_signal_emit_by_name (page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE, "column_view"),
+  g_signal_emit_by_name (page_child (f->window, "followups", FU_TYPE_BOARD_PAGE, "column_view"),
                          "activate", 0);
   fu_display_iterate ();
   editor = find_reply_editor ();
@@ -598,9 +596,9 @@ test_shortcuts (Fixture       *f,
     const char *page_child;
     GType     (*get_type) (void);
   } searches[] = {
-    { "followups", "board_page", fu_board_page_get_type },
-    { "workshops", "workshops_page", fu_workshops_page_get_type },
-    { "participants", "participants_page", fu_participants_page_get_type },
+    { "followups", "followups", fu_board_page_get_type },
+    { "workshops", "workshops", fu_workshops_page_get_type },
+    { "participants", "participants", fu_participants_page_get_type },
   };
   GtkWindow *window;
   AdwMessageDialog *dialog = NULL;
@@ -657,8 +655,7 @@ test_shortcuts (Fixture       *f,
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   fu_display_iterate ();
-  workshops = gtk_widget_get_template_child (GTK_WIDGET (f->window), FU_TYPE_WINDOW,
-                                             "workshops_page");
+  workshops = G_OBJECT (fu_display_page (f->window, "workshops"));
   g_assert_cmpint (fu_workshops_page_get_selected (FU_WORKSHOPS_PAGE (workshops)), !=, 0);
   /* Not on another page. */
   fu_window_show_page (f->window, "participants");
@@ -669,7 +666,7 @@ test_shortcuts (Fixture       *f,
   /* Enter on a row of the board: GTK's list rows make it the column view's "activate",
    * which opens the reply editor for that row. */
   fu_window_show_page (f->window, "followups");
-  gtk_widget_grab_focus (GTK_WIDGET (page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE,
+  gtk_widget_grab_focus (GTK_WIDGET (page_child (f->window, "followups", FU_TYPE_BOARD_PAGE,
                                                  "column_view")));
   editor = activate_board_row (f);
   followup_id = fu_reply_editor_get_followup_id (editor);
@@ -690,7 +687,7 @@ test_shortcuts (Fixture       *f,
   }
 
   /* Back on the board, the keyboard goes on in the table: Enter opens the next reply. */
-  g_assert_true (focus_is_in (window, page_child (f->window, "board_page", FU_TYPE_BOARD_PAGE,
+  g_assert_true (focus_is_in (window, page_child (f->window, "followups", FU_TYPE_BOARD_PAGE,
                                                   "column_view")));
   g_assert_true (fu_display_press (window, "Return"));
   editor = find_reply_editor ();

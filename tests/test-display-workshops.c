@@ -46,7 +46,7 @@ fixture_setup (Fixture       *f,
 
   f->context = fu_display_context_new (f->store, fu_day_new (2018, 1, 15));
   f->window = fu_display_open_window (f->context, "workshops");
-  f->page = FU_WORKSHOPS_PAGE (fu_display_child (f->window, FU_TYPE_WINDOW, "workshops_page"));
+  f->page = FU_WORKSHOPS_PAGE (fu_display_page (f->window, "workshops"));
 }
 
 static void

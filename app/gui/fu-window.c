@@ -52,6 +52,10 @@ struct _FuWindow
   FuBoardPage          *board_page;
   GtkWidget            *load_sample_button;
   GtkStack             *main_stack;
+  /* The pages other than the board are made when first shown, in their bins. */
+  AdwBin               *participants_bin;
+  AdwBin               *reports_bin;
+  AdwBin               *workshops_bin;
   FuParticipantsPage   *participants_page;
   FuReportsPage        *reports_page;
   AdwViewSwitcherBar   *switcher_bar;
@@ -758,6 +762,8 @@ poll_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static GtkWidget *page_widget (FuWindow *self, const char *name);
+
 static void
 add_workshop_action (GtkWidget  *widget,
                      const char *action_name,
@@ -767,7 +773,7 @@ add_workshop_action (GtkWidget  *widget,
 
   fu_window_show_page (self, "workshops");
   /* The workshops page offers "workshops.add" once it can add one. */
-  if (!gtk_widget_activate_action (GTK_WIDGET (self->workshops_page), "workshops.add", NULL))
+  if (!gtk_widget_activate_action (page_widget (self, "workshops"), "workshops.add", NULL))
     g_debug ("The workshops page has no workshops.add action");
 }
 
@@ -779,6 +785,22 @@ show_page_action (GtkWidget  *widget,
   fu_window_show_page (FU_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* A page made in @bin when first needed: nothing is built, read or measured for a page
+ * that is not shown. */
+static GtkWidget *
+made_page (FuWindow  *self,
+           AdwBin    *bin,
+           GType      type,
+           gpointer  *page)
+{
+  if (*page == NULL)
+    {
+      *page = g_object_new (type, "context", self->context, NULL);
+      adw_bin_set_child (bin, GTK_WIDGET (*page));
+    }
+  return GTK_WIDGET (*page);
+}
+
 static GtkWidget *
 page_widget (FuWindow   *self,
              const char *name)
@@ -786,12 +808,24 @@ page_widget (FuWindow   *self,
   if (g_strcmp0 (name, "followups") == 0)
     return GTK_WIDGET (self->board_page);
   if (g_strcmp0 (name, "workshops") == 0)
-    return GTK_WIDGET (self->workshops_page);
+    return made_page (self, self->workshops_bin, FU_TYPE_WORKSHOPS_PAGE,
+                      (gpointer *) &self->workshops_page);
   if (g_strcmp0 (name, "participants") == 0)
-    return GTK_WIDGET (self->participants_page);
+    return made_page (self, self->participants_bin, FU_TYPE_PARTICIPANTS_PAGE,
+                      (gpointer *) &self->participants_page);
   if (g_strcmp0 (name, "reports") == 0)
-    return GTK_WIDGET (self->reports_page);
+    return made_page (self, self->reports_bin, FU_TYPE_REPORTS_PAGE,
+                      (gpointer *) &self->reports_page);
   return NULL;
+}
+
+/* The view switcher, a shortcut or the code shows a page: made before it is mapped. */
+static void
+visible_page_cb (FuWindow     *self,
+                 GParamSpec   *pspec,
+                 AdwViewStack *stack)
+{
+  page_widget (self, adw_view_stack_get_visible_child_name (stack));
 }
 
 /* A key of page_shortcuts[] that reached the window: the visible page's action, if any. */
@@ -895,9 +929,6 @@ fu_window_constructed (GObject *object)
                                                   G_CALLBACK (context_changed_cb), self,
                                                   G_CONNECT_SWAPPED);
       g_object_set (self->board_page, "context", self->context, NULL);
-      g_object_set (self->workshops_page, "context", self->context, NULL);
-      g_object_set (self->participants_page, "context", self->context, NULL);
-      g_object_set (self->reports_page, "context", self->context, NULL);
       g_signal_connect_object (fu_context_get_history (self->context), "notify",
                                G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
       /* Another window or followup-cli on the same database: seen within a second or two. */
@@ -922,6 +953,9 @@ fu_window_dispose (GObject *object)
   FuWindow *self = FU_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_WINDOW);
+  self->workshops_page = NULL;
+  self->participants_page = NULL;
+  self->reports_page = NULL;
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->change_toast);
   if (self->context != NULL)
@@ -1001,14 +1035,14 @@ fu_window_class_init (FuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, load_sample_button);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, FuWindow, participants_page);
-  gtk_widget_class_bind_template_child (widget_class, FuWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, participants_bin);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, reports_bin);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, FuWindow, workshops_page);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, workshops_bin);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -1057,6 +1091,8 @@ fu_window_init (FuWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->plain_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
 
   /* A file dropped on the window is imported as Import… would. */
   target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
@@ -1141,6 +1177,16 @@ fu_window_show_page (FuWindow   *self,
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+GtkWidget *
+fu_window_get_page_widget (FuWindow   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (FU_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (is_page_name (name), NULL);
+
+  return page_widget (self, name);
+}
+
 const char *
 fu_window_get_page (FuWindow *self)
 {
@@ -1196,7 +1242,7 @@ fu_window_get_fiscal_year (FuWindow *self)
 
   g_return_val_if_fail (FU_IS_WINDOW (self), 0);
 
-  year = fu_reports_page_get_fiscal_year (self->reports_page);
+  year = self->reports_page != NULL ? fu_reports_page_get_fiscal_year (self->reports_page) : 0;
   if (year != 0)
     return year;
 

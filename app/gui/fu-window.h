@@ -30,6 +30,9 @@ void        fu_window_show_history (FuWindow       *self,
 void        fu_window_show_page    (FuWindow       *self,
                                     const char     *name);
 const char *fu_window_get_page     (FuWindow       *self);
+/* The page called @name, made if it was not yet (pages are made when first shown). */
+GtkWidget  *fu_window_get_page_widget (FuWindow     *self,
+                                       const char   *name);
 /* What win.import does once a file is chosen: detect its kind, import it, and say what
  * happened in a toast or, when refused, in a dialog listing the errors. An attendance list
  * (participants.csv) opens the FuImportDialog preview instead, which imports only when

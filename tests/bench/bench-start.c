@@ -6,7 +6,8 @@
  * monotonic clock (shared by all processes) at the moments measured; the parent took it just
  * before spawning, so start-up counts from the exec to the frame:
  *   - first frame: the end of the window's first painted frame;
- *   - usable board: the end of the first painted frame in which the board shows rows.
+ *   - usable board: the end of the first painted frame in which the board shows its rows
+ *     (read, and drawn if there are any; on an empty database, the first frame).
  * Not a test: it prints min/median/max of each ratio over the pairs. Needs a display.
  *
  * It measures an empty database and one of an office's size (130 workshops, 1,000
@@ -55,14 +56,18 @@ board_view (GtkWidget *widget)
   return NULL;
 }
 
+/* Whether the board has read its rows (and shows them, if any), or is not shown at all (the
+ * empty database's welcome shows instead). */
 static gboolean
-board_has_rows (Child *c)
+board_ready (Child *c)
 {
   GtkColumnView *view = board_view (c->window);
-  GtkSelectionModel *model = view != NULL ? gtk_column_view_get_model (view) : NULL;
+  GtkWidget *page = view != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (view),
+                                                            FU_TYPE_BOARD_PAGE) : NULL;
 
-  return model != NULL && gtk_widget_get_mapped (GTK_WIDGET (view))
-         && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+  if (page == NULL || !gtk_widget_get_mapped (page))
+    return TRUE;
+  return fu_board_page_count_loading () == 0;
 }
 
 static void
@@ -70,7 +75,7 @@ child_before_paint_cb (GdkFrameClock *clock,
                        Child         *c)
 {
   /* Rows in the model now are laid out and drawn in this frame. */
-  c->rows_at_paint = c->wait_for_rows && board_has_rows (c);
+  c->rows_at_paint = c->wait_for_rows && board_ready (c);
 }
 
 static void
@@ -174,7 +179,7 @@ run_child (const char *kind,
 
 typedef struct {
   gint64 first;   /* µs from the spawn to the end of the first frame */
-  gint64 usable;  /* ... to the first frame with the board's rows, 0 when none */
+  gint64 usable;  /* ... to the first frame with the board's rows */
   int    width;
   int    height;
 } Start;
@@ -284,8 +289,6 @@ measure (const char *self,
   print_ratios ("first frame", first_ratio, first, bare, runs);
   if (n_usable == runs)
     print_ratios ("usable board (rows drawn)", usable_ratio, usable, bare2, runs);
-  else
-    printf ("  %-30s (the board shows no rows)\n", "usable board");
 }
 
 int
