@@ -1840,6 +1840,69 @@ test_reader (void)
   g_assert_nonnull (error);
 }
 
+typedef struct {
+  GPtrArray *all;     /* the rows of every page, in order */
+  GArray    *sizes;   /* each page's size */
+  guint      stop_after;
+} Pages;
+
+static gboolean
+collect_page_cb (GPtrArray *page,
+                 gpointer   user_data)
+{
+  Pages *pages = user_data;
+  guint size = page->len;
+
+  g_array_append_val (pages->sizes, size);
+  g_ptr_array_extend_and_steal (pages->all, page);
+  return pages->stop_after == 0 || pages->sizes->len < pages->stop_after;
+}
+
+/* In pages, the same rows in the same order as in one list: a short first page, then full
+ * ones, the last shorter; a page function that says stop ends the listing. */
+static void
+test_followups_paged (void)
+{
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  FuFollowupQuery query = { .as_of = D ("2018-01-15") };
+  Pages pages = { 0, };
+
+  fu_test_load_sample (store);
+  rows = fu_store_list_followups (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 30);
+
+  pages.all = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
+  pages.sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_assert_true (fu_store_list_followups_paged (store, &query, 5, 12, collect_page_cb, &pages,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages.all->len, ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (fu_followup_row_equal (g_ptr_array_index (rows, i),
+                                          g_ptr_array_index (pages.all, i)));
+  g_assert_cmpuint (g_array_index (pages.sizes, guint, 0), ==, 5);
+  for (guint i = 1; i + 1 < pages.sizes->len; i++)
+    g_assert_cmpuint (g_array_index (pages.sizes, guint, i), ==, 12);
+  g_assert_cmpuint (g_array_index (pages.sizes, guint, pages.sizes->len - 1), <, 12);
+  g_assert_cmpuint (pages.sizes->len, ==, 1 + (rows->len - 5) / 12 + 1);
+
+  /* Stopped after the second page: nothing more comes, and it is no error. */
+  g_ptr_array_set_size (pages.all, 0);
+  g_array_set_size (pages.sizes, 0);
+  pages.stop_after = 2;
+  g_assert_true (fu_store_list_followups_paged (store, &query, 5, 12, collect_page_cb, &pages,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages.sizes->len, ==, 2);
+  g_assert_cmpuint (pages.all->len, ==, 17);
+
+  g_ptr_array_unref (pages.all);
+  g_array_unref (pages.sizes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1864,6 +1927,7 @@ main (int   argc,
   g_test_add_func ("/core/store/followup/statuses", test_followup_statuses);
   g_test_add_func ("/core/store/followup/chosen", test_followup_chosen);
   g_test_add_func ("/core/store/followup/filters", test_followup_filters);
+  g_test_add_func ("/core/store/followup/paged", test_followups_paged);
   g_test_add_func ("/core/store/reply/save", test_reply);
   g_test_add_func ("/core/store/reply/list", test_reply_list);
   g_test_add_func ("/core/store/lookups", test_lookups);

@@ -516,6 +516,18 @@ fu_store_list_followups (FuStore *self, const FuFollowupQuery *query, GError **e
 }
 
 gboolean
+fu_store_list_followups_paged (FuStore *self, const FuFollowupQuery *query, guint first_size,
+                               guint page_size, FuFollowupPageFunc func, gpointer user_data,
+                               GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (first_size > 0 && page_size > 0 && func != NULL, FALSE);
+
+  return FU_STORE_GET_CLASS (self)->list_followups_paged (self, query, first_size, page_size,
+                                                          func, user_data, error);
+}
+
+gboolean
 fu_store_count_followups (FuStore *self, const FuFollowupQuery *query, guint counts[FU_N_STATUSES],
                           GError **error)
 {

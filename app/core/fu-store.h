@@ -46,6 +46,10 @@ G_DECLARE_DERIVABLE_TYPE (FuStore, fu_store, FU, STORE, GObject)
 
 /* What a backend implements: one function for each fu_store_*() below that is not about
  * opening; they are called with the arguments checked. */
+/* A page of fu_store_list_followups_paged(): @page (FuFollowupRow) is the callee's to keep
+ * or free; FALSE stops the listing (it then returns TRUE). */
+typedef gboolean (*FuFollowupPageFunc) (GPtrArray *page, gpointer user_data);
+
 struct _FuStoreClass
 {
   GObjectClass parent_class;
@@ -108,6 +112,10 @@ struct _FuStoreClass
   gboolean (*lookup_followup) (FuStore *self, gint64 attendance_id, gint64 *followup_id,
                                GError **error);
   GPtrArray *(*list_followups) (FuStore *self, const FuFollowupQuery *query, GError **error);
+  gboolean (*list_followups_paged) (FuStore *self, const FuFollowupQuery *query,
+                                    guint first_size, guint page_size,
+                                    FuFollowupPageFunc func, gpointer user_data,
+                                    GError **error);
   gboolean (*count_followups) (FuStore *self, const FuFollowupQuery *query,
                                guint counts[FU_N_STATUSES], GError **error);
   gboolean (*mark_sent) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
@@ -307,6 +315,13 @@ gboolean    fu_store_delete_attendance     (FuStore *self, gint64 id, GError **e
 gboolean    fu_store_lookup_followup       (FuStore *self, gint64 attendance_id,
                                             gint64 *followup_id, GError **error);
 GPtrArray  *fu_store_list_followups        (FuStore *self, const FuFollowupQuery *query,
+                                            GError **error);
+/* The same rows in the same order, given to @func in pages as they are read: the first of
+ * @first_size rows (a screenful, soon), the others of @page_size, the last one shorter
+ * (empty when the rows filled the one before). */
+gboolean    fu_store_list_followups_paged  (FuStore *self, const FuFollowupQuery *query,
+                                            guint first_size, guint page_size,
+                                            FuFollowupPageFunc func, gpointer user_data,
                                             GError **error);
 /* Counts per status (an array of FU_N_STATUSES) for the same query, without building rows. */
 gboolean    fu_store_count_followups       (FuStore *self, const FuFollowupQuery *query,

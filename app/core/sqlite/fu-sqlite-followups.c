@@ -218,10 +218,29 @@ walk_followups (FuStore               *self,
 }
 
 typedef struct {
-  GPtrArray *list;
-  FuRules    rules;
-  FuDay      as_of;
+  GPtrArray          *list;
+  FuRules             rules;
+  FuDay               as_of;
+  /* Paged: the page's size, and where it goes when full (NULL: one list). */
+  guint               size;
+  guint               page_size;
+  FuFollowupPageFunc  func;
+  gpointer            user_data;
+  gboolean            stopped;
 } ListFollowups;
+
+/* Gives the rows read so far to the page function; FALSE when it stopped the listing. */
+static gboolean
+flush_page (ListFollowups *data)
+{
+  GPtrArray *page = data->list;
+
+  data->list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
+  data->size = data->page_size;
+  if (!data->func (page, data->user_data))
+    data->stopped = TRUE;
+  return !data->stopped;
+}
 
 static gboolean
 add_followup_row (sqlite3_stmt          *stmt,
@@ -251,6 +270,8 @@ add_followup_row (sqlite3_stmt          *stmt,
   row->days_overdue = status == FU_STATUS_OVERDUE
                       ? fu_followup_days_overdue (&data->rules, dates, data->as_of) : 0;
   g_ptr_array_add (data->list, row);
+  if (data->func != NULL && data->list->len >= data->size)
+    return flush_page (data);
   return TRUE;
 }
 
@@ -268,6 +289,7 @@ fu_sqlite_list_followups (FuStore               *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
+  memset (&data, 0, sizeof data);
   data.list = list;
   data.as_of = query->as_of;
   fu_store_get_rules (self, &data.rules);
@@ -275,6 +297,36 @@ fu_sqlite_list_followups (FuStore               *self,
   if (!walk_followups (self, query, TRUE, add_followup_row, &data, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+gboolean
+fu_sqlite_list_followups_paged (FuStore                *self,
+                                const FuFollowupQuery  *query,
+                                guint                   first_size,
+                                guint                   page_size,
+                                FuFollowupPageFunc      func,
+                                gpointer                user_data,
+                                GError                **error)
+{
+  ListFollowups data = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (query != NULL && query->as_of != FU_DAY_NONE, FALSE);
+
+  data.list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
+  data.as_of = query->as_of;
+  data.size = first_size;
+  data.page_size = page_size;
+  data.func = func;
+  data.user_data = user_data;
+  fu_store_get_rules (self, &data.rules);
+
+  ok = walk_followups (self, query, TRUE, add_followup_row, &data, error);
+  /* The last page, partly full (or empty: the end is said once). */
+  if (ok && !data.stopped)
+    flush_page (&data);
+  g_ptr_array_unref (data.list);
+  return ok;
 }
 
 static gboolean

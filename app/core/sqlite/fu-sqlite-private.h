@@ -363,6 +363,10 @@ gboolean fu_sqlite_delete_attendance (FuStore *self, gint64 id, GError **error);
 gboolean fu_sqlite_lookup_followup (FuStore *self, gint64 attendance_id, gint64 *followup_id,
                                     GError **error);
 GPtrArray *fu_sqlite_list_followups (FuStore *self, const FuFollowupQuery *query, GError **error);
+gboolean fu_sqlite_list_followups_paged (FuStore *self, const FuFollowupQuery *query,
+                                         guint first_size, guint page_size,
+                                         FuFollowupPageFunc func, gpointer user_data,
+                                         GError **error);
 gboolean fu_sqlite_count_followups (FuStore *self, const FuFollowupQuery *query,
                                     guint counts[FU_N_STATUSES], GError **error);
 gboolean fu_sqlite_mark_sent (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,

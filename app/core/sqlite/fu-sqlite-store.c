@@ -100,6 +100,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->delete_attendance = fu_sqlite_delete_attendance;
   store_class->lookup_followup = fu_sqlite_lookup_followup;
   store_class->list_followups = fu_sqlite_list_followups;
+  store_class->list_followups_paged = fu_sqlite_list_followups_paged;
   store_class->count_followups = fu_sqlite_count_followups;
   store_class->mark_sent = fu_sqlite_mark_sent;
   store_class->mark_reminded = fu_sqlite_mark_reminded;
