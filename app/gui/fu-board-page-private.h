@@ -91,6 +91,7 @@ struct _FuBoardPage
   gboolean             updating;           /* rebuilding the dropdowns' models */
   gboolean             stale;              /* changed while hidden: reload when shown */
   GCancellable        *loading;            /* a load running in a thread, until it ends */
+  GPtrArray           *load_rows;          /* its rows so far (FuFollowupRow), owned */
   gboolean             shown;              /* mapped once since the context was set */
 };
 

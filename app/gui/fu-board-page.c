@@ -280,15 +280,18 @@ update_empty_state (FuBoardPage *self)
   const char *title = NULL;
   const char *description = NULL;
 
-  gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL);
-  if (self->loading != NULL)
-    {
-      gtk_stack_set_visible_child_name (self->content_stack, "loading");
-      return;
-    }
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+  gboolean loading = self->loading != NULL;
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0;
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading && !any);
+  if (any)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+  if (loading)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "loading");
       return;
     }
 
@@ -795,10 +798,17 @@ reload_changed (FuBoardPage *self,
   show_rows (self, changes, rows, error);
 }
 
-/* The loads in a thread: the follow-ups read on a connection of the load's own. */
+/* The loads in a thread: the follow-ups read on a connection of the load's own, and given
+ * to the page in pages as they come, the first a screenful. */
+#define LOAD_FIRST_PAGE 200
+#define LOAD_PAGE 5000
+
 typedef struct {
   FuStore         *reader;
   FuFollowupQuery  query;
+  GMainContext    *context;
+  FuBoardPage     *page;     /* a reference, for the pages sent to the main thread */
+  GCancellable    *cancellable;
 } Load;
 
 static void
@@ -807,7 +817,68 @@ load_free (gpointer data)
   Load *load = data;
 
   g_clear_object (&load->reader);
+  g_clear_object (&load->page);
+  g_clear_object (&load->cancellable);
+  g_main_context_unref (load->context);
   g_free (load);
+}
+
+typedef struct {
+  FuBoardPage  *page;
+  GCancellable *cancellable;
+  GPtrArray    *rows;
+} LoadPage;
+
+static void append_rows (FuBoardPage *self, GPtrArray *rows);
+
+static gboolean
+load_page_cb (gpointer data)
+{
+  LoadPage *page = data;
+
+  /* Only for the load still running. */
+  if (page->page->loading == page->cancellable)
+    append_rows (page->page, g_steal_pointer (&page->rows));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_page_free (gpointer data)
+{
+  LoadPage *page = data;
+
+  g_object_unref (page->page);
+  g_object_unref (page->cancellable);
+  g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_free (page);
+}
+
+/* In the thread: a page read goes to the main thread. */
+static gboolean
+load_page (GPtrArray *rows,
+           gpointer   data)
+{
+  Load *load = data;
+  LoadPage *page;
+  GSource *source;
+
+  if (g_cancellable_is_cancelled (load->cancellable))
+    {
+      g_ptr_array_unref (rows);
+      return FALSE;
+    }
+  page = g_new0 (LoadPage, 1);
+  page->page = g_object_ref (load->page);
+  page->cancellable = g_object_ref (load->cancellable);
+  page->rows = rows;
+  /* Below the frame clock's: the window draws between pages. The task's end comes at the
+   * same priority, so after every page. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, load_page_cb, page, load_page_free);
+  g_source_attach (source, load->context);
+  g_source_unref (source);
+  return TRUE;
 }
 
 static void
@@ -818,14 +889,15 @@ load_thread (GTask        *task,
 {
   Load *load = data;
   GError *error = NULL;
-  GPtrArray *rows = fu_store_list_followups (load->reader, &load->query, &error);
+  gboolean ok = fu_store_list_followups_paged (load->reader, &load->query, LOAD_FIRST_PAGE,
+                                               LOAD_PAGE, load_page, load, &error);
 
   /* The connection closes in this thread, which used it. */
   g_clear_object (&load->reader);
-  if (rows == NULL)
+  if (!ok)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -835,14 +907,56 @@ load_done_cb (GObject      *source,
 {
   FuBoardPage *self = FU_BOARD_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) rows = NULL;
 
   /* Stopped: a newer load, a synchronous one, or the page went away. */
   if (g_task_get_cancellable (G_TASK (result)) != self->loading)
     return;
   g_clear_object (&self->loading);
   n_loading--;
+  /* Every page came before this (the same context, in order): the rows are whole. */
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    rows = g_steal_pointer (&self->load_rows);
   show_rows (self, NULL, rows, error);
+}
+
+/* The first time there is something to do, open the first group that has it: after "Load
+ * Sample Data" an empty "To Send" would hide the 105 overdue. While the rows still come, the
+ * choice is only for now. */
+static void
+open_first_group (FuBoardPage *self,
+                  gboolean     final)
+{
+  if (self->group_chosen)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (self->counts[groups[i]] > 0)
+        {
+          self->group_chosen = final;
+          show_group (self, groups[i]);
+          break;
+        }
+    }
+}
+
+/* A page of a load in a thread: the rows so far are shown (@rows is taken). */
+static void
+append_rows (FuBoardPage *self,
+             GPtrArray   *rows)
+{
+  g_autoptr(GPtrArray) so_far = NULL;
+
+  g_ptr_array_extend_and_steal (self->load_rows, rows);
+  /* The list shows the rows that load_rows keeps until the load ends. */
+  so_far = g_ptr_array_copy (self->load_rows, NULL, NULL);
+  g_ptr_array_set_free_func (so_far, NULL);
+  g_clear_pointer (&self->search_keys, g_ptr_array_unref);
+  fu_lazy_list_update_rows (self->rows, so_far, fu_followup_row_equal);
+  update_counts (self);
+  open_first_group (self, FALSE);
+  update_empty_state (self);
+  update_actions (self);
 }
 
 /* Reads the follow-ups in a thread, or here when the store has no second connection. */
@@ -867,8 +981,14 @@ start_loading (FuBoardPage *self)
   board_query (self, &load->query);
   self->loading = g_cancellable_new ();
   n_loading++;
+  load->context = g_main_context_ref_thread_default ();
+  load->page = g_object_ref (self);
+  load->cancellable = g_object_ref (self->loading);
+  g_clear_pointer (&self->load_rows, g_ptr_array_unref);
+  self->load_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
   task = g_task_new (self, self->loading, load_done_cb, NULL);
   g_task_set_source_tag (task, start_loading);
+  g_task_set_priority (task, G_PRIORITY_DEFAULT_IDLE);
   g_task_set_task_data (task, load, load_free);
   g_task_run_in_thread (task, load_thread);
 
@@ -921,23 +1041,11 @@ show_rows (FuBoardPage  *self,
    * scroll position, and what was selected among the rows that changed is selected again. */
   selected = selected_ids (self);
   fu_lazy_list_update_rows (self->rows, rows, fu_followup_row_equal);
+  /* Rows a stopped load was showing go now that the list no longer shows them. */
+  g_clear_pointer (&self->load_rows, g_ptr_array_unref);
   reselect (self, selected);
   update_counts (self);
-
-  /* The first time there is something to do, open the first group that has it: after
-   * "Load Sample Data" an empty "To Send" would hide the 105 overdue. */
-  if (!self->group_chosen)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-        {
-          if (self->counts[groups[i]] > 0)
-            {
-              self->group_chosen = TRUE;
-              show_group (self, groups[i]);
-              break;
-            }
-        }
-    }
+  open_first_group (self, TRUE);
 
   update_empty_state (self);
   update_actions (self);
@@ -1156,6 +1264,7 @@ fu_board_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->load_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fu_board_page_parent_class)->dispose (object);
 }

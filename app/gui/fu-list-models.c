@@ -71,6 +71,20 @@ fu_row_item_get_row (FuRowItem *self)
   return g_ptr_array_index (priv->rows, priv->index);
 }
 
+/* The item now stands for row @index of @rows (the same row, in a newer array). */
+static void
+row_item_rebind (FuRowItem *self,
+                 GPtrArray *rows,
+                 guint      index)
+{
+  FuRowItemPrivate *priv = fu_row_item_get_instance_private (self);
+
+  g_ptr_array_ref (rows);
+  g_clear_pointer (&priv->rows, g_ptr_array_unref);
+  priv->rows = rows;
+  priv->index = index;
+}
+
 guint
 fu_row_item_get_index (FuRowItem *self)
 {
@@ -378,8 +392,13 @@ fu_lazy_list_update_rows (FuLazyList *self,
           guint old_p = p < prefix ? p : old_n - (prefix + suffix - p);
           guint new_p = p < prefix ? p : new_n - (prefix + suffix - p);
           guint old_index = shown_index (old_shown, old_p);
+          guint new_index = shown_index (self->shown, new_p);
+          GObject *item = g_steal_pointer (&old_items[old_index]);
 
-          self->items[shown_index (self->shown, new_p)] = g_steal_pointer (&old_items[old_index]);
+          /* It reads its row from the new rows: the old ones may go. */
+          if (item != NULL && FU_IS_ROW_ITEM (item))
+            row_item_rebind (FU_ROW_ITEM (item), self->rows, new_index);
+          self->items[new_index] = item;
         }
       for (guint i = 0; i < old_rows->len; i++)
         g_clear_object (&old_items[i]);

@@ -6,8 +6,8 @@
  * monotonic clock (shared by all processes) at the moments measured; the parent took it just
  * before spawning, so start-up counts from the exec to the frame:
  *   - first frame: the end of the window's first painted frame;
- *   - usable board: the end of the first painted frame in which the board shows its rows
- *     (read, and drawn if there are any; on an empty database, the first frame).
+ *   - usable board: the end of the first painted frame in which the board shows rows (the
+ *     first of them, as they come; or none when it has read them all and has none).
  * Not a test: it prints min/median/max of each ratio over the pairs. Needs a display.
  *
  * It measures an empty database and one of an office's size (130 workshops, 1,000
@@ -56,18 +56,21 @@ board_view (GtkWidget *widget)
   return NULL;
 }
 
-/* Whether the board has read its rows (and shows them, if any), or is not shown at all (the
- * empty database's welcome shows instead). */
+/* Whether the board shows rows, or has read them all and has none to show, or is not shown
+ * at all (the empty database's welcome shows instead). */
 static gboolean
 board_ready (Child *c)
 {
   GtkColumnView *view = board_view (c->window);
   GtkWidget *page = view != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (view),
                                                             FU_TYPE_BOARD_PAGE) : NULL;
+  GListModel *model;
 
   if (page == NULL || !gtk_widget_get_mapped (page))
     return TRUE;
-  return fu_board_page_count_loading () == 0;
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  return (gtk_widget_get_mapped (GTK_WIDGET (view)) && g_list_model_get_n_items (model) > 0)
+         || fu_board_page_count_loading () == 0;
 }
 
 static void
