@@ -58,11 +58,14 @@ enum {
   FCOL_N_REMINDERS,
 };
 
-/* One statement for the whole list: the reminders as of the day come from one grouped join
- * (their last day and their number), so there is no query per row. Only the filters asked
- * for are in the SQL, so that SQLite can use an index for them (a handful of variants, each
- * cached); what the status mask leaves out and SQL can tell (replied or closed by the day,
- * replies older than the look back) is dropped in SQL rather than read. */
+/* One statement for the whole list. The workshops are the outer loop, read in start-date
+ * order from their index (CROSS JOIN keeps them there), so that rows come out as they are
+ * read, sorted within each workshop only: the first page is there at once, not after the
+ * whole join is sorted. The reminders as of the day (their last day and their number) are
+ * two lookups in the covering index reminder_followup per row: a grouped join of them would
+ * be built whole before the first row. Only the filters asked for are in the SQL (a handful
+ * of variants, each cached); what the status mask leaves out and SQL can tell (replied or
+ * closed by the day, replies older than the look back) is dropped in SQL rather than read. */
 static char *
 followup_sql (const FuFollowupQuery *query,
               gboolean               rows)
@@ -74,15 +77,18 @@ followup_sql (const FuFollowupQuery *query,
 
   g_string_append (sql,
                    "SELECT w.id, w.end_date, w.planned_override,"
-                   " f.sent_date, f.deadline, f.closed_date, r.received_date, m.last");
+                   " f.sent_date, f.deadline, f.closed_date, r.received_date,"
+                   " (SELECT max (sent_date) FROM reminder m"
+                   "  WHERE m.followup_id = f.id AND m.sent_date <= ?1)");
   if (rows)
     g_string_append (sql,
                      ", f.id, a.id, p.id, p.administration_id,"
                      " w.code, w.title, w.start_date, p.name, p.email, ad.name,"
-                     " coalesce (m.n, 0)");
+                     " (SELECT count (*) FROM reminder m"
+                     "  WHERE m.followup_id = f.id AND m.sent_date <= ?1)");
   g_string_append (sql,
                    " FROM workshop w"
-                   " JOIN attendance a ON a.workshop_id = w.id"
+                   " CROSS JOIN attendance a ON a.workshop_id = w.id"
                    " JOIN followup f ON f.attendance_id = a.id");
   /* A count reads nothing of the participant (every attendance has one): joining it only to
    * filter by administration saves a lookup per row, and the board counts every follow-up
@@ -93,9 +99,6 @@ followup_sql (const FuFollowupQuery *query,
     g_string_append (sql, " JOIN administration ad ON ad.id = p.administration_id");
   g_string_append (sql,
                    " LEFT JOIN reply r ON r.followup_id = f.id"
-                   " LEFT JOIN (SELECT followup_id, max (sent_date) AS last, count (*) AS n"
-                   "            FROM reminder WHERE sent_date <= ?1 GROUP BY followup_id) m"
-                   "   ON m.followup_id = f.id"
                    " WHERE w.surveyed = 1");
   if (query->workshop_id != 0)
     g_string_append (sql, " AND w.id = ?2");
