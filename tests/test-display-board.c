@@ -864,6 +864,75 @@ test_loads_in_thread (Fixture       *f,
                     ==, counts[FU_STATUS_OVERDUE]);
 }
 
+static gint64
+first_overdue (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  FuFollowupQuery query = { .as_of = f->today, .status_mask = 1u << FU_STATUS_OVERDUE };
+
+  rows = fu_store_list_followups (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  return ((FuFollowupRow *) g_ptr_array_index (rows, 0))->followup_id;
+}
+
+static void
+close_followup (Fixture *f,
+                gint64   id)
+{
+  g_autoptr(FuCommand) command = fu_command_new_close_followups (&id, 1, f->today, "test");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fu_context_run (f->context, command, &error));
+  g_assert_no_error (error);
+}
+
+/* After a change, the board keeps its rows and counts while it reads the new ones in a
+ * thread, then shows them; a change while the first rows are still coming starts the reading
+ * again, and what shows in the end is the database as it is. */
+static void
+test_reload_in_thread (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkLabel *overdue = GTK_LABEL (board_child (f, "overdue_count"));
+  guint before[FU_N_STATUSES], after[FU_N_STATUSES];
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  FuWindow *window;
+
+  store_counts (f, 0, before);
+  before_text = g_strdup_printf ("%u", before[FU_STATUS_OVERDUE]);
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, before_text);
+
+  close_followup (f, first_overdue (f));
+  g_assert_cmpuint (fu_board_page_count_loading (), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, before_text);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (board_child (f, "content_stack"))),
+                   ==, "list");
+  fu_display_iterate ();
+  store_counts (f, 0, after);
+  g_assert_cmpuint (after[FU_STATUS_OVERDUE], ==, before[FU_STATUS_OVERDUE] - 1);
+  after_text = g_strdup_printf ("%u", after[FU_STATUS_OVERDUE]);
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, after_text);
+
+  /* A new window, and a change before its rows have come. */
+  fu_display_destroy_windows ();
+  window = fu_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (window));
+  f->board = FU_BOARD_PAGE (fu_display_child (window, FU_TYPE_WINDOW, "board_page"));
+  overdue = GTK_LABEL (board_child (f, "overdue_count"));
+  g_assert_cmpuint (fu_board_page_count_loading (), ==, 1);
+  close_followup (f, first_overdue (f));
+  fu_display_iterate ();
+  store_counts (f, 0, after);
+  g_clear_pointer (&after_text, g_free);
+  after_text = g_strdup_printf ("%u", after[FU_STATUS_OVERDUE]);
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, after_text);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fu_board_page_get_selection (f->board))),
+                    ==, after[FU_STATUS_OVERDUE]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -877,6 +946,8 @@ main (int    argc,
               fixture_setup, test_counts, fixture_teardown);
   g_test_add ("/display/board/loads-in-thread", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_loads_in_thread, fixture_teardown);
+  g_test_add ("/display/board/reload-in-thread", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_reload_in_thread, fixture_teardown);
   g_test_add ("/display/board/hidden-change", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_hidden_change, fixture_teardown);
   g_test_add ("/display/board/filters", Fixture, GINT_TO_POINTER (FALSE),

@@ -92,6 +92,9 @@ struct _FuBoardPage
   gboolean             stale;              /* changed while hidden: reload when shown */
   GCancellable        *loading;            /* a load running in a thread, until it ends */
   GPtrArray           *load_rows;          /* its rows so far (FuFollowupRow), owned */
+  GPtrArray           *view_owner;         /* what owns the rows the list shows, if not it */
+  gboolean             load_shows_pages;   /* the first load: rows show as they come */
+  FuChangeSet         *load_changes;       /* a reload: what changed, NULL for anything */
   gboolean             shown;              /* mapped once since the context was set */
 };
 

@@ -4,9 +4,11 @@
  * the plain rows (no item is made for a row it hides); a sort model follows the column
  * view's headers. The sidebar's counts are taken from the same rows, for the same filters:
  * what fu_store_count_followups() says, without reading every follow-up twice. A change made
- * while the board is hidden reloads it when it is shown. Shown for the first time, the board
- * reads in a thread, on a connection of its own, while the window is drawn: a spinner
- * stands for the rows until they come. */
+ * while the board is hidden reloads it when it is shown. The board reads in a thread, on a
+ * connection of its own, while the window is drawn and answers: the first time, a spinner
+ * stands for the rows until the first of them come, and the others follow in pages; after a
+ * change, the rows shown stay until the new ones are read. Whatever reads the rows from
+ * outside (fu_board_page_get_count...) has them read at once instead. */
 #define G_LOG_DOMAIN "fu-board-page"
 
 #include "config.h"
@@ -280,7 +282,8 @@ update_empty_state (FuBoardPage *self)
   const char *title = NULL;
   const char *description = NULL;
 
-  gboolean loading = self->loading != NULL;
+  /* The first load: a spinner until rows come. A reload keeps what is shown. */
+  gboolean loading = self->loading != NULL && self->load_shows_pages;
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0;
 
   gtk_spinner_set_spinning (self->loading_spinner, loading && !any);
@@ -433,8 +436,8 @@ update_counts (FuBoardPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       GtkLabel *label = count_label (self, groups[i]);
-      /* Grouped as the locale does ("1,234"); none yet while loading. */
-      g_autofree char *text = self->loading != NULL ? g_strdup ("")
+      /* Grouped as the locale does ("1,234"); none yet while the first rows come. */
+      g_autofree char *text = self->loading != NULL && self->load_shows_pages ? g_strdup ("")
                                                     : g_strdup_printf ("%'u",
                                                                        self->counts[groups[i]]);
       g_autofree char *name = g_strdup_printf ("%s: %u",
@@ -773,6 +776,7 @@ stop_loading (FuBoardPage *self)
     return;
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->load_changes, fu_change_set_unref);
   n_loading--;
 }
 
@@ -811,6 +815,12 @@ typedef struct {
   GCancellable    *cancellable;
 } Load;
 
+typedef struct {
+  FuBoardPage  *page;
+  GCancellable *cancellable;
+  GPtrArray    *rows;
+} LoadPage;
+
 static void
 load_free (gpointer data)
 {
@@ -823,12 +833,6 @@ load_free (gpointer data)
   g_free (load);
 }
 
-typedef struct {
-  FuBoardPage  *page;
-  GCancellable *cancellable;
-  GPtrArray    *rows;
-} LoadPage;
-
 static void append_rows (FuBoardPage *self, GPtrArray *rows);
 
 static gboolean
@@ -836,9 +840,13 @@ load_page_cb (gpointer data)
 {
   LoadPage *page = data;
 
-  /* Only for the load still running. */
-  if (page->page->loading == page->cancellable)
+  /* Only for the load still running; a reload shows its rows once all have come. */
+  if (page->page->loading != page->cancellable)
+    return G_SOURCE_REMOVE;
+  if (page->page->load_shows_pages)
     append_rows (page->page, g_steal_pointer (&page->rows));
+  else
+    g_ptr_array_extend_and_steal (page->page->load_rows, g_steal_pointer (&page->rows));
   return G_SOURCE_REMOVE;
 }
 
@@ -908,16 +916,18 @@ load_done_cb (GObject      *source,
   FuBoardPage *self = FU_BOARD_PAGE (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuChangeSet) changes = NULL;
 
   /* Stopped: a newer load, a synchronous one, or the page went away. */
   if (g_task_get_cancellable (G_TASK (result)) != self->loading)
     return;
   g_clear_object (&self->loading);
   n_loading--;
+  changes = g_steal_pointer (&self->load_changes);
   /* Every page came before this (the same context, in order): the rows are whole. */
   if (g_task_propagate_boolean (G_TASK (result), &error))
     rows = g_steal_pointer (&self->load_rows);
-  show_rows (self, NULL, rows, error);
+  show_rows (self, changes, rows, error);
 }
 
 /* The first time there is something to do, open the first group that has it: after "Load
@@ -948,7 +958,13 @@ append_rows (FuBoardPage *self,
   g_autoptr(GPtrArray) so_far = NULL;
 
   g_ptr_array_extend_and_steal (self->load_rows, rows);
-  /* The list shows the rows that load_rows keeps until the load ends. */
+  /* The list shows the rows that load_rows keeps: kept while they are shown, even if this
+   * load is stopped. */
+  if (self->view_owner != self->load_rows)
+    {
+      g_clear_pointer (&self->view_owner, g_ptr_array_unref);
+      self->view_owner = g_ptr_array_ref (self->load_rows);
+    }
   so_far = g_ptr_array_copy (self->load_rows, NULL, NULL);
   g_ptr_array_set_free_func (so_far, NULL);
   g_clear_pointer (&self->search_keys, g_ptr_array_unref);
@@ -959,23 +975,38 @@ append_rows (FuBoardPage *self,
   update_actions (self);
 }
 
-/* Reads the follow-ups in a thread, or here when the store has no second connection. */
+/* Reads the follow-ups in a thread, or here when the store has no second connection. The
+ * first time (@show_pages), rows show as they come; a reload after @changes (NULL: anything
+ * may have changed) keeps the rows shown until the new ones are all read, then shows them
+ * in their place. A load already running is stopped: the new one reads everything again. */
 static void
-start_loading (FuBoardPage *self)
+start_loading (FuBoardPage *self,
+               gboolean     show_pages,
+               FuChangeSet *changes)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(FuStore) reader = NULL;
   Load *load;
 
-  if (self->loading != NULL || self->context == NULL)
+  if (self->context == NULL)
     return;
+  if (self->loading != NULL)
+    {
+      stop_loading (self);
+      changes = NULL;
+    }
   reader = fu_store_open_reader (fu_context_get_store (self->context), NULL);
   if (reader == NULL)
     {
-      reload (self);
+      reload_changed (self, changes);
       return;
     }
 
+  self->stale = TRUE;
+  self->load_shows_pages = show_pages;
+  g_clear_pointer (&self->load_changes, fu_change_set_unref);
+  if (changes != NULL)
+    self->load_changes = fu_change_set_ref (changes);
   load = g_new0 (Load, 1);
   load->reader = g_steal_pointer (&reader);
   board_query (self, &load->query);
@@ -997,6 +1028,17 @@ start_loading (FuBoardPage *self)
   update_actions (self);
 }
 
+/* Whether the keyboard focus is in the table. */
+static gboolean
+focus_in_table (FuBoardPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self->column_view)
+                           || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
+}
+
 /* Shows @rows (NULL: none, for @error), read after @changes (NULL: anything may have
  * changed). */
 static void
@@ -1007,6 +1049,7 @@ show_rows (FuBoardPage  *self,
 {
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GHashTable) selected = NULL;
+  gboolean had_focus;
 
   self->stale = FALSE;
   g_clear_pointer (&self->search_keys, g_ptr_array_unref);
@@ -1040,9 +1083,14 @@ show_rows (FuBoardPage  *self,
   /* The rows that show the same keep their place, item and selection: the view keeps its
    * scroll position, and what was selected among the rows that changed is selected again. */
   selected = selected_ids (self);
+  had_focus = focus_in_table (self);
   fu_lazy_list_update_rows (self->rows, rows, fu_followup_row_equal);
+  /* The keyboard stays in the table when the row it was on went (replied, sent...). */
+  if (had_focus && !focus_in_table (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   /* Rows a stopped load was showing go now that the list no longer shows them. */
   g_clear_pointer (&self->load_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->view_owner, g_ptr_array_unref);
   reselect (self, selected);
   update_counts (self);
   open_first_group (self, TRUE);
@@ -1100,7 +1148,7 @@ context_changed_cb (FuBoardPage *self,
   /* Hidden (another page is shown), the board reloads when it is shown again: a change made
    * elsewhere does not read every follow-up for nothing, and ten changes read them once. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload_changed (self, changes);
+    start_loading (self, FALSE, changes);
   else
     self->stale = TRUE;
 }
@@ -1265,6 +1313,8 @@ fu_board_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->load_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->view_owner, g_ptr_array_unref);
+  g_clear_pointer (&self->load_changes, fu_change_set_unref);
 
   G_OBJECT_CLASS (fu_board_page_parent_class)->dispose (object);
 }
@@ -1274,12 +1324,10 @@ fu_board_page_map (GtkWidget *widget)
 {
   FuBoardPage *self = FU_BOARD_PAGE (widget);
 
-  /* Before the children are shown: they show the rows as they are now. The first time,
-   * the rows come from a thread while the window is drawn. */
-  if (self->stale && !self->shown)
-    start_loading (self);
-  else
-    ensure_loaded (self);
+  /* Changed while hidden, or shown for the first time: the rows are read in a thread while
+   * the window is drawn (the first time, they show as they come). */
+  if (self->stale && self->loading == NULL)
+    start_loading (self, !self->shown, NULL);
   self->shown = TRUE;
 
   GTK_WIDGET_CLASS (fu_board_page_parent_class)->map (widget);
