@@ -97,6 +97,43 @@ bench_make_database (const char  *path,
                                     BIG_N_ATTENDANCES, seconds, error);
 }
 
+/* The longest the main loop went without answering a 5 ms ticker while it runs: what a
+ * click or a frame would have waited. */
+typedef struct {
+  gint64 last;
+  gint64 worst;   /* µs */
+  guint  id;
+} BenchStall;
+
+static inline gboolean
+bench_stall_tick_cb (gpointer user_data)
+{
+  BenchStall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall->last != 0)
+    stall->worst = MAX (stall->worst, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static inline void
+bench_stall_start (BenchStall *stall)
+{
+  stall->last = g_get_monotonic_time ();
+  stall->worst = 0;
+  stall->id = g_timeout_add_full (G_PRIORITY_HIGH, 5, bench_stall_tick_cb, stall, NULL);
+}
+
+/* Stops the ticker; the worst wait in ms. */
+static inline double
+bench_stall_stop (BenchStall *stall)
+{
+  bench_stall_tick_cb (stall);
+  g_clear_handle_id (&stall->id, g_source_remove);
+  return stall->worst / 1000.0;
+}
+
 /* Removes a temporary directory and the files in it. */
 static inline void
 bench_remove_dir (const char *dir)

@@ -113,6 +113,17 @@ wait_for_frame (GtkWidget *widget)
   return probe.work;
 }
 
+/* Runs the main loop until the board has read its rows in its thread and a frame shows
+ * them. */
+static void
+wait_for_board (GtkWidget *window)
+{
+  while (fu_board_page_count_loading () > 0)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_queue_draw (window);
+  wait_for_frame (window);
+}
+
 /* ---- Scrolling ------------------------------------------------------------------------- */
 
 typedef struct {
@@ -175,8 +186,10 @@ typedef struct {
   GtkColumnView *board_view;
   GtkColumnView *participants_view;
   double         open_ms;      /* opening the database */
-  double         new_ms;       /* fu_window_new: the pages load their rows */
-  double         board_ms;     /* from the start until the board is drawn */
+  double         new_ms;       /* fu_window_new */
+  double         first_ms;     /* from the start until the first frame */
+  double         board_ms;     /* from the start until the board's rows are all read, drawn */
+  double         stall_ms;     /* meanwhile, the longest the main loop did not answer */
   double         people_ms;    /* from showing the Participants page until it is drawn */
 } RealWindow;
 
@@ -216,7 +229,7 @@ real_window_open (Bench      *b,
   gint64 start = g_get_monotonic_time ();
   gint64 lap;
 
-  w->store = fu_store_open (b->path, &error);
+  w->store = fu_store_open_full (b->path, FU_STORE_OPEN_CHECK_LATER, &error);
   if (w->store == NULL)
     die ("opening the database", error);
   w->context = fu_context_new (w->store);
@@ -229,6 +242,14 @@ real_window_open (Bench      *b,
   fu_window_show_page (w->window, "followups");
   gtk_window_present (GTK_WINDOW (w->window));
   wait_for_frame (GTK_WIDGET (w->window));
+  w->first_ms = bench_ms_since (start);
+  {
+    BenchStall stall;
+
+    bench_stall_start (&stall);
+    wait_for_board (GTK_WIDGET (w->window));
+    w->stall_ms = bench_stall_stop (&stall);
+  }
   w->board_ms = bench_ms_since (start);
 
   lap = g_get_monotonic_time ();
@@ -405,7 +426,8 @@ print_row (const char *name,
 static void
 run_benchmarks (Bench *b)
 {
-  double real_board[MAX_RUNS], real_people[MAX_RUNS];
+  double real_board[MAX_RUNS], real_people[MAX_RUNS], real_first[MAX_RUNS];
+  double start_stall[MAX_RUNS], reload_stall[MAX_RUNS];
   double bare_first[MAX_RUNS], bare_second[MAX_RUNS];
   double open_ms[MAX_RUNS], new_ms[MAX_RUNS];
   double real_reload[MAX_RUNS], board_show[MAX_RUNS], board_reload[MAX_RUNS];
@@ -442,6 +464,8 @@ run_benchmarks (Bench *b)
       bare_window_close (&bare);
 
       real_window_open (b, &real);
+      real_first[i] = real.first_ms;
+      start_stall[i] = real.stall_ms;
       real_board[i] = real.board_ms;
       real_people[i] = real.people_ms;
       open_ms[i] = real.open_ms;
@@ -461,10 +485,10 @@ run_benchmarks (Bench *b)
       wait_for_frame (GTK_WIDGET (real.window));
       real_reload[i] = bench_ms_since (start);
 
-      /* A page that was hidden during the change may load it when shown. */
+      /* A page that was hidden during the change reads it when shown. */
       start = g_get_monotonic_time ();
       fu_window_show_page (real.window, "followups");
-      wait_for_frame (GTK_WIDGET (real.window));
+      wait_for_board (GTK_WIDGET (real.window));
       board_show[i] = bench_ms_since (start);
       fu_window_show_page (real.window, "participants");
       wait_for_frame (GTK_WIDGET (real.window));
@@ -474,10 +498,13 @@ run_benchmarks (Bench *b)
   for (guint i = 0; i < b->runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      BenchStall stall;
 
+      bench_stall_start (&stall);
       announce_all (real.context);
-      wait_for_frame (GTK_WIDGET (real.window));
+      wait_for_board (GTK_WIDGET (real.window));
       board_reload[i] = bench_ms_since (start);
+      reload_stall[i] = bench_stall_stop (&stall);
     }
   bare_window_open (b, &bare, shapes);
   for (guint i = 0; i < b->runs; i++)
@@ -512,8 +539,12 @@ run_benchmarks (Bench *b)
   bare_scroll[1] = scroll (b, bare.views[1]);
   bare_window_close (&bare);
 
-  printf ("%-52s %9s %9s   %6s\n", "GUI (startup: median)", "ms", "bare GTK", "ratio");
-  print_row ("startup until the board is drawn",
+  printf ("%-52s %9s %9s   %6s\n", "GUI (median)", "ms", "bare GTK", "ratio");
+  /* Kinder than bench-start's: GTK is started already, and the bare window holds its
+   * strings before the clock starts. */
+  print_row ("(extra, in-process) start until the first frame",
+             bench_median (real_first, b->runs), bench_median (bare_first, b->runs));
+  print_row ("(extra, in-process) start until all rows drawn",
              bench_median (real_board, b->runs), bench_median (bare_first, b->runs));
   print_row ("Participants page shown until drawn",
              bench_median (real_people, b->runs), bench_median (bare_second, b->runs));
@@ -531,9 +562,19 @@ run_benchmarks (Bench *b)
   print_row ("Participants scroll: worst step", real_scroll[1].worst_ms,
              bare_scroll[1].worst_ms);
 
-  printf ("\n(startup parts, median: opening the database %.1f ms, fu_window_new with the "
-          "pages loading their rows %.1f ms;\n a page that is not shown loads when it is: "
-          "showing the Participants page reads its people)\n",
+  {
+    /* bench_median() sorts: the largest is last after it. */
+    double start_median = bench_median (start_stall, b->runs);
+    double reload_median = bench_median (reload_stall, b->runs);
+
+    printf ("\nThe window not answering (the longest the main loop waited; goal: under "
+            "100 ms):\n  while the board's rows come at start-up %.0f ms (max %.0f), while it "
+            "reads again after a change %.0f ms (max %.0f)\n", start_median,
+            start_stall[b->runs - 1], reload_median, reload_stall[b->runs - 1]);
+  }
+  printf ("\n(startup parts, median: opening the database %.1f ms, fu_window_new %.1f ms;\n"
+          " the board reads its rows in a thread; a page that is not shown is made and reads "
+          "when it is first shown)\n",
           bench_median (open_ms, b->runs), bench_median (new_ms, b->runs));
   printf ("(wall time per scroll step, waiting for the frame tick included: board %.1f ms, "
           "bare %.1f ms; Participants %.1f ms, bare %.1f ms)\n",

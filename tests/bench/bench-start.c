@@ -38,24 +38,9 @@ typedef struct {
   gint64        usable;
   gboolean      rows_at_paint;
   gboolean      wait_for_rows;
-  /* From the first frame until every row is read: the longest the main loop went without
-   * answering a 5 ms ticker (what a click or a frame would have waited). */
-  gint64        last_tick;
-  gint64        worst_stall;
-  guint         ticker;
+  /* From the first frame until every row is read. */
+  BenchStall    stall;
 } Child;
-
-static gboolean
-tick_cb (gpointer user_data)
-{
-  Child *c = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (c->last_tick != 0)
-    c->worst_stall = MAX (c->worst_stall, now - c->last_tick);
-  c->last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
 
 static GtkColumnView *
 board_view (GtkWidget *widget)
@@ -108,7 +93,7 @@ child_after_paint_cb (GdkFrameClock *clock,
     {
       c->first = now;
       if (c->wait_for_rows)
-        c->ticker = g_timeout_add_full (G_PRIORITY_HIGH, 5, tick_cb, c, NULL);
+        bench_stall_start (&c->stall);
     }
   if (c->usable == 0 && c->rows_at_paint)
     c->usable = now;
@@ -119,11 +104,12 @@ child_after_paint_cb (GdkFrameClock *clock,
       return;
     }
   g_signal_handlers_disconnect_by_data (clock, c);
-  g_clear_handle_id (&c->ticker, g_source_remove);
+  if (c->wait_for_rows)
+    bench_stall_stop (&c->stall);
   printf ("first %" G_GINT64_FORMAT "\n", c->first);
   if (c->usable != 0)
     printf ("usable %" G_GINT64_FORMAT "\nstall %" G_GINT64_FORMAT "\n", c->usable,
-            c->worst_stall);
+            c->stall.worst);
   fflush (stdout);
   g_application_quit (c->application);
 }
