@@ -140,11 +140,59 @@ fu_reply_free (FuReply *self)
   g_free (self);
 }
 
+/* Copies @text (may be NULL) to *@end, moving it on. */
+static char *
+pack_string (const char  *text,
+             char       **end)
+{
+  char *copy;
+  size_t size;
+
+  if (text == NULL)
+    return NULL;
+  size = strlen (text) + 1;
+  copy = memcpy (*end, text, size);
+  *end += size;
+  return copy;
+}
+
+FuFollowupRow *
+fu_followup_row_new_packed (const char *workshop_code,
+                            const char *workshop_title,
+                            const char *participant_name,
+                            const char *email,
+                            const char *administration)
+{
+  const char *texts[] = { workshop_code, workshop_title, participant_name, email,
+                          administration };
+  size_t size = sizeof (FuFollowupRow);
+  FuFollowupRow *row;
+  char *end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      size += strlen (texts[i]) + 1;
+  row = g_malloc0 (size);
+  end = (char *) (row + 1);
+  row->workshop_code = pack_string (workshop_code, &end);
+  row->workshop_title = pack_string (workshop_title, &end);
+  row->participant_name = pack_string (participant_name, &end);
+  row->email = pack_string (email, &end);
+  row->administration = pack_string (administration, &end);
+  row->packed = TRUE;
+  return row;
+}
+
 void
 fu_followup_row_free (FuFollowupRow *self)
 {
   if (self == NULL)
     return;
+  if (self->packed)
+    {
+      g_free (self);
+      return;
+    }
   g_free (self->workshop_code);
   g_free (self->workshop_title);
   g_free (self->participant_name);

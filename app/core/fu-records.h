@@ -83,6 +83,9 @@ struct _FuFollowupRow {
   guint             n_reminders;        /* reminders sent on or before the query's day */
   FuFollowupStatus  status;             /* as of the query's day */
   guint             days_overdue;
+  /* The strings are in the row's own block (fu_followup_row_new_packed()): the board holds
+   * 112,500 rows at WCO scale, and five allocations less each is 13 MB less. */
+  gboolean          packed;
 };
 
 /* Which follow-ups to list. Zero fields mean "any". */
@@ -177,6 +180,12 @@ FuReply          *fu_reply_new            (void);   /* nothing ticked, counts -1
 FuReply          *fu_reply_copy           (const FuReply *self);
 void              fu_reply_free           (FuReply *self);
 void              fu_followup_row_free    (FuFollowupRow *self);
+/* A row whose five strings (any may be NULL) are copied into its own block. */
+FuFollowupRow    *fu_followup_row_new_packed (const char *workshop_code,
+                                              const char *workshop_title,
+                                              const char *participant_name,
+                                              const char *email,
+                                              const char *administration);
 void              fu_summary_row_free     (FuSummaryRow *self);
 void              fu_reply_row_free       (FuReplyRow *self);
 void              fu_inhouse_row_free     (FuInhouseRow *self);

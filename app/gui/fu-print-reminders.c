@@ -16,12 +16,13 @@
 #include "fu-store.h"
 
 /* A copy the print job owns: the caller's rows may be reloaded while the dialog is open.
- * The strings are the ones fu_followup_row_free frees. */
+ * Its strings are its own (not packed), which fu_followup_row_free frees. */
 static FuFollowupRow *
 copy_row (const FuFollowupRow *row)
 {
   FuFollowupRow *copy = g_memdup2 (row, sizeof *row);
 
+  copy->packed = FALSE;
   copy->workshop_code = g_strdup (row->workshop_code);
   copy->workshop_title = g_strdup (row->workshop_title);
   copy->participant_name = g_strdup (row->participant_name);

@@ -252,20 +252,21 @@ add_followup_row (sqlite3_stmt          *stmt,
                   gpointer               user_data)
 {
   ListFollowups *data = user_data;
-  FuFollowupRow *row = g_new0 (FuFollowupRow, 1);
+  FuFollowupRow *row;
 
+  row = fu_followup_row_new_packed (
+    (const char *) sqlite3_column_text (stmt, FCOL_CODE),
+    (const char *) sqlite3_column_text (stmt, FCOL_TITLE),
+    (const char *) sqlite3_column_text (stmt, FCOL_PARTICIPANT),
+    (const char *) sqlite3_column_text (stmt, FCOL_EMAIL),
+    (const char *) sqlite3_column_text (stmt, FCOL_ADMINISTRATION));
   row->followup_id = sqlite3_column_int64 (stmt, FCOL_FOLLOWUP_ID);
   row->attendance_id = sqlite3_column_int64 (stmt, FCOL_ATTENDANCE_ID);
   row->workshop_id = sqlite3_column_int64 (stmt, FCOL_WORKSHOP_ID);
   row->participant_id = sqlite3_column_int64 (stmt, FCOL_PARTICIPANT_ID);
   row->administration_id = sqlite3_column_int64 (stmt, FCOL_ADMINISTRATION_ID);
-  row->workshop_code = fu_sqlite_column_text (stmt, FCOL_CODE);
-  row->workshop_title = fu_sqlite_column_text (stmt, FCOL_TITLE);
   row->workshop_start = fu_sqlite_column_day (stmt, FCOL_START);
   row->workshop_end = fu_sqlite_column_day (stmt, FCOL_END);
-  row->participant_name = fu_sqlite_column_text (stmt, FCOL_PARTICIPANT);
-  row->email = fu_sqlite_column_text (stmt, FCOL_EMAIL);
-  row->administration = fu_sqlite_column_text (stmt, FCOL_ADMINISTRATION);
   row->dates = *dates;
   row->n_reminders = dates->sent != FU_DAY_NONE
                      ? (guint) sqlite3_column_int (stmt, FCOL_N_REMINDERS) : 0;
