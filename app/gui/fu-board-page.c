@@ -15,6 +15,9 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "fu-board-page-private.h"
 #include "fu-day.h"
@@ -930,6 +933,11 @@ load_done_cb (GObject      *source,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     rows = g_steal_pointer (&self->load_rows);
   show_rows (self, changes, rows, error);
+#ifdef __GLIBC__
+  /* The thread's SQLite page cache and the rows a reload replaced are free now, but glibc
+   * keeps the pages of a thread's arena: give them back. */
+  malloc_trim (0);
+#endif
 }
 
 /* The first time there is something to do, open the first group that has it: after "Load

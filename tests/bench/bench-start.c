@@ -83,6 +83,20 @@ child_before_paint_cb (GdkFrameClock *clock,
   c->rows_at_paint = c->wait_for_rows && board_ready (c);
 }
 
+/* The process's resident memory now, in kB (0 if unknown). */
+static long
+resident_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  long kb = 0;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      && (line = strstr (status, "VmRSS:")) != NULL)
+    sscanf (line, "VmRSS: %ld", &kb);
+  return kb;
+}
+
 static void
 child_after_paint_cb (GdkFrameClock *clock,
                       Child         *c)
@@ -106,7 +120,8 @@ child_after_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_data (clock, c);
   if (c->wait_for_rows)
     bench_stall_stop (&c->stall);
-  printf ("first %" G_GINT64_FORMAT "\n", c->first);
+  /* The bare window with its first frame; Follow-Up with every row read and drawn. */
+  printf ("first %" G_GINT64_FORMAT "\nrss %ld\n", c->first, resident_kb ());
   if (c->usable != 0)
     printf ("usable %" G_GINT64_FORMAT "\nstall %" G_GINT64_FORMAT "\n", c->usable,
             c->stall.worst);
@@ -196,6 +211,7 @@ typedef struct {
   gint64 first;   /* µs from the spawn to the end of the first frame */
   gint64 usable;  /* ... to the first frame with the board's rows */
   gint64 stall;   /* the longest the window did not answer while the rows came, µs */
+  long   rss;     /* resident memory at the end, kB */
   int    width;
   int    height;
 } Start;
@@ -235,7 +251,8 @@ spawn_child (const char  *self,
     {
       gint64 t;
 
-      if (sscanf (lines[i], "size %d %d", &start->width, &start->height) == 2)
+      if (sscanf (lines[i], "size %d %d", &start->width, &start->height) == 2
+          || sscanf (lines[i], "rss %ld", &start->rss) == 1)
         continue;
       if (sscanf (lines[i], "first %" G_GINT64_FORMAT, &t) == 1)
         start->first = t - spawned;
@@ -274,6 +291,7 @@ measure (const char *self,
 {
   double first[MAX_RUNS], usable[MAX_RUNS], bare[MAX_RUNS], bare2[MAX_RUNS];
   double first_ratio[MAX_RUNS], usable_ratio[MAX_RUNS], stall[MAX_RUNS];
+  double memory[MAX_RUNS];
   g_autoptr(GError) error = NULL;
   Start warm, app, plain;
   guint n_usable = 0;
@@ -295,6 +313,7 @@ measure (const char *self,
           return;
         }
       bare[i] = bare2[i] = plain.first / 1000.0;
+      memory[i] = (app.rss - plain.rss) / 1024.0;
       first[i] = app.first / 1000.0;
       first_ratio[i] = first[i] / bare[i];
       if (app.usable > 0)
@@ -315,6 +334,12 @@ measure (const char *self,
       printf ("  %-30s %8.0f   (longest wait of the main loop until every row is read;"
               " max %.0f)\n", "window not answering, worst", median, stall[runs - 1]);
     }
+  {
+    double median = bench_median (memory, runs);
+
+    printf ("  %-30s %8.1f   (resident, every row read, minus the bare window's; max %.1f)\n",
+            "memory over the bare, MB", median, memory[runs - 1]);
+  }
 }
 
 int
