@@ -8,6 +8,7 @@
 
 #include "fu-board-page.h"
 #include "fu-context.h"
+#include "fu-gui-util.h"
 #include "fu-import-dialog.h"
 #include "fu-test-util.h"
 #include "fu-window.h"
@@ -22,7 +23,8 @@ fu_display_iterate (void)
         ;
       /* An import checks and writes in a thread, and the board reads there when first
        * shown: their ends come back through the loop. */
-      if (fu_import_dialog_count_running () == 0 && fu_board_page_count_loading () == 0)
+      if (fu_import_dialog_count_running () == 0 && fu_board_page_count_loading () == 0
+          && fu_gui_count_reads () == 0)
         return;
       g_main_context_iteration (NULL, TRUE);
     }

@@ -428,6 +428,61 @@ test_hidden_change (Fixture       *f,
   g_assert_cmpstr (row_at (f, 0)->administration, ==, "Fiji");
 }
 
+/* Shown for the first time, the page reads its people in a thread: the table is there at
+ * once, saying so, and the people come after; a change while shown reads them again there,
+ * the rows shown meanwhile. */
+static void
+test_reads_in_thread (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkLabel *count;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  FuParticipantsPage *page;
+  guint before;
+
+  fu_test_load_sample (f->store);
+  f->context = fu_display_context_new (f->store, fu_day_new (2018, 1, 15));
+  f->window = fu_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fu_window_show_page (f->window, "participants");
+  page = FU_PARTICIPANTS_PAGE (fu_display_page (f->window, "participants"));
+  count = GTK_LABEL (child (page, FU_TYPE_PARTICIPANTS_PAGE, "count_label"));
+  g_assert_cmpuint (fu_gui_count_reads (), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "Reading the participants…");
+
+  fu_display_iterate ();
+  g_assert_cmpuint (fu_gui_count_reads (), ==, 0);
+  people = fu_store_list_participant_overview (f->store, &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("%u participants", people->len);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+
+  /* A new person while shown: read again in a thread, the rows kept meanwhile. */
+  f->page = page;
+  before = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (child (page, FU_TYPE_PARTICIPANTS_PAGE, "column_view")))));
+  {
+    g_autoptr(FuParticipant) person = fu_participant_new ();
+    g_autoptr(FuCommand) command = NULL;
+    gint64 fiji = 0;
+
+    fu_store_lookup_administration (f->store, "Fiji", &fiji, &error);
+    g_assert_no_error (error);
+    person->name = g_strdup ("Newly Added");
+    person->administration_id = fiji;
+    command = fu_command_new_add_participant (person, 0);
+    g_assert_true (fu_context_run (f->context, command, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (fu_gui_count_reads (), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (child (page, FU_TYPE_PARTICIPANTS_PAGE, "column_view"))))), ==, before);
+  fu_display_iterate ();
+  g_assert_cmpuint (n_rows (f), ==, before + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +490,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/display/participants/reads-in-thread", Fixture, NULL,
+              fixture_setup, test_reads_in_thread, fixture_teardown);
   g_test_add ("/display/participants/list", Fixture, "sample",
               fixture_setup, test_list, fixture_teardown);
   g_test_add ("/display/participants/sort", Fixture, "sample",

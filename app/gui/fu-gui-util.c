@@ -235,3 +235,102 @@ fu_gui_drop_down_set_strings (GtkDropDown   *drop_down,
     }
   gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
 }
+
+/* ---- Reading in a thread ----------------------------------------------------------------- */
+
+static guint n_reads;
+
+typedef struct {
+  FuStore             *reader;
+  FuGuiReadFunc        read;
+  GDestroyNotify       result_free;
+  GAsyncReadyCallback  done;
+  gpointer             user_data;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_clear_object (&job->reader);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+  gpointer result = job->read (job->reader, &error);
+
+  /* The connection closes in the thread that used it. */
+  g_clear_object (&job->reader);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+
+  n_reads--;
+  job->done (source, result, job->user_data);
+}
+
+gboolean
+fu_gui_read_in_thread (gpointer             source,
+                       FuStore             *store,
+                       FuGuiReadFunc        read,
+                       GDestroyNotify       result_free,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  done,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FuStore *reader;
+  ReadJob *job;
+
+  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (read != NULL && done != NULL, FALSE);
+
+  reader = fu_store_open_reader (store, NULL);
+  if (reader == NULL)
+    return FALSE;
+
+  job = g_new0 (ReadJob, 1);
+  job->reader = reader;
+  job->read = read;
+  job->result_free = result_free;
+  job->done = done;
+  job->user_data = user_data;
+  task = g_task_new (source, cancellable, read_done_cb, NULL);
+  g_task_set_source_tag (task, fu_gui_read_in_thread);
+  g_task_set_task_data (task, job, read_job_free);
+  n_reads++;
+  g_task_run_in_thread (task, read_thread);
+  return TRUE;
+}
+
+gpointer
+fu_gui_read_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+fu_gui_count_reads (void)
+{
+  return n_reads;
+}

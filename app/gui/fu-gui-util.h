@@ -50,4 +50,21 @@ gboolean   fu_gui_swap_context            (FuContext  **slot,
                                            GCallback    changed_cb,
                                            gpointer     instance);
 
+/* Reads in a thread, on a connection of its own (fu_store_open_reader()): @read runs there
+ * and returns what was read, @done gets it back in the main thread through
+ * fu_gui_read_finish(), also when @cancellable was cancelled (then with an error). FALSE,
+ * and nothing started, when @store has no second connection: the caller reads in place. */
+typedef gpointer (*FuGuiReadFunc) (FuStore *reader, GError **error);
+gboolean   fu_gui_read_in_thread          (gpointer             source,
+                                           FuStore             *store,
+                                           FuGuiReadFunc        read,
+                                           GDestroyNotify       result_free,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  done,
+                                           gpointer             user_data);
+gpointer   fu_gui_read_finish             (GAsyncResult        *result,
+                                           GError             **error);
+/* How many fu_gui_read_in_thread() reads have not come back yet (tests wait for none). */
+guint      fu_gui_count_reads             (void);
+
 G_END_DECLS

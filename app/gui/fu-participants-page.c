@@ -163,6 +163,7 @@ struct _FuParticipantsPage
   gint64                shown_id;      /* the detail's participant */
   gboolean              reloading;
   gboolean              stale;         /* not loaded since the last change: load when shown */
+  GCancellable         *loading;       /* the people being read in a thread */
 
   /* Template widgets */
   GtkColumnView        *column_view;
@@ -232,6 +233,14 @@ update_count (FuParticipantsPage *self)
   guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   g_autofree char *text = NULL;
 
+  /* Read for the first time: nothing to count yet. */
+  if (self->loading != NULL && all == 0)
+    {
+      gtk_label_set_text (self->count_label, _("Reading the participants…"));
+      gtk_stack_set_visible_child_name (self->table_stack, "table");
+      return;
+    }
+
   /* "%'u": grouped as the locale does, "40,000" or "40 000". */
   if (listed == all)
     text = g_strdup_printf (ngettext ("%'u participant", "%'u participants", all), all);
@@ -297,23 +306,29 @@ scroll_to (FuParticipantsPage *self,
 }
 
 static void
-reload (FuParticipantsPage *self)
+stop_loading (FuParticipantsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = NULL;
+  if (self->loading == NULL)
+    return;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
+/* Shows @people (NULL: none, for @error). */
+static void
+show_people (FuParticipantsPage *self,
+             GPtrArray          *people,
+             const GError       *error)
+{
   guint position = GTK_INVALID_LIST_POSITION;
 
   self->stale = FALSE;
-  if (self->context != NULL)
+  if (people == NULL && error != NULL)
     {
-      people = fu_store_list_participant_overview (fu_context_get_store (self->context), &error);
-      if (people == NULL)
-        {
-          AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = adw_toast_new (error->message);
 
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          fu_gui_show_toast (GTK_WIDGET (self), toast);
-        }
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      fu_gui_show_toast (GTK_WIDGET (self), toast);
     }
 
   self->reloading = TRUE;
@@ -348,6 +363,63 @@ reload (FuParticipantsPage *self)
   fu_participant_detail_reload (self->detail);
   update_count (self);
   update_actions (self);
+}
+
+/* Reads the people here and now (what reads the rows from outside needs them). */
+static void
+reload (FuParticipantsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  stop_loading (self);
+  if (self->context != NULL)
+    people = fu_store_list_participant_overview (fu_context_get_store (self->context), &error);
+  show_people (self, people, error);
+}
+
+static gpointer
+read_people (FuStore  *reader,
+             GError  **error)
+{
+  return fu_store_list_participant_overview (reader, error);
+}
+
+static void
+people_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FuParticipantsPage *self = FU_PARTICIPANTS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = fu_gui_read_finish (result, &error);
+
+  /* Stopped: a newer read, one made in place, or the page went away. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
+  g_clear_object (&self->loading);
+  show_people (self, people, error);
+}
+
+/* Reads the people in a thread (40,000 at WCO scale: half a second), keeping what the
+ * table shows until they come; in place when the store has no second connection. A read
+ * already running is stopped. */
+static void
+start_loading (FuParticipantsPage *self)
+{
+  if (self->context == NULL)
+    return;
+  stop_loading (self);
+  self->loading = g_cancellable_new ();
+  if (!fu_gui_read_in_thread (self, fu_context_get_store (self->context), read_people,
+                              (GDestroyNotify) g_ptr_array_unref, self->loading,
+                              people_read_cb, NULL))
+    {
+      reload (self);
+      return;
+    }
+  self->stale = TRUE;
+  update_count (self);
 }
 
 /* ---- Search ------------------------------------------------------------------------------ */
@@ -419,7 +491,7 @@ context_changed_cb (FuParticipantsPage *self,
   /* Hidden, nobody sees the table: reading 40,000 people after every change made on another
    * page would be wasted. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+    start_loading (self);
   else
     self->stale = TRUE;
 }
@@ -657,8 +729,11 @@ search_action (GtkWidget  *widget,
 static void
 fu_participants_page_map (GtkWidget *widget)
 {
-  /* Before the children are shown: they show the rows as they are now. */
-  ensure_loaded (FU_PARTICIPANTS_PAGE (widget));
+  FuParticipantsPage *self = FU_PARTICIPANTS_PAGE (widget);
+
+  /* Changed while hidden, or shown for the first time: read in a thread. */
+  if (self->stale && self->loading == NULL)
+    start_loading (self);
 
   GTK_WIDGET_CLASS (fu_participants_page_parent_class)->map (widget);
 }
@@ -670,6 +745,7 @@ fu_participants_page_dispose (GObject *object)
 
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, self->context);
+  stop_loading (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_PARTICIPANTS_PAGE);
   g_clear_object (&self->filter);
   g_clear_object (&self->people);
@@ -818,6 +894,7 @@ fu_participants_page_set_context (FuParticipantsPage *self,
     return;
 
   fu_participant_detail_set_context (self->detail, context);
+  stop_loading (self);
   show_detail (self, 0);
   /* A window opens on another page: the people are read when this one is first shown. */
   if (context != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
