@@ -351,6 +351,8 @@ fu_followup_row_equal (gconstpointer a,
   const FuFollowupRow *x = a;
   const FuFollowupRow *y = b;
 
+  if (x == y)
+    return TRUE;
   return x->followup_id == y->followup_id
          && x->attendance_id == y->attendance_id
          && x->workshop_id == y->workshop_id

@@ -95,6 +95,7 @@ struct _FuBoardPage
   GPtrArray           *view_owner;         /* what owns the rows the list shows, if not it */
   gboolean             load_shows_pages;   /* the first load: rows show as they come */
   FuChangeSet         *load_changes;       /* a reload: what changed, NULL for anything */
+  guint                filters_id;         /* the filters' lists made after the first load */
   gboolean             shown;              /* mapped once since the context was set */
 };
 

@@ -784,7 +784,7 @@ stop_loading (FuBoardPage *self)
 }
 
 static void show_rows (FuBoardPage *self, FuChangeSet *changes, GPtrArray *rows,
-                       const GError *error);
+                       const GError *error, gboolean first_load);
 
 static void
 reload_changed (FuBoardPage *self,
@@ -802,7 +802,7 @@ reload_changed (FuBoardPage *self,
       board_query (self, &query);
       rows = fu_store_list_followups (fu_context_get_store (self->context), &query, &error);
     }
-  show_rows (self, changes, rows, error);
+  show_rows (self, changes, rows, error, FALSE);
 }
 
 /* The loads in a thread: the follow-ups read on a connection of the load's own, and given
@@ -932,7 +932,7 @@ load_done_cb (GObject      *source,
   /* Every page came before this (the same context, in order): the rows are whole. */
   if (g_task_propagate_boolean (G_TASK (result), &error))
     rows = g_steal_pointer (&self->load_rows);
-  show_rows (self, changes, rows, error);
+  show_rows (self, changes, rows, error, self->load_shows_pages);
 #ifdef __GLIBC__
   /* The thread's SQLite page cache and the rows a reload replaced are free now, but glibc
    * keeps the pages of a thread's arena: give them back. */
@@ -1049,13 +1049,34 @@ focus_in_table (FuBoardPage *self)
                            || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
 }
 
+static void
+rebuild_filters (FuBoardPage *self)
+{
+  g_clear_handle_id (&self->filters_id, g_source_remove);
+  rebuild_years (self);
+  rebuild_workshops (self);
+  rebuild_administrations (self);
+}
+
+static gboolean
+rebuild_filters_cb (gpointer data)
+{
+  FuBoardPage *self = data;
+
+  self->filters_id = 0;
+  if (self->context != NULL)
+    rebuild_filters (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Shows @rows (NULL: none, for @error), read after @changes (NULL: anything may have
- * changed). */
+ * changed), at the end of the first load when @first_load. */
 static void
 show_rows (FuBoardPage  *self,
            FuChangeSet  *changes,
            GPtrArray    *rows,
-           const GError *error)
+           const GError *error,
+           gboolean      first_load)
 {
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GHashTable) selected = NULL;
@@ -1073,15 +1094,18 @@ show_rows (FuBoardPage  *self,
       return;
     }
 
-  /* The filters' lists change with the workshops and administrations only. */
-  if (changes == NULL || fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
-      || fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
-      || fu_change_set_touches (changes, FU_RECORD_SETTINGS))
+  /* The filters' lists change with the workshops and administrations only. After the
+   * first load, in a moment of their own: the window answers between the two. */
+  if (changes == NULL && first_load)
     {
-      rebuild_years (self);
-      rebuild_workshops (self);
-      rebuild_administrations (self);
+      if (self->filters_id == 0)
+        self->filters_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_filters_cb, self,
+                                            NULL);
     }
+  else if (changes == NULL || fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
+           || fu_change_set_touches (changes, FU_RECORD_ADMINISTRATION)
+           || fu_change_set_touches (changes, FU_RECORD_SETTINGS))
+    rebuild_filters (self);
 
   if (rows == NULL)
     {
@@ -1316,6 +1340,7 @@ fu_board_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->context);
   g_clear_object (&self->context);
   stop_loading (self);
+  g_clear_handle_id (&self->filters_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FU_TYPE_BOARD_PAGE);
 
