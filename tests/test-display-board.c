@@ -933,6 +933,43 @@ test_reload_in_thread (Fixture       *f,
                     ==, after[FU_STATUS_OVERDUE]);
 }
 
+static gboolean
+slow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  /* A frame that takes long to draw, as a spinner drawn by GL on llvmpipe. */
+  g_usleep (40000);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A window that draws frame after frame, each slowly, still gets its rows. */
+static void
+test_loads_while_drawing (Fixture       *f,
+                          gconstpointer  data)
+{
+  FuWindow *window;
+  gboolean gave_up = FALSE;
+  guint timeout;
+
+  fu_display_destroy_windows ();
+  window = fu_window_new (NULL, f->context);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), slow_tick_cb, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  timeout = g_timeout_add_seconds (20, flag_cb, &gave_up);
+  while (fu_board_page_count_loading () > 0 && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gave_up);
+  g_source_remove (timeout);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -948,6 +985,8 @@ main (int    argc,
               fixture_setup, test_loads_in_thread, fixture_teardown);
   g_test_add ("/display/board/reload-in-thread", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_reload_in_thread, fixture_teardown);
+  g_test_add ("/display/board/loads-while-drawing", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_loads_while_drawing, fixture_teardown);
   g_test_add ("/display/board/hidden-change", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_hidden_change, fixture_teardown);
   g_test_add ("/display/board/filters", Fixture, GINT_TO_POINTER (FALSE),

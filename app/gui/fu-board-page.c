@@ -884,10 +884,12 @@ load_page (GPtrArray *rows,
   page->page = g_object_ref (load->page);
   page->cancellable = g_object_ref (load->cancellable);
   page->rows = rows;
-  /* Below the frame clock's: the window draws between pages. The task's end comes at the
-   * same priority, so after every page. */
+  /* Not below the frame clock's: a spinner drawn with a slow renderer (GL on llvmpipe) would
+   * keep the main loop busy and the pages would never come. The window draws while the
+   * thread reads the next one. The task's end comes at the same priority, after every page
+   * (sources of one priority run in the order they were added). */
   source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, load_page_cb, page, load_page_free);
   g_source_attach (source, load->context);
   g_source_unref (source);
@@ -1029,7 +1031,6 @@ start_loading (FuBoardPage *self,
   self->load_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
   task = g_task_new (self, self->loading, load_done_cb, NULL);
   g_task_set_source_tag (task, start_loading);
-  g_task_set_priority (task, G_PRIORITY_DEFAULT_IDLE);
   g_task_set_task_data (task, load, load_free);
   g_task_run_in_thread (task, load_thread);
 
@@ -1099,7 +1100,7 @@ show_rows (FuBoardPage  *self,
   if (changes == NULL && first_load)
     {
       if (self->filters_id == 0)
-        self->filters_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_filters_cb, self,
+        self->filters_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_filters_cb, self,
                                             NULL);
     }
   else if (changes == NULL || fu_change_set_touches (changes, FU_RECORD_WORKSHOP)
@@ -1509,6 +1510,16 @@ fu_board_page_init (FuBoardPage *self)
   setup_dropdown (self->year_dropdown, 12, 20, _("All Years"));
   setup_dropdown (self->workshop_dropdown, 18, 48, _("All Workshops"));
   setup_dropdown (self->administration_dropdown, 20, 40, _("All Administrations"));
+  /* What they say until the lists are read with the rows. */
+  {
+    const char *years[] = { _("All Years"), NULL };
+    const char *workshops[] = { _("All Workshops"), NULL };
+    const char *administrations[] = { _("All Administrations"), NULL };
+
+    set_dropdown_strings (self, self->year_dropdown, (GStrv) years, 0);
+    set_dropdown_strings (self, self->workshop_dropdown, (GStrv) workshops, 0);
+    set_dropdown_strings (self, self->administration_dropdown, (GStrv) administrations, 0);
+  }
 
   fu_board_page_add_columns (self);
 
