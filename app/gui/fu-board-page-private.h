@@ -96,6 +96,11 @@ struct _FuBoardPage
   gboolean             load_shows_pages;   /* the first load: rows show as they come */
   FuChangeSet         *load_changes;       /* a reload: what changed, NULL for anything */
   guint                filters_id;         /* the filters' lists made after the first load */
+  guint                shown_len;          /* how many of load_rows the list shows */
+  gulong               frame_id;           /* waiting for the window's next frame */
+  guint                frame_timeout_id;
+  gboolean             load_ended;         /* every page came, shown after that frame */
+  GError              *load_error;
   gboolean             shown;              /* mapped once since the context was set */
 };
 

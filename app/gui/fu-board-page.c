@@ -775,11 +775,19 @@ board_query (FuBoardPage     *self,
 static void
 stop_loading (FuBoardPage *self)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && self->frame_id != 0)
+    g_signal_handler_disconnect (clock, self->frame_id);
+  self->frame_id = 0;
+  g_clear_handle_id (&self->frame_timeout_id, g_source_remove);
   if (self->loading == NULL)
     return;
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->load_changes, fu_change_set_unref);
+  g_clear_error (&self->load_error);
+  self->load_ended = FALSE;
   n_loading--;
 }
 
@@ -838,20 +846,22 @@ load_free (gpointer data)
   g_free (load);
 }
 
-static void append_rows (FuBoardPage *self, GPtrArray *rows);
+static void show_so_far (FuBoardPage *self);
+static void end_load (FuBoardPage *self);
+static void load_step (FuBoardPage *self);
 
 static gboolean
 load_page_cb (gpointer data)
 {
   LoadPage *page = data;
 
-  /* Only for the load still running; a reload shows its rows once all have come. */
+  /* Only for the load still running; a reload shows its rows once all have come, and the
+   * first load once the window has drawn its first frame. */
   if (page->page->loading != page->cancellable)
     return G_SOURCE_REMOVE;
-  if (page->page->load_shows_pages)
-    append_rows (page->page, g_steal_pointer (&page->rows));
-  else
-    g_ptr_array_extend_and_steal (page->page->load_rows, g_steal_pointer (&page->rows));
+  g_ptr_array_extend_and_steal (page->page->load_rows, g_steal_pointer (&page->rows));
+  if (page->page->load_shows_pages && page->page->frame_id == 0)
+    show_so_far (page->page);
   return G_SOURCE_REMOVE;
 }
 
@@ -921,18 +931,31 @@ load_done_cb (GObject      *source,
               gpointer      user_data)
 {
   FuBoardPage *self = FU_BOARD_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(FuChangeSet) changes = NULL;
+  GError *error = NULL;
 
   /* Stopped: a newer load, a synchronous one, or the page went away. */
   if (g_task_get_cancellable (G_TASK (result)) != self->loading)
     return;
+  /* Every page came before this (the same context, in order): the rows are whole. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    self->load_error = error;
+  self->load_ended = TRUE;
+  if (self->frame_id == 0)
+    load_step (self);
+}
+
+/* The end of a load whose pages have all come: what it read is shown. */
+static void
+end_load (FuBoardPage *self)
+{
+  g_autoptr(GError) error = g_steal_pointer (&self->load_error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(FuChangeSet) changes = g_steal_pointer (&self->load_changes);
+
   g_clear_object (&self->loading);
   n_loading--;
-  changes = g_steal_pointer (&self->load_changes);
-  /* Every page came before this (the same context, in order): the rows are whole. */
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  self->load_ended = FALSE;
+  if (error == NULL)
     rows = g_steal_pointer (&self->load_rows);
   show_rows (self, changes, rows, error, self->load_shows_pages);
 #ifdef __GLIBC__
@@ -940,6 +963,67 @@ load_done_cb (GObject      *source,
    * keeps the pages of a thread's arena: give them back. */
   malloc_trim (0);
 #endif
+}
+
+/* What is next for a load, once the window has drawn (or the load ended while it needed no
+ * frame): a first load shows its first screenful before anything more; then its end, or
+ * the rows come since. */
+static void
+load_step (FuBoardPage *self)
+{
+  if (self->loading == NULL)
+    return;
+  if (self->load_ended
+      && (!self->load_shows_pages || self->shown_len > 0
+          || self->load_rows->len <= LOAD_FIRST_PAGE))
+    end_load (self);
+  else if (self->load_shows_pages && self->load_rows->len > self->shown_len)
+    show_so_far (self);
+}
+
+/* The window has drawn a frame (or is taking too long to): what came meanwhile is shown. */
+static void
+first_frame_drawn (FuBoardPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && self->frame_id != 0)
+    g_signal_handler_disconnect (clock, self->frame_id);
+  self->frame_id = 0;
+  g_clear_handle_id (&self->frame_timeout_id, g_source_remove);
+  load_step (self);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FuBoardPage   *self)
+{
+  first_frame_drawn (self);
+}
+
+static gboolean
+frame_timeout_cb (gpointer data)
+{
+  FuBoardPage *self = data;
+
+  self->frame_timeout_id = 0;
+  first_frame_drawn (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Until the window's next frame is drawn, pages are kept, not shown. At most 200 ms: a window
+ * that does not draw (minimized) still gets its rows. */
+static void
+arm_frame_wait (FuBoardPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->frame_id != 0 || clock == NULL)
+    return;
+  /* Gone with the page, if the clock outlives it. */
+  self->frame_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb),
+                                            self, G_CONNECT_DEFAULT);
+  self->frame_timeout_id = g_timeout_add (200, frame_timeout_cb, self);
 }
 
 /* The first time there is something to do, open the first group that has it: after "Load
@@ -962,14 +1046,19 @@ open_first_group (FuBoardPage *self,
     }
 }
 
-/* A page of a load in a thread: the rows so far are shown (@rows is taken). */
+static void arm_frame_wait (FuBoardPage *self);
+
+/* The first load's rows read so far are shown; then the pages that come wait for the frame
+ * that draws them: one step of work per frame, and never a frame held back by pages. */
 static void
-append_rows (FuBoardPage *self,
-             GPtrArray   *rows)
+show_so_far (FuBoardPage *self)
 {
   g_autoptr(GPtrArray) so_far = NULL;
 
-  g_ptr_array_extend_and_steal (self->load_rows, rows);
+  /* First a screenful, as the first page is: more rows, given to the list before it has a
+   * height, would all be made into widgets (see LOAD_FIRST_PAGE). */
+  self->shown_len = self->shown_len == 0 ? MIN (self->load_rows->len, LOAD_FIRST_PAGE)
+                                         : self->load_rows->len;
   /* The list shows the rows that load_rows keeps: kept while they are shown, even if this
    * load is stopped. */
   if (self->view_owner != self->load_rows)
@@ -979,12 +1068,14 @@ append_rows (FuBoardPage *self,
     }
   so_far = g_ptr_array_copy (self->load_rows, NULL, NULL);
   g_ptr_array_set_free_func (so_far, NULL);
+  g_ptr_array_set_size (so_far, self->shown_len);
   g_clear_pointer (&self->search_keys, g_ptr_array_unref);
   fu_lazy_list_update_rows (self->rows, so_far, fu_followup_row_equal);
   update_counts (self);
   open_first_group (self, FALSE);
   update_empty_state (self);
   update_actions (self);
+  arm_frame_wait (self);
 }
 
 /* Reads the follow-ups in a thread, or here when the store has no second connection. The
@@ -1033,6 +1124,12 @@ start_loading (FuBoardPage *self,
   g_task_set_source_tag (task, start_loading);
   g_task_set_task_data (task, load, load_free);
   g_task_run_in_thread (task, load_thread);
+
+  /* The first load shows nothing before the window's first frame: rows read sooner would
+   * hold it back. */
+  self->shown_len = 0;
+  if (show_pages)
+    arm_frame_wait (self);
 
   update_counts (self);
   update_empty_state (self);
