@@ -817,7 +817,7 @@ reload_changed (FuBoardPage *self,
  * to the page in pages as they come, the first a screenful: GTK 4.8's list view makes a row
  * for each item it is given before it has a height (up to 200), so a first page of 200 cost
  * 175 rows of widgets made and measured for the 25 shown. */
-#define LOAD_FIRST_PAGE 50
+#define LOAD_FIRST_PAGE 30
 #define LOAD_PAGE 5000
 
 typedef struct {
