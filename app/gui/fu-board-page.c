@@ -439,10 +439,13 @@ update_counts (FuBoardPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       GtkLabel *label = count_label (self, groups[i]);
-      /* Grouped as the locale does ("1,234"); none yet while the first rows come. */
-      g_autofree char *text = self->loading != NULL && self->load_shows_pages ? g_strdup ("")
-                                                    : g_strdup_printf ("%'u",
-                                                                       self->counts[groups[i]]);
+      /* Grouped as the locale does ("1,234"). While the first load runs, the counts so far
+       * grow with "…" after them (nothing before the first rows): the progress of the load. */
+      gboolean counting = self->loading != NULL && self->load_shows_pages;
+      guint count = self->counts[groups[i]];
+      g_autofree char *text = !counting ? g_strdup_printf ("%'u", count)
+                              : count > 0 ? g_strdup_printf ("%'u…", count)
+                              : g_strdup ("");
       g_autofree char *name = g_strdup_printf ("%s: %u",
                                                fu_followup_status_get_label (groups[i]),
                                                self->counts[groups[i]]);
