@@ -446,9 +446,10 @@ update_counts (FuBoardPage *self)
       g_autofree char *text = !counting ? g_strdup_printf ("%'u", count)
                               : count > 0 ? g_strdup_printf ("%'u…", count)
                               : g_strdup ("");
-      g_autofree char *name = g_strdup_printf ("%s: %u",
+      /* TRANSLATORS: a group of the board and how many it has of the rows read so far */
+      g_autofree char *name = g_strdup_printf (counting ? _("%s: %u so far") : "%s: %u",
                                                fu_followup_status_get_label (groups[i]),
-                                               self->counts[groups[i]]);
+                                               count);
 
       gtk_label_set_label (label, text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (group_row (self, groups[i])),
