@@ -97,7 +97,8 @@ struct _FuBoardPage
   FuChangeSet         *load_changes;       /* a reload: what changed, NULL for anything */
   guint                filters_id;         /* the filters' lists made after the first load */
   guint                shown_len;          /* how many of load_rows the list shows */
-  gulong               frame_id;           /* waiting for the window's next frame */
+  GdkFrameClock       *frame_clock;        /* waiting for the window's next frame on it */
+  gulong               frame_id;
   guint                frame_timeout_id;
   gboolean             load_ended;         /* every page came, shown after that frame */
   GError              *load_error;

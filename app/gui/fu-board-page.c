@@ -776,15 +776,20 @@ board_query (FuBoardPage     *self,
   query->replied_since = fu_day_add_days (query->as_of, -BOARD_REPLIED_DAYS);
 }
 
+/* No longer waiting for the window's next frame (see arm_frame_wait()). */
+static void
+disarm_frame_wait (FuBoardPage *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->frame_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_handle_id (&self->frame_timeout_id, g_source_remove);
+}
+
 static void
 stop_loading (FuBoardPage *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock != NULL && self->frame_id != 0)
-    g_signal_handler_disconnect (clock, self->frame_id);
-  self->frame_id = 0;
-  g_clear_handle_id (&self->frame_timeout_id, g_source_remove);
+  disarm_frame_wait (self);
   if (self->loading == NULL)
     return;
   g_cancellable_cancel (self->loading);
@@ -987,22 +992,10 @@ load_step (FuBoardPage *self)
 
 /* The window has drawn a frame (or is taking too long to): what came meanwhile is shown. */
 static void
-first_frame_drawn (FuBoardPage *self)
+frame_drawn (FuBoardPage *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock != NULL && self->frame_id != 0)
-    g_signal_handler_disconnect (clock, self->frame_id);
-  self->frame_id = 0;
-  g_clear_handle_id (&self->frame_timeout_id, g_source_remove);
+  disarm_frame_wait (self);
   load_step (self);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                FuBoardPage   *self)
-{
-  first_frame_drawn (self);
 }
 
 static gboolean
@@ -1011,7 +1004,7 @@ frame_timeout_cb (gpointer data)
   FuBoardPage *self = data;
 
   self->frame_timeout_id = 0;
-  first_frame_drawn (self);
+  frame_drawn (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1024,9 +1017,10 @@ arm_frame_wait (FuBoardPage *self)
 
   if (self->frame_id != 0 || clock == NULL)
     return;
-  /* Gone with the page, if the clock outlives it. */
-  self->frame_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb),
-                                            self, G_CONNECT_DEFAULT);
+  /* The clock connected to is the one left: the page may be realized again meanwhile. */
+  self->frame_clock = g_object_ref (clock);
+  self->frame_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (frame_drawn),
+                                             self);
   self->frame_timeout_id = g_timeout_add (200, frame_timeout_cb, self);
 }
 
