@@ -409,6 +409,8 @@ test_open_migrate (void)
       g_assert_true (schema_has (store, "index", "participant_name"));
       g_assert_true (schema_has (store, "table", "audit_entry"));
       g_assert_true (schema_has (store, "trigger", "audit_workshop_update"));
+      /* Version 6 closes a new follow-up of a person not to be contacted without it. */
+      g_assert_false (schema_has (store, "trigger", "followup_no_contact"));
       g_assert_cmpint (query_int (store, "SELECT count (*) FROM administration"), ==, 33);
       g_assert_cmpint (query_int (store, "SELECT count (*) FROM settings"), ==, 5);
 
@@ -1204,6 +1206,56 @@ test_followup_statuses (void)
   board_clear (&b);
 }
 
+/* A person marked "do not contact" gets no questionnaire from a workshop they attend later:
+ * the follow-up is made closed, on the day they asked, whether the attendance is added to a
+ * surveyed workshop or the workshop becomes surveyed afterwards. Others' are open. */
+static void
+test_followup_no_contact (void)
+{
+  g_autoptr(FuStore) store = open_memory ();
+  g_autoptr(FuWorkshop) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 surveyed, unsurveyed, ana, bo, f_ana, f_bo;
+  g_autoptr(FuWorkshop) plain = fu_workshop_new ();
+
+  surveyed = add_workshop (store, "2017-A", "2017-03-06", "2017-03-10");
+  plain->code = g_strdup ("2017-B");
+  plain->title = g_strdup ("Not surveyed");
+  plain->start_date = D ("2017-04-03");
+  plain->end_date = D ("2017-04-07");
+  plain->surveyed = FALSE;
+  unsurveyed = fu_test_add_workshop (store, plain);
+  ana = add_participant (store, "Ana Lopez", "Thailand", "ana@example.org");
+  bo = add_participant (store, "Bo Chan", "Thailand", "bo@example.org");
+  g_assert_true (fu_store_set_no_contact (store, ana, D ("2017-02-01"), "asked", &error));
+  g_assert_no_error (error);
+
+  f_ana = attend (store, surveyed, ana);
+  f_bo = attend (store, surveyed, bo);
+  g_assert_cmpint (f_ana, >, 0);
+  g_assert_cmpint (f_bo, >, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM followup WHERE closed_date IS NULL"),
+                   ==, 1);
+  reason = query_text (store, "SELECT closed_date || ' ' || closed_reason FROM followup "
+                              "WHERE closed_date IS NOT NULL");
+  g_assert_cmpstr (reason, ==, "2017-02-01 do not contact");
+  g_clear_pointer (&reason, g_free);
+  g_assert_cmpint (status_on (store, f_bo, "2017-09-11"), ==, FU_STATUS_TO_SEND);
+
+  /* Not surveyed: no follow-up, until it is. */
+  g_assert_cmpint (attend (store, unsurveyed, ana), ==, 0);
+  g_assert_cmpint (attend (store, unsurveyed, bo), ==, 0);
+  later = get_workshop (store, unsurveyed);
+  later->surveyed = TRUE;
+  g_assert_true (fu_store_update_workshop (store, later, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM followup"), ==, 4);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM followup "
+                                     "WHERE closed_reason = 'do not contact' "
+                                     "AND closed_date = '2017-02-01'"), ==, 2);
+}
+
 static void
 test_followup_chosen (void)
 {
@@ -1926,6 +1978,7 @@ main (int   argc,
   g_test_add_func ("/core/store/settings", test_settings);
   g_test_add_func ("/core/store/followup/statuses", test_followup_statuses);
   g_test_add_func ("/core/store/followup/chosen", test_followup_chosen);
+  g_test_add_func ("/core/store/followup/no-contact", test_followup_no_contact);
   g_test_add_func ("/core/store/followup/filters", test_followup_filters);
   g_test_add_func ("/core/store/followup/paged", test_followups_paged);
   g_test_add_func ("/core/store/reply/save", test_reply);

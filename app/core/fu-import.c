@@ -1041,6 +1041,7 @@ import_participant_row (FuImport *self)
   gint64 admin_id = 0;
   gint64 participant_id;
   gint64 attendance_id = 0;
+  guint before;
 
   g_assert (self != NULL);
 
@@ -1057,11 +1058,14 @@ import_participant_row (FuImport *self)
   if (self->row_failed)
     return;
 
+  before = self->result->participants_added;
   participant_id = find_or_add_participant (self, name, admin_id, email);
   if (participant_id == 0)
     return;
 
-  if (!fu_store_lookup_attendance (self->store, workshop->id, participant_id, &attendance_id,
+  /* Someone just added has no attendance yet. */
+  if (self->result->participants_added == before
+      && !fu_store_lookup_attendance (self->store, workshop->id, participant_id, &attendance_id,
                                    &error))
     {
       add_issue (self, N_COLS, "%s", error->message);

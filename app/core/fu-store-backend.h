@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema version every backend writes (each has its own numbered migrations). */
-#define FU_STORE_SCHEMA_VERSION 5
+#define FU_STORE_SCHEMA_VERSION 6
 
 typedef struct {
   const char *name;

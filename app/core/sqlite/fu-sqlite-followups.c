@@ -32,7 +32,7 @@ fu_sqlite_lookup_followup (FuStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, attendance_id);
-  return step_id (self, stmt, followup_id, _("Could not look up a follow-up"), error);
+  return step_id (self, stmt, followup_id, N_("Could not look up a follow-up"), error);
 }
 
 /* Columns shared by the list and the count, then the list's own. ?1 is the query's day. */
@@ -373,7 +373,7 @@ get_workshop_schedule (FuStore  *self,
   gboolean found;
 
   stmt = select_one_by_id (self, "SELECT deadline_override, surveyed FROM workshop WHERE id = ?1",
-                           workshop_id, &found, _("Could not read a workshop"), error);
+                           workshop_id, &found, N_("Could not read a workshop"), error);
   if (stmt == NULL)
     return FALSE;
   if (!found)
@@ -445,7 +445,7 @@ mark_sent (FuStore *self,
   sqlite3_bind_int64 (stmt, 1, workshop_id);
   fu_sqlite_bind_day (stmt, 2, date);
   fu_sqlite_bind_day (stmt, 3, fu_schedule_deadline (&rules, date, deadline_override));
-  if (!step_done (self, stmt, _("Could not mark the questionnaires sent"), error))
+  if (!step_done (self, stmt, N_("Could not mark the questionnaires sent"), error))
     return FALSE;
   *n_changed = (guint) sqlite3_changes (FU_SQLITE (self)->db);
   return TRUE;
@@ -492,7 +492,7 @@ mark_reminded (FuStore *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, workshop_id);
   fu_sqlite_bind_day (stmt, 2, date);
-  if (!step_done (self, stmt, _("Could not record the reminders"), error))
+  if (!step_done (self, stmt, N_("Could not record the reminders"), error))
     return FALSE;
   *n_changed = (guint) sqlite3_changes (FU_SQLITE (self)->db);
   return TRUE;
@@ -558,7 +558,7 @@ mark_one_sent (FuStore       *self,
                            " AND NOT EXISTS (SELECT 1 FROM reply r WHERE r.followup_id = f.id)"
                            " FROM followup f JOIN attendance a ON a.id = f.attendance_id"
                            " JOIN workshop w ON w.id = a.workshop_id WHERE f.id = ?1",
-                           followup_id, &found, _("Could not read a follow-up"), error);
+                           followup_id, &found, N_("Could not read a follow-up"), error);
   if (stmt == NULL)
     return FALSE;
   if (!found)
@@ -576,7 +576,7 @@ mark_one_sent (FuStore       *self,
   sqlite3_bind_int64 (update, 1, followup_id);
   fu_sqlite_bind_day (update, 2, date);
   fu_sqlite_bind_day (update, 3, fu_schedule_deadline (rules, date, deadline_override));
-  return step_done (self, update, _("Could not mark a questionnaire sent"), error);
+  return step_done (self, update, N_("Could not mark a questionnaire sent"), error);
 }
 
 gboolean
@@ -613,14 +613,14 @@ mark_one_reminded (FuStore       *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, followup_id);
   fu_sqlite_bind_day (stmt, 2, date);
-  if (!step_done (self, stmt, _("Could not record a reminder"), error))
+  if (!step_done (self, stmt, N_("Could not record a reminder"), error))
     return FALSE;
   if (sqlite3_changes (FU_SQLITE (self)->db) > 0)
     return TRUE;
 
   /* Nothing to remind: fine, unless the follow-up does not exist. */
   exists = select_one_by_id (self, "SELECT 1 FROM followup WHERE id = ?1", followup_id, &found,
-                             _("Could not read a follow-up"), error);
+                             N_("Could not read a follow-up"), error);
   if (exists == NULL)
     return FALSE;
   return found ? TRUE : followup_not_found (followup_id, error);
@@ -658,7 +658,7 @@ close_followup (FuStore    *self,
   sqlite3_bind_int64 (stmt, 1, followup_id);
   fu_sqlite_bind_day (stmt, 2, date);
   fu_sqlite_bind_text (stmt, 3, date != FU_DAY_NONE ? reason : NULL);
-  if (!step_done (self, stmt, _("Could not close the follow-up"), error))
+  if (!step_done (self, stmt, N_("Could not close the follow-up"), error))
     return FALSE;
   if (sqlite3_changes (FU_SQLITE (self)->db) == 0)
     return followup_not_found (followup_id, error);

@@ -90,7 +90,7 @@ fu_sqlite_lookup_own_name (FuStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name_or_short, -1, SQLITE_TRANSIENT);
-  return step_id (self, stmt, id, _("Could not look up an administration"), error);
+  return step_id (self, stmt, id, N_("Could not look up an administration"), error);
 }
 
 FuAdministration *
@@ -106,7 +106,7 @@ fu_sqlite_get_administration (FuStore *self,
 
   stmt = select_one_by_id (self,
                            "SELECT " ADMINISTRATION_COLUMNS " FROM administration WHERE id = ?1",
-                           id, &found, _("Could not read an administration"), error);
+                           id, &found, N_("Could not read an administration"), error);
   if (stmt == NULL)
     return NULL;
   if (!found)
@@ -327,7 +327,7 @@ fu_sqlite_lookup_participant (FuStore    *self,
       return TRUE;
     }
 
-  return step_id (self, stmt, id, _("Could not look up a participant"), error);
+  return step_id (self, stmt, id, N_("Could not look up a participant"), error);
 }
 
 FuParticipant *
@@ -343,7 +343,7 @@ fu_sqlite_get_participant (FuStore *self,
 
   stmt = select_one_by_id (self,
                            "SELECT id, " PARTICIPANT_FIELDS " FROM participant WHERE id = ?1",
-                           id, &found, _("Could not read a participant"), error);
+                           id, &found, N_("Could not read a participant"), error);
   if (stmt == NULL)
     return NULL;
   if (!found)
@@ -430,7 +430,7 @@ fu_sqlite_lookup_attendance (FuStore *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, workshop_id);
   sqlite3_bind_int64 (stmt, 2, participant_id);
-  return step_id (self, stmt, id, _("Could not look up an attendance"), error);
+  return step_id (self, stmt, id, N_("Could not look up an attendance"), error);
 }
 
 /* On the error path only: say which of the two is missing, or who already attends. */
@@ -467,6 +467,7 @@ insert_attendance (FuStore *self,
                    GError **error)
 {
   g_autoptr(FuStmt) stmt = NULL;
+  g_autoptr(FuStmt) about = NULL;
   g_autoptr(FuStmt) followup = NULL;
 
   stmt = fu_sqlite_prepare (self,
@@ -487,15 +488,39 @@ insert_attendance (FuStore *self,
     }
   *id = sqlite3_last_insert_rowid (FU_SQLITE (self)->db);
 
+  /* A surveyed workshop's attendance gets its follow-up, closed from the start when the
+   * person is not to be contacted. Read first, then one row inserted by value: an insert
+   * that selects (or fires a trigger) would write a statement journal for every row of an
+   * import. */
+  about = fu_sqlite_prepare (self,
+                            "SELECT w.surveyed, p.no_contact_date "
+                            "FROM workshop w, participant p WHERE w.id = ?1 AND p.id = ?2",
+                            error);
+  if (about == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (about, 1, workshop_id);
+  sqlite3_bind_int64 (about, 2, participant_id);
+  switch (sqlite3_step (about))
+    {
+    case SQLITE_ROW:
+      break;
+    case SQLITE_DONE:
+      return TRUE;
+    default:
+      return fu_sqlite_set_error (self, error, _("Could not create the follow-up"));
+    }
+  if (sqlite3_column_int (about, 0) == 0)
+    return TRUE;
+
   followup = fu_sqlite_prepare (self,
-                               "INSERT INTO followup (attendance_id) "
-                               "SELECT ?1 FROM workshop WHERE id = ?2 AND surveyed = 1",
+                               "INSERT INTO followup (attendance_id, closed_date, closed_reason) "
+                               "VALUES (?1, ?2, CASE WHEN ?2 IS NOT NULL THEN 'do not contact' END)",
                                error);
   if (followup == NULL)
     return FALSE;
   sqlite3_bind_int64 (followup, 1, *id);
-  sqlite3_bind_int64 (followup, 2, workshop_id);
-  return step_done (self, followup, _("Could not create the follow-up"), error);
+  sqlite3_bind_value (followup, 2, sqlite3_column_value (about, 1));
+  return step_done (self, followup, N_("Could not create the follow-up"), error);
 }
 
 gint64
@@ -539,9 +564,9 @@ delete_participant (FuStore *self,
                     GError **error)
 {
   if (!delete_by_id (self, "DELETE FROM attendance WHERE participant_id = ?1", id,
-                     _("Could not delete the participant's attendances"), error)
+                     N_("Could not delete the participant's attendances"), error)
       || !delete_by_id (self, "DELETE FROM participant WHERE id = ?1", id,
-                        _("Could not delete the participant"), error))
+                        N_("Could not delete the participant"), error))
     return FALSE;
   if (sqlite3_changes (FU_SQLITE (self)->db) == 0)
     return participant_not_found (id, error);
@@ -567,7 +592,7 @@ delete_attendance (FuStore *self,
                    GError **error)
 {
   if (!delete_by_id (self, "DELETE FROM attendance WHERE id = ?1", id,
-                     _("Could not remove the participant from the workshop"), error))
+                     N_("Could not remove the participant from the workshop"), error))
     return FALSE;
   if (sqlite3_changes (FU_SQLITE (self)->db) == 0)
     {

@@ -156,6 +156,9 @@ day_iso (FuDay day,
   return buf;
 }
 
+/* The step_ helpers below take @what untranslated (N_()) and translate it only when there is
+ * an error to tell: an import steps them for every row. */
+
 /* Runs a statement that returns no rows; FALSE with the mapped error. */
 static inline gboolean
 step_done (FuStore      *self,
@@ -165,7 +168,7 @@ step_done (FuStore      *self,
 {
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
-  return fu_sqlite_set_error (self, error, what);
+  return fu_sqlite_set_error (self, error, _(what));
 }
 
 /* Steps a statement that returns at most one row: TRUE with *found set, or FALSE with an
@@ -185,7 +188,7 @@ step_row (FuStore      *self,
       return TRUE;
     }
   *found = FALSE;
-  return fu_sqlite_set_error (self, error, what);
+  return fu_sqlite_set_error (self, error, _(what));
 }
 
 /* Steps a statement that selects at most one id: *id is it, or 0 when there is no row. */

@@ -155,7 +155,7 @@ save_reply (FuStore *self,
   stmt = select_one_by_id (self,
                            "SELECT f.id, r.id, r.received_date FROM followup f "
                            "LEFT JOIN reply r ON r.followup_id = f.id WHERE f.id = ?1",
-                           reply->followup_id, &found, _("Could not read a follow-up"), error);
+                           reply->followup_id, &found, N_("Could not read a follow-up"), error);
   if (stmt == NULL)
     return FALSE;
   if (!found)
@@ -193,7 +193,7 @@ save_reply (FuStore *self,
   bind_reply (stmt, reply);
   if (existing != 0)
     sqlite3_bind_int64 (stmt, REPLY_N_FIELDS + 1, existing);
-  if (!step_done (self, stmt, _("Could not save the reply"), error))
+  if (!step_done (self, stmt, N_("Could not save the reply"), error))
     return FALSE;
 
   reply->id = existing != 0 ? existing : sqlite3_last_insert_rowid (FU_SQLITE (self)->db);
@@ -232,7 +232,7 @@ fu_sqlite_get_reply (FuStore *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = select_one_by_id (self, "SELECT id, " REPLY_FIELDS " FROM reply WHERE followup_id = ?1",
-                           followup_id, &found, _("Could not read a reply"), error);
+                           followup_id, &found, N_("Could not read a reply"), error);
   if (stmt == NULL || !found)
     return NULL;
 
@@ -252,7 +252,7 @@ delete_reply (FuStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, followup_id);
-  if (!step_done (self, stmt, _("Could not delete the reply"), error))
+  if (!step_done (self, stmt, N_("Could not delete the reply"), error))
     return FALSE;
   if (sqlite3_changes (FU_SQLITE (self)->db) == 0)
     {

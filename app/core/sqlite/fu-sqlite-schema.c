@@ -497,6 +497,11 @@ static const char * const migrations[] = {
   "      'member', OLD.member, 'observer', OLD.observer), NULL\n"
   "  FROM audit_capture;\n"
   "END;\n",
+
+  /* Version 6: a new follow-up of a person not to be contacted is closed by the statement
+   * that creates it, no longer by a trigger: the trigger made every row of an import write
+   * a statement journal. Follow-ups already closed stay as they are. */
+  "DROP TRIGGER followup_no_contact;\n",
 };
 
 /* The tables a Follow-Up database has from version 1 on. */

@@ -50,7 +50,7 @@ set_setting (FuStore    *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("Could not save the settings"), error);
+  return step_done (self, stmt, N_("Could not save the settings"), error);
 }
 
 static guint
@@ -254,7 +254,7 @@ fu_sqlite_set_earlier_year (FuStore              *self,
         sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
       return fu_sqlite_finish (self,
                                stmt != NULL && step_done (self, stmt,
-                                                          _("Could not save the settings"),
+                                                          N_("Could not save the settings"),
                                                           error),
                                error);
     }
@@ -373,7 +373,7 @@ fu_sqlite_set_alias_unlocked (FuStore     *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      return step_done (self, stmt, _("Could not save the settings"), error);
+      return step_done (self, stmt, N_("Could not save the settings"), error);
     }
   else
     {

@@ -52,6 +52,11 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
 
   object_class->finalize = fu_sqlite_store_finalize;
 
+  /* Before any connection: SQLite's memory statistics take a global lock on every
+   * allocation, and nothing reads them. Too late (SQLITE_MISUSE) when something else in
+   * the process opened a database first, which is harmless. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
   store_class->get_version = fu_sqlite_get_version;
   store_class->open_reader = fu_sqlite_open_reader;
   store_class->begin = fu_sqlite_begin;
@@ -422,7 +427,7 @@ exec_cached (FuStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  return step_done (self, stmt, _("Could not save the changes"), error);
+  return step_done (self, stmt, N_("Could not save the changes"), error);
 }
 
 gboolean

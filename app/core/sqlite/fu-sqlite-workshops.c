@@ -153,7 +153,7 @@ fu_sqlite_lookup_workshop (FuStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  return step_id (self, stmt, id, _("Could not look up a workshop"), error);
+  return step_id (self, stmt, id, N_("Could not look up a workshop"), error);
 }
 
 FuWorkshop *
@@ -168,7 +168,7 @@ fu_sqlite_get_workshop (FuStore *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = select_one_by_id (self, "SELECT id, " WORKSHOP_FIELDS " FROM workshop WHERE id = ?1",
-                           id, &found, _("Could not read a workshop"), error);
+                           id, &found, N_("Could not read a workshop"), error);
   if (stmt == NULL)
     return NULL;
   if (!found)
@@ -247,7 +247,8 @@ fu_sqlite_add_workshop (FuStore          *self,
   return id;
 }
 
-/* Gives every attendance of a surveyed workshop its follow-up. */
+/* Gives every attendance of a surveyed workshop its follow-up, closed "do not contact" for
+ * a person not to be contacted. */
 static gboolean
 create_missing_followups (FuStore *self,
                           gint64   workshop_id,
@@ -256,15 +257,18 @@ create_missing_followups (FuStore *self,
   g_autoptr(FuStmt) stmt = NULL;
 
   stmt = fu_sqlite_prepare (self,
-                           "INSERT INTO followup (attendance_id) "
-                           "SELECT a.id FROM attendance a JOIN workshop w ON w.id = a.workshop_id "
+                           "INSERT INTO followup (attendance_id, closed_date, closed_reason) "
+                           "SELECT a.id, p.no_contact_date, "
+                           "CASE WHEN p.no_contact_date IS NOT NULL THEN 'do not contact' END "
+                           "FROM attendance a JOIN workshop w ON w.id = a.workshop_id "
+                           "JOIN participant p ON p.id = a.participant_id "
                            "WHERE a.workshop_id = ?1 AND w.surveyed = 1 "
                            "AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.attendance_id = a.id)",
                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, workshop_id);
-  return step_done (self, stmt, _("Could not create the follow-ups"), error);
+  return step_done (self, stmt, N_("Could not create the follow-ups"), error);
 }
 
 /* The workshop's reply deadline changed: questionnaires already sent get the new one (the
@@ -314,7 +318,7 @@ reschedule_deadlines (FuStore *self,
         return FALSE;
       sqlite3_bind_int64 (update, 1, g_array_index (ids, gint64, i));
       fu_sqlite_bind_day (update, 2, deadline);
-      if (!step_done (self, update, _("Could not update a reply deadline"), error))
+      if (!step_done (self, update, N_("Could not update a reply deadline"), error))
         return FALSE;
     }
   return TRUE;
@@ -331,7 +335,7 @@ update_workshop (FuStore          *self,
   gboolean found;
 
   stmt = select_one_by_id (self, "SELECT deadline_override FROM workshop WHERE id = ?1",
-                           workshop->id, &found, _("Could not read a workshop"), error);
+                           workshop->id, &found, N_("Could not read a workshop"), error);
   if (stmt == NULL)
     return FALSE;
   if (!found)
@@ -400,7 +404,7 @@ delete_workshop (FuStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Could not delete the workshop"), error))
+  if (!step_done (self, stmt, N_("Could not delete the workshop"), error))
     return FALSE;
   if (sqlite3_changes (FU_SQLITE (self)->db) == 0)
     return workshop_not_found (id, error);
