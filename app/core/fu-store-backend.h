@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* The schema version every backend writes (each has its own numbered migrations). */
 #define FU_STORE_SCHEMA_VERSION 6
 
+/* The office's name every new database holds, shown translated until it is changed. */
+#define DEFAULT_OFFICE_NAME "WCO Regional Office for Capacity Building for Asia/Pacific (ROCB A/P)"
+
 typedef struct {
   const char *name;
   /* Whether @location (a path, a URI...) is for this backend. */
@@ -22,5 +25,14 @@ typedef struct {
 void fu_store_set_location (FuStore *self, const char *location);
 /* For a backend: the access changed after the open (a check that ran later failed). */
 void fu_store_emit_access_changed (FuStore *self);
+
+/* For a backend's writes: the rules its schema's CHECKs also hold, as errors a person can
+ * act on (FU_STORE_ERROR_INVALID). A workshop without an end date ends the day it starts:
+ * *end_date is the one to write. */
+gboolean fu_store_validate_workshop    (const FuWorkshop *workshop, FuDay *end_date,
+                                        GError **error);
+gboolean fu_store_validate_participant (const FuParticipant *participant, GError **error);
+/* Whether @text is NULL or only white space. */
+gboolean fu_store_text_is_blank        (const char *text);
 
 G_END_DECLS

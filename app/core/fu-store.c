@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "fu-day.h"
 #include "fu-error.h"
+#include "fu-rules.h"
 #include "fu-store-backend.h"
 #include "fu-store-backends.h"
 #include "fu-store.h"
@@ -150,6 +152,88 @@ fu_store_get_latest_version (void)
   return FU_STORE_SCHEMA_VERSION;
 }
 
+/* ---- For the backends ----------------------------------------------------------------------- */
+
+gboolean
+fu_store_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+fu_store_validate_workshop (const FuWorkshop *workshop,
+                            FuDay            *end_date,
+                            GError          **error)
+{
+  char start_buf[11];
+  char end_buf[11];
+
+  g_return_val_if_fail (workshop != NULL, FALSE);
+  g_return_val_if_fail (end_date != NULL, FALSE);
+
+  if (fu_store_text_is_blank (workshop->code))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("A workshop needs a code"));
+      return FALSE;
+    }
+  if (fu_store_text_is_blank (workshop->title))
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("Workshop '%s' needs a title"), workshop->code);
+      return FALSE;
+    }
+  if ((guint) workshop->kind >= FU_N_WORKSHOP_KINDS)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("Workshop '%s' has an unknown kind"), workshop->code);
+      return FALSE;
+    }
+  if (workshop->start_date == FU_DAY_NONE)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("Workshop '%s' needs a start date"), workshop->code);
+      return FALSE;
+    }
+
+  *end_date = workshop->end_date != FU_DAY_NONE ? workshop->end_date : workshop->start_date;
+  if (*end_date < workshop->start_date)
+    {
+      fu_day_format_iso (*end_date, end_buf);
+      fu_day_format_iso (workshop->start_date, start_buf);
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("The workshop ends (%s) before it starts (%s)"), end_buf, start_buf);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fu_store_validate_participant (const FuParticipant *participant,
+                               GError             **error)
+{
+  g_return_val_if_fail (participant != NULL, FALSE);
+
+  if (fu_store_text_is_blank (participant->name))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("A participant needs a name"));
+      return FALSE;
+    }
+  if (participant->administration_id <= 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("Participant '%s' needs an administration"), participant->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- Who makes the changes ---------------------------------------------------------------- */
 
 char *
@@ -229,6 +313,28 @@ fu_store_list_fiscal_years (FuStore        *self,
 
 /* ---- The backend's functions -------------------------------------------------------------- */
 
+/* A backend that does not do @what yet (a team database while its backend is being built):
+ * an error the user can read, not a crash. */
+static void
+backend_cannot (FuStore    *self,
+                const char *what,
+                GError    **error)
+{
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+               _("'%s': this version of Follow-Up cannot do this on this kind of database "
+                 "yet (%s). Use a database file for it."),
+               fu_store_get_path (self), what);
+}
+
+#define BACKEND_CAN(vfunc, failed) \
+  G_STMT_START { \
+    if (FU_STORE_GET_CLASS (self)->vfunc == NULL) \
+      { \
+        backend_cannot (self, #vfunc, error); \
+        return failed; \
+      } \
+  } G_STMT_END
+
 guint
 fu_store_get_version (FuStore *self)
 {
@@ -276,6 +382,7 @@ fu_store_dump (FuStore *self, const char * const *tables, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (dump, NULL);
   return FU_STORE_GET_CLASS (self)->dump (self, tables, error);
 }
 
@@ -287,34 +394,158 @@ fu_store_is_empty (FuStore *self)
   return FU_STORE_GET_CLASS (self)->is_empty (self);
 }
 
-void
-fu_store_get_rules (FuStore *self, FuRules *rules)
-{
-  g_return_if_fail (FU_IS_STORE (self));
+/* ---- The team's settings, on the backend's get_setting and set_setting ----------------- */
 
-  FU_STORE_GET_CLASS (self)->get_rules (self, rules);
+static char *
+get_setting (FuStore    *self,
+             const char *key)
+{
+  if (FU_STORE_GET_CLASS (self)->get_setting == NULL)
+    return NULL;
+  return FU_STORE_GET_CLASS (self)->get_setting (self, key);
+}
+
+static gboolean
+set_setting (FuStore    *self,
+             const char *key,
+             const char *value,
+             GError    **error)
+{
+  BACKEND_CAN (set_setting, FALSE);
+  return FU_STORE_GET_CLASS (self)->set_setting (self, key, value, error);
+}
+
+static guint
+get_setting_uint (FuStore    *self,
+                  const char *key,
+                  guint       fallback)
+{
+  g_autofree char *text = get_setting (self, key);
+  guint64 value;
+
+  if (text == NULL
+      || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &value, NULL))
+    return fallback;
+  return (guint) value;
+}
+
+void
+fu_store_get_rules (FuStore *self,
+                    FuRules *rules)
+{
+  FuRules defaults;
+
+  g_return_if_fail (FU_IS_STORE (self));
+  g_return_if_fail (rules != NULL);
+
+  fu_rules_init_defaults (&defaults);
+  rules->fiscal_year_start_month = get_setting_uint (self, "fiscal_year_start_month",
+                                                     defaults.fiscal_year_start_month);
+  rules->followup_months = get_setting_uint (self, "followup_months",
+                                             defaults.followup_months);
+  rules->reply_days = get_setting_uint (self, "reply_days", defaults.reply_days);
+  rules->reminder_days = get_setting_uint (self, "reminder_days", defaults.reminder_days);
+  rules->extension_days = get_setting_uint (self, "extension_days", defaults.extension_days);
+  rules->anonymize_after_years = get_setting_uint (self, "anonymize_after_years",
+                                                   defaults.anonymize_after_years);
+
+  /* A value edited by hand into something the rules reject falls back to the defaults. */
+  if (!fu_rules_validate (rules, NULL))
+    *rules = defaults;
 }
 
 gboolean
-fu_store_set_rules (FuStore *self, const FuRules *rules, GError **error)
+fu_store_set_rules (FuStore       *self,
+                    const FuRules *rules,
+                    GError       **error)
 {
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+  struct {
+    const char *key;
+    guint value;
+  } values[6];
 
-  return FU_STORE_GET_CLASS (self)->set_rules (self, rules, error);
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  values[0].key = "fiscal_year_start_month";
+  values[0].value = rules->fiscal_year_start_month;
+  values[1].key = "followup_months";
+  values[1].value = rules->followup_months;
+  values[2].key = "reply_days";
+  values[2].value = rules->reply_days;
+  values[3].key = "reminder_days";
+  values[3].value = rules->reminder_days;
+  values[4].key = "anonymize_after_years";
+  values[4].value = rules->anonymize_after_years;
+  values[5].key = "extension_days";
+  values[5].value = rules->extension_days;
+
+  if (!fu_rules_validate (rules, &local_error))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID, local_error->message);
+      return FALSE;
+    }
+
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (values); i++)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", values[i].value);
+      ok = set_setting (self, values[i].key, text, error);
+    }
+  if (ok && fu_store_commit (self, error))
+    return TRUE;
+  fu_store_rollback (self);
+  return FALSE;
 }
 
 char *
 fu_store_get_office_name (FuStore *self)
 {
+  char *name;
+
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
-  return FU_STORE_GET_CLASS (self)->get_office_name (self);
+  name = get_setting (self, "office_name");
+  /* The built-in name reads in the user's language until the office sets its own. */
+  if (fu_store_text_is_blank (name) || g_str_equal (name, DEFAULT_OFFICE_NAME))
+    {
+      g_free (name);
+      /* TRANSLATORS: the office's name at the top of printed pages, until it is changed in
+       * the preferences; the same text as DEFAULT_OFFICE_NAME */
+      return g_strdup (_("WCO Regional Office for Capacity Building for Asia/Pacific (ROCB A/P)"));
+    }
+  return name;
+}
+
+gboolean
+fu_store_set_office_name (FuStore    *self,
+                          const char *name,
+                          GError    **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (fu_store_text_is_blank (name))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("The office's name cannot be empty: printed lists show it"));
+      return FALSE;
+    }
+
+  return set_setting (self, "office_name", name, error);
 }
 
 GArray *
 fu_store_list_earlier_years (FuStore *self, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
+  BACKEND_CAN (list_earlier_years, NULL);
   return FU_STORE_GET_CLASS (self)->list_earlier_years (self, error);
 }
 
@@ -323,15 +554,8 @@ fu_store_set_earlier_year (FuStore *self, const FuEarlierYear *year, GError **er
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (year != NULL, FALSE);
+  BACKEND_CAN (set_earlier_year, FALSE);
   return FU_STORE_GET_CLASS (self)->set_earlier_year (self, year, error);
-}
-
-gboolean
-fu_store_set_office_name (FuStore *self, const char *name, GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-
-  return FU_STORE_GET_CLASS (self)->set_office_name (self, name, error);
 }
 
 GPtrArray *
@@ -339,6 +563,7 @@ fu_store_list_administrations (FuStore *self, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_administrations, NULL);
   return FU_STORE_GET_CLASS (self)->list_administrations (self, error);
 }
 
@@ -348,6 +573,7 @@ fu_store_lookup_administration (FuStore *self, const char *name_or_short, gint64
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (lookup_administration, FALSE);
   return FU_STORE_GET_CLASS (self)->lookup_administration (self, name_or_short, id, error);
 }
 
@@ -356,6 +582,7 @@ fu_store_get_administration (FuStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (get_administration, NULL);
   return FU_STORE_GET_CLASS (self)->get_administration (self, id, error);
 }
 
@@ -372,6 +599,7 @@ fu_store_update_administration (FuStore *self, const FuAdministration *admin, GE
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (update_administration, FALSE);
   return FU_STORE_GET_CLASS (self)->update_administration (self, admin, error);
 }
 
@@ -380,6 +608,7 @@ fu_store_delete_administration (FuStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (delete_administration, FALSE);
   return FU_STORE_GET_CLASS (self)->delete_administration (self, id, error);
 }
 
@@ -388,6 +617,7 @@ fu_store_lookup_workshop (FuStore *self, const char *code, gint64 *id, GError **
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (lookup_workshop, FALSE);
   return FU_STORE_GET_CLASS (self)->lookup_workshop (self, code, id, error);
 }
 
@@ -396,6 +626,7 @@ fu_store_get_workshop (FuStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (get_workshop, NULL);
   return FU_STORE_GET_CLASS (self)->get_workshop (self, id, error);
 }
 
@@ -404,6 +635,7 @@ fu_store_list_workshops (FuStore *self, FuDay from, FuDay to, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_workshops, NULL);
   return FU_STORE_GET_CLASS (self)->list_workshops (self, from, to, error);
 }
 
@@ -420,6 +652,7 @@ fu_store_update_workshop (FuStore *self, const FuWorkshop *workshop, GError **er
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (update_workshop, FALSE);
   return FU_STORE_GET_CLASS (self)->update_workshop (self, workshop, error);
 }
 
@@ -428,6 +661,7 @@ fu_store_delete_workshop (FuStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (delete_workshop, FALSE);
   return FU_STORE_GET_CLASS (self)->delete_workshop (self, id, error);
 }
 
@@ -437,6 +671,7 @@ fu_store_lookup_participant (FuStore *self, const char *email, const char *name,
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (lookup_participant, FALSE);
   return FU_STORE_GET_CLASS (self)->lookup_participant (self, email, name, administration_id, id,
                                                         error);
 }
@@ -446,6 +681,7 @@ fu_store_get_participant (FuStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (get_participant, NULL);
   return FU_STORE_GET_CLASS (self)->get_participant (self, id, error);
 }
 
@@ -462,6 +698,7 @@ fu_store_update_participant (FuStore *self, const FuParticipant *participant, GE
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (update_participant, FALSE);
   return FU_STORE_GET_CLASS (self)->update_participant (self, participant, error);
 }
 
@@ -470,6 +707,7 @@ fu_store_delete_participant (FuStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (delete_participant, FALSE);
   return FU_STORE_GET_CLASS (self)->delete_participant (self, id, error);
 }
 
@@ -479,6 +717,7 @@ fu_store_lookup_attendance (FuStore *self, gint64 workshop_id, gint64 participan
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (lookup_attendance, FALSE);
   return FU_STORE_GET_CLASS (self)->lookup_attendance (self, workshop_id, participant_id, id,
                                                        error);
 }
@@ -496,6 +735,7 @@ fu_store_delete_attendance (FuStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (delete_attendance, FALSE);
   return FU_STORE_GET_CLASS (self)->delete_attendance (self, id, error);
 }
 
@@ -504,6 +744,7 @@ fu_store_lookup_followup (FuStore *self, gint64 attendance_id, gint64 *followup_
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (lookup_followup, FALSE);
   return FU_STORE_GET_CLASS (self)->lookup_followup (self, attendance_id, followup_id, error);
 }
 
@@ -512,6 +753,7 @@ fu_store_list_followups (FuStore *self, const FuFollowupQuery *query, GError **e
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_followups, NULL);
   return FU_STORE_GET_CLASS (self)->list_followups (self, query, error);
 }
 
@@ -523,6 +765,7 @@ fu_store_list_followups_paged (FuStore *self, const FuFollowupQuery *query, guin
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (first_size > 0 && page_size > 0 && func != NULL, FALSE);
 
+  BACKEND_CAN (list_followups_paged, FALSE);
   return FU_STORE_GET_CLASS (self)->list_followups_paged (self, query, first_size, page_size,
                                                           func, user_data, error);
 }
@@ -533,6 +776,7 @@ fu_store_count_followups (FuStore *self, const FuFollowupQuery *query, guint cou
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (count_followups, FALSE);
   return FU_STORE_GET_CLASS (self)->count_followups (self, query, counts, error);
 }
 
@@ -541,6 +785,7 @@ fu_store_mark_sent (FuStore *self, gint64 workshop_id, FuDay date, guint *n_chan
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (mark_sent, FALSE);
   return FU_STORE_GET_CLASS (self)->mark_sent (self, workshop_id, date, n_changed, error);
 }
 
@@ -550,6 +795,7 @@ fu_store_mark_reminded (FuStore *self, gint64 workshop_id, FuDay date, guint *n_
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (mark_reminded, FALSE);
   return FU_STORE_GET_CLASS (self)->mark_reminded (self, workshop_id, date, n_changed, error);
 }
 
@@ -559,6 +805,7 @@ fu_store_mark_followups_sent (FuStore *self, const gint64 *followup_ids, guint n
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (mark_followups_sent, FALSE);
   return FU_STORE_GET_CLASS (self)->mark_followups_sent (self, followup_ids, n_ids, date, error);
 }
 
@@ -569,6 +816,7 @@ fu_store_mark_followups_reminded (FuStore *self, const gint64 *followup_ids, gui
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (mark_followups_reminded, FALSE);
   return FU_STORE_GET_CLASS (self)->mark_followups_reminded (self, followup_ids, n_ids, date,
                                                              error);
 }
@@ -579,6 +827,7 @@ fu_store_close_followup (FuStore *self, gint64 followup_id, FuDay date, const ch
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (close_followup, FALSE);
   return FU_STORE_GET_CLASS (self)->close_followup (self, followup_id, date, reason, error);
 }
 
@@ -587,6 +836,7 @@ fu_store_get_reply (FuStore *self, gint64 followup_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (get_reply, NULL);
   return FU_STORE_GET_CLASS (self)->get_reply (self, followup_id, error);
 }
 
@@ -595,6 +845,7 @@ fu_store_save_reply (FuStore *self, FuReply *reply, gboolean replace, GError **e
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (save_reply, FALSE);
   return FU_STORE_GET_CLASS (self)->save_reply (self, reply, replace, error);
 }
 
@@ -603,6 +854,7 @@ fu_store_delete_reply (FuStore *self, gint64 followup_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (delete_reply, FALSE);
   return FU_STORE_GET_CLASS (self)->delete_reply (self, followup_id, error);
 }
 
@@ -611,6 +863,7 @@ fu_store_list_replies (FuStore *self, FuDay from, FuDay to, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_replies, NULL);
   return FU_STORE_GET_CLASS (self)->list_replies (self, from, to, error);
 }
 
@@ -619,6 +872,7 @@ fu_store_summary (FuStore *self, FuDay from, FuDay to, FuSummaryRow **total, GEr
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (summary, NULL);
   return FU_STORE_GET_CLASS (self)->summary (self, from, to, total, error);
 }
 
@@ -627,6 +881,7 @@ fu_store_reply_rate_trend (FuStore *self, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (reply_rate_trend, NULL);
   return FU_STORE_GET_CLASS (self)->reply_rate_trend (self, 0, 0, error);
 }
 
@@ -639,6 +894,7 @@ fu_store_reply_rate_trend_between (FuStore  *self,
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
   g_return_val_if_fail (first_year > 0 && first_year <= last_year, NULL);
 
+  BACKEND_CAN (reply_rate_trend, NULL);
   return FU_STORE_GET_CLASS (self)->reply_rate_trend (self, first_year, last_year, error);
 }
 
@@ -647,6 +903,7 @@ fu_store_inhouse_administrations (FuStore *self, FuDay from, FuDay to, GError **
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (inhouse_administrations, NULL);
   return FU_STORE_GET_CLASS (self)->inhouse_administrations (self, from, to, error);
 }
 
@@ -655,6 +912,7 @@ fu_store_list_participant_overview (FuStore *self, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_participant_overview, NULL);
   return FU_STORE_GET_CLASS (self)->list_participant_overview (self, error);
 }
 
@@ -664,6 +922,7 @@ fu_store_list_participant_history (FuStore *self, gint64 participant_id, FuDay a
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_participant_history, NULL);
   return FU_STORE_GET_CLASS (self)->list_participant_history (self, participant_id, as_of, error);
 }
 
@@ -672,6 +931,7 @@ fu_store_list_workshop_attendees (FuStore *self, gint64 workshop_id, FuDay as_of
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_workshop_attendees, NULL);
   return FU_STORE_GET_CLASS (self)->list_workshop_attendees (self, workshop_id, as_of, error);
 }
 
@@ -680,6 +940,7 @@ fu_store_list_attendees (FuStore *self, gint64 workshop_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_attendees, NULL);
   return FU_STORE_GET_CLASS (self)->list_attendees (self, workshop_id, error);
 }
 
@@ -688,6 +949,7 @@ fu_store_merge_participants (FuStore *self, gint64 keep_id, gint64 remove_id, GE
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (merge_participants, FALSE);
   return FU_STORE_GET_CLASS (self)->merge_participants (self, keep_id, remove_id, error);
 }
 
@@ -697,6 +959,7 @@ fu_store_close_followups (FuStore *self, const gint64 *followup_ids, guint n_ids
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (close_followups, FALSE);
   return FU_STORE_GET_CLASS (self)->close_followups (self, followup_ids, n_ids, date, reason,
                                                      error);
 }
@@ -706,6 +969,7 @@ fu_store_reopen_followups (FuStore *self, const gint64 *followup_ids, guint n_id
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (reopen_followups, FALSE);
   return FU_STORE_GET_CLASS (self)->reopen_followups (self, followup_ids, n_ids, error);
 }
 
@@ -714,6 +978,7 @@ fu_store_get_followup (FuStore *self, gint64 followup_id, FuDay as_of, GError **
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (get_followup, NULL);
   return FU_STORE_GET_CLASS (self)->get_followup (self, followup_id, as_of, error);
 }
 
@@ -722,6 +987,7 @@ fu_store_reply_rate_by_administration (FuStore *self, FuDay from, FuDay to, GErr
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (reply_rate_by_administration, NULL);
   return FU_STORE_GET_CLASS (self)->reply_rate_by_administration (self, from, to, error);
 }
 
@@ -739,6 +1005,7 @@ fu_store_audit_end (FuStore *self, gint64 entry_id, const char *sentence, const 
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (audit_end, FALSE);
   return FU_STORE_GET_CLASS (self)->audit_end (self, entry_id, sentence, args, n_changes, error);
 }
 
@@ -747,6 +1014,7 @@ fu_store_audit_revert (FuStore *self, gint64 entry_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (audit_revert, FALSE);
   return FU_STORE_GET_CLASS (self)->audit_revert (self, entry_id, error);
 }
 
@@ -755,6 +1023,7 @@ fu_store_get_audit_entry (FuStore *self, gint64 entry_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (get_audit_entry, NULL);
   return FU_STORE_GET_CLASS (self)->get_audit_entry (self, entry_id, error);
 }
 
@@ -763,6 +1032,7 @@ fu_store_list_audit_entries (FuStore *self, const FuAuditQuery *query, GError **
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_audit_entries, NULL);
   return FU_STORE_GET_CLASS (self)->list_audit_entries (self, query, error);
 }
 
@@ -771,6 +1041,7 @@ fu_store_list_audit_changes (FuStore *self, gint64 entry_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_audit_changes, NULL);
   return FU_STORE_GET_CLASS (self)->list_audit_changes (self, entry_id, error);
 }
 
@@ -779,6 +1050,7 @@ fu_store_list_audit_rows (FuStore *self, gint64 first_entry, gint64 last_entry, 
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_audit_rows, NULL);
   return FU_STORE_GET_CLASS (self)->list_audit_rows (self, first_entry, last_entry, error);
 }
 
@@ -815,6 +1087,7 @@ fu_store_audit_set_sentence (FuStore    *self,
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (audit_set_sentence, FALSE);
   return FU_STORE_GET_CLASS (self)->audit_set_sentence (self, entry_id, sentence, args, error);
 }
 
@@ -840,6 +1113,7 @@ fu_store_backup_to (FuStore *self, const char *dest, GError **error)
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
+  BACKEND_CAN (backup_to, FALSE);
   return FU_STORE_GET_CLASS (self)->backup_to (self, dest, error);
 }
 
@@ -849,6 +1123,7 @@ fu_store_describe_backup (FuStore *self, const char *path, FuBackupInfo *info, G
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL && info != NULL, FALSE);
 
+  BACKEND_CAN (describe_backup, FALSE);
   return FU_STORE_GET_CLASS (self)->describe_backup (self, path, info, error);
 }
 
@@ -858,6 +1133,7 @@ fu_store_set_no_contact (FuStore *self, gint64 participant_id, FuDay date, const
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (set_no_contact, FALSE);
   return FU_STORE_GET_CLASS (self)->set_no_contact (self, participant_id, date, reason, error);
 }
 
@@ -866,6 +1142,7 @@ fu_store_export_person (FuStore *self, gint64 participant_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (export_person, NULL);
   return FU_STORE_GET_CLASS (self)->export_person (self, participant_id, error);
 }
 
@@ -875,6 +1152,7 @@ fu_store_anonymize_participant (FuStore *self, gint64 participant_id, gboolean r
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (anonymize_participant, FALSE);
   return FU_STORE_GET_CLASS (self)->anonymize_participant (self, participant_id, remove_answers,
                                                            error);
 }
@@ -884,6 +1162,7 @@ fu_store_list_participants_before (FuStore *self, FuDay before, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_participants_before, NULL);
   return FU_STORE_GET_CLASS (self)->list_participants_before (self, before, error);
 }
 
@@ -893,6 +1172,7 @@ fu_store_restore_from (FuStore *self, FuStore *backup, GError **error)
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_TYPE_FROM_INSTANCE (backup) == G_TYPE_FROM_INSTANCE (self), FALSE);
 
+  BACKEND_CAN (restore_from, FALSE);
   return FU_STORE_GET_CLASS (self)->restore_from (self, backup, error);
 }
 
@@ -902,6 +1182,7 @@ fu_store_list_aliases (FuStore  *self,
 {
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  BACKEND_CAN (list_aliases, NULL);
   return FU_STORE_GET_CLASS (self)->list_aliases (self, error);
 }
 
@@ -914,6 +1195,7 @@ fu_store_set_alias (FuStore     *self,
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (alias != NULL, FALSE);
 
+  BACKEND_CAN (set_alias, FALSE);
   return FU_STORE_GET_CLASS (self)->set_alias (self, alias, administration_id, error);
 }
 
@@ -925,6 +1207,7 @@ fu_store_merge_administrations (FuStore  *self,
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
+  BACKEND_CAN (merge_administrations, FALSE);
   return FU_STORE_GET_CLASS (self)->merge_administrations (self, keep_id, remove_id, error);
 }
 

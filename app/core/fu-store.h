@@ -74,10 +74,9 @@ struct _FuStoreClass
   GArray *(*list_participants_before) (FuStore *self, FuDay before, GError **error);
   gboolean (*is_empty) (FuStore *self);
   char *(*dump) (FuStore *self, const char * const *tables, GError **error);
-  void (*get_rules) (FuStore *self, FuRules *rules);
-  gboolean (*set_rules) (FuStore *self, const FuRules *rules, GError **error);
-  char *(*get_office_name) (FuStore *self);
-  gboolean (*set_office_name) (FuStore *self, const char *name, GError **error);
+  /* One value of the team's settings (the rules, the office's name): NULL when not set. */
+  char *(*get_setting) (FuStore *self, const char *key);
+  gboolean (*set_setting) (FuStore *self, const char *key, const char *value, GError **error);
   GArray *(*list_earlier_years) (FuStore *self, GError **error);
   GPtrArray *(*list_aliases) (FuStore *self, GError **error);
   gboolean (*set_alias) (FuStore *self, const char *alias, gint64 administration_id,

@@ -200,25 +200,6 @@ participant_from_row (sqlite3_stmt *stmt)
   return participant;
 }
 
-static gboolean
-validate_participant (const FuParticipant *participant,
-                      GError             **error)
-{
-  if (is_blank (participant->name))
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                           _("A participant needs a name"));
-      return FALSE;
-    }
-  if (participant->administration_id <= 0)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("Participant '%s' needs an administration"), participant->name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Writes with an INSERT (id 0) or an UPDATE. */
 static gboolean
 write_participant (FuStore             *self,
@@ -366,7 +347,7 @@ fu_sqlite_add_participant (FuStore             *self,
   g_return_val_if_fail (participant != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!validate_participant (participant, error))
+  if (!fu_store_validate_participant (participant, error))
     return 0;
 
   if (participant->id != 0)
@@ -398,7 +379,7 @@ fu_sqlite_update_participant (FuStore             *self,
   g_return_val_if_fail (participant->id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!validate_participant (participant, error))
+  if (!fu_store_validate_participant (participant, error))
     return FALSE;
 
   if (!fu_store_begin (self, error))

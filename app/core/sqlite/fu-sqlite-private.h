@@ -58,8 +58,6 @@ enum { CHECK_RUNNING, CHECK_PASSED, CHECK_FAILED };
 /* "FUup": marks the file as ours in the SQLite header (PRAGMA application_id). */
 #define FU_APPLICATION_ID 0x46557570
 
-#define DEFAULT_OFFICE_NAME "WCO Regional Office for Capacity Building for Asia/Pacific (ROCB A/P)"
-
 extern const FuStoreBackend fu_sqlite_backend;
 
 /* Opens (creating the file and its folder on first use) and migrates to the latest schema,
@@ -108,12 +106,7 @@ FuDay         fu_sqlite_column_day    (sqlite3_stmt *stmt, int index);   /* ISO 
 static inline gboolean
 is_blank (const char *text)
 {
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
+  return fu_store_text_is_blank (text);
 }
 
 static inline void
@@ -316,10 +309,9 @@ const GError *fu_sqlite_get_fault (FuStore *self);
 FuStoreAccess fu_sqlite_get_access (FuStore *self);
 gboolean fu_sqlite_is_empty (FuStore *self);
 char *fu_sqlite_dump (FuStore *self, const char * const *tables, GError **error);
-void fu_sqlite_get_rules (FuStore *self, FuRules *rules);
-gboolean fu_sqlite_set_rules (FuStore *self, const FuRules *rules, GError **error);
-char *fu_sqlite_get_office_name (FuStore *self);
-gboolean fu_sqlite_set_office_name (FuStore *self, const char *name, GError **error);
+char *fu_sqlite_get_setting (FuStore *self, const char *key);
+gboolean fu_sqlite_set_setting (FuStore *self, const char *key, const char *value,
+                                GError **error);
 GArray  *fu_sqlite_list_earlier_years (FuStore *self, GError **error);
 void     fu_sqlite_set_flat (FuStore *self, gboolean flat);
 char    *fu_sqlite_alias_key (const char *alias);

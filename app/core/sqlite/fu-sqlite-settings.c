@@ -53,129 +53,22 @@ set_setting (FuStore    *self,
   return step_done (self, stmt, N_("Could not save the settings"), error);
 }
 
-static guint
-get_setting_uint (FuStore    *self,
-                  const char *key,
-                  guint       fallback)
-{
-  g_autofree char *text = get_setting (self, key);
-  guint64 value;
-
-  if (text == NULL
-      || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &value, NULL))
-    return fallback;
-  return (guint) value;
-}
-
-void
-fu_sqlite_get_rules (FuStore *self,
-                     FuRules *rules)
-{
-  FuRules defaults;
-
-  g_return_if_fail (FU_IS_STORE (self));
-  g_return_if_fail (rules != NULL);
-
-  fu_rules_init_defaults (&defaults);
-  rules->fiscal_year_start_month = get_setting_uint (self, "fiscal_year_start_month",
-                                                     defaults.fiscal_year_start_month);
-  rules->followup_months = get_setting_uint (self, "followup_months",
-                                             defaults.followup_months);
-  rules->reply_days = get_setting_uint (self, "reply_days", defaults.reply_days);
-  rules->reminder_days = get_setting_uint (self, "reminder_days", defaults.reminder_days);
-  rules->extension_days = get_setting_uint (self, "extension_days", defaults.extension_days);
-  rules->anonymize_after_years = get_setting_uint (self, "anonymize_after_years",
-                                                   defaults.anonymize_after_years);
-
-  /* A value edited by hand into something the rules reject falls back to the defaults. */
-  if (!fu_rules_validate (rules, NULL))
-    *rules = defaults;
-}
-
-gboolean
-fu_sqlite_set_rules (FuStore       *self,
-                     const FuRules *rules,
-                     GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = TRUE;
-  struct {
-    const char *key;
-    guint value;
-  } values[6];
-
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (rules != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  values[0].key = "fiscal_year_start_month";
-  values[0].value = rules->fiscal_year_start_month;
-  values[1].key = "followup_months";
-  values[1].value = rules->followup_months;
-  values[2].key = "reply_days";
-  values[2].value = rules->reply_days;
-  values[3].key = "reminder_days";
-  values[3].value = rules->reminder_days;
-  values[4].key = "anonymize_after_years";
-  values[4].value = rules->anonymize_after_years;
-  values[5].key = "extension_days";
-  values[5].value = rules->extension_days;
-
-  if (!fu_rules_validate (rules, &local_error))
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID, local_error->message);
-      return FALSE;
-    }
-
-  if (!fu_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; ok && i < G_N_ELEMENTS (values); i++)
-    {
-      char text[16];
-
-      g_snprintf (text, sizeof text, "%u", values[i].value);
-      ok = set_setting (self, values[i].key, text, error);
-    }
-  return fu_sqlite_finish (self, ok, error);
-}
-
 char *
-fu_sqlite_get_office_name (FuStore *self)
+fu_sqlite_get_setting (FuStore    *self,
+                       const char *key)
 {
-  char *name;
-
-  g_return_val_if_fail (FU_IS_STORE (self), NULL);
-
-  name = get_setting (self, "office_name");
-  /* The built-in name reads in the user's language until the office sets its own. */
-  if (is_blank (name) || g_str_equal (name, DEFAULT_OFFICE_NAME))
-    {
-      g_free (name);
-      /* TRANSLATORS: the office's name at the top of printed pages, until it is changed in
-       * the preferences; the same text as DEFAULT_OFFICE_NAME */
-      return g_strdup (_("WCO Regional Office for Capacity Building for Asia/Pacific (ROCB A/P)"));
-    }
-  return name;
+  return get_setting (self, key);
 }
 
 gboolean
-fu_sqlite_set_office_name (FuStore    *self,
-                           const char *name,
-                           GError    **error)
+fu_sqlite_set_setting (FuStore    *self,
+                       const char *key,
+                       const char *value,
+                       GError    **error)
 {
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (is_blank (name))
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                           _("The office's name cannot be empty: printed lists show it"));
-      return FALSE;
-    }
-
   if (!fu_store_begin (self, error))
     return FALSE;
-  return fu_sqlite_finish (self, set_setting (self, "office_name", name, error), error);
+  return fu_sqlite_finish (self, set_setting (self, key, value, error), error);
 }
 
 /* ---- Years before the database ------------------------------------------------------------ */

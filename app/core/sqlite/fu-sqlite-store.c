@@ -74,10 +74,8 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->list_participants_before = fu_sqlite_list_participants_before;
   store_class->is_empty = fu_sqlite_is_empty;
   store_class->dump = fu_sqlite_dump;
-  store_class->get_rules = fu_sqlite_get_rules;
-  store_class->set_rules = fu_sqlite_set_rules;
-  store_class->get_office_name = fu_sqlite_get_office_name;
-  store_class->set_office_name = fu_sqlite_set_office_name;
+  store_class->get_setting = fu_sqlite_get_setting;
+  store_class->set_setting = fu_sqlite_set_setting;
   store_class->list_earlier_years = fu_sqlite_list_earlier_years;
   store_class->set_earlier_year = fu_sqlite_set_earlier_year;
   store_class->list_aliases = fu_sqlite_list_aliases;

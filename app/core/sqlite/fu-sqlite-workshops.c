@@ -61,52 +61,6 @@ bind_workshop (sqlite3_stmt     *stmt,
   fu_sqlite_bind_day (stmt, 12, workshop->deadline_override);
 }
 
-/* The rules the schema's CHECKs also hold, with messages a person can act on. A workshop
- * without an end date ends the day it starts. */
-static gboolean
-validate_workshop (const FuWorkshop *workshop,
-                   FuDay            *end_date,
-                   GError          **error)
-{
-  char start_buf[11];
-  char end_buf[11];
-
-  if (is_blank (workshop->code))
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                           _("A workshop needs a code"));
-      return FALSE;
-    }
-  if (is_blank (workshop->title))
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("Workshop '%s' needs a title"), workshop->code);
-      return FALSE;
-    }
-  if ((guint) workshop->kind >= FU_N_WORKSHOP_KINDS)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("Workshop '%s' has an unknown kind"), workshop->code);
-      return FALSE;
-    }
-  if (workshop->start_date == FU_DAY_NONE)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("Workshop '%s' needs a start date"), workshop->code);
-      return FALSE;
-    }
-
-  *end_date = workshop->end_date != FU_DAY_NONE ? workshop->end_date : workshop->start_date;
-  if (*end_date < workshop->start_date)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("The workshop ends (%s) before it starts (%s)"),
-                   day_iso (*end_date, end_buf), day_iso (workshop->start_date, start_buf));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 workshop_write_error (FuStore          *self,
                       const FuWorkshop *workshop,
@@ -238,7 +192,7 @@ fu_sqlite_add_workshop (FuStore          *self,
   g_return_val_if_fail (workshop != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!validate_workshop (workshop, &end_date, error))
+  if (!fu_store_validate_workshop (workshop, &end_date, error))
     return 0;
 
   if (!fu_store_begin (self, error)
@@ -385,7 +339,7 @@ fu_sqlite_update_workshop (FuStore          *self,
   g_return_val_if_fail (workshop->id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!validate_workshop (workshop, &end_date, error))
+  if (!fu_store_validate_workshop (workshop, &end_date, error))
     return FALSE;
 
   if (!fu_store_begin (self, error))
