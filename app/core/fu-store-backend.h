@@ -32,6 +32,17 @@ void fu_store_emit_access_changed (FuStore *self);
 gboolean fu_store_validate_workshop    (const FuWorkshop *workshop, FuDay *end_date,
                                         GError **error);
 gboolean fu_store_validate_participant (const FuParticipant *participant, GError **error);
+/* Another name of an administration is the setting "alias:NAME" (folded, trimmed), whose
+ * value is "ID<tab>the name as written". */
+char    *fu_store_alias_key    (const char *alias);
+gboolean fu_store_alias_parse  (const char *value, gint64 *administration_id,
+                                const char **written);
+/* Records @alias for @administration_id (0: forgets it), without the checks of
+ * fu_store_set_alias(): for a backend's merge of two administrations. */
+gboolean fu_store_set_alias_unchecked (FuStore *self, const char *alias,
+                                       gint64 administration_id, GError **error);
+/* The administration another name is for: 0 for none. */
+gint64   fu_store_alias_lookup (FuStore *self, const char *alias);
 /* Whether @text is NULL or only white space. */
 gboolean fu_store_text_is_blank        (const char *text);
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fu-day.h"
 #include "fu-error.h"
@@ -429,6 +430,229 @@ get_setting_uint (FuStore    *self,
   return (guint) value;
 }
 
+/* ---- Aliases of administrations, kept as settings ------------------------------------ */
+
+#define ALIAS_PREFIX "alias:"
+
+/* "alias:viet nam": one key per spelling, without regard to case or outer spaces. */
+char *
+fu_store_alias_key (const char *alias)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (alias));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
+
+  return g_strconcat (ALIAS_PREFIX, folded, NULL);
+}
+
+/* The value kept: "ID<tab>the alias as written". */
+gboolean
+fu_store_alias_parse (const char  *value,
+                      gint64      *administration_id,
+                      const char **written)
+{
+  const char *tab = value != NULL ? strchr (value, '\t') : NULL;
+
+  if (tab == NULL)
+    return FALSE;
+  *administration_id = g_ascii_strtoll (value, NULL, 10);
+  *written = tab + 1;
+  return *administration_id > 0;
+}
+
+gint64
+fu_store_alias_lookup (FuStore    *self,
+                       const char *alias)
+{
+  g_autofree char *key = fu_store_alias_key (alias);
+  g_autofree char *value = get_setting (self, key);
+  const char *written;
+  gint64 id = 0;
+
+  if (!fu_store_alias_parse (value, &id, &written))
+    return 0;
+  return id;
+}
+
+/* ---- Settings under a prefix: the years before the database, the other names -------------- */
+
+/* The settings whose keys start with @prefix, as key, value, key, value... in key order. */
+static GPtrArray *
+list_settings (FuStore    *self,
+               const char *prefix,
+               GError    **error)
+{
+  BACKEND_CAN (list_settings, NULL);
+  return FU_STORE_GET_CLASS (self)->list_settings (self, prefix, error);
+}
+
+#define EARLIER_PREFIX "earlier_year:"
+
+static int
+compare_earlier_years (gconstpointer a,
+                       gconstpointer b)
+{
+  const FuEarlierYear *x = a;
+  const FuEarlierYear *y = b;
+
+  return (x->fiscal_year > y->fiscal_year) - (x->fiscal_year < y->fiscal_year);
+}
+
+GArray *
+fu_store_list_earlier_years (FuStore  *self,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) settings = NULL;
+  g_autoptr(GArray) years = g_array_new (FALSE, TRUE, sizeof (FuEarlierYear));
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  settings = list_settings (self, EARLIER_PREFIX, error);
+  if (settings == NULL)
+    return NULL;
+  for (guint i = 0; i + 1 < settings->len; i += 2)
+    {
+      const char *year_text = (const char *) g_ptr_array_index (settings, i)
+                              + strlen (EARLIER_PREFIX);
+      const char *value = g_ptr_array_index (settings, i + 1);
+      g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", ",", -1);
+      FuEarlierYear year = { 0, 0, 0, 0, -1 };
+      guint64 number = 0;
+
+      /* "participants,replies,rate_tenths,inhouse"; a value edited into anything else is
+       * left out rather than shown wrong. */
+      if (g_strv_length (parts) != 4
+          || !g_ascii_string_to_unsigned (year_text, 10, 1990, 2100, &number, NULL))
+        continue;
+      year.fiscal_year = (guint) number;
+      year.participants = (guint) g_ascii_strtoull (parts[0], NULL, 10);
+      year.replies = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+      year.rate_tenths = (guint) g_ascii_strtoull (parts[2], NULL, 10);
+      year.inhouse = parts[3][0] != '\0' ? (gint) g_ascii_strtoll (parts[3], NULL, 10) : -1;
+      g_array_append_val (years, year);
+    }
+  g_array_sort (years, compare_earlier_years);
+  return g_steal_pointer (&years);
+}
+
+gboolean
+fu_store_set_earlier_year (FuStore              *self,
+                           const FuEarlierYear  *year,
+                           GError              **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *inhouse = NULL;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  /* Neither totals nor a rate: the year is taken out. */
+  if (year->participants == 0 && year->rate_tenths == 0 && year->fiscal_year >= 1990
+      && year->fiscal_year <= 2100)
+    {
+      key = g_strdup_printf (EARLIER_PREFIX "%u", year->fiscal_year);
+      return set_setting (self, key, NULL, error);
+    }
+  if (year->fiscal_year < 1990 || year->fiscal_year > 2100
+      || (year->participants == 0 && year->rate_tenths > 1000)
+      || year->replies > year->participants)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("An earlier year needs its participants and replies (no more "
+                             "replies than participants), or a reply rate from 0.1 to 100%"));
+      return FALSE;
+    }
+  key = g_strdup_printf (EARLIER_PREFIX "%u", year->fiscal_year);
+  inhouse = year->inhouse >= 0 ? g_strdup_printf ("%d", year->inhouse) : g_strdup ("");
+  value = g_strdup_printf ("%u,%u,%u,%s", year->participants, year->replies,
+                           year->participants > 0 ? 0 : year->rate_tenths, inhouse);
+  return set_setting (self, key, value, error);
+}
+
+GPtrArray *
+fu_store_list_aliases (FuStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) settings = NULL;
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_alias_free);
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  settings = list_settings (self, ALIAS_PREFIX, error);
+  if (settings == NULL)
+    return NULL;
+  for (guint i = 0; i + 1 < settings->len; i += 2)
+    {
+      const char *written;
+      gint64 id;
+      FuAlias *alias;
+
+      if (!fu_store_alias_parse (g_ptr_array_index (settings, i + 1), &id, &written))
+        continue;
+      alias = g_new0 (FuAlias, 1);
+      alias->alias = g_strdup (written);
+      alias->administration_id = id;
+      g_ptr_array_add (aliases, alias);
+    }
+  return g_steal_pointer (&aliases);
+}
+
+gboolean
+fu_store_set_alias_unchecked (FuStore     *self,
+                              const char  *alias,
+                              gint64       administration_id,
+                              GError     **error)
+{
+  g_autofree char *key = fu_store_alias_key (alias);
+  g_autofree char *trimmed = g_strstrip (g_strdup (alias));
+  g_autofree char *value = NULL;
+
+  if (administration_id != 0)
+    value = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", administration_id, trimmed);
+  return set_setting (self, key, value, error);
+}
+
+gboolean
+fu_store_set_alias (FuStore     *self,
+                    const char  *alias,
+                    gint64       administration_id,
+                    GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  gint64 named = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (alias));
+  if (*trimmed == '\0' || strchr (trimmed, '\t') != NULL || strchr (trimmed, '\n') != NULL)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("Another name of an administration is one line of text"));
+      return FALSE;
+    }
+  if (administration_id != 0)
+    {
+      g_autoptr(FuAdministration) admin = fu_store_get_administration (self, administration_id,
+                                                                       error);
+
+      if (admin == NULL)
+        return FALSE;
+      /* An administration's own name or short name is not another's alias. */
+      BACKEND_CAN (lookup_administration, FALSE);
+      if (!FU_STORE_GET_CLASS (self)->lookup_administration (self, trimmed, &named, error))
+        return FALSE;
+      if (named != 0)
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                       _("“%s” is already the name of an administration: merge the two "
+                         "administrations instead"), trimmed);
+          return FALSE;
+        }
+    }
+  return fu_store_set_alias_unchecked (self, trimmed, administration_id, error);
+}
+
 void
 fu_store_get_rules (FuStore *self,
                     FuRules *rules)
@@ -541,22 +765,7 @@ fu_store_set_office_name (FuStore    *self,
   return set_setting (self, "office_name", name, error);
 }
 
-GArray *
-fu_store_list_earlier_years (FuStore *self, GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), NULL);
-  BACKEND_CAN (list_earlier_years, NULL);
-  return FU_STORE_GET_CLASS (self)->list_earlier_years (self, error);
-}
 
-gboolean
-fu_store_set_earlier_year (FuStore *self, const FuEarlierYear *year, GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (year != NULL, FALSE);
-  BACKEND_CAN (set_earlier_year, FALSE);
-  return FU_STORE_GET_CLASS (self)->set_earlier_year (self, year, error);
-}
 
 GPtrArray *
 fu_store_list_administrations (FuStore *self, GError **error)
@@ -572,9 +781,18 @@ fu_store_lookup_administration (FuStore *self, const char *name_or_short, gint64
                                 GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
 
+  *id = 0;
+  if (fu_store_text_is_blank (name_or_short))
+    return TRUE;
   BACKEND_CAN (lookup_administration, FALSE);
-  return FU_STORE_GET_CLASS (self)->lookup_administration (self, name_or_short, id, error);
+  if (!FU_STORE_GET_CLASS (self)->lookup_administration (self, name_or_short, id, error))
+    return FALSE;
+  /* Then the other names staff gave it. */
+  if (*id == 0)
+    *id = fu_store_alias_lookup (self, name_or_short);
+  return TRUE;
 }
 
 FuAdministration *
@@ -591,6 +809,7 @@ fu_store_add_administration (FuStore *self, const FuAdministration *admin, GErro
 {
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
+  BACKEND_CAN (add_administration, 0);
   return FU_STORE_GET_CLASS (self)->add_administration (self, admin, error);
 }
 
@@ -644,6 +863,7 @@ fu_store_add_workshop (FuStore *self, const FuWorkshop *workshop, GError **error
 {
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
+  BACKEND_CAN (add_workshop, 0);
   return FU_STORE_GET_CLASS (self)->add_workshop (self, workshop, error);
 }
 
@@ -690,6 +910,7 @@ fu_store_add_participant (FuStore *self, const FuParticipant *participant, GErro
 {
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
+  BACKEND_CAN (add_participant, 0);
   return FU_STORE_GET_CLASS (self)->add_participant (self, participant, error);
 }
 
@@ -727,6 +948,7 @@ fu_store_add_attendance (FuStore *self, gint64 workshop_id, gint64 participant_i
 {
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
+  BACKEND_CAN (add_attendance, 0);
   return FU_STORE_GET_CLASS (self)->add_attendance (self, workshop_id, participant_id, error);
 }
 
@@ -996,6 +1218,7 @@ fu_store_audit_begin (FuStore *self, const char *kind, gint64 undoes, GError **e
 {
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
+  BACKEND_CAN (audit_begin, 0);
   return FU_STORE_GET_CLASS (self)->audit_begin (self, kind, undoes, error);
 }
 
@@ -1067,6 +1290,7 @@ fu_store_audit_last_undoable (FuStore *self, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
+  BACKEND_CAN (audit_last_undoable, 0);
   return FU_STORE_GET_CLASS (self)->audit_last_undoable (self, error);
 }
 
@@ -1075,6 +1299,7 @@ fu_store_audit_last_id (FuStore *self, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), 0);
 
+  BACKEND_CAN (audit_last_id, 0);
   return FU_STORE_GET_CLASS (self)->audit_last_id (self, error);
 }
 
@@ -1176,28 +1401,7 @@ fu_store_restore_from (FuStore *self, FuStore *backup, GError **error)
   return FU_STORE_GET_CLASS (self)->restore_from (self, backup, error);
 }
 
-GPtrArray *
-fu_store_list_aliases (FuStore  *self,
-                       GError  **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
-  BACKEND_CAN (list_aliases, NULL);
-  return FU_STORE_GET_CLASS (self)->list_aliases (self, error);
-}
-
-gboolean
-fu_store_set_alias (FuStore     *self,
-                    const char  *alias,
-                    gint64       administration_id,
-                    GError     **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (alias != NULL, FALSE);
-
-  BACKEND_CAN (set_alias, FALSE);
-  return FU_STORE_GET_CLASS (self)->set_alias (self, alias, administration_id, error);
-}
 
 gboolean
 fu_store_merge_administrations (FuStore  *self,

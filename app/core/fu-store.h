@@ -76,15 +76,14 @@ struct _FuStoreClass
   char *(*dump) (FuStore *self, const char * const *tables, GError **error);
   /* One value of the team's settings (the rules, the office's name): NULL when not set. */
   char *(*get_setting) (FuStore *self, const char *key);
+  /* NULL @value takes the setting out. */
   gboolean (*set_setting) (FuStore *self, const char *key, const char *value, GError **error);
-  GArray *(*list_earlier_years) (FuStore *self, GError **error);
-  GPtrArray *(*list_aliases) (FuStore *self, GError **error);
-  gboolean (*set_alias) (FuStore *self, const char *alias, gint64 administration_id,
-                         GError **error);
+  /* The settings whose keys start with @prefix: key, value, key, value... in key order. */
+  GPtrArray *(*list_settings) (FuStore *self, const char *prefix, GError **error);
   gboolean (*merge_administrations) (FuStore *self, gint64 keep_id, gint64 remove_id,
                                      GError **error);
-  gboolean (*set_earlier_year) (FuStore *self, const FuEarlierYear *year, GError **error);
   GPtrArray *(*list_administrations) (FuStore *self, GError **error);
+  /* By its own name or short name: other names (aliases) are looked up above. */
   gboolean (*lookup_administration) (FuStore *self, const char *name_or_short, gint64 *id,
                                      GError **error);
   FuAdministration *(*get_administration) (FuStore *self, gint64 id, GError **error);

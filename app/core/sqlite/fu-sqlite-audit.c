@@ -1154,8 +1154,8 @@ fu_sqlite_list_audit_rows (FuStore *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = fu_sqlite_prepare (self,
-                           "SELECT entry_id, tbl, row_id, op FROM audit_change "
-                           "WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY id",
+                           "SELECT entry_id, tbl, row_id, op, coalesce (row_last, row_id) "
+                           "FROM audit_change WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY id",
                            error);
   if (stmt == NULL)
     return NULL;

@@ -56,27 +56,6 @@ fu_sqlite_lookup_administration (FuStore    *self,
                                  gint64     *id,
                                  GError    **error)
 {
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  *id = 0;
-  if (is_blank (name_or_short))
-    return TRUE;
-  if (!fu_sqlite_lookup_own_name (self, name_or_short, id, error))
-    return FALSE;
-  /* Then the other names staff gave it. */
-  if (*id == 0)
-    *id = fu_sqlite_alias_lookup (self, name_or_short);
-  return TRUE;
-}
-
-gboolean
-fu_sqlite_lookup_own_name (FuStore    *self,
-                           const char *name_or_short,
-                           gint64     *id,
-                           GError    **error)
-{
   g_autoptr(FuStmt) stmt = NULL;
 
   *id = 0;
@@ -1246,7 +1225,7 @@ merge_administrations (FuStore *self,
         return fu_sqlite_set_error (self, error, _("Could not merge the administrations"));
     }
   /* Its other names now name the one kept, and so do its own. */
-  aliases = fu_sqlite_list_aliases (self, error);
+  aliases = fu_store_list_aliases (self, error);
   if (aliases == NULL)
     return FALSE;
   for (guint i = 0; i < aliases->len; i++)
@@ -1254,14 +1233,14 @@ merge_administrations (FuStore *self,
       const FuAlias *alias = g_ptr_array_index (aliases, i);
 
       if (alias->administration_id == remove_id
-          && !fu_sqlite_set_alias_unlocked (self, alias->alias, keep_id, error))
+          && !fu_store_set_alias_unchecked (self, alias->alias, keep_id, error))
         return FALSE;
     }
   if (!delete_administration (self, remove_id, error)
-      || !fu_sqlite_set_alias_unlocked (self, removed->name, keep_id, error))
+      || !fu_store_set_alias_unchecked (self, removed->name, keep_id, error))
     return FALSE;
   if (!is_blank (removed->short_name)
-      && !fu_sqlite_set_alias_unlocked (self, removed->short_name, keep_id, error))
+      && !fu_store_set_alias_unchecked (self, removed->short_name, keep_id, error))
     return FALSE;
   return TRUE;
 }

@@ -312,23 +312,10 @@ char *fu_sqlite_dump (FuStore *self, const char * const *tables, GError **error)
 char *fu_sqlite_get_setting (FuStore *self, const char *key);
 gboolean fu_sqlite_set_setting (FuStore *self, const char *key, const char *value,
                                 GError **error);
-GArray  *fu_sqlite_list_earlier_years (FuStore *self, GError **error);
+GPtrArray *fu_sqlite_list_settings (FuStore *self, const char *prefix, GError **error);
 void     fu_sqlite_set_flat (FuStore *self, gboolean flat);
-char    *fu_sqlite_alias_key (const char *alias);
-/* The administration @alias stands for, or 0. */
-gint64   fu_sqlite_alias_lookup (FuStore *self, const char *alias);
-GPtrArray *fu_sqlite_list_aliases (FuStore *self, GError **error);
-gboolean fu_sqlite_set_alias (FuStore *self, const char *alias, gint64 administration_id,
-                              GError **error);
-/* Inside a transaction, without checks. */
-gboolean fu_sqlite_set_alias_unlocked (FuStore *self, const char *alias,
-                                       gint64 administration_id, GError **error);
-/* The administration named or short-named @name (not by an alias), or 0. */
-gboolean fu_sqlite_lookup_own_name (FuStore *self, const char *name, gint64 *id,
-                                    GError **error);
 gboolean fu_sqlite_merge_administrations (FuStore *self, gint64 keep_id, gint64 remove_id,
                                           GError **error);
-gboolean fu_sqlite_set_earlier_year (FuStore *self, const FuEarlierYear *year, GError **error);
 GPtrArray *fu_sqlite_list_administrations (FuStore *self, GError **error);
 gboolean fu_sqlite_lookup_administration (FuStore *self, const char *name_or_short, gint64 *id,
                                           GError **error);

@@ -76,10 +76,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->dump = fu_sqlite_dump;
   store_class->get_setting = fu_sqlite_get_setting;
   store_class->set_setting = fu_sqlite_set_setting;
-  store_class->list_earlier_years = fu_sqlite_list_earlier_years;
-  store_class->set_earlier_year = fu_sqlite_set_earlier_year;
-  store_class->list_aliases = fu_sqlite_list_aliases;
-  store_class->set_alias = fu_sqlite_set_alias;
+  store_class->list_settings = fu_sqlite_list_settings;
   store_class->merge_administrations = fu_sqlite_merge_administrations;
   store_class->list_administrations = fu_sqlite_list_administrations;
   store_class->lookup_administration = fu_sqlite_lookup_administration;
