@@ -162,6 +162,22 @@ fu_test_add_workshop (FuStore    *store,
   return id;
 }
 
+/* Adds a workshop "Workshop CODE" from @start to @end (ISO dates); returns its id. */
+static inline gint64
+fu_test_add_workshop_dates (FuStore    *store,
+                            const char *code,
+                            const char *start,
+                            const char *end)
+{
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+
+  workshop->code = g_strdup (code);
+  workshop->title = g_strdup_printf ("Workshop %s", code);
+  g_assert_true (fu_day_parse_iso (start, &workshop->start_date));
+  g_assert_true (fu_day_parse_iso (end, &workshop->end_date));
+  return fu_test_add_workshop (store, workshop);
+}
+
 /* Every row of @tables (NULL-terminated; NULL for every table of the data) of the database
  * at @path, as fu_store_dump() gives it: two dumps are equal when the store left those
  * tables alone. */

@@ -123,20 +123,7 @@ query_text (FuStore    *store,
   return value;
 }
 
-static gint64
-add_workshop (FuStore    *store,
-              const char *code,
-              const char *start,
-              const char *end)
-{
-  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
-
-  workshop->code = g_strdup (code);
-  workshop->title = g_strdup_printf ("Workshop %s", code);
-  workshop->start_date = D (start);
-  workshop->end_date = D (end);
-  return fu_test_add_workshop (store, workshop);
-}
+#define add_workshop fu_test_add_workshop_dates
 
 static gint64
 add_participant (FuStore    *store,

@@ -44,7 +44,9 @@ fu_backups_folder (FuStore *store)
   g_autofree char *default_path = NULL;
   g_autofree char *standard = NULL;
 
-  if (path == NULL || g_str_equal (path, ":memory:") || strstr (path, "://") != NULL)
+  /* A team database on a server has no folder beside it. */
+  if (path == NULL || g_str_equal (path, ":memory:")
+      || g_strcmp0 (fu_store_get_backend_name (store), "sqlite") != 0)
     return NULL;
   /* The database in its standard place keeps its backups in the standard place. */
   standard = g_build_filename (g_get_user_data_dir (), "followup", "followup.db", NULL);

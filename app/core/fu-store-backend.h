@@ -14,6 +14,50 @@ G_BEGIN_DECLS
 /* The office's name every new database holds, shown translated until it is changed. */
 #define DEFAULT_OFFICE_NAME "WCO Regional Office for Capacity Building for Asia/Pacific (ROCB A/P)"
 
+/* What every new database holds, whatever its backend: the default rules and office name, and
+ * the 33 ROCB A/P members. SQL both backends run as it is. */
+#define FU_STORE_BUILT_IN_ROWS \
+  "INSERT INTO settings (key, value) VALUES\n" \
+  "  ('fiscal_year_start_month', '7'),\n" \
+  "  ('followup_months', '6'),\n" \
+  "  ('reply_days', '30'),\n" \
+  "  ('reminder_days', '7'),\n" \
+  "  ('office_name', '" DEFAULT_OFFICE_NAME "');\n" \
+  "INSERT INTO administration (name, short_name, country, member) VALUES\n" \
+  "  ('Afghanistan', 'AFG', 'Afghanistan', 1),\n" \
+  "  ('Australia', 'AUS', 'Australia', 1),\n" \
+  "  ('Bangladesh', 'BGD', 'Bangladesh', 1),\n" \
+  "  ('Bhutan', 'BTN', 'Bhutan', 1),\n" \
+  "  ('Brunei Darussalam', 'BRN', 'Brunei Darussalam', 1),\n" \
+  "  ('Cambodia', 'KHM', 'Cambodia', 1),\n" \
+  "  ('China', 'CHN', 'China', 1),\n" \
+  "  ('Fiji', 'FJI', 'Fiji', 1),\n" \
+  "  ('Hong Kong China', 'HKC', 'China', 1),\n" \
+  "  ('India', 'IND', 'India', 1),\n" \
+  "  ('Indonesia', 'IDN', 'Indonesia', 1),\n" \
+  "  ('Iran', 'IRN', 'Iran', 1),\n" \
+  "  ('Japan', 'JPN', 'Japan', 1),\n" \
+  "  ('Korea', 'KOR', 'Korea', 1),\n" \
+  "  ('Lao PDR', 'LAO', 'Lao PDR', 1),\n" \
+  "  ('Macau China', 'MAC', 'China', 1),\n" \
+  "  ('Malaysia', 'MYS', 'Malaysia', 1),\n" \
+  "  ('Maldives', 'MDV', 'Maldives', 1),\n" \
+  "  ('Mongolia', 'MNG', 'Mongolia', 1),\n" \
+  "  ('Myanmar', 'MMR', 'Myanmar', 1),\n" \
+  "  ('Nepal', 'NPL', 'Nepal', 1),\n" \
+  "  ('New Zealand', 'NZL', 'New Zealand', 1),\n" \
+  "  ('Pakistan', 'PAK', 'Pakistan', 1),\n" \
+  "  ('Papua New Guinea', 'PNG', 'Papua New Guinea', 1),\n" \
+  "  ('Philippines', 'PHL', 'Philippines', 1),\n" \
+  "  ('Samoa', 'WSM', 'Samoa', 1),\n" \
+  "  ('Singapore', 'SGP', 'Singapore', 1),\n" \
+  "  ('Sri Lanka', 'LKA', 'Sri Lanka', 1),\n" \
+  "  ('Thailand', 'THA', 'Thailand', 1),\n" \
+  "  ('Timor-Leste', 'TLS', 'Timor-Leste', 1),\n" \
+  "  ('Tonga', 'TON', 'Tonga', 1),\n" \
+  "  ('Vanuatu', 'VUT', 'Vanuatu', 1),\n" \
+  "  ('Viet Nam', 'VNM', 'Viet Nam', 1);\n"
+
 typedef struct {
   const char *name;
   /* Whether @location (a path, a URI...) is for this backend. */

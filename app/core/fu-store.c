@@ -147,6 +147,20 @@ fu_store_get_path (FuStore *self)
   return priv->location;
 }
 
+const char *
+fu_store_get_backend_name (FuStore *self)
+{
+  const char *location;
+
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  location = fu_store_get_path (self);
+  for (guint i = 0; location != NULL && i < G_N_ELEMENTS (backends); i++)
+    if (backends[i]->handles (location))
+      return backends[i]->name;
+  return NULL;
+}
+
 guint
 fu_store_get_latest_version (void)
 {

@@ -177,6 +177,9 @@ FuStore    *fu_store_open_full             (const char *path, FuStoreOpenFlags f
  * where the backend has none to give (a private in-memory database). */
 FuStore    *fu_store_open_reader           (FuStore *self, GError **error);
 const char *fu_store_get_path              (FuStore *self);
+/* Which backend holds the store: "sqlite" (a file, or ":memory:") or "postgres" (a team
+ * database on a server). */
+const char *fu_store_get_backend_name      (FuStore *self);
 /* The schema version this build writes (PRAGMA user_version). */
 guint       fu_store_get_latest_version    (void);
 guint       fu_store_get_version           (FuStore *self);

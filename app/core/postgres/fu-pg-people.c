@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-pg-people.c: administrations, participants and their attendances */
+
+#define G_LOG_DOMAIN "fu-pg-people"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fu-pg-private.h"
+
+/* ---- Administrations ----------------------------------------------------------------------- */
+
+#define ADMINISTRATION_COLUMNS "id, name, short_name, country, member, observer"
+
+static FuAdministration *
+administration_from_row (const PGresult *res,
+                         int             row)
+{
+  FuAdministration *admin = fu_administration_new ();
+
+  admin->id = fu_pg_int64 (res, row, 0);
+  admin->name = fu_pg_text (res, row, 1);
+  admin->short_name = fu_pg_text (res, row, 2);
+  admin->country = fu_pg_text (res, row, 3);
+  admin->member = fu_pg_int64 (res, row, 4) != 0;
+  admin->observer = fu_pg_int64 (res, row, 5) != 0;
+  return admin;
+}
+
+GPtrArray *
+fu_pg_list_administrations (FuStore *self,
+                            GError **error)
+{
+  g_autoptr(FuPgResult) res = NULL;
+  GPtrArray *admins;
+
+  res = fu_pg_query (self,
+                     "SELECT " ADMINISTRATION_COLUMNS " FROM administration "
+                     "ORDER BY fu_nocase (name), id",
+                     NULL, N_("Could not list the administrations"), error);
+  if (res == NULL)
+    return NULL;
+  admins = g_ptr_array_new_full ((guint) PQntuples (res),
+                                 (GDestroyNotify) fu_administration_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_ptr_array_add (admins, administration_from_row (res, i));
+  return admins;
+}
+
+gboolean
+fu_pg_lookup_administration (FuStore    *self,
+                             const char *name_or_short,
+                             gint64     *id,
+                             GError    **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+
+  /* A name wins over another administration's short name. */
+  fu_pg_params_raw (params, name_or_short);
+  return fu_pg_select_id (self,
+                          "SELECT id FROM administration WHERE fu_nocase (name) = fu_nocase ($1) "
+                          "UNION ALL "
+                          "SELECT id FROM administration "
+                          "WHERE fu_nocase (short_name) = fu_nocase ($1) "
+                          "LIMIT 1",
+                          params, N_("Could not look up an administration"), id, error);
+}
+
+FuAdministration *
+fu_pg_get_administration (FuStore *self,
+                          gint64   id,
+                          GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_int (params, id);
+  res = fu_pg_query (self,
+                     "SELECT " ADMINISTRATION_COLUMNS " FROM administration WHERE id = $1",
+                     params, N_("Could not read an administration"), error);
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no administration with id %lld"), (long long) id);
+      return NULL;
+    }
+  return administration_from_row (res, 0);
+}
+
+/* ---- Participants -------------------------------------------------------------------------- */
+
+#define PARTICIPANT_FIELDS "name, administration_id, email, position, gender"
+
+static FuParticipant *
+participant_from_row (const PGresult *res,
+                      int             row)
+{
+  FuParticipant *participant = fu_participant_new ();
+
+  participant->id = fu_pg_int64 (res, row, 0);
+  participant->name = fu_pg_text (res, row, 1);
+  participant->administration_id = fu_pg_int64 (res, row, 2);
+  participant->email = fu_pg_text (res, row, 3);
+  participant->position = fu_pg_text (res, row, 4);
+  participant->gender = fu_pg_text (res, row, 5);
+  return participant;
+}
+
+gboolean
+fu_pg_lookup_participant (FuStore    *self,
+                          const char *email,
+                          const char *name,
+                          gint64      administration_id,
+                          gint64     *id,
+                          GError    **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+
+  *id = 0;
+  if (!fu_store_text_is_blank (email))
+    {
+      fu_pg_params_raw (params, email);
+      return fu_pg_select_id (self,
+                              "SELECT id FROM participant "
+                              "WHERE fu_nocase (email) = fu_nocase ($1)",
+                              params, N_("Could not look up a participant"), id, error);
+    }
+  if (fu_store_text_is_blank (name))
+    return TRUE;
+  fu_pg_params_raw (params, name);
+  fu_pg_params_int (params, administration_id);
+  return fu_pg_select_id (self,
+                          "SELECT id FROM participant "
+                          "WHERE fu_nocase (name) = fu_nocase ($1) AND administration_id = $2 "
+                          "ORDER BY id LIMIT 1",
+                          params, N_("Could not look up a participant"), id, error);
+}
+
+FuParticipant *
+fu_pg_get_participant (FuStore *self,
+                       gint64   id,
+                       GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_int (params, id);
+  res = fu_pg_query (self, "SELECT id, " PARTICIPANT_FIELDS " FROM participant WHERE id = $1",
+                     params, N_("Could not read a participant"), error);
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no participant with id %lld"), (long long) id);
+      return NULL;
+    }
+  return participant_from_row (res, 0);
+}
+
+/* An INSERT (id 0) or an UPDATE; a taken e-mail is refused before it would spoil the
+ * transaction. */
+static gboolean
+write_participant (FuStore             *self,
+                   const FuParticipant *participant,
+                   gint64              *id,
+                   GError             **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  gint64 holder = 0;
+
+  if (!fu_store_text_is_blank (participant->email))
+    {
+      g_autoptr(FuPgParams) taken = fu_pg_params_new ();
+
+      fu_pg_params_raw (taken, participant->email);
+      fu_pg_params_int (taken, participant->id);
+      if (!fu_pg_select_id (self,
+                            "SELECT id FROM participant "
+                            "WHERE fu_nocase (email) = fu_nocase ($1) AND id <> $2",
+                            taken, N_("Could not look up a participant"), &holder, error))
+        return FALSE;
+      if (holder != 0)
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                       _("A participant with e-mail '%s' already exists"), participant->email);
+          return FALSE;
+        }
+    }
+
+  fu_pg_params_text (params, participant->name);
+  fu_pg_params_int (params, participant->administration_id);
+  fu_pg_params_text (params, fu_store_text_is_blank (participant->email) ? NULL
+                                                                         : participant->email);
+  fu_pg_params_text (params, participant->position);
+  fu_pg_params_text (params, participant->gender);
+  if (participant->id == 0)
+    {
+      res = fu_pg_query (self,
+                         "INSERT INTO participant (" PARTICIPANT_FIELDS ") "
+                         "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                         params, N_("Could not save the participant"), error);
+    }
+  else
+    {
+      fu_pg_params_int (params, participant->id);
+      res = fu_pg_query (self,
+                         "UPDATE participant SET name = $1, administration_id = $2, "
+                         "email = $3, position = $4, gender = $5 WHERE id = $6 RETURNING id",
+                         params, N_("Could not save the participant"), error);
+    }
+  if (res == NULL)
+    {
+      if (error != NULL && g_error_matches (*error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND))
+        {
+          g_clear_error (error);
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                       _("Participant '%s': there is no administration with id %lld"),
+                       participant->name, (long long) participant->administration_id);
+        }
+      return FALSE;
+    }
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("Participant '%s' is no longer in the database"), participant->name);
+      return FALSE;
+    }
+  *id = fu_pg_int64 (res, 0, 0);
+  return TRUE;
+}
+
+gint64
+fu_pg_add_participant (FuStore             *self,
+                       const FuParticipant *participant,
+                       GError             **error)
+{
+  g_autoptr(FuParticipant) copy = NULL;
+  gint64 id = 0;
+
+  if (!fu_store_validate_participant (participant, error))
+    return 0;
+  if (participant->id != 0)
+    {
+      /* An id set by the caller is ignored: adding always inserts. */
+      copy = fu_participant_copy (participant);
+      copy->id = 0;
+      participant = copy;
+    }
+  if (!fu_pg_begin (self, error)
+      || !fu_pg_finish (self, write_participant (self, participant, &id, error), error))
+    return 0;
+  return id;
+}
+
+gboolean
+fu_pg_update_participant (FuStore             *self,
+                          const FuParticipant *participant,
+                          GError             **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (participant->id > 0, FALSE);
+
+  if (!fu_store_validate_participant (participant, error) || !fu_pg_begin (self, error))
+    return FALSE;
+  return fu_pg_finish (self, write_participant (self, participant, &id, error), error);
+}
+
+/* ---- Attendances ----------------------------------------------------------------------------- */
+
+gboolean
+fu_pg_lookup_attendance (FuStore *self,
+                         gint64   workshop_id,
+                         gint64   participant_id,
+                         gint64  *id,
+                         GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+
+  fu_pg_params_int (params, workshop_id);
+  fu_pg_params_int (params, participant_id);
+  return fu_pg_select_id (self,
+                          "SELECT id FROM attendance WHERE workshop_id = $1 "
+                          "AND participant_id = $2",
+                          params, N_("Could not look up an attendance"), id, error);
+}
+
+/* The attendance, and a surveyed workshop's follow-up with it: closed from the start when
+ * the person is not to be contacted. What would be refused is told before writing. */
+static gboolean
+insert_attendance (FuStore *self,
+                   gint64   workshop_id,
+                   gint64   participant_id,
+                   gint64  *id,
+                   GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgParams) followup_params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) about = NULL;
+  g_autoptr(FuPgResult) added = NULL;
+  g_autoptr(FuPgResult) followup = NULL;
+  g_autoptr(FuWorkshop) workshop = NULL;
+  g_autoptr(FuParticipant) participant = NULL;
+
+  fu_pg_params_int (params, workshop_id);
+  fu_pg_params_int (params, participant_id);
+  about = fu_pg_query (self,
+                       "SELECT w.surveyed, p.no_contact_date, "
+                       "  EXISTS (SELECT 1 FROM attendance a "
+                       "          WHERE a.workshop_id = w.id AND a.participant_id = p.id) "
+                       "FROM workshop w, participant p WHERE w.id = $1 AND p.id = $2",
+                       params, N_("Could not add an attendance"), error);
+  if (about == NULL)
+    return FALSE;
+  if (PQntuples (about) == 0 || g_str_equal (PQgetvalue (about, 0, 2), "t"))
+    {
+      workshop = fu_pg_get_workshop (self, workshop_id, error);
+      if (workshop == NULL)
+        return FALSE;
+      participant = fu_pg_get_participant (self, participant_id, error);
+      if (participant == NULL)
+        return FALSE;
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                   _("'%s' already attends workshop '%s'"), participant->name, workshop->code);
+      return FALSE;
+    }
+
+  added = fu_pg_query (self,
+                       "INSERT INTO attendance (workshop_id, participant_id) VALUES ($1, $2) "
+                       "RETURNING id",
+                       params, N_("Could not add an attendance"), error);
+  if (added == NULL)
+    return FALSE;
+  *id = fu_pg_int64 (added, 0, 0);
+  if (fu_pg_int64 (about, 0, 0) == 0)
+    return TRUE;
+
+  fu_pg_params_int (followup_params, *id);
+  fu_pg_params_day (followup_params, fu_pg_day (about, 0, 1));
+  followup = fu_pg_query (self,
+                          "INSERT INTO followup (attendance_id, closed_date, closed_reason) "
+                          "VALUES ($1, $2, CASE WHEN $2::text IS NOT NULL "
+                          "THEN 'do not contact' END)",
+                          followup_params, N_("Could not create the follow-up"), error);
+  return followup != NULL;
+}
+
+gint64
+fu_pg_add_attendance (FuStore *self,
+                      gint64   workshop_id,
+                      gint64   participant_id,
+                      GError **error)
+{
+  gint64 id = 0;
+
+  if (!fu_pg_begin (self, error)
+      || !fu_pg_finish (self, insert_attendance (self, workshop_id, participant_id, &id, error),
+                        error))
+    return 0;
+  return id;
+}
+
+gboolean
+fu_pg_lookup_followup (FuStore *self,
+                       gint64   attendance_id,
+                       gint64  *followup_id,
+                       GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+
+  fu_pg_params_int (params, attendance_id);
+  return fu_pg_select_id (self, "SELECT id FROM followup WHERE attendance_id = $1", params,
+                          N_("Could not look up a follow-up"), followup_id, error);
+}
+
+/* ---- The overview ---------------------------------------------------------------------------- */
+
+GPtrArray *
+fu_pg_list_participant_overview (FuStore  *self,
+                                 GError  **error)
+{
+  g_autoptr(FuPgResult) res = NULL;
+  GPtrArray *list;
+
+  res = fu_pg_query (self,
+                     "SELECT p.id, p.name, p.administration_id, ad.name, p.email, p.position,"
+                     " (SELECT count (*) FROM attendance a WHERE a.participant_id = p.id),"
+                     " (SELECT count (*) FROM attendance a"
+                     "   JOIN followup f ON f.attendance_id = a.id"
+                     "   JOIN reply r ON r.followup_id = f.id"
+                     "   WHERE a.participant_id = p.id)"
+                     " FROM participant p"
+                     " JOIN administration ad ON ad.id = p.administration_id"
+                     " ORDER BY fu_nocase (p.name), p.id",
+                     NULL, N_("Could not list the participants"), error);
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_full ((guint) PQntuples (res),
+                               (GDestroyNotify) fu_participant_overview_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      FuParticipantOverview *row = g_new0 (FuParticipantOverview, 1);
+
+      row->participant_id = fu_pg_int64 (res, i, 0);
+      row->name = fu_pg_text (res, i, 1);
+      row->administration_id = fu_pg_int64 (res, i, 2);
+      row->administration = fu_pg_text (res, i, 3);
+      row->email = fu_pg_text (res, i, 4);
+      row->position = fu_pg_text (res, i, 5);
+      row->n_attendances = (guint) fu_pg_int64 (res, i, 6);
+      row->n_replies = (guint) fu_pg_int64 (res, i, 7);
+      g_ptr_array_add (list, row);
+    }
+  return list;
+}

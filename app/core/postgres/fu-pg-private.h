@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-pg-private.h: the PostgreSQL backend's own header, for the files of app/core/postgres/
+ * and the tests of this backend only. */
+#pragma once
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+
+#include "fu-day.h"
+#include "fu-error.h"
+
+#include "fu-store-backend.h"
+#include "fu-store.h"
+
+G_BEGIN_DECLS
+
+#define FU_TYPE_PG_STORE (fu_pg_store_get_type ())
+G_DECLARE_FINAL_TYPE (FuPgStore, fu_pg_store, FU, PG_STORE, FuStore)
+
+struct _FuPgStore
+{
+  FuStore        parent_instance;
+
+  PGconn        *conn;
+  char          *conninfo;    /* what was given: a URI or key=value pairs */
+  char          *display;     /* the same without a password, for messages */
+  guint          depth;       /* open transaction levels: 1 = BEGIN, more = savepoints */
+  /* fu_store_set_flat(), as in the SQLite backend: levels deeper than flat_base take no
+   * savepoint; flat_failed says one of them was rolled back. */
+  guint          flat_base;
+  gboolean       flat_failed;
+  guint          version;
+  GError        *fault;       /* the first failure of the open transaction */
+  FuStoreAccess  access;
+};
+
+#define FU_PG(store) ((FuPgStore *) (store))
+
+extern const FuStoreBackend fu_postgres_backend;
+
+/* Whether @location is for PostgreSQL: a postgresql:// or postgres:// URI, or libpq's
+ * key=value pairs ("host=... dbname=..."). */
+gboolean  fu_pg_handles (const char *location);
+FuStore  *fu_pg_store_open (const char *location, FuStoreOpenFlags flags, GError **error);
+
+/* ---- Statements ---------------------------------------------------------------------------
+ * Every statement is sent with its values apart ($1, $2...), as text; NULL is SQL NULL. */
+
+typedef struct {
+  GPtrArray *values;   /* char *, owned; NULL items are SQL NULL */
+} FuPgParams;
+
+FuPgParams *fu_pg_params_new   (void);
+void        fu_pg_params_free  (FuPgParams *params);
+void        fu_pg_params_text  (FuPgParams *params, const char *text);   /* "": NULL */
+void        fu_pg_params_raw   (FuPgParams *params, const char *text);   /* "" stays "" */
+void        fu_pg_params_int   (FuPgParams *params, gint64 value);
+void        fu_pg_params_id    (FuPgParams *params, gint64 id);          /* 0: NULL */
+void        fu_pg_params_day   (FuPgParams *params, FuDay day);          /* NONE: NULL */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuPgParams, fu_pg_params_free)
+
+typedef PGresult FuPgResult;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuPgResult, PQclear)
+
+/* Runs @sql with @params (may be NULL): its result, or NULL with an error that says @what
+ * (untranslated, N_()) failed and why, mapped to FU_STORE_ERROR codes. */
+FuPgResult *fu_pg_query (FuStore *self, const char *sql, FuPgParams *params, const char *what,
+                         GError **error);
+/* A statement that selects at most one id: *id is it, or 0 when there is no row. */
+gboolean    fu_pg_select_id (FuStore *self, const char *sql, FuPgParams *params,
+                             const char *what, gint64 *id, GError **error);
+/* A statement without values or rows. */
+gboolean    fu_pg_exec  (FuStore *self, const char *sql, GError **error);
+/* Several statements without values (a migration's script). */
+gboolean    fu_pg_exec_script (FuStore *self, const char *script, GError **error);
+
+char       *fu_pg_text  (const PGresult *res, int row, int col);   /* NULL for NULL */
+gint64      fu_pg_int64 (const PGresult *res, int row, int col);   /* 0 for NULL */
+FuDay       fu_pg_day   (const PGresult *res, int row, int col);   /* NONE for NULL */
+
+/* Transactions, as fu-sqlite-store.c's: fu_pg_finish() ends a write function's level. */
+gboolean fu_pg_begin    (FuStore *self, GError **error);
+gboolean fu_pg_commit   (FuStore *self, GError **error);
+void     fu_pg_rollback (FuStore *self);
+gboolean fu_pg_finish   (FuStore *self, gboolean ok, GError **error);
+
+/* fu-pg-schema.c */
+gboolean fu_pg_migrate (FuStore *self, GError **error);
+
+/* ---- The store's functions, one file per entity -------------------------------------------- */
+
+/* fu-pg-settings.c */
+char      *fu_pg_get_setting      (FuStore *self, const char *key);
+gboolean   fu_pg_set_setting      (FuStore *self, const char *key, const char *value,
+                                   GError **error);
+GPtrArray *fu_pg_list_settings    (FuStore *self, const char *prefix, GError **error);
+
+/* fu-pg-people.c */
+GPtrArray        *fu_pg_list_administrations  (FuStore *self, GError **error);
+gboolean          fu_pg_lookup_administration (FuStore *self, const char *name_or_short,
+                                               gint64 *id, GError **error);
+FuAdministration *fu_pg_get_administration    (FuStore *self, gint64 id, GError **error);
+gboolean          fu_pg_lookup_participant    (FuStore *self, const char *email,
+                                               const char *name, gint64 administration_id,
+                                               gint64 *id, GError **error);
+FuParticipant    *fu_pg_get_participant       (FuStore *self, gint64 id, GError **error);
+gint64            fu_pg_add_participant       (FuStore *self, const FuParticipant *participant,
+                                               GError **error);
+gboolean          fu_pg_update_participant    (FuStore *self, const FuParticipant *participant,
+                                               GError **error);
+gboolean          fu_pg_lookup_attendance     (FuStore *self, gint64 workshop_id,
+                                               gint64 participant_id, gint64 *id,
+                                               GError **error);
+gint64            fu_pg_add_attendance        (FuStore *self, gint64 workshop_id,
+                                               gint64 participant_id, GError **error);
+gboolean          fu_pg_lookup_followup       (FuStore *self, gint64 attendance_id,
+                                               gint64 *followup_id, GError **error);
+GPtrArray        *fu_pg_list_participant_overview (FuStore *self, GError **error);
+
+/* fu-pg-audit.c */
+gint64   fu_pg_audit_begin         (FuStore *self, const char *kind, gint64 undoes,
+                                    GError **error);
+gboolean fu_pg_audit_end           (FuStore *self, gint64 entry_id, const char *sentence,
+                                    const char *args, guint *n_changes, GError **error);
+gboolean fu_pg_audit_set_sentence  (FuStore *self, gint64 entry_id, const char *sentence,
+                                    const char *args, GError **error);
+gint64   fu_pg_audit_last_undoable (FuStore *self, GError **error);
+gint64   fu_pg_audit_last_id       (FuStore *self, GError **error);
+GArray  *fu_pg_list_audit_rows     (FuStore *self, gint64 first_entry, gint64 last_entry,
+                                    GError **error);
+
+/* fu-pg-workshops.c */
+gboolean    fu_pg_lookup_workshop (FuStore *self, const char *code, gint64 *id, GError **error);
+FuWorkshop *fu_pg_get_workshop    (FuStore *self, gint64 id, GError **error);
+GPtrArray  *fu_pg_list_workshops  (FuStore *self, FuDay from, FuDay to, GError **error);
+gint64      fu_pg_add_workshop    (FuStore *self, const FuWorkshop *workshop, GError **error);
+gboolean    fu_pg_update_workshop (FuStore *self, const FuWorkshop *workshop, GError **error);
+gboolean    fu_pg_delete_workshop (FuStore *self, gint64 id, GError **error);
+
+G_END_DECLS

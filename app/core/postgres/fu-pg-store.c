@@ -1,0 +1,609 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-pg-store.c: the team database, a FuStore on PostgreSQL through libpq: connecting,
+ * statements and their errors, transactions */
+
+#define G_LOG_DOMAIN "fu-pg-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fu-pg-private.h"
+#include "fu-rules.h"
+
+G_DEFINE_FINAL_TYPE (FuPgStore, fu_pg_store, FU_TYPE_STORE)
+
+static void
+fu_pg_store_finalize (GObject *object)
+{
+  FuPgStore *self = FU_PG_STORE (object);
+
+  g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->conninfo, g_free);
+  g_clear_pointer (&self->display, g_free);
+  g_clear_error (&self->fault);
+
+  G_OBJECT_CLASS (fu_pg_store_parent_class)->finalize (object);
+}
+
+static guint
+fu_pg_get_version (FuStore *self)
+{
+  return FU_PG (self)->version;
+}
+
+static const GError *
+fu_pg_get_fault (FuStore *self)
+{
+  return FU_PG (self)->fault;
+}
+
+static FuStoreAccess
+fu_pg_get_access (FuStore *self)
+{
+  return FU_PG (self)->access;
+}
+
+static void
+fu_pg_set_flat (FuStore  *self,
+                gboolean  flat)
+{
+  FU_PG (self)->flat_base = flat ? FU_PG (self)->depth + 1 : 0;
+  FU_PG (self)->flat_failed = FALSE;
+}
+
+static gboolean
+fu_pg_is_empty (FuStore *self)
+{
+  g_autoptr(FuPgResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  res = fu_pg_query (self,
+                     "SELECT NOT EXISTS (SELECT 1 FROM workshop) "
+                     "AND NOT EXISTS (SELECT 1 FROM participant)",
+                     NULL, N_("Could not tell whether the database is empty"), &error);
+  if (res == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  return g_str_equal (PQgetvalue (res, 0, 0), "t");
+}
+
+static gboolean
+fu_pg_changed_elsewhere (FuStore *self)
+{
+  /* Others' changes are announced by the server (LISTEN/NOTIFY), not polled. */
+  return FALSE;
+}
+
+static FuStore *connect_store (const char *location, GError **error);
+
+static FuStore *
+fu_pg_open_reader (FuStore *self,
+                   GError **error)
+{
+  return connect_store (FU_PG (self)->conninfo, error);
+}
+
+static void
+fu_pg_store_class_init (FuPgStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  FuStoreClass *store_class = FU_STORE_CLASS (klass);
+
+  object_class->finalize = fu_pg_store_finalize;
+
+  store_class->get_version = fu_pg_get_version;
+  store_class->open_reader = fu_pg_open_reader;
+  store_class->begin = fu_pg_begin;
+  store_class->commit = fu_pg_commit;
+  store_class->rollback = fu_pg_rollback;
+  store_class->set_flat = fu_pg_set_flat;
+  store_class->get_fault = fu_pg_get_fault;
+  store_class->get_access = fu_pg_get_access;
+  store_class->is_empty = fu_pg_is_empty;
+  store_class->changed_elsewhere = fu_pg_changed_elsewhere;
+  store_class->get_setting = fu_pg_get_setting;
+  store_class->set_setting = fu_pg_set_setting;
+  store_class->list_settings = fu_pg_list_settings;
+  store_class->list_administrations = fu_pg_list_administrations;
+  store_class->lookup_administration = fu_pg_lookup_administration;
+  store_class->get_administration = fu_pg_get_administration;
+  store_class->lookup_participant = fu_pg_lookup_participant;
+  store_class->get_participant = fu_pg_get_participant;
+  store_class->add_participant = fu_pg_add_participant;
+  store_class->update_participant = fu_pg_update_participant;
+  store_class->lookup_attendance = fu_pg_lookup_attendance;
+  store_class->add_attendance = fu_pg_add_attendance;
+  store_class->lookup_followup = fu_pg_lookup_followup;
+  store_class->list_participant_overview = fu_pg_list_participant_overview;
+  store_class->lookup_workshop = fu_pg_lookup_workshop;
+  store_class->get_workshop = fu_pg_get_workshop;
+  store_class->list_workshops = fu_pg_list_workshops;
+  store_class->add_workshop = fu_pg_add_workshop;
+  store_class->update_workshop = fu_pg_update_workshop;
+  store_class->delete_workshop = fu_pg_delete_workshop;
+  store_class->audit_begin = fu_pg_audit_begin;
+  store_class->audit_end = fu_pg_audit_end;
+  store_class->audit_set_sentence = fu_pg_audit_set_sentence;
+  store_class->audit_last_undoable = fu_pg_audit_last_undoable;
+  store_class->audit_last_id = fu_pg_audit_last_id;
+  store_class->list_audit_rows = fu_pg_list_audit_rows;
+}
+
+static void
+fu_pg_store_init (FuPgStore *self)
+{
+  self->access = FU_STORE_ACCESS_READ_WRITE;
+}
+
+/* ---- Where ---------------------------------------------------------------------------------- */
+
+gboolean
+fu_pg_handles (const char *location)
+{
+  PQconninfoOption *options;
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+  /* Key=value pairs: libpq parses them, and a file path never has a known key before an
+   * '=' at its start. */
+  if (strchr (location, '=') == NULL || strchr (location, G_DIR_SEPARATOR) == location)
+    return FALSE;
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return FALSE;
+  PQconninfoFree (options);
+  return TRUE;
+}
+
+/* @location without its password, to show and to put in messages. */
+static char *
+describe_location (const char *location)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  const char *dbname = NULL;
+  const char *host = NULL;
+  const char *user = NULL;
+  GString *text;
+
+  if (options == NULL)
+    return g_strdup (_("a team database"));
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "dbname"))
+        dbname = o->val;
+      else if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+    }
+  text = g_string_new (NULL);
+  if (user != NULL)
+    g_string_append_printf (text, "%s@", user);
+  g_string_append (text, host != NULL ? host : "localhost");
+  g_string_append_printf (text, "/%s", dbname != NULL ? dbname : (user != NULL ? user : ""));
+  PQconninfoFree (options);
+  return g_string_free (text, FALSE);
+}
+
+static FuStore *
+connect_store (const char *location,
+               GError    **error)
+{
+  g_autoptr(FuPgStore) self = g_object_new (FU_TYPE_PG_STORE, NULL);
+  g_autoptr(FuPgResult) res = NULL;
+  g_autofree char *message = NULL;
+
+  self->conninfo = g_strdup (location);
+  self->display = describe_location (location);
+  self->conn = PQconnectdb (location);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      message = g_strdup (self->conn != NULL ? PQerrorMessage (self->conn) : "");
+      g_strchomp (message);
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not connect to the team database %s: %s. Check the address, "
+                     "and that the server runs and lets you in."),
+                   self->display, message);
+      return NULL;
+    }
+  if (PQserverVersion (self->conn) < 150000)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_DATABASE,
+                   _("The team database %s runs PostgreSQL %d.%d: Follow-Up needs version 15 "
+                     "or later."),
+                   self->display, PQserverVersion (self->conn) / 10000,
+                   PQserverVersion (self->conn) % 10000);
+      return NULL;
+    }
+  /* Dates and text as this application writes them, whatever the server's defaults. */
+  res = fu_pg_query (FU_STORE (self),
+                     "SELECT set_config ('client_encoding', 'UTF8', false), "
+                     "set_config ('DateStyle', 'ISO', false), "
+                     "set_config ('TimeZone', 'UTC', false)",
+                     NULL, N_("Could not set up the connection"), error);
+  if (res == NULL)
+    return NULL;
+  return FU_STORE (g_steal_pointer (&self));
+}
+
+/* Whether the role may change the data: a role that may only read sees the app read-only. */
+static gboolean
+read_access (FuStore *self,
+             GError **error)
+{
+  g_autoptr(FuPgResult) res = NULL;
+
+  res = fu_pg_query (self,
+                     "SELECT has_table_privilege ('workshop', 'INSERT, UPDATE, DELETE') "
+                     "AND has_table_privilege ('audit_entry', 'INSERT')",
+                     NULL, N_("Could not read what you may do in the database"), error);
+  if (res == NULL)
+    return FALSE;
+  FU_PG (self)->access = g_str_equal (PQgetvalue (res, 0, 0), "t")
+                         ? FU_STORE_ACCESS_READ_WRITE : FU_STORE_ACCESS_READ_ONLY;
+  return TRUE;
+}
+
+FuStore *
+fu_pg_store_open (const char        *location,
+                  FuStoreOpenFlags   flags,
+                  GError           **error)
+{
+  g_autoptr(FuStore) self = connect_store (location, error);
+
+  if (self == NULL || !fu_pg_migrate (self, error) || !read_access (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const FuStoreBackend fu_postgres_backend = {
+  "postgres",
+  fu_pg_handles,
+  fu_pg_store_open,
+};
+
+/* ---- Statements ---------------------------------------------------------------------------- */
+
+FuPgParams *
+fu_pg_params_new (void)
+{
+  FuPgParams *params = g_new0 (FuPgParams, 1);
+
+  params->values = g_ptr_array_new_with_free_func (g_free);
+  return params;
+}
+
+void
+fu_pg_params_free (FuPgParams *params)
+{
+  if (params == NULL)
+    return;
+  g_ptr_array_unref (params->values);
+  g_free (params);
+}
+
+void
+fu_pg_params_text (FuPgParams *params,
+                   const char *text)
+{
+  g_ptr_array_add (params->values, text == NULL || *text == '\0' ? NULL : g_strdup (text));
+}
+
+void
+fu_pg_params_raw (FuPgParams *params,
+                  const char *text)
+{
+  g_ptr_array_add (params->values, g_strdup (text));
+}
+
+void
+fu_pg_params_int (FuPgParams *params,
+                  gint64      value)
+{
+  g_ptr_array_add (params->values, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+void
+fu_pg_params_id (FuPgParams *params,
+                 gint64      id)
+{
+  g_ptr_array_add (params->values, id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL);
+}
+
+void
+fu_pg_params_day (FuPgParams *params,
+                  FuDay       day)
+{
+  g_ptr_array_add (params->values, day != FU_DAY_NONE ? fu_day_to_iso (day) : NULL);
+}
+
+/* The error code of a failed statement, from its SQLSTATE. */
+static FuStoreError
+error_code (const PGresult *res)
+{
+  const char *state = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+
+  if (state == NULL)
+    return FU_STORE_ERROR_FAILED;
+  if (g_str_equal (state, "23505"))
+    return FU_STORE_ERROR_EXISTS;
+  if (g_str_equal (state, "23503"))
+    return FU_STORE_ERROR_NOT_FOUND;
+  if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
+    return FU_STORE_ERROR_INVALID;
+  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01")
+      || g_str_equal (state, "55P03"))
+    return FU_STORE_ERROR_BUSY;
+  if (g_str_equal (state, "42501") || g_str_equal (state, "25006"))
+    return FU_STORE_ERROR_READ_ONLY;
+  if (g_str_equal (state, "53100"))
+    return FU_STORE_ERROR_DISK_FULL;
+  return FU_STORE_ERROR_FAILED;
+}
+
+/* @res as the result of a statement that worked, or NULL with the error: see fu_pg_query(). */
+static FuPgResult *
+checked (FuStore    *self,
+         PGresult   *res_in,
+         const char *sql,
+         const char *what,
+         GError    **error)
+{
+  g_autoptr(FuPgResult) res = res_in;
+  g_autofree char *reason = NULL;
+  ExecStatusType status;
+
+  status = res != NULL ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+    return g_steal_pointer (&res);
+
+  if (PQstatus (FU_PG (self)->conn) == CONNECTION_BAD)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("%s: the connection to the team database %s was lost. Nothing of this "
+                     "change was saved; try again when it is back."),
+                   _(what), FU_PG (self)->display);
+    }
+  else
+    {
+      reason = g_strdup (res != NULL ? PQresultErrorMessage (res)
+                                     : PQerrorMessage (FU_PG (self)->conn));
+      g_strchomp (reason);
+      g_debug ("%s failed: %s", sql, reason);
+      g_set_error (error, FU_STORE_ERROR, error_code (res), "%s: %s", _(what), reason);
+    }
+  /* A failed statement spoils the transaction it is in: nothing more of it may go on. */
+  if (FU_PG (self)->depth > 0 && FU_PG (self)->fault == NULL)
+    FU_PG (self)->fault = g_error_new_literal (FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                                               error != NULL && *error != NULL
+                                               ? (*error)->message : _(what));
+  return NULL;
+}
+
+FuPgResult *
+fu_pg_query (FuStore    *self,
+             const char *sql,
+             FuPgParams *params,
+             const char *what,
+             GError    **error)
+{
+  g_return_val_if_fail (FU_IS_PG_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return checked (self,
+                  PQexecParams (FU_PG (self)->conn, sql,
+                                params != NULL ? (int) params->values->len : 0, NULL,
+                                params != NULL ? (const char * const *) params->values->pdata
+                                               : NULL,
+                                NULL, NULL, 0),
+                  sql, what, error);
+}
+
+gboolean
+fu_pg_exec_script (FuStore    *self,
+                   const char *script,
+                   GError    **error)
+{
+  g_autoptr(FuPgResult) res = checked (self, PQexec (FU_PG (self)->conn, script), script,
+                                       N_("Could not update the database's tables"), error);
+
+  return res != NULL;
+}
+
+gboolean
+fu_pg_exec (FuStore    *self,
+            const char *sql,
+            GError    **error)
+{
+  g_autoptr(FuPgResult) res = fu_pg_query (self, sql, NULL, N_("Could not save the changes"),
+                                           error);
+
+  return res != NULL;
+}
+
+gboolean
+fu_pg_select_id (FuStore    *self,
+                 const char *sql,
+                 FuPgParams *params,
+                 const char *what,
+                 gint64     *id,
+                 GError    **error)
+{
+  g_autoptr(FuPgResult) res = fu_pg_query (self, sql, params, what, error);
+
+  *id = 0;
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) > 0)
+    *id = fu_pg_int64 (res, 0, 0);
+  return TRUE;
+}
+
+char *
+fu_pg_text (const PGresult *res,
+            int             row,
+            int             col)
+{
+  if (PQgetisnull (res, row, col))
+    return NULL;
+  return g_strdup (PQgetvalue (res, row, col));
+}
+
+gint64
+fu_pg_int64 (const PGresult *res,
+             int             row,
+             int             col)
+{
+  if (PQgetisnull (res, row, col))
+    return 0;
+  return g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
+}
+
+FuDay
+fu_pg_day (const PGresult *res,
+           int             row,
+           int             col)
+{
+  FuDay day;
+
+  if (PQgetisnull (res, row, col) || !fu_day_parse_iso (PQgetvalue (res, row, col), &day))
+    return FU_DAY_NONE;
+  return day;
+}
+
+/* ---- Transactions ---------------------------------------------------------------------------
+ * As the SQLite backend's: the outer level is a transaction, inner levels are savepoints,
+ * except inside a flat level (an import) where they are nothing. After a statement fails,
+ * PostgreSQL refuses the rest of the transaction: the fault says so until it ends. */
+
+static gboolean
+transaction_failed (FuStore *self,
+                    GError **error)
+{
+  if (FU_PG (self)->fault == NULL)
+    return FALSE;
+  g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                       FU_PG (self)->fault->message);
+  return TRUE;
+}
+
+gboolean
+fu_pg_begin (FuStore *self,
+             GError **error)
+{
+  FuPgStore *pg = FU_PG (self);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (pg->access != FU_STORE_ACCESS_READ_WRITE)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_READ_ONLY,
+                   _("You may read the team database %s but not change it. Ask its owner "
+                     "for the staff role to make changes."),
+                   pg->display);
+      return FALSE;
+    }
+  if (pg->depth == 0)
+    g_clear_error (&pg->fault);
+  else if (transaction_failed (self, error))
+    return FALSE;
+
+  if (pg->flat_base != 0 && pg->depth >= pg->flat_base)
+    {
+      pg->depth++;
+      return TRUE;
+    }
+  if (pg->flat_base != 0 && pg->depth + 1 == pg->flat_base)
+    pg->flat_failed = FALSE;
+
+  if (!fu_pg_exec (self, pg->depth == 0 ? "BEGIN" : "SAVEPOINT fu_level", error))
+    return FALSE;
+  pg->depth++;
+  return TRUE;
+}
+
+static gboolean
+inside_flat (FuStore *self)
+{
+  return FU_PG (self)->flat_base != 0 && FU_PG (self)->depth > FU_PG (self)->flat_base;
+}
+
+gboolean
+fu_pg_commit (FuStore *self,
+              GError **error)
+{
+  FuPgStore *pg = FU_PG (self);
+
+  g_return_val_if_fail (pg->depth > 0, FALSE);
+
+  if (inside_flat (self))
+    {
+      pg->depth--;
+      return TRUE;
+    }
+  if (pg->flat_base != 0 && pg->depth == pg->flat_base && pg->flat_failed)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                           _("A write of this change failed: nothing of it was saved"));
+      return FALSE;
+    }
+  if (transaction_failed (self, error)
+      || !fu_pg_exec (self, pg->depth > 1 ? "RELEASE SAVEPOINT fu_level" : "COMMIT", error))
+    return FALSE;
+  pg->depth--;
+  return TRUE;
+}
+
+void
+fu_pg_rollback (FuStore *self)
+{
+  FuPgStore *pg = FU_PG (self);
+
+  g_return_if_fail (pg->depth > 0);
+
+  if (inside_flat (self))
+    {
+      pg->depth--;
+      pg->flat_failed = TRUE;
+      return;
+    }
+  pg->depth--;
+  if (pg->depth > 0)
+    {
+      /* The savepoint's work is undone and the transaction may go on. */
+      g_autoptr(FuPgResult) undo = PQexec (pg->conn, "ROLLBACK TO SAVEPOINT fu_level");
+      g_autoptr(FuPgResult) release = NULL;
+
+      if (PQresultStatus (undo) == PGRES_COMMAND_OK)
+        {
+          release = PQexec (pg->conn, "RELEASE SAVEPOINT fu_level");
+          if (PQresultStatus (release) == PGRES_COMMAND_OK)
+            g_clear_error (&pg->fault);
+        }
+    }
+  else
+    {
+      g_autoptr(FuPgResult) res = PQexec (pg->conn, "ROLLBACK");
+
+      if (PQresultStatus (res) != PGRES_COMMAND_OK && PQstatus (pg->conn) == CONNECTION_OK)
+        g_warning ("Could not roll back: %s", PQerrorMessage (pg->conn));
+      g_clear_error (&pg->fault);
+    }
+}
+
+gboolean
+fu_pg_finish (FuStore  *self,
+              gboolean  ok,
+              GError  **error)
+{
+  if (ok && fu_store_commit (self, error))
+    return TRUE;
+  fu_store_rollback (self);
+  return FALSE;
+}

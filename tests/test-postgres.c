@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-postgres: the team database on a real PostgreSQL server. build-aux/dev test starts one
+ * and sets FOLLOWUP_TEST_PG to a connection URI for a role that may create databases; each
+ * test makes a database of its own there. Without FOLLOWUP_TEST_PG the tests are skipped and
+ * say why. */
+
+#include "config.h"
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+#include "fu-command.h"
+#include "fu-error.h"
+#include "fu-import.h"
+#include "fu-rules.h"
+#include "fu-store.h"
+#include "fu-test-util.h"
+
+/* ---- A database of its own for each test ---------------------------------------------------- */
+
+static const char *
+server_uri (void)
+{
+  return g_getenv ("FOLLOWUP_TEST_PG");
+}
+
+static gboolean
+skip_without_server (void)
+{
+  if (server_uri () != NULL && *server_uri () != '\0')
+    return FALSE;
+  g_test_skip ("no PostgreSQL server: build-aux/dev test starts one (FOLLOWUP_TEST_PG)");
+  return TRUE;
+}
+
+/* Runs @sql as the server's role on its first database. */
+static void
+admin_exec (const char *sql)
+{
+  PGconn *conn = PQconnectdb (server_uri ());
+  PGresult *res;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  res = PQexec (conn, sql);
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (res);
+  PQfinish (conn);
+}
+
+/* The value of @keyword in the server's address. */
+static char *
+server_option (const char *keyword)
+{
+  PQconninfoOption *options = PQconninfoParse (server_uri (), NULL);
+  char *value = NULL;
+
+  if (options == NULL)
+    g_error ("FOLLOWUP_TEST_PG is not a PostgreSQL address: %s", server_uri ());
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, keyword) && o->val != NULL)
+      value = g_strdup (o->val);
+  PQconninfoFree (options);
+  return value;
+}
+
+/* A new empty database: its address as a URI (@as_uri) or as key=value pairs. */
+static char *
+new_database (gboolean as_uri)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("fu_test_%d_%u", (int) getpid (), ++counter);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+  g_autofree char *host = server_option ("host");
+  g_autofree char *user = server_option ("user");
+  g_autofree char *port = server_option ("port");
+
+  admin_exec (drop);
+  admin_exec (create);
+  if (as_uri)
+    return g_strdup_printf ("postgresql:///%s?host=%s&user=%s%s%s", name, host, user,
+                            port != NULL ? "&port=" : "", port != NULL ? port : "");
+  return g_strdup_printf ("host=%s user=%s dbname=%s%s%s", host, user, name,
+                          port != NULL ? " port=" : "", port != NULL ? port : "");
+}
+
+static FuStore *
+open_store (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  FuStore *store = fu_store_open (location, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+#define add_workshop fu_test_add_workshop_dates
+
+/* ---- Opening ------------------------------------------------------------------------------- */
+
+/* A new database gets the schema, the 33 members and the default rules; opening it again
+ * (as a colleague would, or through key=value pairs) migrates nothing and finds the same. */
+static void
+test_open (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(FuStore) again = NULL;
+  g_autoptr(GPtrArray) admins = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *office = NULL;
+  FuRules rules, defaults;
+  gint64 id = 0;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+  g_assert_cmpuint (fu_store_get_version (store), ==, fu_store_get_latest_version ());
+  g_assert_cmpstr (fu_store_get_path (store), ==, uri);
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_READ_WRITE);
+  g_assert_true (fu_store_is_empty (store));
+
+  admins = fu_store_list_administrations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (admins->len, ==, 33);
+  g_assert_cmpstr (((FuAdministration *) g_ptr_array_index (admins, 0))->name, ==,
+                   "Afghanistan");
+  g_assert_true (fu_store_lookup_administration (store, "viet nam", &id, &error));
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (fu_store_lookup_administration (store, "tha", &id, &error));
+  g_assert_cmpint (id, >, 0);
+
+  fu_rules_init_defaults (&defaults);
+  fu_store_get_rules (store, &rules);
+  g_assert_cmpuint (rules.followup_months, ==, defaults.followup_months);
+  g_assert_cmpuint (rules.reply_days, ==, defaults.reply_days);
+  office = fu_store_get_office_name (store);
+  g_assert_true (g_str_has_prefix (office, "WCO Regional Office"));
+
+  add_workshop (store, "2016-NII", "2016-09-05", "2016-09-09");
+  g_clear_object (&store);
+
+  again = open_store (uri);
+  g_assert_false (fu_store_is_empty (again));
+  g_assert_true (fu_store_lookup_workshop (again, "2016-NII", &id, &error));
+  g_assert_cmpint (id, >, 0);
+}
+
+static void
+test_open_key_value (void)
+{
+  g_autofree char *pairs = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GPtrArray) admins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_server ())
+    return;
+  pairs = new_database (FALSE);
+  store = open_store (pairs);
+  admins = fu_store_list_administrations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (admins->len, ==, 33);
+}
+
+/* A server that is not there: an error that says so and what to check, not a crash. */
+static void
+test_open_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuStore) store = NULL;
+
+  store = fu_store_open ("postgresql:///followup?host=/nonexistent-socket-dir&user=nobody",
+                         &error);
+  g_assert_null (store);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Could not connect to the team database"));
+  g_assert_nonnull (strstr (error->message, "/nonexistent-socket-dir"));
+}
+
+/* ---- Records ------------------------------------------------------------------------------- */
+
+static void
+test_workshops (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(FuWorkshop) copy = NULL;
+  g_autoptr(FuWorkshop) read = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, second;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+  second = add_workshop (store, "2017-AEO", "2017-02-06", "2017-02-10");
+  first = add_workshop (store, "2016-NII", "2016-09-05", "2016-09-09");
+
+  /* By start date, whatever the order they came in. */
+  list = fu_store_list_workshops (store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (((FuWorkshop *) g_ptr_array_index (list, 0))->id, ==, first);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = fu_store_list_workshops (store, fu_day_new (2017, 1, 1), FU_DAY_NONE, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* The same code twice is refused, as in the file database. */
+  copy = fu_store_get_workshop (store, first, &error);
+  g_assert_no_error (error);
+  g_free (copy->code);
+  copy->code = g_strdup ("2017-AEO");
+  copy->id = 0;
+  g_assert_cmpint (fu_store_add_workshop (store, copy, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "A workshop with code '2017-AEO' already exists");
+  g_clear_error (&error);
+
+  /* Changed and read back. */
+  g_free (copy->code);
+  copy->code = g_strdup ("2016-NII");
+  copy->id = first;
+  g_free (copy->venue);
+  copy->venue = g_strdup ("Bangkok");
+  g_assert_true (fu_store_update_workshop (store, copy, &error));
+  g_assert_no_error (error);
+  read = fu_store_get_workshop (store, first, &error);
+  g_assert_cmpstr (read->venue, ==, "Bangkok");
+  g_assert_cmpuint (read->end_date, ==, fu_day_new (2016, 9, 9));
+
+  g_assert_true (fu_store_delete_workshop (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_false (fu_store_delete_workshop (store, second, &error));
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND);
+}
+
+/* People are one by e-mail whatever its case; an attendance of a surveyed workshop brings its
+ * follow-up, and the same person twice at one workshop is refused with a readable message. */
+static void
+test_people (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(FuParticipant) ana = fu_participant_new ();
+  g_autoptr(FuParticipant) other = NULL;
+  g_autoptr(GPtrArray) overview = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 workshop, person, found = 0, attendance, followup = 0;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+  workshop = add_workshop (store, "2016-NII", "2016-09-05", "2016-09-09");
+
+  ana->name = g_strdup ("Ana Lopez");
+  g_assert_true (fu_store_lookup_administration (store, "Philippines", &ana->administration_id,
+                                                 &error));
+  ana->email = g_strdup ("Ana.Lopez@customs.example");
+  person = fu_store_add_participant (store, ana, &error);
+  g_assert_no_error (error);
+  g_assert_true (fu_store_lookup_participant (store, "ana.lopez@CUSTOMS.example", NULL, 0,
+                                              &found, &error));
+  g_assert_cmpint (found, ==, person);
+  g_assert_true (fu_store_lookup_participant (store, NULL, "ANA LOPEZ", ana->administration_id,
+                                              &found, &error));
+  g_assert_cmpint (found, ==, person);
+
+  other = fu_participant_copy (ana);
+  g_free (other->email);
+  other->email = g_strdup ("ana.lopez@customs.example");
+  g_assert_cmpint (fu_store_add_participant (store, other, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  attendance = fu_store_add_attendance (store, workshop, person, &error);
+  g_assert_no_error (error);
+  g_assert_true (fu_store_lookup_followup (store, attendance, &followup, &error));
+  g_assert_cmpint (followup, >, 0);
+  g_assert_cmpint (fu_store_add_attendance (store, workshop, person, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "'Ana Lopez' already attends workshop '2016-NII'");
+  g_clear_error (&error);
+
+  overview = fu_store_list_participant_overview (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overview->len, ==, 1);
+  g_assert_cmpuint (((FuParticipantOverview *) g_ptr_array_index (overview, 0))->n_attendances,
+                    ==, 1);
+}
+
+/* An import is one command: all its rows, its history entry and the ranges it added, in one
+ * transaction. A bad file writes nothing. */
+static void
+test_import (void)
+{
+  const char *workshops =
+    "code,title,start_date,end_date,venue,host_administration\n"
+    "2016-NII,Non-Intrusive Inspection,2016-09-05,2016-09-09,Bangkok,Thailand\n";
+  const char *participants =
+    "workshop_code,name,administration,email\n"
+    "2016-NII,Ana Lopez,Philippines,ana@customs.example\n"
+    "2016-NII,Bo Chan,Thailand,bo@customs.example\n";
+  const char *bad =
+    "workshop_code,name,administration,email\n"
+    "2016-NII,Chit Win,Myanmar,chit@customs.example\n"
+    "2099-XXX,Nobody,Thailand,nobody@customs.example\n";
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) overview = NULL;
+  gint64 entry;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+
+  g_assert_true (fu_import_data (store, FU_IMPORT_WORKSHOPS, "workshops.csv", workshops,
+                                 strlen (workshops), FU_IMPORT_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) data = g_bytes_new_static (participants, strlen (participants));
+    g_autoptr(FuCommand) command = fu_command_new_import_data (FU_IMPORT_PARTICIPANTS,
+                                                                "participants.csv", data,
+                                                                FU_IMPORT_FLAGS_NONE);
+
+    g_assert_true (fu_command_apply (command, store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (fu_command_get_import_result (command)->participants_added, ==, 2);
+  }
+  entry = fu_store_audit_last_id (store, &error);
+  g_assert_cmpint (entry, >, 0);
+  rows = fu_store_list_audit_rows (store, entry, entry, &error);
+  g_assert_no_error (error);
+  /* Two people, two attendances, two follow-ups: parents first. */
+  g_assert_cmpuint (rows->len, ==, 6);
+  g_assert_cmpint (g_array_index (rows, FuAuditRow, 0).record, ==, FU_RECORD_PARTICIPANT);
+  g_assert_cmpint (g_array_index (rows, FuAuditRow, 5).record, ==, FU_RECORD_FOLLOWUP);
+
+  g_assert_false (fu_import_data (store, FU_IMPORT_PARTICIPANTS, "bad.csv", bad, strlen (bad),
+                                  FU_IMPORT_FLAGS_NONE, NULL, &error));
+  g_assert_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_INVALID);
+  overview = fu_store_list_participant_overview (store, NULL);
+  g_assert_cmpuint (overview->len, ==, 2);
+}
+
+/* A role that may only read sees the database read-only, and a write says why. */
+static void
+test_read_only_role (void)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *reader_uri = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *dbname = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(FuStore) reader = NULL;
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  PGconn *conn;
+  PGresult *res;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+  add_workshop (store, "2016-NII", "2016-09-05", "2016-09-09");
+  g_clear_object (&store);
+
+  admin_exec ("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+              "'fu_test_reader') THEN CREATE ROLE fu_test_reader LOGIN; END IF; END $$");
+  dbname = g_strndup (uri + strlen ("postgresql:///"), strcspn (uri + strlen ("postgresql:///"),
+                                                                "?"));
+  conn = PQconnectdb (uri);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  grant = g_strdup_printf ("GRANT SELECT ON ALL TABLES IN SCHEMA public TO fu_test_reader; "
+                           "GRANT CONNECT ON DATABASE %s TO fu_test_reader", dbname);
+  res = PQexec (conn, grant);
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
+  PQclear (res);
+  PQfinish (conn);
+
+  host = server_option ("host");
+  reader_uri = g_strdup_printf ("postgresql:///%s?host=%s&user=fu_test_reader", dbname, host);
+  reader = open_store (reader_uri);
+  g_assert_cmpint (fu_store_get_access (reader), ==, FU_STORE_ACCESS_READ_ONLY);
+  g_assert_true (fu_store_lookup_workshop (reader, "2016-NII", &id, &error));
+  g_assert_cmpint (id, >, 0);
+
+  workshop->code = g_strdup ("2017-AEO");
+  workshop->title = g_strdup ("AEO");
+  workshop->start_date = workshop->end_date = fu_day_new (2017, 2, 6);
+  g_assert_cmpint (fu_store_add_workshop (reader, workshop, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "may read the team database"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/postgres/open", test_open);
+  g_test_add_func ("/postgres/open/key-value", test_open_key_value);
+  g_test_add_func ("/postgres/open/unreachable", test_open_unreachable);
+  g_test_add_func ("/postgres/workshops", test_workshops);
+  g_test_add_func ("/postgres/people", test_people);
+  g_test_add_func ("/postgres/import", test_import);
+  g_test_add_func ("/postgres/read-only-role", test_read_only_role);
+  return g_test_run ();
+}
