@@ -70,12 +70,16 @@ void fu_store_set_location (FuStore *self, const char *location);
 /* For a backend: the access changed after the open (a check that ran later failed). */
 void fu_store_emit_access_changed (FuStore *self);
 
+/* The error for an operation a backend does not do yet (@what: its name). */
+void fu_store_set_cannot_error (FuStore *self, const char *what, GError **error);
+
 /* For a backend's writes: the rules its schema's CHECKs also hold, as errors a person can
  * act on (FU_STORE_ERROR_INVALID). A workshop without an end date ends the day it starts:
  * *end_date is the one to write. */
 gboolean fu_store_validate_workshop    (const FuWorkshop *workshop, FuDay *end_date,
                                         GError **error);
 gboolean fu_store_validate_participant (const FuParticipant *participant, GError **error);
+gboolean fu_store_validate_reply       (const FuReply *reply, GError **error);
 /* Another name of an administration is the setting "alias:NAME" (folded, trimmed), whose
  * value is "ID<tab>the name as written". */
 char    *fu_store_alias_key    (const char *alias);
@@ -89,5 +93,87 @@ gboolean fu_store_set_alias_unchecked (FuStore *self, const char *alias,
 gint64   fu_store_alias_lookup (FuStore *self, const char *alias);
 /* Whether @text is NULL or only white space. */
 gboolean fu_store_text_is_blank        (const char *text);
+
+/* The reply columns after its id, in the order each backend reads and writes them. */
+#define REPLY_FIELDS \
+  "followup_id, received_date, answered_by, shared_materials, submitted_report, " \
+  "made_recommendations, inhouse_workshop, developed_manuals, other_action, " \
+  "colleagues_shared, other_action_text, colleagues_learned, lessons_use, direct_effects, " \
+  "direct_effects_text, contributed, contributed_text, project_initiated, project_text"
+#define REPLY_N_FIELDS 19
+
+#define R_REPLY_FIELDS \
+  "r.followup_id, r.received_date, r.answered_by, r.shared_materials, r.submitted_report, " \
+  "r.made_recommendations, r.inhouse_workshop, r.developed_manuals, r.other_action, " \
+  "r.colleagues_shared, r.other_action_text, r.colleagues_learned, r.lessons_use, " \
+  "r.direct_effects, r.direct_effects_text, r.contributed, r.contributed_text, " \
+  "r.project_initiated, r.project_text"
+
+/* ---- Follow-up lists and counts (fu-store-followups.c) ------------------------------------
+ * A backend runs fu_followup_sql() (values ?1 as of, ?2 workshop, ?3 administration, ?4 from,
+ * ?5 to, ?6 replied since: bound by number) and gives each row to a walk, which works out the
+ * status as of the day, filters, and makes the list, the pages or the counts. */
+
+/* One row of the statement, as the backend read it. The text is borrowed for the call. */
+typedef struct {
+  gint64      workshop_id;
+  FuDay       end;
+  FuDay       planned_override;
+  FuDay       sent;
+  FuDay       deadline;
+  FuDay       closed;
+  FuDay       received;
+  FuDay       last_reminder;
+  /* Only with rows: */
+  gint64      followup_id;
+  gint64      attendance_id;
+  gint64      participant_id;
+  gint64      administration_id;
+  const char *code;
+  const char *title;
+  FuDay       start;
+  const char *participant;
+  const char *email;
+  const char *administration;
+  guint       n_reminders;
+} FuFollowupRead;
+
+/* The columns of fu_followup_sql(), in FuFollowupRead's order. */
+enum {
+  FCOL_WORKSHOP_ID,
+  FCOL_END,
+  FCOL_PLANNED_OVERRIDE,
+  FCOL_SENT,
+  FCOL_DEADLINE,
+  FCOL_CLOSED,
+  FCOL_RECEIVED,
+  FCOL_LAST_REMINDER,
+  FCOL_FOLLOWUP_ID,
+  FCOL_ATTENDANCE_ID,
+  FCOL_PARTICIPANT_ID,
+  FCOL_ADMINISTRATION_ID,
+  FCOL_CODE,
+  FCOL_TITLE,
+  FCOL_START,
+  FCOL_PARTICIPANT,
+  FCOL_EMAIL,
+  FCOL_ADMINISTRATION,
+  FCOL_N_REMINDERS,
+};
+
+/* The statement's columns, in FuFollowupRead's order; @rows adds the list's own. */
+char *fu_followup_sql (const FuFollowupQuery *query, gboolean rows, gboolean postgres);
+
+FuFollowupWalk *fu_followup_walk_new_list  (FuStore *store, const FuFollowupQuery *query);
+FuFollowupWalk *fu_followup_walk_new_paged (FuStore *store, const FuFollowupQuery *query,
+                                            guint first_size, guint page_size,
+                                            FuFollowupPageFunc func, gpointer user_data);
+FuFollowupWalk *fu_followup_walk_new_count (FuStore *store, const FuFollowupQuery *query,
+                                            guint counts[FU_N_STATUSES]);
+/* FALSE when the page function stopped the listing: read no more. */
+gboolean        fu_followup_walk_add       (FuFollowupWalk *walk, const FuFollowupRead *read);
+/* Frees the walk. A list's rows when @ok (NULL for pages and counts); a paged walk gives its
+ * last page first. */
+GPtrArray      *fu_followup_walk_finish    (FuFollowupWalk *walk, gboolean ok);
 
 G_END_DECLS

@@ -330,10 +330,10 @@ fu_store_list_fiscal_years (FuStore        *self,
 
 /* A backend that does not do @what yet (a team database while its backend is being built):
  * an error the user can read, not a crash. */
-static void
-backend_cannot (FuStore    *self,
-                const char *what,
-                GError    **error)
+void
+fu_store_set_cannot_error (FuStore    *self,
+                           const char *what,
+                           GError    **error)
 {
   g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
                _("'%s': this version of Follow-Up cannot do this on this kind of database "
@@ -345,7 +345,7 @@ backend_cannot (FuStore    *self,
   G_STMT_START { \
     if (FU_STORE_GET_CLASS (self)->vfunc == NULL) \
       { \
-        backend_cannot (self, #vfunc, error); \
+        fu_store_set_cannot_error (self, #vfunc, error); \
         return failed; \
       } \
   } G_STMT_END
@@ -442,6 +442,49 @@ get_setting_uint (FuStore    *self,
       || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &value, NULL))
     return fallback;
   return (guint) value;
+}
+
+static gboolean
+validate_answer (FuAnswer    answer,
+                 const char *question,
+                 GError    **error)
+{
+  if (answer == FU_ANSWER_UNANSWERED || answer == FU_ANSWER_NO || answer == FU_ANSWER_YES)
+    return TRUE;
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+               _("%s must be answered yes or no, or left unanswered"), question);
+  return FALSE;
+}
+
+gboolean
+fu_store_validate_reply (const FuReply *reply,
+                         GError       **error)
+{
+  if (reply->received_date == FU_DAY_NONE)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("A reply needs the date it was received"));
+      return FALSE;
+    }
+  if (reply->colleagues_shared < -1)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("The number of colleagues the materials were shared with cannot be "
+                     "negative (%d)"),
+                   reply->colleagues_shared);
+      return FALSE;
+    }
+  if (reply->colleagues_learned < -1)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                   _("The number of colleagues who learned from the materials cannot be "
+                     "negative (%d)"),
+                   reply->colleagues_learned);
+      return FALSE;
+    }
+  return validate_answer (reply->direct_effects, _("Q3 (direct effects)"), error)
+         && validate_answer (reply->contributed, _("Q4 (contributed)"), error)
+         && validate_answer (reply->project_initiated, _("Q5 (project initiated)"), error);
 }
 
 /* ---- Aliases of administrations, kept as settings ------------------------------------ */
@@ -984,37 +1027,8 @@ fu_store_lookup_followup (FuStore *self, gint64 attendance_id, gint64 *followup_
   return FU_STORE_GET_CLASS (self)->lookup_followup (self, attendance_id, followup_id, error);
 }
 
-GPtrArray *
-fu_store_list_followups (FuStore *self, const FuFollowupQuery *query, GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
-  BACKEND_CAN (list_followups, NULL);
-  return FU_STORE_GET_CLASS (self)->list_followups (self, query, error);
-}
 
-gboolean
-fu_store_list_followups_paged (FuStore *self, const FuFollowupQuery *query, guint first_size,
-                               guint page_size, FuFollowupPageFunc func, gpointer user_data,
-                               GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (first_size > 0 && page_size > 0 && func != NULL, FALSE);
-
-  BACKEND_CAN (list_followups_paged, FALSE);
-  return FU_STORE_GET_CLASS (self)->list_followups_paged (self, query, first_size, page_size,
-                                                          func, user_data, error);
-}
-
-gboolean
-fu_store_count_followups (FuStore *self, const FuFollowupQuery *query, guint counts[FU_N_STATUSES],
-                          GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-
-  BACKEND_CAN (count_followups, FALSE);
-  return FU_STORE_GET_CLASS (self)->count_followups (self, query, counts, error);
-}
 
 gboolean
 fu_store_mark_sent (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed, GError **error)

@@ -49,6 +49,8 @@ G_DECLARE_DERIVABLE_TYPE (FuStore, fu_store, FU, STORE, GObject)
 /* A page of fu_store_list_followups_paged(): @page (FuFollowupRow) is the callee's to keep
  * or free; FALSE stops the listing (it then returns TRUE). */
 typedef gboolean (*FuFollowupPageFunc) (GPtrArray *page, gpointer user_data);
+/* What a backend's walk_followups feeds (fu-store-backend.h). */
+typedef struct _FuFollowupWalk FuFollowupWalk;
 
 struct _FuStoreClass
 {
@@ -109,13 +111,10 @@ struct _FuStoreClass
   gboolean (*delete_attendance) (FuStore *self, gint64 id, GError **error);
   gboolean (*lookup_followup) (FuStore *self, gint64 attendance_id, gint64 *followup_id,
                                GError **error);
-  GPtrArray *(*list_followups) (FuStore *self, const FuFollowupQuery *query, GError **error);
-  gboolean (*list_followups_paged) (FuStore *self, const FuFollowupQuery *query,
-                                    guint first_size, guint page_size,
-                                    FuFollowupPageFunc func, gpointer user_data,
-                                    GError **error);
-  gboolean (*count_followups) (FuStore *self, const FuFollowupQuery *query,
-                               guint counts[FU_N_STATUSES], GError **error);
+  /* Gives each row of fu_followup_sql (@query, @rows) to @walk (fu-store-backend.h), until it
+   * says to stop; the lists and counts are made above. */
+  gboolean (*walk_followups) (FuStore *self, const FuFollowupQuery *query, gboolean rows,
+                              FuFollowupWalk *walk, GError **error);
   gboolean (*mark_sent) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
                          GError **error);
   gboolean (*mark_reminded) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,

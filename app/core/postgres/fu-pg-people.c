@@ -418,3 +418,41 @@ fu_pg_list_participant_overview (FuStore  *self,
     }
   return list;
 }
+
+GPtrArray *
+fu_pg_list_attendees (FuStore  *self,
+                      gint64    workshop_id,
+                      GError  **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  GPtrArray *list;
+
+  fu_pg_params_int (params, workshop_id);
+  res = fu_pg_query (self,
+                     "SELECT w.code, p.name, ad.name, p.email, p.position, p.gender "
+                     "FROM attendance a "
+                     "JOIN workshop w ON w.id = a.workshop_id "
+                     "JOIN participant p ON p.id = a.participant_id "
+                     "JOIN administration ad ON ad.id = p.administration_id "
+                     "WHERE $1 = 0 OR a.workshop_id = $1 "
+                     "ORDER BY w.start_date COLLATE \"C\", w.code COLLATE \"C\", "
+                     "fu_nocase (ad.name), fu_nocase (p.name), a.id",
+                     params, N_("Could not list the participants"), error);
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_full ((guint) PQntuples (res), (GDestroyNotify) fu_attendee_row_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      FuAttendeeRow *row = g_new0 (FuAttendeeRow, 1);
+
+      row->workshop_code = fu_pg_text (res, i, 0);
+      row->name = fu_pg_text (res, i, 1);
+      row->administration = fu_pg_text (res, i, 2);
+      row->email = fu_pg_text (res, i, 3);
+      row->position = fu_pg_text (res, i, 4);
+      row->gender = fu_pg_text (res, i, 5);
+      g_ptr_array_add (list, row);
+    }
+  return list;
+}

@@ -63,9 +63,14 @@ typedef PGresult FuPgResult;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuPgResult, PQclear)
 
 /* Runs @sql with @params (may be NULL): its result, or NULL with an error that says @what
- * (untranslated, N_()) failed and why, mapped to FU_STORE_ERROR codes. */
+ * (untranslated, marked for translation only) failed and why, mapped to FU_STORE_ERROR codes. */
 FuPgResult *fu_pg_query (FuStore *self, const char *sql, FuPgParams *params, const char *what,
                          GError **error);
+/* Runs @sql written with SQLite's numbered values (?1, ?2...), @values holding them in that
+ * order: each becomes $k in the order of first use, and a value the statement does not use
+ * is not sent. */
+FuPgResult *fu_pg_query_numbered (FuStore *self, const char *sql, FuPgParams *values,
+                                  const char *what, GError **error);
 /* A statement that selects at most one id: *id is it, or 0 when there is no row. */
 gboolean    fu_pg_select_id (FuStore *self, const char *sql, FuPgParams *params,
                              const char *what, gint64 *id, GError **error);
@@ -116,6 +121,8 @@ gint64            fu_pg_add_attendance        (FuStore *self, gint64 workshop_id
 gboolean          fu_pg_lookup_followup       (FuStore *self, gint64 attendance_id,
                                                gint64 *followup_id, GError **error);
 GPtrArray        *fu_pg_list_participant_overview (FuStore *self, GError **error);
+GPtrArray        *fu_pg_list_attendees        (FuStore *self, gint64 workshop_id,
+                                               GError **error);
 
 /* fu-pg-audit.c */
 gint64   fu_pg_audit_begin         (FuStore *self, const char *kind, gint64 undoes,
@@ -128,6 +135,32 @@ gint64   fu_pg_audit_last_undoable (FuStore *self, GError **error);
 gint64   fu_pg_audit_last_id       (FuStore *self, GError **error);
 GArray  *fu_pg_list_audit_rows     (FuStore *self, gint64 first_entry, gint64 last_entry,
                                     GError **error);
+
+/* fu-pg-followups.c */
+gboolean   fu_pg_walk_followups       (FuStore *self, const FuFollowupQuery *query,
+                                       gboolean rows, FuFollowupWalk *walk, GError **error);
+gboolean   fu_pg_mark_sent            (FuStore *self, gint64 workshop_id, FuDay date,
+                                       guint *n_changed, GError **error);
+gboolean   fu_pg_mark_reminded        (FuStore *self, gint64 workshop_id, FuDay date,
+                                       guint *n_changed, GError **error);
+gboolean   fu_pg_mark_followups_sent  (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                       FuDay date, GError **error);
+gboolean   fu_pg_mark_followups_reminded (FuStore *self, const gint64 *followup_ids,
+                                          guint n_ids, FuDay date, GError **error);
+gboolean   fu_pg_close_followup       (FuStore *self, gint64 followup_id, FuDay date,
+                                       const char *reason, GError **error);
+gboolean   fu_pg_close_followups      (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                       FuDay date, const char *reason, GError **error);
+gboolean   fu_pg_reopen_followups     (FuStore *self, const gint64 *followup_ids, guint n_ids,
+                                       GError **error);
+FuFollowupRow *fu_pg_get_followup     (FuStore *self, gint64 followup_id, FuDay as_of,
+                                       GError **error);
+
+/* fu-pg-replies.c */
+gboolean   fu_pg_save_reply   (FuStore *self, FuReply *reply, gboolean replace, GError **error);
+FuReply   *fu_pg_get_reply    (FuStore *self, gint64 followup_id, GError **error);
+gboolean   fu_pg_delete_reply (FuStore *self, gint64 followup_id, GError **error);
+GPtrArray *fu_pg_list_replies (FuStore *self, FuDay from, FuDay to, GError **error);
 
 /* fu-pg-workshops.c */
 gboolean    fu_pg_lookup_workshop (FuStore *self, const char *code, gint64 *id, GError **error);

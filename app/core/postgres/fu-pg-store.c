@@ -119,6 +119,20 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->add_attendance = fu_pg_add_attendance;
   store_class->lookup_followup = fu_pg_lookup_followup;
   store_class->list_participant_overview = fu_pg_list_participant_overview;
+  store_class->list_attendees = fu_pg_list_attendees;
+  store_class->walk_followups = fu_pg_walk_followups;
+  store_class->mark_sent = fu_pg_mark_sent;
+  store_class->mark_reminded = fu_pg_mark_reminded;
+  store_class->mark_followups_sent = fu_pg_mark_followups_sent;
+  store_class->mark_followups_reminded = fu_pg_mark_followups_reminded;
+  store_class->close_followup = fu_pg_close_followup;
+  store_class->close_followups = fu_pg_close_followups;
+  store_class->reopen_followups = fu_pg_reopen_followups;
+  store_class->get_followup = fu_pg_get_followup;
+  store_class->save_reply = fu_pg_save_reply;
+  store_class->get_reply = fu_pg_get_reply;
+  store_class->delete_reply = fu_pg_delete_reply;
+  store_class->list_replies = fu_pg_list_replies;
   store_class->lookup_workshop = fu_pg_lookup_workshop;
   store_class->get_workshop = fu_pg_get_workshop;
   store_class->list_workshops = fu_pg_list_workshops;
@@ -403,6 +417,43 @@ fu_pg_query (FuStore    *self,
                                                : NULL,
                                 NULL, NULL, 0),
                   sql, what, error);
+}
+
+FuPgResult *
+fu_pg_query_numbered (FuStore    *self,
+                      const char *sql,
+                      FuPgParams *values,
+                      const char *what,
+                      GError    **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (strlen (sql));
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  int position[100] = { 0, };   /* ?N's $k, 0 before its first use */
+  int used = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      char *end = NULL;
+      guint64 n;
+
+      if (*p != '?' || !g_ascii_isdigit (p[1]))
+        {
+          g_string_append_c (text, *p);
+          continue;
+        }
+      n = g_ascii_strtoull (p + 1, &end, 10);
+      g_return_val_if_fail (n >= 1 && n <= values->values->len && n < G_N_ELEMENTS (position),
+                            NULL);
+      if (position[n] == 0)
+        {
+          position[n] = ++used;
+          g_ptr_array_add (params->values, g_strdup (g_ptr_array_index (values->values, n - 1)));
+        }
+      /* Untyped: the server takes the type from where the value is used. */
+      g_string_append_printf (text, "$%d", position[n]);
+      p = end - 1;
+    }
+  return fu_pg_query (self, text->str, params, what, error);
 }
 
 gboolean

@@ -35,95 +35,6 @@ fu_sqlite_lookup_followup (FuStore *self,
   return step_id (self, stmt, followup_id, N_("Could not look up a follow-up"), error);
 }
 
-/* Columns shared by the list and the count, then the list's own. ?1 is the query's day. */
-enum {
-  FCOL_WORKSHOP_ID,
-  FCOL_END,
-  FCOL_PLANNED_OVERRIDE,
-  FCOL_SENT,
-  FCOL_DEADLINE,
-  FCOL_CLOSED,
-  FCOL_RECEIVED,
-  FCOL_LAST_REMINDER,
-  FCOL_FOLLOWUP_ID,
-  FCOL_ATTENDANCE_ID,
-  FCOL_PARTICIPANT_ID,
-  FCOL_ADMINISTRATION_ID,
-  FCOL_CODE,
-  FCOL_TITLE,
-  FCOL_START,
-  FCOL_PARTICIPANT,
-  FCOL_EMAIL,
-  FCOL_ADMINISTRATION,
-  FCOL_N_REMINDERS,
-};
-
-/* One statement for the whole list. The workshops are the outer loop, read in start-date
- * order from their index (CROSS JOIN keeps them there), so that rows come out as they are
- * read, sorted within each workshop only: the first page is there at once, not after the
- * whole join is sorted. The reminders as of the day (their last day and their number) are
- * two lookups in the covering index reminder_followup per row: a grouped join of them would
- * be built whole before the first row. Only the filters asked for are in the SQL (a handful
- * of variants, each cached); what the status mask leaves out and SQL can tell (replied or
- * closed by the day, replies older than the look back) is dropped in SQL rather than read. */
-static char *
-followup_sql (const FuFollowupQuery *query,
-              gboolean               rows)
-{
-  GString *sql = g_string_new (NULL);
-  guint mask = query->status_mask;
-  gboolean replied = mask == 0 || (mask & (1u << FU_STATUS_REPLIED)) != 0;
-  gboolean closed = mask == 0 || (mask & (1u << FU_STATUS_CLOSED)) != 0;
-
-  g_string_append (sql,
-                   "SELECT w.id, w.end_date, w.planned_override,"
-                   " f.sent_date, f.deadline, f.closed_date, r.received_date,"
-                   " (SELECT max (sent_date) FROM reminder m"
-                   "  WHERE m.followup_id = f.id AND m.sent_date <= ?1)");
-  if (rows)
-    g_string_append (sql,
-                     ", f.id, a.id, p.id, p.administration_id,"
-                     " w.code, w.title, w.start_date, p.name, p.email, ad.name,"
-                     " (SELECT count (*) FROM reminder m"
-                     "  WHERE m.followup_id = f.id AND m.sent_date <= ?1)");
-  g_string_append (sql,
-                   " FROM workshop w"
-                   " CROSS JOIN attendance a ON a.workshop_id = w.id"
-                   " JOIN followup f ON f.attendance_id = a.id");
-  /* A count reads nothing of the participant (every attendance has one): joining it only to
-   * filter by administration saves a lookup per row, and the board counts every follow-up
-   * on each reload (tests/bench/bench-store). */
-  if (rows || query->administration_id != 0)
-    g_string_append (sql, " JOIN participant p ON p.id = a.participant_id");
-  if (rows)
-    g_string_append (sql, " JOIN administration ad ON ad.id = p.administration_id");
-  g_string_append (sql,
-                   " LEFT JOIN reply r ON r.followup_id = f.id"
-                   " WHERE w.surveyed = 1");
-  if (query->workshop_id != 0)
-    g_string_append (sql, " AND w.id = ?2");
-  if (query->administration_id != 0)
-    g_string_append (sql, " AND p.administration_id = ?3");
-  if (query->from != FU_DAY_NONE)
-    g_string_append (sql, " AND w.start_date >= ?4");
-  if (query->to != FU_DAY_NONE)
-    g_string_append (sql, " AND w.start_date <= ?5");
-  /* Replied by the day (a reply wins over everything): none, or only the recent ones. */
-  if (!replied)
-    g_string_append (sql, " AND (r.received_date IS NULL OR r.received_date > ?1)");
-  else if (query->replied_since != FU_DAY_NONE)
-    g_string_append (sql, " AND (r.received_date IS NULL OR r.received_date > ?1"
-                          "      OR r.received_date >= ?6)");
-  /* Closed by the day without a reply by then. */
-  if (!closed)
-    g_string_append (sql, " AND NOT (f.closed_date IS NOT NULL AND f.closed_date <= ?1"
-                          "          AND (r.received_date IS NULL OR r.received_date > ?1))");
-  if (rows)
-    g_string_append (sql, " ORDER BY w.start_date, w.code, ad.name, p.name, f.id");
-
-  return g_string_free (sql, FALSE);
-}
-
 static void
 bind_followup_query (sqlite3_stmt          *stmt,
                      const FuFollowupQuery *query)
@@ -142,30 +53,17 @@ bind_followup_query (sqlite3_stmt          *stmt,
     fu_sqlite_bind_day (stmt, 6, query->replied_since);
 }
 
-/* Walks the query's rows, computing each follow-up's dates and status as of the day; the
- * planned date is worked out once per workshop (rows come grouped by workshop). */
-typedef gboolean (*FollowupRowFunc) (sqlite3_stmt          *stmt,
-                                     const FuFollowupDates *dates,
-                                     FuFollowupStatus       status,
-                                     gpointer               user_data);
-
-static gboolean
-walk_followups (FuStore               *self,
-                const FuFollowupQuery *query,
-                gboolean               rows,
-                FollowupRowFunc        func,
-                gpointer               user_data,
-                GError               **error)
+/* Gives the query's rows to @walk, as they are read. */
+gboolean
+fu_sqlite_walk_followups (FuStore               *self,
+                          const FuFollowupQuery *query,
+                          gboolean               rows,
+                          FuFollowupWalk        *walk,
+                          GError               **error)
 {
-  g_autofree char *sql = followup_sql (query, rows);
+  g_autofree char *sql = fu_followup_sql (query, rows, FALSE);
   g_autoptr(FuStmt) stmt = NULL;
-  FuRules rules;
-  gint64 last_workshop = 0;
-  FuDay planned = FU_DAY_NONE;
-  FuDay as_of = query->as_of;
-  int rc;
-
-  fu_store_get_rules (self, &rules);
+  int rc = SQLITE_DONE;
 
   stmt = fu_sqlite_prepare (self, sql, error);
   if (stmt == NULL)
@@ -174,45 +72,31 @@ walk_followups (FuStore               *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 workshop_id = sqlite3_column_int64 (stmt, FCOL_WORKSHOP_ID);
-      FuFollowupDates dates;
-      FuFollowupStatus status;
+      FuFollowupRead read = { 0, };
 
-      if (workshop_id != last_workshop)
+      read.workshop_id = sqlite3_column_int64 (stmt, FCOL_WORKSHOP_ID);
+      read.end = fu_sqlite_column_day (stmt, FCOL_END);
+      read.planned_override = fu_sqlite_column_day (stmt, FCOL_PLANNED_OVERRIDE);
+      read.sent = fu_sqlite_column_day (stmt, FCOL_SENT);
+      read.deadline = fu_sqlite_column_day (stmt, FCOL_DEADLINE);
+      read.closed = fu_sqlite_column_day (stmt, FCOL_CLOSED);
+      read.received = fu_sqlite_column_day (stmt, FCOL_RECEIVED);
+      read.last_reminder = fu_sqlite_column_day (stmt, FCOL_LAST_REMINDER);
+      if (rows)
         {
-          planned = fu_schedule_planned_date (&rules, fu_sqlite_column_day (stmt, FCOL_END),
-                                              fu_sqlite_column_day (stmt, FCOL_PLANNED_OVERRIDE));
-          last_workshop = workshop_id;
+          read.followup_id = sqlite3_column_int64 (stmt, FCOL_FOLLOWUP_ID);
+          read.attendance_id = sqlite3_column_int64 (stmt, FCOL_ATTENDANCE_ID);
+          read.participant_id = sqlite3_column_int64 (stmt, FCOL_PARTICIPANT_ID);
+          read.administration_id = sqlite3_column_int64 (stmt, FCOL_ADMINISTRATION_ID);
+          read.code = (const char *) sqlite3_column_text (stmt, FCOL_CODE);
+          read.title = (const char *) sqlite3_column_text (stmt, FCOL_TITLE);
+          read.start = fu_sqlite_column_day (stmt, FCOL_START);
+          read.participant = (const char *) sqlite3_column_text (stmt, FCOL_PARTICIPANT);
+          read.email = (const char *) sqlite3_column_text (stmt, FCOL_EMAIL);
+          read.administration = (const char *) sqlite3_column_text (stmt, FCOL_ADMINISTRATION);
+          read.n_reminders = (guint) sqlite3_column_int (stmt, FCOL_N_REMINDERS);
         }
-
-      /* What had happened by the query's day: later dates are not known yet on it. */
-      dates.planned = planned;
-      dates.sent = fu_sqlite_column_day (stmt, FCOL_SENT);
-      dates.deadline = fu_sqlite_column_day (stmt, FCOL_DEADLINE);
-      dates.last_reminder = fu_sqlite_column_day (stmt, FCOL_LAST_REMINDER);
-      dates.received = fu_sqlite_column_day (stmt, FCOL_RECEIVED);
-      dates.closed = fu_sqlite_column_day (stmt, FCOL_CLOSED);
-      if (dates.sent > as_of)
-        dates.sent = dates.deadline = dates.last_reminder = FU_DAY_NONE;
-      if (dates.received > as_of)
-        dates.received = FU_DAY_NONE;
-      if (dates.closed > as_of)
-        dates.closed = FU_DAY_NONE;
-
-      /* The deadline that applies (moved by a late reminder), for every list that shows it. */
-      if (dates.sent != FU_DAY_NONE)
-        dates.deadline = fu_followup_deadline (&rules, &dates);
-      status = fu_followup_status (&rules, &dates, as_of);
-      if (query->status_mask != 0 && (query->status_mask & (1u << status)) == 0)
-        continue;
-      /* What is coming soon, and what came back lately: the board's look ahead and back. */
-      if (status == FU_STATUS_PLANNED && query->planned_until != FU_DAY_NONE
-          && dates.planned > query->planned_until)
-        continue;
-      if (status == FU_STATUS_REPLIED && query->replied_since != FU_DAY_NONE
-          && dates.received < query->replied_since)
-        continue;
-      if (!func (stmt, &dates, status, user_data))
+      if (!fu_followup_walk_add (walk, &read))
         break;
     }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -220,146 +104,8 @@ walk_followups (FuStore               *self,
   return TRUE;
 }
 
-typedef struct {
-  GPtrArray          *list;
-  FuRules             rules;
-  FuDay               as_of;
-  /* Paged: the page's size, and where it goes when full (NULL: one list). */
-  guint               size;
-  guint               page_size;
-  FuFollowupPageFunc  func;
-  gpointer            user_data;
-  gboolean            stopped;
-} ListFollowups;
 
-/* Gives the rows read so far to the page function; FALSE when it stopped the listing. */
-static gboolean
-flush_page (ListFollowups *data)
-{
-  GPtrArray *page = data->list;
 
-  data->list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
-  data->size = data->page_size;
-  if (!data->func (page, data->user_data))
-    data->stopped = TRUE;
-  return !data->stopped;
-}
-
-static gboolean
-add_followup_row (sqlite3_stmt          *stmt,
-                  const FuFollowupDates *dates,
-                  FuFollowupStatus       status,
-                  gpointer               user_data)
-{
-  ListFollowups *data = user_data;
-  FuFollowupRow *row;
-
-  row = fu_followup_row_new_packed (
-    (const char *) sqlite3_column_text (stmt, FCOL_CODE),
-    (const char *) sqlite3_column_text (stmt, FCOL_TITLE),
-    (const char *) sqlite3_column_text (stmt, FCOL_PARTICIPANT),
-    (const char *) sqlite3_column_text (stmt, FCOL_EMAIL),
-    (const char *) sqlite3_column_text (stmt, FCOL_ADMINISTRATION));
-  row->followup_id = sqlite3_column_int64 (stmt, FCOL_FOLLOWUP_ID);
-  row->attendance_id = sqlite3_column_int64 (stmt, FCOL_ATTENDANCE_ID);
-  row->workshop_id = sqlite3_column_int64 (stmt, FCOL_WORKSHOP_ID);
-  row->participant_id = sqlite3_column_int64 (stmt, FCOL_PARTICIPANT_ID);
-  row->administration_id = sqlite3_column_int64 (stmt, FCOL_ADMINISTRATION_ID);
-  row->workshop_start = fu_sqlite_column_day (stmt, FCOL_START);
-  row->workshop_end = fu_sqlite_column_day (stmt, FCOL_END);
-  row->dates = *dates;
-  row->n_reminders = dates->sent != FU_DAY_NONE
-                     ? (guint) sqlite3_column_int (stmt, FCOL_N_REMINDERS) : 0;
-  row->status = status;
-  row->days_overdue = status == FU_STATUS_OVERDUE
-                      ? fu_followup_days_overdue (&data->rules, dates, data->as_of) : 0;
-  g_ptr_array_add (data->list, row);
-  if (data->func != NULL && data->list->len >= data->size)
-    return flush_page (data);
-  return TRUE;
-}
-
-GPtrArray *
-fu_sqlite_list_followups (FuStore               *self,
-                          const FuFollowupQuery *query,
-                          GError               **error)
-{
-  g_autoptr(GPtrArray) list = NULL;
-  ListFollowups data;
-
-  g_return_val_if_fail (FU_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (query->as_of != FU_DAY_NONE, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
-  memset (&data, 0, sizeof data);
-  data.list = list;
-  data.as_of = query->as_of;
-  fu_store_get_rules (self, &data.rules);
-
-  if (!walk_followups (self, query, TRUE, add_followup_row, &data, error))
-    return NULL;
-  return g_steal_pointer (&list);
-}
-
-gboolean
-fu_sqlite_list_followups_paged (FuStore                *self,
-                                const FuFollowupQuery  *query,
-                                guint                   first_size,
-                                guint                   page_size,
-                                FuFollowupPageFunc      func,
-                                gpointer                user_data,
-                                GError                **error)
-{
-  ListFollowups data = { 0, };
-  gboolean ok;
-
-  g_return_val_if_fail (query != NULL && query->as_of != FU_DAY_NONE, FALSE);
-
-  data.list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_followup_row_free);
-  data.as_of = query->as_of;
-  data.size = first_size;
-  data.page_size = page_size;
-  data.func = func;
-  data.user_data = user_data;
-  fu_store_get_rules (self, &data.rules);
-
-  ok = walk_followups (self, query, TRUE, add_followup_row, &data, error);
-  /* The last page, partly full (or empty: the end is said once). */
-  if (ok && !data.stopped)
-    flush_page (&data);
-  g_ptr_array_unref (data.list);
-  return ok;
-}
-
-static gboolean
-count_followup_row (sqlite3_stmt          *stmt,
-                    const FuFollowupDates *dates,
-                    FuFollowupStatus       status,
-                    gpointer               user_data)
-{
-  guint *counts = user_data;
-
-  counts[status]++;
-  return TRUE;
-}
-
-gboolean
-fu_sqlite_count_followups (FuStore               *self,
-                           const FuFollowupQuery *query,
-                           guint                  counts[FU_N_STATUSES],
-                           GError               **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-  g_return_val_if_fail (query->as_of != FU_DAY_NONE, FALSE);
-  g_return_val_if_fail (counts != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  memset (counts, 0, sizeof (guint) * FU_N_STATUSES);
-  return walk_followups (self, query, FALSE, count_followup_row, counts, error);
-}
 
 /* The workshop's reply-deadline override and whether it is surveyed. */
 static gboolean

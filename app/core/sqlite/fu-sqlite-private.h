@@ -344,13 +344,6 @@ gint64 fu_sqlite_add_attendance (FuStore *self, gint64 workshop_id, gint64 parti
 gboolean fu_sqlite_delete_attendance (FuStore *self, gint64 id, GError **error);
 gboolean fu_sqlite_lookup_followup (FuStore *self, gint64 attendance_id, gint64 *followup_id,
                                     GError **error);
-GPtrArray *fu_sqlite_list_followups (FuStore *self, const FuFollowupQuery *query, GError **error);
-gboolean fu_sqlite_list_followups_paged (FuStore *self, const FuFollowupQuery *query,
-                                         guint first_size, guint page_size,
-                                         FuFollowupPageFunc func, gpointer user_data,
-                                         GError **error);
-gboolean fu_sqlite_count_followups (FuStore *self, const FuFollowupQuery *query,
-                                    guint counts[FU_N_STATUSES], GError **error);
 gboolean fu_sqlite_mark_sent (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
                               GError **error);
 gboolean fu_sqlite_mark_reminded (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
@@ -402,5 +395,8 @@ GArray *fu_sqlite_list_audit_rows (FuStore *self, gint64 first_entry, gint64 las
 gboolean fu_sqlite_changed_elsewhere (FuStore *self);
 gint64 fu_sqlite_audit_last_undoable (FuStore *self, GError **error);
 gint64 fu_sqlite_audit_last_id (FuStore *self, GError **error);
+
+gboolean fu_sqlite_walk_followups (FuStore *self, const FuFollowupQuery *query, gboolean rows,
+                                   FuFollowupWalk *walk, GError **error);
 
 G_END_DECLS

@@ -15,20 +15,6 @@
 
 /* ---- Replies ----------------------------------------------------------------------------- */
 
-/* The reply columns after its id, in the order reply_from_row() and bind_reply() use. */
-#define REPLY_FIELDS \
-  "followup_id, received_date, answered_by, shared_materials, submitted_report, " \
-  "made_recommendations, inhouse_workshop, developed_manuals, other_action, " \
-  "colleagues_shared, other_action_text, colleagues_learned, lessons_use, direct_effects, " \
-  "direct_effects_text, contributed, contributed_text, project_initiated, project_text"
-#define REPLY_N_FIELDS 19
-
-#define R_REPLY_FIELDS \
-  "r.followup_id, r.received_date, r.answered_by, r.shared_materials, r.submitted_report, " \
-  "r.made_recommendations, r.inhouse_workshop, r.developed_manuals, r.other_action, " \
-  "r.colleagues_shared, r.other_action_text, r.colleagues_learned, r.lessons_use, " \
-  "r.direct_effects, r.direct_effects_text, r.contributed, r.contributed_text, " \
-  "r.project_initiated, r.project_text"
 
 /* Fills @reply from "id, REPLY_FIELDS" at the row's start. */
 static void
@@ -72,49 +58,6 @@ bind_reply (sqlite3_stmt  *stmt,
   fu_sqlite_bind_text (stmt, 17, reply->contributed_text);
   bind_count (stmt, 18, reply->project_initiated);
   fu_sqlite_bind_text (stmt, 19, reply->project_text);
-}
-
-static gboolean
-validate_answer (FuAnswer    answer,
-                 const char *question,
-                 GError    **error)
-{
-  if (answer == FU_ANSWER_UNANSWERED || answer == FU_ANSWER_NO || answer == FU_ANSWER_YES)
-    return TRUE;
-  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-               _("%s must be answered yes or no, or left unanswered"), question);
-  return FALSE;
-}
-
-static gboolean
-validate_reply (const FuReply *reply,
-                GError       **error)
-{
-  if (reply->received_date == FU_DAY_NONE)
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                           _("A reply needs the date it was received"));
-      return FALSE;
-    }
-  if (reply->colleagues_shared < -1)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("The number of colleagues the materials were shared with cannot be "
-                     "negative (%d)"),
-                   reply->colleagues_shared);
-      return FALSE;
-    }
-  if (reply->colleagues_learned < -1)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                   _("The number of colleagues who learned from the materials cannot be "
-                     "negative (%d)"),
-                   reply->colleagues_learned);
-      return FALSE;
-    }
-  return validate_answer (reply->direct_effects, _("Q3 (direct effects)"), error)
-         && validate_answer (reply->contributed, _("Q4 (contributed)"), error)
-         && validate_answer (reply->project_initiated, _("Q5 (project initiated)"), error);
 }
 
 /* Who replied to what, for messages. */
@@ -211,7 +154,7 @@ fu_sqlite_save_reply (FuStore *self,
   g_return_val_if_fail (reply->followup_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!validate_reply (reply, error))
+  if (!fu_store_validate_reply (reply, error))
     return FALSE;
 
   if (!fu_store_begin (self, error))

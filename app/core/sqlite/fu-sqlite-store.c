@@ -99,9 +99,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->add_attendance = fu_sqlite_add_attendance;
   store_class->delete_attendance = fu_sqlite_delete_attendance;
   store_class->lookup_followup = fu_sqlite_lookup_followup;
-  store_class->list_followups = fu_sqlite_list_followups;
-  store_class->list_followups_paged = fu_sqlite_list_followups_paged;
-  store_class->count_followups = fu_sqlite_count_followups;
+  store_class->walk_followups = fu_sqlite_walk_followups;
   store_class->mark_sent = fu_sqlite_mark_sent;
   store_class->mark_reminded = fu_sqlite_mark_reminded;
   store_class->mark_followups_sent = fu_sqlite_mark_followups_sent;
