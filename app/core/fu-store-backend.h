@@ -176,4 +176,14 @@ gboolean        fu_followup_walk_add       (FuFollowupWalk *walk, const FuFollow
  * last page first. */
 GPtrArray      *fu_followup_walk_finish    (FuFollowupWalk *walk, gboolean ok);
 
+/* ---- Summaries (fu-store-summary.c) ---------------------------------------------------- */
+
+/* The "TOTAL" row, all zero; fu_summary_row_add() adds a workshop's row to it. */
+FuSummaryRow *fu_summary_total_new       (void);
+void          fu_summary_row_add         (FuSummaryRow *total, const FuSummaryRow *row);
+/* Puts the years entered before the database (fu_store_list_earlier_years) among @points
+ * (FuTrendPoint, by year), where the database has none of its own; @first_year 0: all. */
+gboolean      fu_store_add_earlier_years (FuStore *self, GArray *points, guint first_year,
+                                          guint last_year, GError **error);
+
 G_END_DECLS

@@ -162,6 +162,16 @@ FuReply   *fu_pg_get_reply    (FuStore *self, gint64 followup_id, GError **error
 gboolean   fu_pg_delete_reply (FuStore *self, gint64 followup_id, GError **error);
 GPtrArray *fu_pg_list_replies (FuStore *self, FuDay from, FuDay to, GError **error);
 
+/* fu-pg-summary.c */
+GPtrArray *fu_pg_summary                      (FuStore *self, FuDay from, FuDay to,
+                                               FuSummaryRow **total, GError **error);
+GArray    *fu_pg_reply_rate_trend             (FuStore *self, guint first_year,
+                                               guint last_year, GError **error);
+GPtrArray *fu_pg_inhouse_administrations      (FuStore *self, FuDay from, FuDay to,
+                                               GError **error);
+GPtrArray *fu_pg_reply_rate_by_administration (FuStore *self, FuDay from, FuDay to,
+                                               GError **error);
+
 /* fu-pg-workshops.c */
 gboolean    fu_pg_lookup_workshop (FuStore *self, const char *code, gint64 *id, GError **error);
 FuWorkshop *fu_pg_get_workshop    (FuStore *self, gint64 id, GError **error);

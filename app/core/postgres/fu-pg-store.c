@@ -133,6 +133,10 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->get_reply = fu_pg_get_reply;
   store_class->delete_reply = fu_pg_delete_reply;
   store_class->list_replies = fu_pg_list_replies;
+  store_class->summary = fu_pg_summary;
+  store_class->reply_rate_trend = fu_pg_reply_rate_trend;
+  store_class->inhouse_administrations = fu_pg_inhouse_administrations;
+  store_class->reply_rate_by_administration = fu_pg_reply_rate_by_administration;
   store_class->lookup_workshop = fu_pg_lookup_workshop;
   store_class->get_workshop = fu_pg_get_workshop;
   store_class->list_workshops = fu_pg_list_workshops;

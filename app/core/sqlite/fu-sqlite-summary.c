@@ -25,11 +25,6 @@ fu_summary_stmt_release (FuSummaryStmt *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuSummaryStmt, fu_summary_stmt_release)
 
-/* The total row's title. Not translated: it is data (exports are the same bytes whatever
- * the locale); a view that shows it can translate rows whose code is "TOTAL". */
-#define TOTAL_CODE "TOTAL"
-#define TOTAL_TITLE "Total"
-
 /* Open bounds as ISO text that every stored date sorts between, so that the start-date
  * index still serves the range. */
 #define FIRST_ISO "0000-01-01"
@@ -57,14 +52,6 @@ column_total (sqlite3_stmt *stmt,
   sqlite3_int64 value = sqlite3_column_int64 (stmt, index);
 
   return (guint) CLAMP (value, 0, (sqlite3_int64) G_MAXUINT);
-}
-
-/* Sums that stay within a guint even for absurd data. */
-static inline void
-add_count (guint *sum,
-           guint  value)
-{
-  *sum = (value > G_MAXUINT - *sum) ? G_MAXUINT : *sum + value;
 }
 
 /* Participants are the follow-ups (the surveyed attendances); administrations count the
@@ -128,25 +115,6 @@ summary_row_from_stmt (sqlite3_stmt *stmt)
   return row;
 }
 
-static void
-summary_row_add (FuSummaryRow       *total,
-                 const FuSummaryRow *row)
-{
-  add_count (&total->administrations, row->administrations);
-  add_count (&total->participants, row->participants);
-  add_count (&total->replies, row->replies);
-  for (guint i = 0; i < FU_N_ACTIONS; i++)
-    add_count (&total->actions[i], row->actions[i]);
-  add_count (&total->direct_effects_yes, row->direct_effects_yes);
-  add_count (&total->direct_effects_no, row->direct_effects_no);
-  add_count (&total->contributed_yes, row->contributed_yes);
-  add_count (&total->contributed_no, row->contributed_no);
-  add_count (&total->project_yes, row->project_yes);
-  add_count (&total->project_no, row->project_no);
-  add_count (&total->colleagues_learned, row->colleagues_learned);
-  add_count (&total->not_contacted, row->not_contacted);
-}
-
 GPtrArray *
 fu_sqlite_summary (FuStore       *self,
                    FuDay          from,
@@ -168,9 +136,7 @@ fu_sqlite_summary (FuStore       *self,
   bind_range (stmt, from, to);
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_summary_row_free);
-  sum = g_new0 (FuSummaryRow, 1);
-  sum->code = g_strdup (TOTAL_CODE);
-  sum->title = g_strdup (TOTAL_TITLE);
+  sum = fu_summary_total_new ();
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -178,7 +144,7 @@ fu_sqlite_summary (FuStore       *self,
 
       /* The report's total of administrations is the sum of its rows (261), not the
        * distinct administrations of the year: sum every column alike. */
-      summary_row_add (sum, row);
+      fu_summary_row_add (sum, row);
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -262,40 +228,8 @@ fu_sqlite_reply_rate_trend (FuStore *self,
     }
 
   /* The years before the database, where it has nothing of its own. */
-  {
-    g_autoptr(GArray) earlier = fu_store_list_earlier_years (self, error);
-
-    if (earlier == NULL)
-      return NULL;
-    for (guint i = 0; i < earlier->len; i++)
-      {
-        const FuEarlierYear *year = &g_array_index (earlier, FuEarlierYear, i);
-        FuTrendPoint point = { 0 };
-        guint at = 0;
-        gboolean known = FALSE;
-
-        if (first_year != 0 && (year->fiscal_year < first_year || year->fiscal_year > last_year))
-          continue;
-
-        for (at = 0; at < points->len; at++)
-          {
-            guint fiscal_year = g_array_index (points, FuTrendPoint, at).fiscal_year;
-
-            known |= fiscal_year == year->fiscal_year;
-            if (fiscal_year >= year->fiscal_year)
-              break;
-          }
-        if (known)
-          continue;
-        point.fiscal_year = year->fiscal_year;
-        point.participants = year->participants;
-        point.replies = year->replies;
-        point.rate_tenths = year->rate_tenths;
-        point.entered = TRUE;
-        g_array_insert_val (points, at, point);
-      }
-  }
-
+  if (!fu_store_add_earlier_years (self, points, first_year, last_year, error))
+    return NULL;
   return g_steal_pointer (&points);
 }
 

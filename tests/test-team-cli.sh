@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/test-team-cli.sh CLI: followup-cli on a team database (PostgreSQL) gives byte for byte
+# what it gives on a file. build-aux/dev test starts a server and sets FOLLOWUP_TEST_PG;
+# without one the test is skipped.
+set -u
+
+cli=$1
+src=${FOLLOWUP_SOURCE_ROOT:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/tap-util.sh"
+
+if [ -z "${FOLLOWUP_TEST_PG:-}" ]; then
+  echo "1..0 # SKIP no PostgreSQL server: build-aux/dev test starts one (FOLLOWUP_TEST_PG)"
+  exit 0
+fi
+
+# A database of our own on the test server, named by URI with its socket folder.
+host=$(sed -n 's/.*[?&]host=\([^&]*\).*/\1/p' <<<"$FOLLOWUP_TEST_PG")
+user=$(sed -n 's/.*[?&]user=\([^&]*\).*/\1/p' <<<"$FOLLOWUP_TEST_PG")
+name=fu_cli_$$
+PGOPTIONS="-c client_min_messages=warning" psql -q "$FOLLOWUP_TEST_PG" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" \
+  >/dev/null || { echo "Bail out! cannot create a database on $FOLLOWUP_TEST_PG"; exit 1; }
+team="postgresql:///$name?host=$host&user=$user"
+file=$tmp/office.db
+trap 'psql -q "$FOLLOWUP_TEST_PG" -c "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+
+# both NAME CMD...: runs the command on the file and on the team database; they must agree,
+# byte for byte, on standard output (but the database's name) and on their exit status.
+both () {
+  local name=$1; shift
+  local fs=0 ts=0
+  "$cli" --database "$file" "$@" >"$tmp/file.out" 2>"$tmp/file.err" || fs=$?
+  "$cli" --database "$team" "$@" >"$tmp/team.out" 2>"$tmp/team.err" || ts=$?
+  # Where each says it wrote is its own.
+  sed -i "s|$file|DATABASE|g" "$tmp/file.out"
+  sed -i "s|$team|DATABASE|g" "$tmp/team.out"
+  if [ "$fs" = 0 ] && [ "$ts" = 0 ] && cmp -s "$tmp/file.out" "$tmp/team.out"; then
+    ok "$name: the same $(wc -l <"$tmp/file.out") lines"
+  else
+    not_ok "$name" "file: exit $fs, team: exit $ts" "$(cat "$tmp/team.err")" \
+      "$(diff "$tmp/file.out" "$tmp/team.out" | head -5)"
+  fi
+}
+
+check "init on the team database" "$cli" --database "$team" init
+contains "init names the team database" "$out" "$name"
+n=$(psql -tA "$team" -c "SELECT count(*) FROM administration")
+[ "$n" = 33 ] && ok "33 administrations on the server" || not_ok "33 administrations" "got $n"
+check "init again migrates nothing" "$cli" --database "$team" init
+check "init on the file" "$cli" --database "$file" init
+
+# FOLLOWUP_DATABASE takes a URI too
+check "FOLLOWUP_DATABASE=URI" env FOLLOWUP_DATABASE="$team" "$cli" administrations
+contains "the administrations come from the server" "$out" "Viet Nam"
+
+both "sample" sample
+for y in 2016/17 2017/18; do
+  both "export summary $y" export summary --fiscal-year "$y"
+done
+both "export responses" export responses
+both "export responses 2016/17" export responses --fiscal-year 2016/17
+both "export participants" export participants
+both "export participants of a workshop" export participants --workshop 2016-NII
+both "export reminders" export reminders --as-of 2017-05-01
+both "followups" followups --as-of 2017-05-01
+both "mark-sent" mark-sent 2016-NII --date 2017-03-01
+both "mark-reminded" mark-reminded 2016-NII --date 2017-04-05
+both "mark-reminded again the same day records nothing" mark-reminded 2016-NII --date 2017-04-05
+both "followups after marking" followups --as-of 2017-05-01
+both "export reminders after marking" export reminders --as-of 2017-05-01
+
+# a bad file changes nothing on the server either
+printf 'workshop_code,name,administration,email\n2016-NII,Nobody,Atlantis,x@example.org\n' \
+  >"$tmp/bad.csv"
+before=$(psql -tA "$team" -c "SELECT count(*) FROM participant")
+refuse "a bad participants file is refused" "$cli" --database "$team" import participants \
+  "$tmp/bad.csv"
+contains "the message names the file and line" "$(cat "$tmp/err")" "bad.csv:2"
+after=$(psql -tA "$team" -c "SELECT count(*) FROM participant")
+[ "$before" = "$after" ] && ok "nothing was imported" || not_ok "nothing imported" "$before -> $after"
+
+# an address that leads nowhere: a clear message, no folder made in its name
+refuse "a server that is not there" "$cli" --database \
+  "postgresql:///followup?host=$tmp/nowhere&user=$user" stats
+contains "the message says what to check" "$(cat "$tmp/err")" "Check the address"
+[ -z "$(ls "$tmp" | grep -v -e '^office.db' -e '\.out$' -e '\.err$' -e '^bad.csv$' \
+        -e '^err$' -e '^out$')" ] && ok "no stray files" || not_ok "no stray files" "$(ls "$tmp")"
+
+echo "1..$((passed + failed))"
+[ "$failed" = 0 ]
