@@ -71,6 +71,36 @@ both "mark-reminded again the same day records nothing" mark-reminded 2016-NII -
 both "followups after marking" followups --as-of 2017-05-01
 both "export reminders after marking" export reminders --as-of 2017-05-01
 
+# copy: the file into a new team database and back, every export the same
+copy_name=${name}_copy
+PGOPTIONS="-c client_min_messages=warning" psql -q "$FOLLOWUP_TEST_PG" \
+  -c "DROP DATABASE IF EXISTS $copy_name" -c "CREATE DATABASE $copy_name" >/dev/null
+copy_team="postgresql:///$copy_name?host=$host&user=$user"
+check "copy a file into a team database" "$cli" copy --from "$file" --to "$copy_team"
+check "copy it back into a new file" "$cli" copy --from "$copy_team" --to "$tmp/back.db"
+refuse "copy into a database that holds data" "$cli" copy --from "$file" --to "$copy_team"
+contains "the refusal says to copy into an empty one" "$(cat "$tmp/err")" "empty database"
+same=0
+for args in "summary --fiscal-year 2016/17" "responses" "participants" \
+            "reminders --as-of 2017-05-01"; do
+  a=$("$cli" --database "$file" export $args | md5sum)
+  b=$("$cli" --database "$copy_team" export $args | md5sum)
+  c=$("$cli" --database "$tmp/back.db" export $args | md5sum)
+  [ "$a" = "$b" ] && [ "$b" = "$c" ] && same=$((same + 1))
+done
+[ "$same" = 4 ] && ok "every export is the same after the copies" \
+  || not_ok "every export the same after the copies" "$same of 4"
+[ "$("$cli" --database "$tmp/back.db" history | wc -l)" = "$("$cli" --database "$file" history | wc -l)" ] \
+  && ok "the history came along" || not_ok "the history came along" ""
+PGOPTIONS="-c client_min_messages=warning" psql -q "$FOLLOWUP_TEST_PG" \
+  -c "DROP DATABASE IF EXISTS $copy_name" >/dev/null
+
+# a team database's backup is a file that opens like any other
+check "backup of a team database" "$cli" --database "$team" backup --output "$tmp/team-backup.db"
+[ "$("$cli" --database "$tmp/team-backup.db" export responses | md5sum)" = \
+  "$("$cli" --database "$team" export responses | md5sum)" ] \
+  && ok "the backup holds the same replies" || not_ok "the backup holds the same replies" ""
+
 # a bad file changes nothing on the server either
 printf 'workshop_code,name,administration,email\n2016-NII,Nobody,Atlantis,x@example.org\n' \
   >"$tmp/bad.csv"
@@ -86,7 +116,7 @@ refuse "a server that is not there" "$cli" --database \
   "postgresql:///followup?host=$tmp/nowhere&user=$user" stats
 contains "the message says what to check" "$(cat "$tmp/err")" "Check the address"
 [ -z "$(ls "$tmp" | grep -v -e '^office.db' -e '\.out$' -e '\.err$' -e '^bad.csv$' \
-        -e '^err$' -e '^out$')" ] && ok "no stray files" || not_ok "no stray files" "$(ls "$tmp")"
+        -e '^err$' -e '^out$' -e '^back.db' -e '^team-backup.db')" ] && ok "no stray files" || not_ok "no stray files" "$(ls "$tmp")"
 
 echo "1..$((passed + failed))"
 [ "$failed" = 0 ]

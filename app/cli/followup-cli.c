@@ -1418,6 +1418,64 @@ cmd_backups (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+static void
+say_table (const char *table,
+           gpointer    user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    g_printerr (_("Copying %s…\n"), table);
+}
+
+static int
+cmd_copy (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(FuStore) from = NULL;
+  g_autoptr(FuStore) to = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_location = NULL;
+  g_autofree char *to_location = NULL;
+  g_autofree char *author = staff_name ();
+  gboolean verbose = FALSE;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    /* TRANSLATORS: LOCATION is a file or a team database's address */
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_location, N_("The database to copy"),
+      N_("LOCATION") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_location,
+      N_("The new database: a file that does not exist yet, or an empty team database"),
+      N_("LOCATION") },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Say which table is being copied"),
+      NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options (cli, "",
+                              _("Copy a whole database, history included, into a new one: "
+                                "a file into a team database (postgresql://…) or back. The "
+                                "copy is read from one moment of the source and written in "
+                                "one transaction: it is all there, or nothing is."),
+                              entries, &argc, &argv, 0, &status))
+    return status;
+  if (from_location == NULL || to_location == NULL)
+    return fail (_("copy needs --from and --to, e.g. --from office.db "
+                   "--to postgresql:///followup?host=/var/run/postgresql"));
+  if (g_str_equal (from_location, to_location))
+    return fail (_("copy needs two different databases"));
+
+  from = fu_store_open (from_location, &error);
+  if (from == NULL)
+    return fail_error (error);
+  to = fu_store_open (to_location, &error);
+  if (to == NULL)
+    return fail_error (error);
+  if (author != NULL && *author != '\0')
+    fu_store_set_author (to, author);
+  if (!fu_store_copy (from, to, say_table, GINT_TO_POINTER (verbose), &error))
+    return fail_error (error);
+  g_print (_("Copied %s to %s\n"), from_location, to_location);
+  return 0;
+}
+
 static int
 cmd_restore (Cli *cli, int argc, char **argv)
 {
@@ -1902,6 +1960,8 @@ static const Command commands[] = {
   { "backup", N_("[--output FILE]"), N_("Back up the database now"), cmd_backup },
   { "backups", "", N_("List the database's backups"), cmd_backups },
   { "restore", N_("FILE"), N_("Restore a backup"), cmd_restore },
+  { "copy", N_("--from LOCATION --to LOCATION"),
+    N_("Copy a whole database into a new one, file or team database"), cmd_copy },
   { "do-not-contact", N_("EMAIL [--reason TEXT]"), N_("Mark a person \"do not contact\""),
     cmd_do_not_contact },
   { "person", N_("EMAIL [--output FILE.json]"), N_("Everything stored about a person"),

@@ -215,6 +215,16 @@ fu_backups_make (FuStore  *store,
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) leftovers = NULL;
 
+  /* A team database is backed up on request only, into a folder of this computer named
+   * after its address (not written out: it may hold a password). */
+  if (folder == NULL && g_strcmp0 (fu_store_get_backend_name (store), "postgres") == 0)
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                             fu_store_get_path (store), -1);
+
+      hash[12] = '\0';
+      folder = g_build_filename (g_get_user_data_dir (), "followup", "team-backups", hash, NULL);
+    }
   if (folder == NULL)
     {
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,

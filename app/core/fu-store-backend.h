@@ -186,4 +186,18 @@ void          fu_summary_row_add         (FuSummaryRow *total, const FuSummaryRo
 gboolean      fu_store_add_earlier_years (FuStore *self, GArray *points, guint first_year,
                                           guint last_year, GError **error);
 
+/* ---- Copies (fu-store-copy.c) -------------------------------------------------------------- */
+
+/* The columns of the data's tables, as every backend names them, id first. */
+extern const char * const fu_administration_columns[];
+extern const char * const fu_workshop_columns[];
+extern const char * const fu_participant_columns[];
+extern const char * const fu_attendance_columns[];
+extern const char * const fu_followup_columns[];
+extern const char * const fu_reminder_columns[];
+extern const char * const fu_reply_columns[];
+
+/* Every table a copy takes, parents first; NULL-named at the end. */
+extern const FuStoreTable fu_store_tables[];
+
 G_END_DECLS

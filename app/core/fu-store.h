@@ -51,6 +51,14 @@ G_DECLARE_DERIVABLE_TYPE (FuStore, fu_store, FU, STORE, GObject)
 typedef gboolean (*FuFollowupPageFunc) (GPtrArray *page, gpointer user_data);
 /* What a backend's walk_followups feeds (fu-store-backend.h). */
 typedef struct _FuFollowupWalk FuFollowupWalk;
+/* A table and its columns, for copies (fu-store-backend.h). */
+typedef struct {
+  const char         *name;
+  const char * const *columns;   /* NULL-terminated */
+} FuStoreTable;
+/* A row of a table's columns as text (NULL for NULL); FALSE stops the reading. */
+typedef gboolean (*FuStoreRowFunc) (const char * const *values, guint n_values,
+                                    gpointer user_data);
 
 struct _FuStoreClass
 {
@@ -115,6 +123,15 @@ struct _FuStoreClass
    * says to stop; the lists and counts are made above. */
   gboolean (*walk_followups) (FuStore *self, const FuFollowupQuery *query, gboolean rows,
                               FuFollowupWalk *walk, GError **error);
+  /* Every row of @table, ordered by its id, as text. */
+  gboolean (*read_rows) (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,
+                         gpointer user_data, GError **error);
+  /* Makes @table hold exactly @values (the columns of each row in turn, text or NULL), with
+   * their ids, inside the open transaction. */
+  gboolean (*write_rows) (FuStore *self, const FuStoreTable *table, GPtrArray *values,
+                          GError **error);
+  /* Starts (or ends) reading from one consistent moment of the database. */
+  gboolean (*snapshot) (FuStore *self, gboolean start, GError **error);
   gboolean (*mark_sent) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
                          GError **error);
   gboolean (*mark_reminded) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
@@ -176,6 +193,14 @@ FuStore    *fu_store_open_full             (const char *path, FuStoreOpenFlags f
  * where the backend has none to give (a private in-memory database). */
 FuStore    *fu_store_open_reader           (FuStore *self, GError **error);
 const char *fu_store_get_path              (FuStore *self);
+/* For fu_store_copy(): the table about to be copied. */
+typedef void (*FuStoreCopyFunc) (const char *table, gpointer user_data);
+/* Copies every table of @from, the history included, into @to, which must be new (no
+ * workshop, participant or history): with the same ids, from one consistent moment of
+ * @from, in one transaction of @to. Any two backends. */
+gboolean    fu_store_copy                  (FuStore *from, FuStore *to,
+                                            FuStoreCopyFunc progress, gpointer user_data,
+                                            GError **error);
 /* Which backend holds the store: "sqlite" (a file, or ":memory:") or "postgres" (a team
  * database on a server). */
 const char *fu_store_get_backend_name      (FuStore *self);

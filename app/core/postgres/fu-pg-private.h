@@ -136,6 +136,14 @@ gint64   fu_pg_audit_last_id       (FuStore *self, GError **error);
 GArray  *fu_pg_list_audit_rows     (FuStore *self, gint64 first_entry, gint64 last_entry,
                                     GError **error);
 
+/* fu-pg-copy.c */
+gboolean fu_pg_read_rows  (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,
+                           gpointer user_data, GError **error);
+gboolean fu_pg_write_rows (FuStore *self, const FuStoreTable *table, GPtrArray *values,
+                           GError **error);
+gboolean fu_pg_snapshot   (FuStore *self, gboolean start, GError **error);
+gboolean fu_pg_backup_to  (FuStore *self, const char *dest, GError **error);
+
 /* fu-pg-followups.c */
 gboolean   fu_pg_walk_followups       (FuStore *self, const FuFollowupQuery *query,
                                        gboolean rows, FuFollowupWalk *walk, GError **error);

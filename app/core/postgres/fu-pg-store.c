@@ -121,6 +121,10 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->list_participant_overview = fu_pg_list_participant_overview;
   store_class->list_attendees = fu_pg_list_attendees;
   store_class->walk_followups = fu_pg_walk_followups;
+  store_class->read_rows = fu_pg_read_rows;
+  store_class->write_rows = fu_pg_write_rows;
+  store_class->snapshot = fu_pg_snapshot;
+  store_class->backup_to = fu_pg_backup_to;
   store_class->mark_sent = fu_pg_mark_sent;
   store_class->mark_reminded = fu_pg_mark_reminded;
   store_class->mark_followups_sent = fu_pg_mark_followups_sent;

@@ -20,46 +20,19 @@ typedef struct {
   const char * const *columns;
 } AuditTable;
 
-static const char * const administration_columns[] = {
-  "id", "name", "short_name", "country", "member", "observer", NULL
-};
-static const char * const workshop_columns[] = {
-  "id", "code", "title", "kind", "start_date", "end_date", "venue", "host_administration_id",
-  "co_organizer", "surveyed", "notes", "planned_override", "deadline_override", NULL
-};
-static const char * const participant_columns[] = {
-  "id", "name", "administration_id", "email", "position", "gender", "no_contact_date",
-  "no_contact_reason", NULL
-};
-static const char * const attendance_columns[] = {
-  "id", "workshop_id", "participant_id", NULL
-};
-static const char * const followup_columns[] = {
-  "id", "attendance_id", "sent_date", "deadline", "closed_date", "closed_reason", NULL
-};
-static const char * const reminder_columns[] = {
-  "id", "followup_id", "sent_date", NULL
-};
-static const char * const reply_columns[] = {
-  "id", "followup_id", "received_date", "answered_by", "shared_materials", "submitted_report",
-  "made_recommendations", "inhouse_workshop", "developed_manuals", "other_action",
-  "colleagues_shared", "other_action_text", "colleagues_learned", "lessons_use",
-  "direct_effects", "direct_effects_text", "contributed", "contributed_text",
-  "project_initiated", "project_text", NULL
-};
 static const char * const settings_columns[] = {
   "key", "value", NULL
 };
 
 /* Indexed by FuRecordKind. */
 static const AuditTable audit_tables[FU_N_RECORDS] = {
-  { "administration", "id", administration_columns },
-  { "workshop", "id", workshop_columns },
-  { "participant", "id", participant_columns },
-  { "attendance", "id", attendance_columns },
-  { "followup", "id", followup_columns },
-  { "reminder", "id", reminder_columns },
-  { "reply", "id", reply_columns },
+  { "administration", "id", fu_administration_columns },
+  { "workshop", "id", fu_workshop_columns },
+  { "participant", "id", fu_participant_columns },
+  { "attendance", "id", fu_attendance_columns },
+  { "followup", "id", fu_followup_columns },
+  { "reminder", "id", fu_reminder_columns },
+  { "reply", "id", fu_reply_columns },
   { "settings", "rowid", settings_columns },
 };
 

@@ -190,3 +190,121 @@ fu_sqlite_describe_backup (FuStore       *self,
     }
   return TRUE;
 }
+
+/* ---- Copies ---------------------------------------------------------------------------------- */
+
+/* A copy's column as SQLite names it: a setting's id is its rowid. */
+static const char *
+column_name (const FuStoreTable *table,
+             const char         *column)
+{
+  if (g_str_equal (table->name, "settings") && g_str_equal (column, "id"))
+    return "rowid";
+  return column;
+}
+
+static gboolean
+has_id (const FuStoreTable *table)
+{
+  return g_str_equal (table->columns[0], "id");
+}
+
+gboolean
+fu_sqlite_read_rows (FuStore            *self,
+                     const FuStoreTable *table,
+                     FuStoreRowFunc      func,
+                     gpointer            user_data,
+                     GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autofree const char **values = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = g_strv_length ((char **) table->columns);
+  int rc;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "",
+                            column_name (table, table->columns[i]));
+  g_string_append_printf (sql, " FROM \"%s\" ORDER BY %s", table->name,
+                          has_id (table) ? column_name (table, "id") : "1, 2, 3");
+  if (sqlite3_prepare_v2 (FU_SQLITE (self)->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return fu_sqlite_set_error (self, error, _("Could not read the database to copy it"));
+
+  values = g_new0 (const char *, n + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < n; i++)
+        values[i] = (const char *) sqlite3_column_text (stmt, (int) i);
+      if (!func (values, n, user_data))
+        break;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      fu_sqlite_set_error (self, error, _("Could not read the database to copy it"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+gboolean
+fu_sqlite_write_rows (FuStore            *self,
+                      const FuStoreTable *table,
+                      GPtrArray          *values,
+                      GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *clear = g_strdup_printf ("DELETE FROM \"%s\"", table->name);
+  sqlite3 *db = FU_SQLITE (self)->db;
+  sqlite3_stmt *stmt = NULL;
+  guint n = g_strv_length ((char **) table->columns);
+  gboolean ok = TRUE;
+
+  /* A history entry names the later one that undid it: checked once all are in. */
+  if (sqlite3_exec (db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, clear, NULL, NULL, NULL) != SQLITE_OK)
+    return fu_sqlite_set_error (self, error, _("Could not write the copy"));
+
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (", table->name);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "",
+                            column_name (table, table->columns[i]));
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s?", i > 0 ? ", " : "");
+  g_string_append_c (sql, ')');
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return fu_sqlite_set_error (self, error, _("Could not write the copy"));
+
+  for (guint row = 0; ok && row * n < values->len; row++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const char *value = g_ptr_array_index (values, row * n + i);
+
+          if (value == NULL)
+            sqlite3_bind_null (stmt, (int) i + 1);
+          else
+            sqlite3_bind_text (stmt, (int) i + 1, value, -1, SQLITE_STATIC);
+        }
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  if (!ok)
+    fu_sqlite_set_error (self, error, _("Could not write the copy"));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+fu_sqlite_snapshot (FuStore  *self,
+                    gboolean  start,
+                    GError  **error)
+{
+  /* In WAL mode a read transaction sees one moment, whatever others commit meanwhile. */
+  if (sqlite3_exec (FU_SQLITE (self)->db, start ? "BEGIN" : "COMMIT", NULL, NULL, NULL)
+      != SQLITE_OK)
+    return fu_sqlite_set_error (self, error, _("Could not read the database to copy it"));
+  return TRUE;
+}

@@ -399,4 +399,10 @@ gint64 fu_sqlite_audit_last_id (FuStore *self, GError **error);
 gboolean fu_sqlite_walk_followups (FuStore *self, const FuFollowupQuery *query, gboolean rows,
                                    FuFollowupWalk *walk, GError **error);
 
+gboolean fu_sqlite_read_rows (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,
+                              gpointer user_data, GError **error);
+gboolean fu_sqlite_write_rows (FuStore *self, const FuStoreTable *table, GPtrArray *values,
+                               GError **error);
+gboolean fu_sqlite_snapshot (FuStore *self, gboolean start, GError **error);
+
 G_END_DECLS

@@ -100,6 +100,9 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->delete_attendance = fu_sqlite_delete_attendance;
   store_class->lookup_followup = fu_sqlite_lookup_followup;
   store_class->walk_followups = fu_sqlite_walk_followups;
+  store_class->read_rows = fu_sqlite_read_rows;
+  store_class->write_rows = fu_sqlite_write_rows;
+  store_class->snapshot = fu_sqlite_snapshot;
   store_class->mark_sent = fu_sqlite_mark_sent;
   store_class->mark_reminded = fu_sqlite_mark_reminded;
   store_class->mark_followups_sent = fu_sqlite_mark_followups_sent;

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fu-pg-copy.c: whole tables in and out, for fu_store_copy(): read ordered by id, written
+ * with COPY, the ids kept and the sequences moved past them. */
+
+#define G_LOG_DOMAIN "fu-pg-copy"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "fu-pg-private.h"
+
+static gboolean
+has_id (const FuStoreTable *table)
+{
+  return g_str_equal (table->columns[0], "id");
+}
+
+static void
+append_columns (GString            *sql,
+                const FuStoreTable *table)
+{
+  for (guint i = 0; table->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", table->columns[i]);
+}
+
+gboolean
+fu_pg_read_rows (FuStore            *self,
+                 const FuStoreTable *table,
+                 FuStoreRowFunc      func,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(FuPgResult) res = NULL;
+  g_autofree const char **values = NULL;
+  guint n = g_strv_length ((char **) table->columns);
+
+  append_columns (sql, table);
+  g_string_append_printf (sql, " FROM \"%s\" ORDER BY %s", table->name,
+                          has_id (table) ? "id" : "kind COLLATE \"C\", subject_id, entry_id");
+  res = fu_pg_query (self, sql->str, NULL, N_("Could not read the database to copy it"), error);
+  if (res == NULL)
+    return FALSE;
+  values = g_new0 (const char *, n + 1);
+  for (int row = 0; row < PQntuples (res); row++)
+    {
+      for (guint i = 0; i < n; i++)
+        values[i] = PQgetisnull (res, row, (int) i) ? NULL : PQgetvalue (res, row, (int) i);
+      if (!func (values, n, user_data))
+        break;
+    }
+  return TRUE;
+}
+
+/* @value in COPY's text format. */
+static void
+append_copy_value (GString    *line,
+                   const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (line, "\\N");
+      return;
+    }
+  for (const char *p = value; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (line, "\\\\"); break;
+      case '\t': g_string_append (line, "\\t"); break;
+      case '\n': g_string_append (line, "\\n"); break;
+      case '\r': g_string_append (line, "\\r"); break;
+      default: g_string_append_c (line, *p);
+      }
+}
+
+static gboolean
+copy_failed (FuStore *self,
+             GError **error)
+{
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED, "%s: %s",
+               _("Could not write the copy"), PQerrorMessage (FU_PG (self)->conn));
+  return FALSE;
+}
+
+gboolean
+fu_pg_write_rows (FuStore            *self,
+                  const FuStoreTable *table,
+                  GPtrArray          *values,
+                  GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(FuPgResult) started = NULL;
+  g_autoptr(FuPgResult) done = NULL;
+  PGconn *conn = FU_PG (self)->conn;
+  guint n = g_strv_length ((char **) table->columns);
+
+  g_string_printf (sql, "DELETE FROM \"%s\"", table->name);
+  if (!fu_pg_exec (self, sql->str, error))
+    return FALSE;
+
+  g_string_printf (sql, "COPY \"%s\" (", table->name);
+  append_columns (sql, table);
+  g_string_append (sql, ") FROM STDIN");
+  started = PQexec (conn, sql->str);
+  if (PQresultStatus (started) != PGRES_COPY_IN)
+    return copy_failed (self, error);
+  for (guint row = 0; row * n < values->len; row++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (data, '\t');
+          append_copy_value (data, g_ptr_array_index (values, row * n + i));
+        }
+      g_string_append_c (data, '\n');
+      if (data->len >= 1 << 20)
+        {
+          if (PQputCopyData (conn, data->str, (int) data->len) != 1)
+            return copy_failed (self, error);
+          g_string_truncate (data, 0);
+        }
+    }
+  if ((data->len > 0 && PQputCopyData (conn, data->str, (int) data->len) != 1)
+      || PQputCopyEnd (conn, NULL) != 1)
+    return copy_failed (self, error);
+  done = PQgetResult (conn);
+  if (PQresultStatus (done) != PGRES_COMMAND_OK)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED, "%s: %s",
+                   _("Could not write the copy"), PQresultErrorMessage (done));
+      return FALSE;
+    }
+  /* Drain what libpq still holds of the COPY. */
+  for (PGresult *more = PQgetResult (conn); more != NULL; more = PQgetResult (conn))
+    PQclear (more);
+
+  /* New rows get ids after the copied ones. */
+  if (has_id (table))
+    {
+      g_string_printf (sql,
+                       "SELECT setval (pg_get_serial_sequence ('\"%s\"', 'id'), "
+                       "coalesce (max (id), 0) + 1, false) FROM \"%s\"",
+                       table->name, table->name);
+      if (!fu_pg_exec (self, sql->str, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fu_pg_snapshot (FuStore  *self,
+                gboolean  start,
+                GError  **error)
+{
+  return fu_pg_exec (self, start ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "COMMIT",
+                     error);
+}
+
+/* A team database's backup is a database file: the whole database, history included, read
+ * from one moment (a REPEATABLE READ transaction), written beside @dest and renamed over it
+ * once whole. It opens in the app like any file. */
+gboolean
+fu_pg_backup_to (FuStore     *self,
+                 const char  *dest,
+                 GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (dest);
+  g_autofree char *temp = g_strconcat (dest, ".partial", NULL);
+  g_autoptr(FuStore) file = NULL;
+  gboolean ok;
+
+  if (FU_PG (self)->depth > 0)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                           "a backup cannot be made during a change");
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not create the folder '%s': %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_unlink (temp);
+  file = fu_store_open (temp, error);
+  ok = file != NULL && fu_store_copy (self, file, NULL, NULL, error);
+  g_clear_object (&file);
+  if (ok && g_rename (temp, dest) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("Could not write the backup '%s': %s"), dest, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temp);
+  return ok;
+}
