@@ -403,6 +403,56 @@ test_read_only_role (void)
   g_assert_nonnull (strstr (error->message, "may read the team database"));
 }
 
+/* A colleague's change is announced: the other connection learns of it within two seconds
+ * (the window polls every second), and one's own changes are not news. */
+static void
+test_changed_elsewhere (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) mine = NULL;
+  g_autoptr(FuStore) theirs = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  gboolean seen = FALSE;
+  gint64 entry;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  mine = open_store (uri);
+  theirs = open_store (uri);
+  g_assert_false (fu_store_changed_elsewhere (mine));
+  g_assert_false (fu_store_changed_elsewhere (theirs));
+
+  command = fu_command_new_set_office_name ("ROCB A/P, Bangkok");
+  g_assert_true (fu_command_apply (command, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_false (fu_store_changed_elsewhere (theirs));
+
+  for (guint i = 0; i < 40 && !seen; i++)
+    {
+      seen = fu_store_changed_elsewhere (mine);
+      if (!seen)
+        g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_true (seen);
+  /* Said once. */
+  g_assert_false (fu_store_changed_elsewhere (mine));
+
+  /* What changed, to reload only that. */
+  entry = fu_store_audit_last_id (mine, &error);
+  rows = fu_store_list_audit_rows (mine, entry, entry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, FuAuditRow, 0).record, ==, FU_RECORD_SETTINGS);
+  {
+    g_autofree char *name = fu_store_get_office_name (mine);
+
+    g_assert_cmpstr (name, ==, "ROCB A/P, Bangkok");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,5 +466,6 @@ main (int    argc,
   g_test_add_func ("/postgres/people", test_people);
   g_test_add_func ("/postgres/import", test_import);
   g_test_add_func ("/postgres/read-only-role", test_read_only_role);
+  g_test_add_func ("/postgres/changed-elsewhere", test_changed_elsewhere);
   return g_test_run ();
 }

@@ -31,12 +31,18 @@ struct _FuPgStore
   gboolean       flat_failed;
   guint          version;
   GError        *fault;       /* the first failure of the open transaction */
+  /* SQL text -> the name of its prepared statement on this connection: parsed and planned
+   * once, as the SQLite backend caches its statements. */
+  GHashTable    *prepared;
   FuStoreAccess  access;
 };
 
 #define FU_PG(store) ((FuPgStore *) (store))
 
 extern const FuStoreBackend fu_postgres_backend;
+
+/* The channel every change is announced on (LISTEN/NOTIFY). */
+#define FU_PG_CHANNEL "followup_changes"
 
 /* Whether @location is for PostgreSQL: a postgresql:// or postgres:// URI, or libpq's
  * key=value pairs ("host=... dbname=..."). */

@@ -20,6 +20,7 @@ fu_pg_store_finalize (GObject *object)
   FuPgStore *self = FU_PG_STORE (object);
 
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->display, g_free);
   g_clear_error (&self->fault);
@@ -71,11 +72,23 @@ fu_pg_is_empty (FuStore *self)
   return g_str_equal (PQgetvalue (res, 0, 0), "t");
 }
 
+/* Others' commands are announced by the server (LISTEN/NOTIFY): whatever came since the
+ * last call, read without waiting. Our own announcements are not news. */
 static gboolean
 fu_pg_changed_elsewhere (FuStore *self)
 {
-  /* Others' changes are announced by the server (LISTEN/NOTIFY), not polled. */
-  return FALSE;
+  PGconn *conn = FU_PG (self)->conn;
+  gboolean changed = FALSE;
+  PGnotify *notify;
+
+  if (FU_PG (self)->depth > 0 || !PQconsumeInput (conn))
+    return FALSE;
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      changed |= notify->be_pid != PQbackendPID (conn);
+      PQfreemem (notify);
+    }
+  return changed;
 }
 
 static FuStore *connect_store (const char *location, GError **error);
@@ -159,6 +172,7 @@ static void
 fu_pg_store_init (FuPgStore *self)
 {
   self->access = FU_STORE_ACCESS_READ_WRITE;
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ---- Where ---------------------------------------------------------------------------------- */
@@ -279,7 +293,8 @@ fu_pg_store_open (const char        *location,
 {
   g_autoptr(FuStore) self = connect_store (location, error);
 
-  if (self == NULL || !fu_pg_migrate (self, error) || !read_access (self, error))
+  if (self == NULL || !fu_pg_migrate (self, error) || !read_access (self, error)
+      || !fu_pg_exec (self, "LISTEN " FU_PG_CHANNEL, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -415,15 +430,31 @@ fu_pg_query (FuStore    *self,
              const char *what,
              GError    **error)
 {
+  const char *name;
+  int n_values;
+
   g_return_val_if_fail (FU_IS_PG_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  n_values = params != NULL ? (int) params->values->len : 0;
+  name = g_hash_table_lookup (FU_PG (self)->prepared, sql);
+  if (name == NULL)
+    {
+      g_autoptr(FuPgResult) prepared = NULL;
+      g_autofree char *made = g_strdup_printf ("fu_%u", g_hash_table_size (FU_PG (self)->prepared));
+
+      prepared = checked (self, PQprepare (FU_PG (self)->conn, made, sql, n_values, NULL), sql,
+                          what, error);
+      if (prepared == NULL)
+        return NULL;
+      name = made;
+      g_hash_table_insert (FU_PG (self)->prepared, g_strdup (sql), g_steal_pointer (&made));
+    }
   return checked (self,
-                  PQexecParams (FU_PG (self)->conn, sql,
-                                params != NULL ? (int) params->values->len : 0, NULL,
-                                params != NULL ? (const char * const *) params->values->pdata
-                                               : NULL,
-                                NULL, NULL, 0),
+                  PQexecPrepared (FU_PG (self)->conn, name, n_values,
+                                  params != NULL ? (const char * const *) params->values->pdata
+                                                 : NULL,
+                                  NULL, NULL, 0),
                   sql, what, error);
 }
 
