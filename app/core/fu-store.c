@@ -147,18 +147,31 @@ fu_store_get_path (FuStore *self)
   return priv->location;
 }
 
-const char *
-fu_store_get_backend_name (FuStore *self)
+char *
+fu_store_describe (FuStore *self)
 {
-  const char *location;
-
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
-  location = fu_store_get_path (self);
+  if (FU_STORE_GET_CLASS (self)->describe != NULL)
+    return FU_STORE_GET_CLASS (self)->describe (self);
+  return g_path_get_basename (fu_store_get_path (self));
+}
+
+const char *
+fu_store_backend_for_location (const char *location)
+{
   for (guint i = 0; location != NULL && i < G_N_ELEMENTS (backends); i++)
     if (backends[i]->handles (location))
       return backends[i]->name;
   return NULL;
+}
+
+const char *
+fu_store_get_backend_name (FuStore *self)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), NULL);
+
+  return fu_store_backend_for_location (fu_store_get_path (self));
 }
 
 guint

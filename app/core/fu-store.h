@@ -130,6 +130,8 @@ struct _FuStoreClass
    * their ids, inside the open transaction. */
   gboolean (*write_rows) (FuStore *self, const FuStoreTable *table, GPtrArray *values,
                           GError **error);
+  /* Which database this is, for people: no password in it. */
+  char *(*describe) (FuStore *self);
   /* Starts (or ends) reading from one consistent moment of the database. */
   gboolean (*snapshot) (FuStore *self, gboolean start, GError **error);
   gboolean (*mark_sent) (FuStore *self, gint64 workshop_id, FuDay date, guint *n_changed,
@@ -201,9 +203,15 @@ typedef void (*FuStoreCopyFunc) (const char *table, gpointer user_data);
 gboolean    fu_store_copy                  (FuStore *from, FuStore *to,
                                             FuStoreCopyFunc progress, gpointer user_data,
                                             GError **error);
+/* Which database is open, for the window's title: a file's name, or a team database as
+ * "user@host/database" (never a password). */
+char       *fu_store_describe              (FuStore *self);
 /* Which backend holds the store: "sqlite" (a file, or ":memory:") or "postgres" (a team
  * database on a server). */
 const char *fu_store_get_backend_name      (FuStore *self);
+/* The same for a location not yet opened: a path is "sqlite", a postgresql:// URI or libpq's
+ * key=value pairs "postgres". */
+const char *fu_store_backend_for_location  (const char *location);
 /* The schema version this build writes (PRAGMA user_version). */
 guint       fu_store_get_latest_version    (void);
 guint       fu_store_get_version           (FuStore *self);

@@ -32,7 +32,9 @@ static void show_open_error (FuApplication *self,
 static char *
 absolute_path (const char *path)
 {
-  if (g_strcmp0 (path, ":memory:") == 0)
+  /* A team database's address is not a file's path. */
+  if (g_strcmp0 (path, ":memory:") == 0
+      || g_strcmp0 (fu_store_backend_for_location (path), "sqlite") != 0)
     return g_strdup (path);
 
   return g_canonicalize_filename (path, NULL);

@@ -60,6 +60,9 @@ struct _FuWindow
   FuReportsPage        *reports_page;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle *empty_title;
+  GtkWidget *team_box;
+  GtkLabel *team_label;
   GtkStack             *title_stack;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -915,6 +918,34 @@ apply_retention (FuWindow *self)
   fu_window_add_toast (self, adw_toast_new (message));
 }
 
+/* Which database is open: the title's subtitle (and the window list's title), and for a
+ * team database a mark at the header's start that stays in sight. */
+static void
+show_database (FuWindow *self)
+{
+  FuStore *store = fu_context_get_store (self->context);
+  g_autofree char *name = fu_store_describe (store);
+  g_autofree char *title = NULL;
+  gboolean team = g_strcmp0 (fu_store_get_backend_name (store), "sqlite") != 0;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  adw_window_title_set_subtitle (self->empty_title, name);
+  /* TRANSLATORS: the window's title: the application, then the database open in it */
+  title = g_strdup_printf (_("Follow-Up — %s"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_set_visible (self->team_box, team);
+  if (team)
+    {
+      g_autofree char *tip = NULL;
+
+      gtk_label_set_text (self->team_label, name);
+      /* TRANSLATORS: the tooltip of the team database's name in the header bar */
+      tip = g_strdup_printf (_("Team database %s: colleagues' changes appear here as they "
+                               "make them"), name);
+      gtk_widget_set_tooltip_text (self->team_box, tip);
+    }
+}
+
 static void
 fu_window_constructed (GObject *object)
 {
@@ -933,6 +964,7 @@ fu_window_constructed (GObject *object)
                                G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
       /* Another window or followup-cli on the same database: seen within a second or two. */
       self->poll_id = g_timeout_add_seconds (1, poll_cb, self);
+      show_database (self);
     }
   update_history_actions (self);
   update_access_bar (self);
@@ -1039,6 +1071,9 @@ fu_window_class_init (FuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FuWindow, reports_bin);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, team_box);
+  gtk_widget_class_bind_template_child (widget_class, FuWindow, team_label);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FuWindow, view_stack);

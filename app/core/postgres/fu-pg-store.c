@@ -91,6 +91,12 @@ fu_pg_changed_elsewhere (FuStore *self)
   return changed;
 }
 
+static char *
+fu_pg_describe (FuStore *self)
+{
+  return g_strdup (FU_PG (self)->display);
+}
+
 static FuStore *connect_store (const char *location, GError **error);
 
 static FuStore *
@@ -117,6 +123,7 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->get_fault = fu_pg_get_fault;
   store_class->get_access = fu_pg_get_access;
   store_class->is_empty = fu_pg_is_empty;
+  store_class->describe = fu_pg_describe;
   store_class->changed_elsewhere = fu_pg_changed_elsewhere;
   store_class->get_setting = fu_pg_get_setting;
   store_class->set_setting = fu_pg_set_setting;
@@ -221,7 +228,8 @@ describe_location (const char *location)
   text = g_string_new (NULL);
   if (user != NULL)
     g_string_append_printf (text, "%s@", user);
-  g_string_append (text, host != NULL ? host : "localhost");
+  /* A socket's folder says nothing to a person: it is this computer. */
+  g_string_append (text, host != NULL && host[0] != '/' ? host : "localhost");
   g_string_append_printf (text, "/%s", dbname != NULL ? dbname : (user != NULL ? user : ""));
   PQconninfoFree (options);
   return g_string_free (text, FALSE);
