@@ -101,6 +101,14 @@ check "backup of a team database" "$cli" --database "$team" backup --output "$tm
   "$("$cli" --database "$team" export responses | md5sum)" ] \
   && ok "the backup holds the same replies" || not_ok "the backup holds the same replies" ""
 
+# the history: the entries the commands made, with who made them
+FOLLOWUP_STAFF_NAME="Ana Lopez" "$cli" --database "$team" mark-reminded 2016-DCEC --date 2017-05-02 \
+  >/dev/null 2>&1
+check "history of the team database" "$cli" --database "$team" history --limit 3
+contains "the history names who" "$out" "Ana Lopez"
+check "history of a workshop" "$cli" --database "$team" history --workshop 2016-NII
+contains "the workshop's history has its marking" "$out" "2016-NII"
+
 # a bad file changes nothing on the server either
 printf 'workshop_code,name,administration,email\n2016-NII,Nobody,Atlantis,x@example.org\n' \
   >"$tmp/bad.csv"

@@ -176,6 +176,12 @@ gboolean        fu_followup_walk_add       (FuFollowupWalk *walk, const FuFollow
  * last page first. */
 GPtrArray      *fu_followup_walk_finish    (FuFollowupWalk *walk, gboolean ok);
 
+/* Fills @row's dates, reminders and status as of @as_of from @read (its dates and
+ * n_reminders). @row's followup_id and surveyed are set already: a follow-up of a workshop
+ * no longer surveyed is hidden (followup_id 0). */
+void fu_attendance_row_set_followup (FuAttendanceRow *row, const FuRules *rules, FuDay as_of,
+                                     const FuFollowupRead *read);
+
 /* ---- Summaries (fu-store-summary.c) ---------------------------------------------------- */
 
 /* The "TOTAL" row, all zero; fu_summary_row_add() adds a workshop's row to it. */

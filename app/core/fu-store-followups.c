@@ -328,3 +328,42 @@ fu_store_count_followups (FuStore               *self,
 
   return walk (self, query, FALSE, fu_followup_walk_new_count (self, query, counts), NULL, error);
 }
+
+/* ---- An attendance's follow-up as of a day (fu_store_list_workshop_attendees and
+ * fu_store_list_participant_history) ---------------------------------------------------- */
+
+void
+fu_attendance_row_set_followup (FuAttendanceRow      *row,
+                                const FuRules        *rules,
+                                FuDay                 as_of,
+                                const FuFollowupRead *read)
+{
+  FuFollowupDates *dates = &row->dates;
+
+  /* A workshop no longer surveyed keeps its follow-ups, but lists hide them. */
+  row->surveyed = row->surveyed && row->followup_id != 0;
+  if (!row->surveyed)
+    {
+      row->followup_id = 0;
+      return;
+    }
+
+  /* What had happened by the day asked about, as fu_store_list_followups sees it. */
+  dates->planned = fu_schedule_planned_date (rules, read->end, read->planned_override);
+  dates->sent = read->sent;
+  dates->deadline = read->deadline;
+  dates->last_reminder = read->last_reminder;
+  dates->received = read->received;
+  dates->closed = read->closed;
+  if (dates->sent > as_of)
+    dates->sent = dates->deadline = dates->last_reminder = FU_DAY_NONE;
+  if (dates->received > as_of)
+    dates->received = FU_DAY_NONE;
+  if (dates->closed > as_of)
+    dates->closed = FU_DAY_NONE;
+
+  if (dates->sent != FU_DAY_NONE)
+    dates->deadline = fu_followup_deadline (rules, dates);
+  row->n_reminders = dates->sent != FU_DAY_NONE ? read->n_reminders : 0;
+  row->status = fu_followup_status (rules, dates, as_of);
+}

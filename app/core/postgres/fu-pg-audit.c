@@ -303,3 +303,234 @@ fu_pg_list_audit_rows (FuStore *self,
     }
   return rows;
 }
+
+/* ---- Reading the history ------------------------------------------------------------------- */
+
+#define ENTRY_COLUMNS "e.id, e.at, e.author, e.kind, e.args, e.sentence, e.undoes, " \
+                      "e.undone_by, e.n_changes"
+
+static FuAuditEntry *
+entry_from_row (const PGresult *res,
+                int             row)
+{
+  FuAuditEntry *entry = g_new0 (FuAuditEntry, 1);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) at = NULL;
+
+  entry->id = fu_pg_int64 (res, row, 0);
+  if (!PQgetisnull (res, row, 1))
+    at = g_date_time_new_from_iso8601 (PQgetvalue (res, row, 1), utc);
+  entry->at = at != NULL ? g_date_time_to_unix (at) : 0;
+  entry->author = fu_pg_text (res, row, 2);
+  entry->kind = fu_pg_text (res, row, 3);
+  entry->args = fu_pg_text (res, row, 4);
+  entry->sentence = fu_pg_text (res, row, 5);
+  entry->undoes = fu_pg_int64 (res, row, 6);
+  entry->undone_by = fu_pg_int64 (res, row, 7);
+  entry->n_changes = (guint) fu_pg_int64 (res, row, 8);
+  return entry;
+}
+
+FuAuditEntry *
+fu_pg_get_audit_entry (FuStore *self,
+                       gint64   entry_id,
+                       GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_int (params, entry_id);
+  res = fu_pg_query (self, "SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE e.id = $1",
+                     params, N_("Could not read the history"), error);
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no history entry %lld"), (long long) entry_id);
+      return NULL;
+    }
+  return entry_from_row (res, 0);
+}
+
+/* The changes to the row of @tbl whose id is @id: its own, or a range of rows added. */
+#define CHANGES_OF(tbl, id) \
+  " JOIN audit_change c ON c.tbl = '" tbl "' AND (c.row_id = " id \
+  " OR (c.op = 1 AND c.row_id <= " id " AND c.row_last >= " id "))"
+
+/* The entries that concerned participant ?2: their record, their attendances (as they are,
+ * or moved or deleted since), and the follow-ups, reminders and replies of their
+ * attendances. */
+#define PARTICIPANT_ENTRIES \
+  "SELECT c.entry_id FROM (SELECT ?2::bigint AS id) p" CHANGES_OF ("participant", "p.id") \
+  " UNION SELECT c.entry_id FROM audit_change c WHERE c.tbl = 'attendance' AND c.op <> 1" \
+  "   AND ((c.old::jsonb ->> 'participant_id')::bigint = ?2" \
+  "        OR (c.new::jsonb ->> 'participant_id')::bigint = ?2)" \
+  " UNION SELECT c.entry_id FROM attendance a" CHANGES_OF ("attendance", "a.id") \
+  "   WHERE a.participant_id = ?2" \
+  " UNION SELECT c.entry_id FROM attendance a JOIN followup f ON f.attendance_id = a.id" \
+  CHANGES_OF ("followup", "f.id") " WHERE a.participant_id = ?2" \
+  " UNION SELECT c.entry_id FROM attendance a JOIN followup f ON f.attendance_id = a.id" \
+  "   JOIN reply r ON r.followup_id = f.id" CHANGES_OF ("reply", "r.id") \
+  "   WHERE a.participant_id = ?2" \
+  " UNION SELECT c.entry_id FROM attendance a JOIN followup f ON f.attendance_id = a.id" \
+  "   JOIN reminder m ON m.followup_id = f.id" CHANGES_OF ("reminder", "m.id") \
+  "   WHERE a.participant_id = ?2"
+
+GPtrArray *
+fu_pg_list_audit_entries (FuStore            *self,
+                          const FuAuditQuery *query,
+                          GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " ENTRY_COLUMNS " FROM audit_entry e WHERE true");
+  g_autoptr(FuPgParams) values = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  GPtrArray *list;
+
+  if (query->workshop_id > 0)
+    g_string_append (sql, " AND e.id IN (SELECT entry_id FROM audit_subject "
+                          "WHERE kind = 'workshop' AND subject_id = ?1)");
+  if (query->participant_id > 0)
+    g_string_append (sql, " AND e.id IN (" PARTICIPANT_ENTRIES ")");
+  if (query->after_id > 0)
+    g_string_append (sql, " AND e.id > ?3");
+  if (query->search != NULL && *query->search != '\0')
+    g_string_append (sql, " AND (strpos (lower (e.sentence), lower (?4)) > 0 "
+                          "OR strpos (lower (e.author), lower (?4)) > 0 "
+                          "OR strpos (lower (e.kind), lower (?4)) > 0 "
+                          "OR strpos (e.at, ?4) > 0)");
+  g_string_append (sql, " ORDER BY e.id DESC");
+  if (query->limit > 0)
+    g_string_append (sql, " LIMIT ?5");
+
+  fu_pg_params_int (values, query->workshop_id);
+  fu_pg_params_int (values, query->participant_id);
+  fu_pg_params_int (values, query->after_id);
+  fu_pg_params_raw (values, query->search != NULL ? query->search : "");
+  fu_pg_params_int (values, query->limit);
+  res = fu_pg_query_numbered (self, sql->str, values, N_("Could not read the history"), error);
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_full ((guint) PQntuples (res), (GDestroyNotify) fu_audit_entry_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_ptr_array_add (list, entry_from_row (res, i));
+  return list;
+}
+
+/* The columns of @tbl in their order, as a PostgreSQL array literal; NULL for none known. */
+static char *
+columns_array (FuRecordKind record)
+{
+  const FuStoreTable *table = &fu_store_tables[record];
+  GString *text = g_string_new ("{");
+
+  for (guint i = 0; table->columns[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "," : "", table->columns[i]);
+  g_string_append_c (text, '}');
+  return g_string_free (text, FALSE);
+}
+
+/* The change's label and fields, read from its two images in the table's column order. */
+static gboolean
+read_fields (FuStore        *self,
+             FuAuditChange  *change,
+             GError        **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  g_autofree char *columns = NULL;
+
+  change->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_audit_field_free);
+  if ((guint) change->record >= FU_N_RECORDS)
+    return TRUE;
+  columns = columns_array (change->record);
+  fu_pg_params_text (params, change->old_values);
+  fu_pg_params_text (params, change->new_values);
+  fu_pg_params_raw (params, columns);
+  res = fu_pg_query (self,
+                     "SELECT k.key, $1::jsonb ->> k.key, $2::jsonb ->> k.key "
+                     "FROM unnest ($3::text[]) WITH ORDINALITY AS k (key, n) "
+                     "WHERE coalesce ($2::jsonb, $1::jsonb) ? k.key ORDER BY k.n",
+                     params, N_("Could not read the history"), error);
+  if (res == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const char *name = PQgetvalue (res, i, 0);
+      const char *old_value = PQgetisnull (res, i, 1) ? NULL : PQgetvalue (res, i, 1);
+      const char *new_value = PQgetisnull (res, i, 2) ? NULL : PQgetvalue (res, i, 2);
+      FuAuditField *field;
+
+      if (change->label == NULL && (g_str_equal (name, "code") || g_str_equal (name, "name")
+                                    || g_str_equal (name, "key")))
+        change->label = g_strdup (new_value != NULL ? new_value : old_value);
+      if (g_strcmp0 (old_value, new_value) == 0 || g_str_equal (name, "id"))
+        continue;
+      field = g_new0 (FuAuditField, 1);
+      field->name = g_strdup (name);
+      field->old_value = g_strdup (old_value);
+      field->new_value = g_strdup (new_value);
+      g_ptr_array_add (change->fields, field);
+    }
+  return TRUE;
+}
+
+GPtrArray *
+fu_pg_list_audit_changes (FuStore *self,
+                          gint64   entry_id,
+                          GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  fu_pg_params_int (params, entry_id);
+  res = fu_pg_query (self,
+                     "SELECT id, entry_id, tbl, row_id, op, old, new, row_last "
+                     "FROM audit_change WHERE entry_id = $1 ORDER BY id",
+                     params, N_("Could not read the history"), error);
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_full ((guint) PQntuples (res), (GDestroyNotify) fu_audit_change_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      FuAuditChange *change = g_new0 (FuAuditChange, 1);
+
+      change->id = fu_pg_int64 (res, i, 0);
+      change->entry_id = fu_pg_int64 (res, i, 1);
+      if (!fu_record_kind_from_string (PQgetvalue (res, i, 2), &change->record))
+        change->record = FU_N_RECORDS;
+      change->row_id = fu_pg_int64 (res, i, 3);
+      change->op = (FuChangeOp) fu_pg_int64 (res, i, 4);
+      change->old_values = fu_pg_text (res, i, 5);
+      change->new_values = fu_pg_text (res, i, 6);
+      change->row_last = PQgetisnull (res, i, 7) ? change->row_id : fu_pg_int64 (res, i, 7);
+      g_ptr_array_add (list, change);
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      FuAuditChange *change = g_ptr_array_index (list, i);
+
+      /* One row added: the history shows it as it is now (an import's thousands of rows are
+       * shown as their number). */
+      if (change->op == FU_CHANGE_INSERT && change->row_last == change->row_id
+          && change->new_values == NULL && (guint) change->record < FU_N_RECORDS)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT to_jsonb (t)::text FROM \"%s\" t "
+                                                  "WHERE t.id = $1",
+                                                  fu_store_tables[change->record].name);
+          g_autoptr(FuPgParams) id = fu_pg_params_new ();
+          g_autoptr(FuPgResult) image = NULL;
+
+          fu_pg_params_int (id, change->row_id);
+          image = fu_pg_query (self, sql, id, N_("Could not read the history"), error);
+          if (image == NULL)
+            return NULL;
+          if (PQntuples (image) > 0)
+            change->new_values = fu_pg_text (image, 0, 0);
+        }
+      if (!read_fields (self, change, error))
+        return NULL;
+    }
+  return g_steal_pointer (&list);
+}

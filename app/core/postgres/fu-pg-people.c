@@ -456,3 +456,220 @@ fu_pg_list_attendees (FuStore  *self,
     }
   return list;
 }
+
+/* ---- Attendances with their follow-ups ------------------------------------------------------ */
+
+enum {
+  ACOL_ATTENDANCE_ID,
+  ACOL_WORKSHOP_ID,
+  ACOL_CODE,
+  ACOL_TITLE,
+  ACOL_START,
+  ACOL_END,
+  ACOL_SURVEYED,
+  ACOL_PLANNED_OVERRIDE,
+  ACOL_PARTICIPANT_ID,
+  ACOL_PARTICIPANT,
+  ACOL_ADMINISTRATION_ID,
+  ACOL_ADMINISTRATION,
+  ACOL_EMAIL,
+  ACOL_POSITION,
+  ACOL_FOLLOWUP_ID,
+  ACOL_SENT,
+  ACOL_DEADLINE,
+  ACOL_CLOSED,
+  ACOL_RECEIVED,
+  ACOL_LAST_REMINDER,
+  ACOL_N_REMINDERS,
+};
+
+/* $1 is the workshop or the participant, $2 the day asked about. */
+#define ATTENDANCE_SQL \
+  "SELECT a.id, w.id, w.code, w.title, w.start_date, w.end_date, w.surveyed," \
+  " w.planned_override, p.id, p.name, p.administration_id, ad.name, p.email, p.position," \
+  " f.id, f.sent_date, f.deadline, f.closed_date, r.received_date," \
+  " (SELECT max (m.sent_date) FROM reminder m" \
+  "   WHERE m.followup_id = f.id AND m.sent_date <= $2)," \
+  " (SELECT count (*) FROM reminder m" \
+  "   WHERE m.followup_id = f.id AND m.sent_date <= $2)" \
+  " FROM attendance a" \
+  " JOIN workshop w ON w.id = a.workshop_id" \
+  " JOIN participant p ON p.id = a.participant_id" \
+  " JOIN administration ad ON ad.id = p.administration_id" \
+  " LEFT JOIN followup f ON f.attendance_id = a.id" \
+  " LEFT JOIN reply r ON r.followup_id = f.id"
+
+static GPtrArray *
+list_attendances (FuStore     *self,
+                  const char  *sql,
+                  gint64       id,
+                  FuDay        as_of,
+                  const char  *what,
+                  GError     **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  GPtrArray *list;
+  FuRules rules;
+
+  fu_store_get_rules (self, &rules);
+  fu_pg_params_int (params, id);
+  fu_pg_params_day (params, as_of);
+  res = fu_pg_query (self, sql, params, what, error);
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_full ((guint) PQntuples (res), (GDestroyNotify) fu_attendance_row_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      FuAttendanceRow *row = g_new0 (FuAttendanceRow, 1);
+      FuFollowupRead read = { 0, };
+
+      row->attendance_id = fu_pg_int64 (res, i, ACOL_ATTENDANCE_ID);
+      row->workshop_id = fu_pg_int64 (res, i, ACOL_WORKSHOP_ID);
+      row->workshop_code = fu_pg_text (res, i, ACOL_CODE);
+      row->workshop_title = fu_pg_text (res, i, ACOL_TITLE);
+      row->workshop_start = fu_pg_day (res, i, ACOL_START);
+      row->workshop_end = fu_pg_day (res, i, ACOL_END);
+      row->participant_id = fu_pg_int64 (res, i, ACOL_PARTICIPANT_ID);
+      row->participant_name = fu_pg_text (res, i, ACOL_PARTICIPANT);
+      row->administration_id = fu_pg_int64 (res, i, ACOL_ADMINISTRATION_ID);
+      row->administration = fu_pg_text (res, i, ACOL_ADMINISTRATION);
+      row->email = fu_pg_text (res, i, ACOL_EMAIL);
+      row->position = fu_pg_text (res, i, ACOL_POSITION);
+      row->followup_id = fu_pg_int64 (res, i, ACOL_FOLLOWUP_ID);
+      row->surveyed = fu_pg_int64 (res, i, ACOL_SURVEYED) != 0;
+      read.end = row->workshop_end;
+      read.planned_override = fu_pg_day (res, i, ACOL_PLANNED_OVERRIDE);
+      read.sent = fu_pg_day (res, i, ACOL_SENT);
+      read.deadline = fu_pg_day (res, i, ACOL_DEADLINE);
+      read.closed = fu_pg_day (res, i, ACOL_CLOSED);
+      read.received = fu_pg_day (res, i, ACOL_RECEIVED);
+      read.last_reminder = fu_pg_day (res, i, ACOL_LAST_REMINDER);
+      read.n_reminders = (guint) fu_pg_int64 (res, i, ACOL_N_REMINDERS);
+      fu_attendance_row_set_followup (row, &rules, as_of, &read);
+      g_ptr_array_add (list, row);
+    }
+  return list;
+}
+
+GPtrArray *
+fu_pg_list_participant_history (FuStore  *self,
+                                gint64    participant_id,
+                                FuDay     as_of,
+                                GError  **error)
+{
+  g_autoptr(FuParticipant) participant = fu_pg_get_participant (self, participant_id, error);
+
+  if (participant == NULL)
+    return NULL;
+  return list_attendances (self,
+                           ATTENDANCE_SQL
+                           " WHERE a.participant_id = $1"
+                           " ORDER BY w.start_date COLLATE \"C\", w.code COLLATE \"C\"",
+                           participant_id, as_of,
+                           N_("Could not list the participant's workshops"), error);
+}
+
+GPtrArray *
+fu_pg_list_workshop_attendees (FuStore  *self,
+                               gint64    workshop_id,
+                               FuDay     as_of,
+                               GError  **error)
+{
+  g_autoptr(FuWorkshop) workshop = fu_pg_get_workshop (self, workshop_id, error);
+
+  if (workshop == NULL)
+    return NULL;
+  return list_attendances (self,
+                           ATTENDANCE_SQL
+                           " WHERE a.workshop_id = $1"
+                           " ORDER BY fu_nocase (ad.name), fu_nocase (p.name), a.id",
+                           workshop_id, as_of,
+                           N_("Could not list the workshop's attendees"), error);
+}
+
+/* People whose last workshop ended before the day, not anonymized yet. */
+#define LIST_BEFORE_SQL \
+  "SELECT p.id FROM participant p JOIN attendance a ON a.participant_id = p.id " \
+  "JOIN workshop w ON w.id = a.workshop_id " \
+  "WHERE p.email IS NOT NULL OR p.position IS NOT NULL OR p.gender IS NOT NULL " \
+  "GROUP BY p.id HAVING max (w.end_date COLLATE \"C\") < $1 ORDER BY p.id"
+
+/* The people whose last workshop ended before @before, for the retention rule. */
+GArray *
+fu_pg_list_participants_before (FuStore  *self,
+                                FuDay     before,
+                                GError  **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  GArray *ids;
+
+  fu_pg_params_day (params, before);
+  res = fu_pg_query (self, LIST_BEFORE_SQL, params, N_("Could not list the participants"),
+                     error);
+  if (res == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) PQntuples (res));
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      gint64 id = fu_pg_int64 (res, i, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+gboolean
+fu_pg_set_no_contact (FuStore     *self,
+                      gint64       participant_id,
+                      FuDay        date,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgParams) followups = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  g_autoptr(FuPgResult) closed = NULL;
+
+  fu_pg_params_int (params, participant_id);
+  fu_pg_params_day (params, date);
+  fu_pg_params_text (params, date != FU_DAY_NONE ? reason : NULL);
+  res = fu_pg_query (self,
+                     "UPDATE participant SET no_contact_date = $2, no_contact_reason = $3 "
+                     "WHERE id = $1",
+                     params, N_("Could not save the participant"), error);
+  if (res == NULL)
+    return FALSE;
+  if (g_str_equal (PQcmdTuples (res), "0"))
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
+                   _("There is no participant with id %lld"), (long long) participant_id);
+      return FALSE;
+    }
+
+  /* Their open follow-ups close "do not contact" (a reply stays a reply); clearing the mark
+   * opens them again. */
+  fu_pg_params_int (followups, participant_id);
+  if (date != FU_DAY_NONE)
+    {
+      fu_pg_params_day (followups, date);
+      closed = fu_pg_query (self,
+                            "UPDATE followup SET closed_date = $2, closed_reason = 'do not contact'"
+                            " WHERE closed_date IS NULL"
+                            " AND id NOT IN (SELECT followup_id FROM reply)"
+                            " AND attendance_id IN (SELECT id FROM attendance"
+                            "  WHERE participant_id = $1)",
+                            followups, N_("Could not close the follow-up"), error);
+    }
+  else
+    {
+      closed = fu_pg_query (self,
+                            "UPDATE followup SET closed_date = NULL, closed_reason = NULL"
+                            " WHERE closed_reason = 'do not contact'"
+                            " AND attendance_id IN (SELECT id FROM attendance"
+                            "  WHERE participant_id = $1)",
+                            followups, N_("Could not reopen a follow-up"), error);
+    }
+  return closed != NULL;
+}

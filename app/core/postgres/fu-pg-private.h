@@ -129,6 +129,15 @@ gboolean          fu_pg_lookup_followup       (FuStore *self, gint64 attendance_
 GPtrArray        *fu_pg_list_participant_overview (FuStore *self, GError **error);
 GPtrArray        *fu_pg_list_attendees        (FuStore *self, gint64 workshop_id,
                                                GError **error);
+GPtrArray        *fu_pg_list_participant_history (FuStore *self, gint64 participant_id,
+                                                  FuDay as_of, GError **error);
+GPtrArray        *fu_pg_list_workshop_attendees  (FuStore *self, gint64 workshop_id,
+                                                  FuDay as_of, GError **error);
+GArray           *fu_pg_list_participants_before (FuStore *self, FuDay before,
+                                                  GError **error);
+gboolean          fu_pg_set_no_contact        (FuStore *self, gint64 participant_id,
+                                               FuDay date, const char *reason,
+                                               GError **error);
 
 /* fu-pg-audit.c */
 gint64   fu_pg_audit_begin         (FuStore *self, const char *kind, gint64 undoes,
@@ -141,6 +150,9 @@ gint64   fu_pg_audit_last_undoable (FuStore *self, GError **error);
 gint64   fu_pg_audit_last_id       (FuStore *self, GError **error);
 GArray  *fu_pg_list_audit_rows     (FuStore *self, gint64 first_entry, gint64 last_entry,
                                     GError **error);
+FuAuditEntry *fu_pg_get_audit_entry (FuStore *self, gint64 entry_id, GError **error);
+GPtrArray *fu_pg_list_audit_entries (FuStore *self, const FuAuditQuery *query, GError **error);
+GPtrArray *fu_pg_list_audit_changes (FuStore *self, gint64 entry_id, GError **error);
 
 /* fu-pg-copy.c */
 gboolean fu_pg_read_rows  (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,

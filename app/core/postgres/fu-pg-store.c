@@ -140,6 +140,10 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->lookup_followup = fu_pg_lookup_followup;
   store_class->list_participant_overview = fu_pg_list_participant_overview;
   store_class->list_attendees = fu_pg_list_attendees;
+  store_class->list_participant_history = fu_pg_list_participant_history;
+  store_class->list_workshop_attendees = fu_pg_list_workshop_attendees;
+  store_class->list_participants_before = fu_pg_list_participants_before;
+  store_class->set_no_contact = fu_pg_set_no_contact;
   store_class->walk_followups = fu_pg_walk_followups;
   store_class->read_rows = fu_pg_read_rows;
   store_class->write_rows = fu_pg_write_rows;
@@ -173,6 +177,9 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->audit_last_undoable = fu_pg_audit_last_undoable;
   store_class->audit_last_id = fu_pg_audit_last_id;
   store_class->list_audit_rows = fu_pg_list_audit_rows;
+  store_class->get_audit_entry = fu_pg_get_audit_entry;
+  store_class->list_audit_entries = fu_pg_list_audit_entries;
+  store_class->list_audit_changes = fu_pg_list_audit_changes;
 }
 
 static void

@@ -790,7 +790,7 @@ attendance_row_new (sqlite3_stmt  *stmt,
                     FuDay          as_of)
 {
   FuAttendanceRow *row = g_new0 (FuAttendanceRow, 1);
-  FuFollowupDates *dates = &row->dates;
+  FuFollowupRead read = { 0, };
 
   row->attendance_id = sqlite3_column_int64 (stmt, ACOL_ATTENDANCE_ID);
   row->workshop_id = sqlite3_column_int64 (stmt, ACOL_WORKSHOP_ID);
@@ -805,35 +805,17 @@ attendance_row_new (sqlite3_stmt  *stmt,
   row->email = fu_sqlite_column_text (stmt, ACOL_EMAIL);
   row->position = fu_sqlite_column_text (stmt, ACOL_POSITION);
   row->followup_id = sqlite3_column_int64 (stmt, ACOL_FOLLOWUP_ID);
+  row->surveyed = sqlite3_column_int (stmt, ACOL_SURVEYED) != 0;
 
-  /* A workshop no longer surveyed keeps its follow-ups, but lists hide them. */
-  row->surveyed = sqlite3_column_int (stmt, ACOL_SURVEYED) != 0 && row->followup_id != 0;
-  if (!row->surveyed)
-    {
-      row->followup_id = 0;
-      return row;
-    }
-
-  /* What had happened by the day asked about, as fu_store_list_followups sees it. */
-  dates->planned = fu_schedule_planned_date (rules, row->workshop_end,
-                                             fu_sqlite_column_day (stmt, ACOL_PLANNED_OVERRIDE));
-  dates->sent = fu_sqlite_column_day (stmt, ACOL_SENT);
-  dates->deadline = fu_sqlite_column_day (stmt, ACOL_DEADLINE);
-  dates->last_reminder = fu_sqlite_column_day (stmt, ACOL_LAST_REMINDER);
-  dates->received = fu_sqlite_column_day (stmt, ACOL_RECEIVED);
-  dates->closed = fu_sqlite_column_day (stmt, ACOL_CLOSED);
-  if (dates->sent > as_of)
-    dates->sent = dates->deadline = dates->last_reminder = FU_DAY_NONE;
-  if (dates->received > as_of)
-    dates->received = FU_DAY_NONE;
-  if (dates->closed > as_of)
-    dates->closed = FU_DAY_NONE;
-
-  if (dates->sent != FU_DAY_NONE)
-    dates->deadline = fu_followup_deadline (rules, dates);
-  row->n_reminders = dates->sent != FU_DAY_NONE
-                     ? (guint) sqlite3_column_int (stmt, ACOL_N_REMINDERS) : 0;
-  row->status = fu_followup_status (rules, dates, as_of);
+  read.end = row->workshop_end;
+  read.planned_override = fu_sqlite_column_day (stmt, ACOL_PLANNED_OVERRIDE);
+  read.sent = fu_sqlite_column_day (stmt, ACOL_SENT);
+  read.deadline = fu_sqlite_column_day (stmt, ACOL_DEADLINE);
+  read.last_reminder = fu_sqlite_column_day (stmt, ACOL_LAST_REMINDER);
+  read.received = fu_sqlite_column_day (stmt, ACOL_RECEIVED);
+  read.closed = fu_sqlite_column_day (stmt, ACOL_CLOSED);
+  read.n_reminders = (guint) sqlite3_column_int (stmt, ACOL_N_REMINDERS);
+  fu_attendance_row_set_followup (row, rules, as_of, &read);
   return row;
 }
 
