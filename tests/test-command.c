@@ -663,6 +663,54 @@ test_entries (Fixture       *f,
   g_assert_cmpuint (searched->len, ==, 1);
 }
 
+/* A colleague (another connection) changed the workshop since it was read: the edit says who
+ * and when and writes nothing; based on their version it goes through. */
+static void
+test_edit_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(FuStore) other = fu_test_open_store (f->path);
+  g_autoptr(FuWorkshop) theirs = NULL;
+  g_autoptr(FuWorkshop) mine = NULL;
+  g_autoptr(FuWorkshop) now = NULL;
+  g_autoptr(FuCommand) first = NULL;
+  g_autoptr(FuCommand) second = NULL;
+  g_autoptr(FuCommand) third = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = workshop_id (f, "2016-NII");
+  gint64 read = fu_store_row_version (f->store, FU_RECORD_WORKSHOP, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (read, >, 0);
+  fu_store_set_author (other, "Ana Lopez");
+  theirs = fu_store_get_workshop (other, id, &error);
+  mine = fu_store_get_workshop (f->store, id, &error);
+
+  g_free (theirs->venue);
+  theirs->venue = g_strdup ("Bangkok");
+  first = fu_command_new_edit_workshop (theirs);
+  fu_command_set_based_on (first, read);
+  g_assert_true (fu_command_apply (first, other, &error));
+  g_assert_no_error (error);
+
+  g_free (mine->notes);
+  mine->notes = g_strdup ("Rescheduled");
+  second = fu_command_new_edit_workshop (mine);
+  fu_command_set_based_on (second, read);
+  g_assert_false (fu_command_apply (second, f->store, &error));
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Ana Lopez changed this workshop at "));
+  g_clear_error (&error);
+  now = fu_store_get_workshop (f->store, id, &error);
+  g_assert_cmpstr (now->venue, ==, "Bangkok");
+  g_assert_null (now->notes);
+
+  third = fu_command_new_edit_workshop (mine);
+  fu_command_set_based_on (third, fu_store_row_version (f->store, FU_RECORD_WORKSHOP, id, NULL));
+  g_assert_true (fu_command_apply (third, f->store, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +730,7 @@ main (int   argc,
   ADD ("settings", test_settings);
   ADD ("nothing-changed", test_nothing_changed);
   ADD ("conflict", test_conflict);
+  ADD ("edit-conflict", test_edit_conflict);
   ADD ("history", test_history);
   ADD ("poll", test_poll);
   ADD ("entries", test_entries);

@@ -400,6 +400,72 @@ test_edit (Fixture       *f,
   g_assert_false (saved->surveyed);
 }
 
+/* A colleague changed the workshop on screen (another connection) before this window heard
+ * of it: saving a field there says who and when, writes nothing, and shows their version; or
+ * overwrites with this one when asked. */
+static void
+test_edit_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuStore) other = fu_test_open_store (f->path);
+  g_autoptr(FuWorkshop) theirs = NULL;
+  g_autoptr(FuWorkshop) saved = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  FuWorkshopDetail *detail = FU_WORKSHOP_DETAIL (child (f->page, FU_TYPE_WORKSHOPS_PAGE,
+                                                        "detail"));
+  GtkWidget *venue = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "venue_row"));
+  GtkWidget *notes = GTK_WIDGET (child (detail, FU_TYPE_WORKSHOP_DETAIL, "notes_row"));
+  AdwMessageDialog *dialog;
+  gint64 id = workshop_id (f, "2016-LAB");
+
+  g_assert_true (fu_workshops_page_select (f->page, id));
+  fu_display_iterate ();
+
+  fu_store_set_author (other, "Ana Lopez");
+  theirs = fu_store_get_workshop (other, id, &error);
+  g_free (theirs->venue);
+  theirs->venue = g_strdup ("Bangkok");
+  command = fu_command_new_edit_workshop (theirs);
+  g_assert_true (fu_command_apply (command, other, &error));
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (GTK_EDITABLE (notes), "Rescheduled");
+  g_signal_emit_by_name (notes, "entry-activated");
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by a Colleague");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Ana Lopez changed this workshop at "));
+  saved = fu_store_get_workshop (f->store, id, &error);
+  g_assert_null (saved->notes);
+  g_clear_pointer (&saved, fu_workshop_free);
+
+  /* Theirs: the fields show the colleague's venue, and nothing of mine was written. */
+  adw_message_dialog_response (dialog, "theirs");
+  fu_display_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (venue)), ==, "Bangkok");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (notes)), ==, "");
+
+  /* Again, and this time mine wins. */
+  g_free (theirs->venue);
+  theirs->venue = g_strdup ("Tokyo");
+  g_clear_object (&command);
+  command = fu_command_new_edit_workshop (theirs);
+  g_assert_true (fu_command_apply (command, other, &error));
+  gtk_editable_set_text (GTK_EDITABLE (notes), "Rescheduled");
+  g_signal_emit_by_name (notes, "entry-activated");
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "overwrite");
+  fu_display_iterate ();
+  saved = fu_store_get_workshop (f->store, id, &error);
+  g_assert_cmpstr (saved->notes, ==, "Rescheduled");
+  g_assert_cmpstr (saved->venue, ==, "Bangkok");
+}
+
 /* "Add Workshop" from the window opens the page's form; the new workshop is selected. */
 static void
 test_add (Fixture       *f,
@@ -885,6 +951,8 @@ main (int   argc,
               fixture_setup, test_attendees, fixture_teardown);
   g_test_add ("/display/workshops/edit", Fixture, NULL,
               fixture_setup, test_edit, fixture_teardown);
+  g_test_add ("/display/workshops/edit-conflict", Fixture, NULL,
+              fixture_setup, test_edit_conflict, fixture_teardown);
   g_test_add ("/display/workshops/add", Fixture, NULL,
               fixture_setup, test_add, fixture_teardown);
   g_test_add ("/display/workshops/add-participant-alike", Fixture, NULL,

@@ -453,6 +453,68 @@ test_changed_elsewhere (void)
   }
 }
 
+/* Two colleagues edit the same workshop: the second edit, based on what was read before the
+ * first, is refused with who and when, and writes nothing; based on the new version it goes
+ * through. */
+static void
+test_edit_conflict (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) ana = NULL;
+  g_autoptr(FuStore) bo = NULL;
+  g_autoptr(FuWorkshop) anas = NULL;
+  g_autoptr(FuWorkshop) bos = NULL;
+  g_autoptr(FuWorkshop) now = NULL;
+  g_autoptr(FuCommand) first = NULL;
+  g_autoptr(FuCommand) second = NULL;
+  g_autoptr(FuCommand) third = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, read;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  ana = open_store (uri);
+  bo = open_store (uri);
+  fu_store_set_author (ana, "Ana Lopez");
+  fu_store_set_author (bo, "Bo Chan");
+  id = add_workshop (ana, "2016-NII", "2016-09-05", "2016-09-09");
+
+  /* Both open it. */
+  read = fu_store_row_version (bo, FU_RECORD_WORKSHOP, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fu_store_row_version (ana, FU_RECORD_WORKSHOP, id, &error), ==, read);
+  anas = fu_store_get_workshop (ana, id, &error);
+  bos = fu_store_get_workshop (bo, id, &error);
+
+  g_free (anas->venue);
+  anas->venue = g_strdup ("Bangkok");
+  first = fu_command_new_edit_workshop (anas);
+  fu_command_set_based_on (first, read);
+  g_assert_true (fu_command_apply (first, ana, &error));
+  g_assert_no_error (error);
+
+  g_free (bos->venue);
+  bos->venue = g_strdup ("Tokyo");
+  second = fu_command_new_edit_workshop (bos);
+  fu_command_set_based_on (second, read);
+  g_assert_false (fu_command_apply (second, bo, &error));
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Ana Lopez changed this workshop at "));
+  g_clear_error (&error);
+  now = fu_store_get_workshop (bo, id, &error);
+  g_assert_cmpstr (now->venue, ==, "Bangkok");
+
+  /* Bo saw Ana's version and chose to overwrite it. */
+  third = fu_command_new_edit_workshop (bos);
+  fu_command_set_based_on (third, fu_store_row_version (bo, FU_RECORD_WORKSHOP, id, NULL));
+  g_assert_true (fu_command_apply (third, bo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, fu_workshop_free);
+  now = fu_store_get_workshop (ana, id, &error);
+  g_assert_cmpstr (now->venue, ==, "Tokyo");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -467,5 +529,6 @@ main (int    argc,
   g_test_add_func ("/postgres/import", test_import);
   g_test_add_func ("/postgres/read-only-role", test_read_only_role);
   g_test_add_func ("/postgres/changed-elsewhere", test_changed_elsewhere);
+  g_test_add_func ("/postgres/edit-conflict", test_edit_conflict);
   return g_test_run ();
 }

@@ -281,6 +281,9 @@ struct _FuCommand
   FuImportOptions   *import_options;
   FuImportFlags      flags;
   gboolean           replace;
+  /* The edited record's version when it was read (fu_store_row_version), if checked. */
+  gint64             based_on;
+  gboolean           check_version;
 
   /* What applying it found out and did. */
   char              *kind_name;
@@ -1444,6 +1447,84 @@ backup_first (FuCommand *self,
   return FALSE;
 }
 
+/* The record an edit is about, for its version: FALSE for other commands. */
+static gboolean
+edited_record (FuCommand    *self,
+               FuRecordKind *record,
+               gint64       *row_id)
+{
+  switch (self->kind)
+    {
+    case EDIT_WORKSHOP:
+      *record = FU_RECORD_WORKSHOP;
+      *row_id = self->workshop->id;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+check_based_on (FuCommand *self,
+                FuStore   *store,
+                GError   **error)
+{
+  g_autoptr(FuAuditEntry) entry = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *when = NULL;
+  FuRecordKind record;
+  gint64 row_id;
+  gint64 current;
+
+  if (!self->check_version || !edited_record (self, &record, &row_id))
+    return TRUE;
+  current = fu_store_row_version (store, record, row_id, error);
+  if (current < 0)
+    return FALSE;
+  if (current == self->based_on)
+    return TRUE;
+
+  entry = fu_store_get_audit_entry (store, current, error);
+  if (entry == NULL)
+    return FALSE;
+  at = g_date_time_new_from_unix_local (entry->at);
+  now = g_date_time_new_now_local ();
+  if (g_date_time_get_year (at) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now))
+    {
+      g_autofree char *time = g_date_time_format (at, "%H:%M");
+
+      /* TRANSLATORS: who changed a workshop one is editing, and the time today */
+      when = g_strdup_printf (_("%s changed this workshop at %s"), entry->author, time);
+    }
+  else
+    {
+      g_autofree char *day = fu_day_format_display (fu_day_new (
+        (guint) g_date_time_get_year (at), (guint) g_date_time_get_month (at),
+        (guint) g_date_time_get_day_of_month (at)));
+      g_autofree char *time = g_date_time_format (at, "%H:%M");
+
+      /* TRANSLATORS: who changed a workshop one is editing, the day and the time */
+      when = g_strdup_printf (_("%s changed this workshop on %s at %s"), entry->author, day,
+                              time);
+    }
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+               _("%s since you opened it (“%s”)."), when, entry->sentence);
+  return FALSE;
+}
+
+void
+fu_command_set_based_on (FuCommand *self,
+                         gint64     version)
+{
+  g_return_if_fail (FU_IS_COMMAND (self));
+
+  /* A version not read (an error: -1) checks nothing rather than refuse every edit. */
+  self->based_on = version;
+  self->check_version = version >= 0;
+}
+
 gboolean
 fu_command_apply (FuCommand *self,
                   FuStore   *store,
@@ -1463,6 +1544,12 @@ fu_command_apply (FuCommand *self,
   if (!prepare (self, store, error) || !backup_first (self, store, error)
       || !fu_store_begin (store, error))
     return FALSE;
+  /* Someone changed the record since it was read: say who and when, write nothing. */
+  if (!check_based_on (self, store, error))
+    {
+      fu_store_rollback (store);
+      return FALSE;
+    }
 
   entry_id = fu_store_audit_begin (store, self->kind_name, self->undoes, error);
   ok = entry_id != 0 && run (self, store, error)

@@ -122,6 +122,10 @@ const char     *fu_command_get_kind         (FuCommand *self);
 /* After apply: the sentence, the history entry (0 when nothing changed), what changed. */
 const char     *fu_command_get_sentence     (FuCommand *self);
 gint64          fu_command_get_entry_id     (FuCommand *self);
+/* For an edit: the record's version when the editor read it (fu_store_row_version). When
+ * someone changed it since, applying fails with FU_STORE_ERROR_CONFLICT saying who and when,
+ * and writes nothing. Without it, nothing is checked. */
+void            fu_command_set_based_on     (FuCommand *self, gint64 version);
 FuChangeSet    *fu_command_get_changes      (FuCommand *self);
 /* After apply: the id of the record it added (workshop, participant, attendance,
  * administration, reply), how many follow-ups it marked, and an import's result. */

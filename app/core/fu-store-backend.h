@@ -192,6 +192,13 @@ void          fu_summary_row_add         (FuSummaryRow *total, const FuSummaryRo
 gboolean      fu_store_add_earlier_years (FuStore *self, GArray *points, guint first_year,
                                           guint last_year, GError **error);
 
+/* ---- Versions ------------------------------------------------------------------------------ */
+
+/* A row's version, in every backend's SQL: ?1 the table, ?2 the row's id. */
+#define ROW_VERSION_SQL \
+  "SELECT coalesce (max (entry_id), 0) FROM audit_change WHERE tbl = ?1 " \
+  "AND (row_id = ?2 OR (op = 1 AND row_id <= ?2 AND row_last >= ?2))"
+
 /* ---- Copies (fu-store-copy.c) -------------------------------------------------------------- */
 
 /* The columns of the data's tables, as every backend names them, id first. */

@@ -147,6 +147,23 @@ fu_store_get_path (FuStore *self)
   return priv->location;
 }
 
+gint64
+fu_store_row_version (FuStore      *self,
+                      FuRecordKind  record,
+                      gint64        row_id,
+                      GError      **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), -1);
+  g_return_val_if_fail ((guint) record < FU_N_RECORDS, -1);
+
+  if (FU_STORE_GET_CLASS (self)->row_version == NULL)
+    {
+      fu_store_set_cannot_error (self, "row_version", error);
+      return -1;
+    }
+  return FU_STORE_GET_CLASS (self)->row_version (self, record, row_id, error);
+}
+
 char *
 fu_store_describe (FuStore *self)
 {

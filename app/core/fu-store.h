@@ -130,6 +130,7 @@ struct _FuStoreClass
    * their ids, inside the open transaction. */
   gboolean (*write_rows) (FuStore *self, const FuStoreTable *table, GPtrArray *values,
                           GError **error);
+  gint64 (*row_version) (FuStore *self, FuRecordKind record, gint64 row_id, GError **error);
   /* Which database this is, for people: no password in it. */
   char *(*describe) (FuStore *self);
   /* Starts (or ends) reading from one consistent moment of the database. */
@@ -202,6 +203,11 @@ typedef void (*FuStoreCopyFunc) (const char *table, gpointer user_data);
  * @from, in one transaction of @to. Any two backends. */
 gboolean    fu_store_copy                  (FuStore *from, FuStore *to,
                                             FuStoreCopyFunc progress, gpointer user_data,
+                                            GError **error);
+/* The version of a record: the newest history entry that added, changed or deleted it (0 when
+ * none did), or -1 with an error. Inside a transaction the record stays as it is for it, so
+ * that an edit checked against it cannot cross a colleague's. */
+gint64      fu_store_row_version           (FuStore *self, FuRecordKind record, gint64 row_id,
                                             GError **error);
 /* Which database is open, for the window's title: a file's name, or a team database as
  * "user@host/database" (never a password). */

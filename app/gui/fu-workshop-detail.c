@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fu-error.h"
 #include "fu-day.h"
 #include "fu-gui-util.h"
 #include "fu-history-group.h"
@@ -52,6 +53,7 @@ struct _FuWorkshopDetail
   FuContext            *context;
   gint64                workshop_id;
   FuWorkshop           *workshop;        /* as last read or saved; NULL when none */
+  gint64                version;         /* its version then (fu_store_row_version) */
   GArray               *host_ids;        /* gint64 per host_row position; 0 = none */
   FuLazyList           *attendees;
   FuHistoryGroup       *changes_group;
@@ -468,6 +470,7 @@ load (FuWorkshopDetail *self)
   store = fu_context_get_store (self->context);
 
   g_clear_pointer (&self->workshop, fu_workshop_free);
+  self->version = fu_store_row_version (store, FU_RECORD_WORKSHOP, self->workshop_id, NULL);
   self->workshop = fu_store_get_workshop (store, self->workshop_id, &error);
   if (self->workshop == NULL)
     {
@@ -507,19 +510,31 @@ load (FuWorkshopDetail *self)
 
 /* ---- Saving ------------------------------------------------------------------------------ */
 
-/* Saves @changed (a copy of the workshop with one field changed), says so with Undo. */
+static void show_conflict (FuWorkshopDetail *self, FuWorkshop *changed, Field field,
+                           const GError *error);
+
+/* Saves @changed (a copy of the workshop with one field changed), says so with Undo. The
+ * workshop as it was read (its version) is what the change is based on: when a colleague
+ * changed it since, nothing is written and the conflict is explained. */
 static gboolean
-save (FuWorkshopDetail *self,
-      FuWorkshop       *changed,
-      Field             field,
-      GtkWidget        *row)
+save_based_on (FuWorkshopDetail *self,
+               FuWorkshop       *changed,
+               Field             field,
+               GtkWidget        *row,
+               gint64            version)
 {
   g_autoptr(FuCommand) command = fu_command_new_edit_workshop (changed);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = saved_message (field, changed->code);
 
+  fu_command_set_based_on (command, version);
   if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, &error))
     {
+      if (g_error_matches (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT))
+        {
+          show_conflict (self, changed, field, error);
+          return FALSE;
+        }
       if (row != NULL)
         gtk_widget_add_css_class (row, "error");
       fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
@@ -528,9 +543,83 @@ save (FuWorkshopDetail *self,
   if (row != NULL)
     gtk_widget_remove_css_class (row, "error");
 
+  if (fu_command_get_entry_id (command) != 0)
+    self->version = fu_command_get_entry_id (command);
   g_clear_pointer (&self->workshop, fu_workshop_free);
   self->workshop = fu_workshop_copy (changed);
   return TRUE;
+}
+
+static gboolean
+save (FuWorkshopDetail *self,
+      FuWorkshop       *changed,
+      Field             field,
+      GtkWidget        *row)
+{
+  return save_based_on (self, changed, field, row, self->version);
+}
+
+/* ---- A colleague's change ------------------------------------------------------------- */
+
+typedef struct {
+  FuWorkshopDetail *self;
+  FuWorkshop       *mine;
+  Field             field;
+} Conflict;
+
+static void
+conflict_free (Conflict *conflict)
+{
+  g_object_unref (conflict->self);
+  fu_workshop_free (conflict->mine);
+  g_free (conflict);
+}
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Conflict         *conflict)
+{
+  FuWorkshopDetail *self = conflict->self;
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      /* Mine over theirs, on purpose now: based on the version the colleague made. */
+      gint64 current = fu_store_row_version (fu_context_get_store (self->context),
+                                             FU_RECORD_WORKSHOP, conflict->mine->id, NULL);
+
+      save_based_on (self, conflict->mine, conflict->field, NULL, current);
+    }
+  /* Theirs: shown as it is now, my change dropped. */
+  load (self);
+  conflict_free (conflict);
+}
+
+static void
+show_conflict (FuWorkshopDetail *self,
+               FuWorkshop       *changed,
+               Field             field,
+               const GError     *error)
+{
+  Conflict *conflict = g_new0 (Conflict, 1);
+  GtkWidget *dialog;
+
+  conflict->self = g_object_ref (self);
+  conflict->mine = fu_workshop_copy (changed);
+  conflict->field = field;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Changed by a Colleague"), error->message);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "theirs", _("_Show Their Version"),
+                                    "overwrite", _("_Overwrite With Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb), conflict);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* FALSE, with the row marked and a toast saying how to write it, when @text is not a day. */

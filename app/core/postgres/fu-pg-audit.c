@@ -534,3 +534,35 @@ fu_pg_list_audit_changes (FuStore *self,
     }
   return g_steal_pointer (&list);
 }
+
+/* The newest entry that added, changed or deleted the row. Inside a transaction the row is
+ * locked first: a colleague's edit of it waits for ours, then finds the new version. */
+gint64
+fu_pg_row_version (FuStore      *self,
+                   FuRecordKind  record,
+                   gint64        row_id,
+                   GError      **error)
+{
+  g_autoptr(FuPgParams) values = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  if (FU_PG (self)->depth > 0)
+    {
+      g_autofree char *lock = g_strdup_printf ("SELECT id FROM \"%s\" WHERE id = $1 FOR UPDATE",
+                                               audit_tables[record]);
+      g_autoptr(FuPgParams) id = fu_pg_params_new ();
+      g_autoptr(FuPgResult) locked = NULL;
+
+      fu_pg_params_int (id, row_id);
+      locked = fu_pg_query (self, lock, id, N_("Could not read the history"), error);
+      if (locked == NULL)
+        return -1;
+    }
+  fu_pg_params_raw (values, audit_tables[record]);
+  fu_pg_params_int (values, row_id);
+  res = fu_pg_query_numbered (self, ROW_VERSION_SQL, values, N_("Could not read the history"),
+                              error);
+  if (res == NULL)
+    return -1;
+  return fu_pg_int64 (res, 0, 0);
+}

@@ -153,6 +153,8 @@ GArray  *fu_pg_list_audit_rows     (FuStore *self, gint64 first_entry, gint64 la
 FuAuditEntry *fu_pg_get_audit_entry (FuStore *self, gint64 entry_id, GError **error);
 GPtrArray *fu_pg_list_audit_entries (FuStore *self, const FuAuditQuery *query, GError **error);
 GPtrArray *fu_pg_list_audit_changes (FuStore *self, gint64 entry_id, GError **error);
+gint64    fu_pg_row_version        (FuStore *self, FuRecordKind record, gint64 row_id,
+                                    GError **error);
 
 /* fu-pg-copy.c */
 gboolean fu_pg_read_rows  (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,

@@ -1624,3 +1624,32 @@ fu_sqlite_set_no_contact (FuStore     *self,
   fu_sqlite_bind_day (stmt, 2, date);
   return run (self, stmt, error);
 }
+
+/* The newest entry that added, changed or deleted the row. In a write transaction SQLite
+ * holds the database: nobody changes the row before the transaction ends. */
+gint64
+fu_sqlite_row_version (FuStore      *self,
+                       FuRecordKind  record,
+                       gint64        row_id,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+  int rc;
+
+  stmt = fu_sqlite_prepare (self, ROW_VERSION_SQL, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, audit_tables[record].name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fu_sqlite_set_error (self, error, _("Could not read the history"));
+      return -1;
+    }
+  return version;
+}

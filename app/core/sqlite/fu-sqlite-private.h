@@ -405,4 +405,6 @@ gboolean fu_sqlite_write_rows (FuStore *self, const FuStoreTable *table, GPtrArr
                                GError **error);
 gboolean fu_sqlite_snapshot (FuStore *self, gboolean start, GError **error);
 
+gint64 fu_sqlite_row_version (FuStore *self, FuRecordKind record, gint64 row_id, GError **error);
+
 G_END_DECLS

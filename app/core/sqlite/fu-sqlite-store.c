@@ -103,6 +103,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->read_rows = fu_sqlite_read_rows;
   store_class->write_rows = fu_sqlite_write_rows;
   store_class->snapshot = fu_sqlite_snapshot;
+  store_class->row_version = fu_sqlite_row_version;
   store_class->mark_sent = fu_sqlite_mark_sent;
   store_class->mark_reminded = fu_sqlite_mark_reminded;
   store_class->mark_followups_sent = fu_sqlite_mark_followups_sent;
