@@ -109,6 +109,38 @@ contains "the history names who" "$out" "Ana Lopez"
 check "history of a workshop" "$cli" --database "$team" history --workshop 2016-NII
 contains "the workshop's history has its marking" "$out" "2016-NII"
 
+# the README's team setup: its roles, as the staff and a reader use them
+quiet=(env PGOPTIONS="-c client_min_messages=warning")
+drop_team () {
+  "${quiet[@]}" psql -q "$FOLLOWUP_TEST_PG" -c "DROP DATABASE IF EXISTS followup" \
+    -c "DROP ROLE IF EXISTS fu_test_staff" -c "DROP ROLE IF EXISTS fu_test_ravi" \
+    -c "DROP ROLE IF EXISTS followup_owner" -c "DROP ROLE IF EXISTS followup_staff" \
+    -c "DROP ROLE IF EXISTS followup_reader" >/dev/null 2>&1
+}
+drop_team
+if "${quiet[@]}" psql -q "$FOLLOWUP_TEST_PG" -v owner_password="'owner-secret'" \
+     -f "$src/data/team-setup.sql" >"$tmp/setup.out" 2>&1; then
+  ok "data/team-setup.sql runs"
+else
+  not_ok "data/team-setup.sql runs" "$(cat "$tmp/setup.out")"
+fi
+"${quiet[@]}" psql -q "$FOLLOWUP_TEST_PG" \
+  -c "CREATE ROLE fu_test_staff LOGIN PASSWORD 'staff' IN ROLE followup_staff" \
+  -c "CREATE ROLE fu_test_ravi LOGIN PASSWORD 'ravi' IN ROLE followup_reader" >/dev/null
+check "init as the owner" env PGPASSWORD=owner-secret "$cli" \
+  --database "postgresql://followup_owner@/followup?host=$host" init
+check "the staff load the sample" env PGPASSWORD=staff "$cli" \
+  --database "postgresql://fu_test_staff@/followup?host=$host" sample
+check "the history names the staff's role" env PGPASSWORD=staff "$cli" \
+  --database "postgresql://fu_test_staff@/followup?host=$host" history
+contains "the role is the author" "$out" "fu_test_staff"
+check "a reader exports" env PGPASSWORD=ravi "$cli" \
+  --database "postgresql://fu_test_ravi@/followup?host=$host" export responses
+refuse "a reader cannot mark" env PGPASSWORD=ravi "$cli" \
+  --database "postgresql://fu_test_ravi@/followup?host=$host" mark-sent 2016-NII
+contains "the refusal says why" "$(cat "$tmp/err")" "may read the team database"
+drop_team
+
 # a bad file changes nothing on the server either
 printf 'workshop_code,name,administration,email\n2016-NII,Nobody,Atlantis,x@example.org\n' \
   >"$tmp/bad.csv"

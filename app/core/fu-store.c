@@ -313,6 +313,8 @@ fu_store_get_author (FuStore *self)
 
   g_return_val_if_fail (FU_IS_STORE (self), NULL);
 
+  if (priv->author == NULL && FU_STORE_GET_CLASS (self)->default_author != NULL)
+    priv->author = FU_STORE_GET_CLASS (self)->default_author (self);
   if (priv->author == NULL)
     priv->author = fu_audit_default_author ();
   return priv->author;

@@ -131,6 +131,8 @@ struct _FuStoreClass
   gboolean (*write_rows) (FuStore *self, const FuStoreTable *table, GPtrArray *values,
                           GError **error);
   gint64 (*row_version) (FuStore *self, FuRecordKind record, gint64 row_id, GError **error);
+  /* Who the history names when no staff name is set: NULL for the computer's user. */
+  char *(*default_author) (FuStore *self);
   /* Which database this is, for people: no password in it. */
   char *(*describe) (FuStore *self);
   /* Starts (or ends) reading from one consistent moment of the database. */

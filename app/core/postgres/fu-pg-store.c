@@ -97,6 +97,14 @@ fu_pg_describe (FuStore *self)
   return g_strdup (FU_PG (self)->display);
 }
 
+/* On a team database, without a staff name, the history names the PostgreSQL role: the
+ * colleagues know each other by it, not by their computers' accounts. */
+static char *
+fu_pg_default_author (FuStore *self)
+{
+  return g_strdup (PQuser (FU_PG (self)->conn));
+}
+
 static FuStore *connect_store (const char *location, GError **error);
 
 static FuStore *
@@ -124,6 +132,7 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->get_access = fu_pg_get_access;
   store_class->is_empty = fu_pg_is_empty;
   store_class->describe = fu_pg_describe;
+  store_class->default_author = fu_pg_default_author;
   store_class->changed_elsewhere = fu_pg_changed_elsewhere;
   store_class->get_setting = fu_pg_get_setting;
   store_class->set_setting = fu_pg_set_setting;
