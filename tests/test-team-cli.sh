@@ -70,6 +70,9 @@ both "mark-reminded" mark-reminded 2016-NII --date 2017-04-05
 both "mark-reminded again the same day records nothing" mark-reminded 2016-NII --date 2017-04-05
 both "followups after marking" followups --as-of 2017-05-01
 both "export reminders after marking" export reminders --as-of 2017-05-01
+both "undo the reminders" undo
+both "followups after undoing" followups --as-of 2017-05-01
+both "export reminders after undoing" export reminders --as-of 2017-05-01
 
 # copy: the file into a new team database and back, every export the same
 copy_name=${name}_copy

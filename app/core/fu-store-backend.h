@@ -192,6 +192,14 @@ void          fu_summary_row_add         (FuSummaryRow *total, const FuSummaryRo
 gboolean      fu_store_add_earlier_years (FuStore *self, GArray *points, guint first_year,
                                           guint last_year, GError **error);
 
+/* ---- Undo ---------------------------------------------------------------------------------- */
+
+/* A record in words for a message ("workshop 2017-VAL", "a reply"); @label its code, name or
+ * key, if known. */
+char    *fu_store_describe_record   (const char *table, const char *label);
+/* FU_STORE_ERROR_CONFLICT: @what has changed (or, @taken, been added again) since. */
+gboolean fu_store_set_undo_conflict (const char *what, gboolean taken, GError **error);
+
 /* ---- Versions ------------------------------------------------------------------------------ */
 
 /* A row's version, in every backend's SQL: ?1 the table, ?2 the row's id. */

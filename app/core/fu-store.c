@@ -519,6 +519,44 @@ fu_store_validate_reply (const FuReply *reply,
          && validate_answer (reply->project_initiated, _("Q5 (project initiated)"), error);
 }
 
+/* ---- Undo's messages, for every backend --------------------------------------------------- */
+
+char *
+fu_store_describe_record (const char *table,
+                          const char *label)
+{
+  if (g_str_equal (table, "workshop"))
+    return g_strdup_printf (_("workshop %s"), label != NULL ? label : "?");
+  if (g_str_equal (table, "participant"))
+    return g_strdup_printf (_("participant %s"), label != NULL ? label : "?");
+  if (g_str_equal (table, "administration"))
+    return g_strdup_printf (_("administration %s"), label != NULL ? label : "?");
+  if (g_str_equal (table, "attendance"))
+    return g_strdup (_("an attendance"));
+  if (g_str_equal (table, "followup"))
+    return g_strdup (_("a follow-up"));
+  if (g_str_equal (table, "reminder"))
+    return g_strdup (_("a reminder"));
+  if (g_str_equal (table, "reply"))
+    return g_strdup (_("a reply"));
+  return g_strdup (_("the team settings"));
+}
+
+gboolean
+fu_store_set_undo_conflict (const char *what,
+                            gboolean    taken,
+                            GError    **error)
+{
+  if (taken)
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                 _("This change can no longer be undone: %s has been added again since"),
+                 what);
+  else
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                 _("This change can no longer be undone: %s has changed since"), what);
+  return FALSE;
+}
+
 /* ---- Aliases of administrations, kept as settings ------------------------------------ */
 
 #define ALIAS_PREFIX "alias:"

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fu-pg-private.h"
 
@@ -565,4 +566,300 @@ fu_pg_row_version (FuStore      *self,
   if (res == NULL)
     return -1;
   return fu_pg_int64 (res, 0, 0);
+}
+
+/* ---- Undoing --------------------------------------------------------------------------------
+ * As the SQLite backend does: the entry's updates and deletes are turned back newest first,
+ * each only if its row is still as the entry left it; then the rows it added go, unless a
+ * change still in force touched them since. The rows' images are JSON, read back with
+ * jsonb_populate_record(). */
+
+static const FuStoreTable *
+table_of (FuRecordKind record)
+{
+  return &fu_store_tables[record];
+}
+
+/* The record in words, for a message: from its image's code, name or key. */
+static char *
+describe_image (const FuStoreTable *table,
+                const char         *values)
+{
+  const char *label = NULL;
+  g_autofree char *found = NULL;
+
+  if (values != NULL)
+    {
+      /* A small JSON object: the first of the three keys it has. */
+      for (const char * const *key = (const char * const[]) { "\"code\"", "\"name\"", "\"key\"",
+                                                              NULL };
+           *key != NULL && label == NULL; key++)
+        {
+          const char *at = strstr (values, *key);
+          const char *start;
+          const char *end;
+
+          if (at == NULL)
+            continue;
+          start = strchr (at + strlen (*key), '"');
+          end = start != NULL ? strchr (start + 1, '"') : NULL;
+          if (start != NULL && end != NULL)
+            label = found = g_strndup (start + 1, (gsize) (end - start - 1));
+        }
+    }
+  return fu_store_describe_record (table->name, label);
+}
+
+static gboolean
+conflict (const FuStoreTable *table,
+          const char         *values,
+          gboolean            taken,
+          GError            **error)
+{
+  g_autofree char *what = describe_image (table, values);
+
+  if (error != NULL)
+    g_clear_error (error);
+  return fu_store_set_undo_conflict (what, taken, error);
+}
+
+/* Whether the row @row_id of @table now holds what @values says (NULL: that there is none). */
+static gboolean
+row_is (FuStore            *self,
+        const FuStoreTable *table,
+        gint64              row_id,
+        const char         *values,
+        gboolean           *same,
+        GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT to_jsonb (t) @> $2::jsonb FROM \"%s\" t "
+                                          "WHERE t.id = $1", table->name);
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_int (params, row_id);
+  fu_pg_params_raw (params, values != NULL ? values : "{}");
+  res = fu_pg_query (self, sql, params, N_("Could not read the history"), error);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    *same = values == NULL;
+  else
+    *same = values != NULL && g_str_equal (PQgetvalue (res, 0, 0), "t");
+  return TRUE;
+}
+
+/* Turns the row from @from into @to: an insert when @from is NULL, a delete when @to is. */
+static gboolean
+apply_image (FuStore            *self,
+             const FuStoreTable *table,
+             gint64              row_id,
+             const char         *from,
+             const char         *to,
+             GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  gboolean same = FALSE;
+
+  if (!row_is (self, table, row_id, from, &same, error))
+    return FALSE;
+  if (!same)
+    return conflict (table, from != NULL ? from : to, from == NULL, error);
+
+  if (to == NULL)
+    g_string_printf (sql, "DELETE FROM \"%s\" WHERE id = $2 AND $1::text IS NULL", table->name);
+  else if (from == NULL)
+    g_string_printf (sql, "INSERT INTO \"%s\" SELECT * FROM jsonb_populate_record "
+                          "(NULL::\"%s\", $1::jsonb || jsonb_build_object ('id', $2::bigint))",
+                     table->name, table->name);
+  else
+    {
+      g_string_printf (sql, "UPDATE \"%s\" SET (", table->name);
+      for (guint i = 1; table->columns[i] != NULL; i++)
+        g_string_append_printf (sql, "%s\"%s\"", i > 1 ? ", " : "", table->columns[i]);
+      g_string_append (sql, ") = (SELECT ");
+      for (guint i = 1; table->columns[i] != NULL; i++)
+        g_string_append_printf (sql, "%sr.\"%s\"", i > 1 ? ", " : "", table->columns[i]);
+      g_string_append_printf (sql, " FROM jsonb_populate_record (NULL::\"%s\", $1::jsonb) r) "
+                                   "WHERE id = $2", table->name);
+    }
+  fu_pg_params_text (params, to);
+  fu_pg_params_int (params, row_id);
+  res = fu_pg_query (self, sql->str, params, N_("Could not undo the change"), error);
+  if (res != NULL)
+    return TRUE;
+  if (g_error_matches (*error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS))
+    return conflict (table, to, TRUE, error);
+  if (g_error_matches (*error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND))
+    return conflict (table, to != NULL ? to : from, FALSE, error);
+  return FALSE;
+}
+
+/* Takes back the rows @first to @last that entry @entry_id added to @table: they go, unless
+ * a change still in force touched them since, or one of them is gone already. */
+static gboolean
+revert_range (FuStore            *self,
+              const FuStoreTable *table,
+              gint64              entry_id,
+              gint64              first,
+              gint64              last,
+              const char         *values,
+              GError            **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgParams) range = fu_pg_params_new ();
+  g_autoptr(FuPgResult) touched = NULL;
+  g_autoptr(FuPgResult) deleted = NULL;
+  g_autofree char *sql = NULL;
+
+  fu_pg_params_raw (params, table->name);
+  fu_pg_params_int (params, first);
+  fu_pg_params_int (params, last);
+  fu_pg_params_int (params, entry_id);
+  touched = fu_pg_query (self,
+                         "SELECT 1 FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                         "WHERE c.tbl = $1 AND c.entry_id > $4 "
+                         "AND e.kind <> 'undo' AND e.undone_by IS NULL "
+                         "AND c.entry_id NOT IN (SELECT entry_id FROM audit_capture) "
+                         "AND (c.row_id BETWEEN $2 AND $3 "
+                         "     OR (c.op = 1 AND c.row_id < $2 AND c.row_last >= $2)) "
+                         "LIMIT 1",
+                         params, N_("Could not read the history"), error);
+  if (touched == NULL)
+    return FALSE;
+  if (PQntuples (touched) > 0)
+    return conflict (table, values, FALSE, error);
+
+  sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id BETWEEN $1 AND $2", table->name);
+  fu_pg_params_int (range, first);
+  fu_pg_params_int (range, last);
+  deleted = fu_pg_query (self, sql, range, N_("Could not undo the change"), error);
+  if (deleted == NULL)
+    {
+      if (g_error_matches (*error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND))
+        return conflict (table, values, FALSE, error);
+      return FALSE;
+    }
+  if (g_ascii_strtoll (PQcmdTuples (deleted), NULL, 10) != last - first + 1)
+    return conflict (table, values, FALSE, error);
+  return TRUE;
+}
+
+/* At most @limit changes of @entry_id with ids below @before, newest first: the inserts
+ * (@inserts) or the updates and deletes. */
+static FuPgResult *
+changes_before (FuStore  *self,
+                gint64    entry_id,
+                gboolean  inserts,
+                gint64    before,
+                guint     limit,
+                GError  **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+
+  fu_pg_params_int (params, entry_id);
+  fu_pg_params_int (params, before);
+  fu_pg_params_int (params, limit);
+  fu_pg_params_raw (params, inserts ? "t" : "f");
+  return fu_pg_query (self,
+                      "SELECT id, tbl, row_id, op, old, new, coalesce (row_last, row_id) "
+                      "FROM audit_change WHERE entry_id = $1 AND id < $2 AND (op = 1) = $4 "
+                      "ORDER BY id DESC LIMIT $3",
+                      params, N_("Could not read the history"), error);
+}
+
+gboolean
+fu_pg_audit_revert (FuStore *self,
+                    gint64   entry_id,
+                    GError **error)
+{
+  gint64 capture = 0;
+  gint64 captured_before = 0;
+  gint64 captured_after = 0;
+  gint64 n_reverted = 0;
+
+  if (!read_int64 (self, "SELECT entry_id FROM audit_capture WHERE $1::bigint IS NOT NULL "
+                         "LIMIT 1", 0, &capture, error)
+      || !read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = $1", capture,
+                      &captured_before, error))
+    return FALSE;
+
+  /* The updates and deletes, newest first; then the rows added go, the last added first
+   * (follow-ups before their attendances, attendances before their people). */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gint64 before = G_MAXINT64;
+
+      for (;;)
+        {
+          g_autoptr(FuPgResult) changes = changes_before (self, entry_id, pass == 1, before, 1000,
+                                                          error);
+
+          if (changes == NULL)
+            return FALSE;
+          if (PQntuples (changes) == 0)
+            break;
+          for (int i = 0; i < PQntuples (changes); i++)
+            {
+              FuRecordKind record;
+              const FuStoreTable *table;
+              gint64 row_id = fu_pg_int64 (changes, i, 2);
+              gint64 row_last = fu_pg_int64 (changes, i, 6);
+              FuChangeOp op = (FuChangeOp) fu_pg_int64 (changes, i, 3);
+              const char *old_values = PQgetisnull (changes, i, 4) ? NULL
+                                                                   : PQgetvalue (changes, i, 4);
+              const char *new_values = PQgetisnull (changes, i, 5) ? NULL
+                                                                   : PQgetvalue (changes, i, 5);
+              gboolean ok;
+
+              if (!fu_record_kind_from_string (PQgetvalue (changes, i, 1), &record))
+                {
+                  g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                                       _("This change can no longer be undone: the history "
+                                         "names a record this version does not know"));
+                  return FALSE;
+                }
+              table = table_of (record);
+              if (op == FU_CHANGE_INSERT && new_values != NULL)
+                {
+                  gboolean same = FALSE;
+
+                  /* Recorded with its values: it must still have them. */
+                  ok = row_is (self, table, row_id, new_values, &same, error);
+                  if (ok && !same)
+                    ok = conflict (table, new_values, FALSE, error);
+                  if (ok)
+                    ok = revert_range (self, table, entry_id, row_id, row_last, new_values,
+                                       error);
+                }
+              else if (op == FU_CHANGE_INSERT)
+                ok = revert_range (self, table, entry_id, row_id, row_last, NULL, error);
+              else
+                ok = apply_image (self, table, row_id, new_values, old_values, error);
+              if (!ok)
+                return FALSE;
+              before = fu_pg_int64 (changes, i, 0);
+              n_reverted += op == FU_CHANGE_INSERT ? row_last - row_id + 1 : 1;
+            }
+        }
+    }
+
+  /* A delete that cascaded touched more than the entry did: those rows were not this
+   * change's to take back. The rows put back are noted one by one, as the others. */
+  if (capture > 0)
+    {
+      if (!read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = $1", capture,
+                       &captured_after, error))
+        return FALSE;
+      if (captured_after - captured_before != n_reverted)
+        {
+          g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                               _("This change can no longer be undone: records were added to "
+                                 "it since"));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

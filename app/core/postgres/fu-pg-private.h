@@ -155,6 +155,7 @@ GPtrArray *fu_pg_list_audit_entries (FuStore *self, const FuAuditQuery *query, G
 GPtrArray *fu_pg_list_audit_changes (FuStore *self, gint64 entry_id, GError **error);
 gint64    fu_pg_row_version        (FuStore *self, FuRecordKind record, gint64 row_id,
                                     GError **error);
+gboolean  fu_pg_audit_revert       (FuStore *self, gint64 entry_id, GError **error);
 
 /* fu-pg-copy.c */
 gboolean fu_pg_read_rows  (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,

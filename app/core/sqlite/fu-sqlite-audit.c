@@ -498,21 +498,7 @@ describe_record (FuStore          *self,
       sqlite3_reset (stmt);
     }
 
-  if (g_str_equal (table->name, "workshop"))
-    return g_strdup_printf (_("workshop %s"), label != NULL ? label : "?");
-  if (g_str_equal (table->name, "participant"))
-    return g_strdup_printf (_("participant %s"), label != NULL ? label : "?");
-  if (g_str_equal (table->name, "administration"))
-    return g_strdup_printf (_("administration %s"), label != NULL ? label : "?");
-  if (g_str_equal (table->name, "attendance"))
-    return g_strdup (_("an attendance"));
-  if (g_str_equal (table->name, "followup"))
-    return g_strdup (_("a follow-up"));
-  if (g_str_equal (table->name, "reminder"))
-    return g_strdup (_("a reminder"));
-  if (g_str_equal (table->name, "reply"))
-    return g_strdup (_("a reply"));
-  return g_strdup (_("the team settings"));
+  return fu_store_describe_record (table->name, label);
 }
 
 static gboolean
@@ -524,14 +510,7 @@ conflict (FuStore          *self,
 {
   g_autofree char *what = describe_record (self, table, values);
 
-  if (taken)
-    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
-                 _("This change can no longer be undone: %s has been added again since"),
-                 what);
-  else
-    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
-                 _("This change can no longer be undone: %s has changed since"), what);
-  return FALSE;
+  return fu_store_set_undo_conflict (what, taken, error);
 }
 
 /* Whether the row @row_id of @table is now exactly @values (NULL: that there is no such
