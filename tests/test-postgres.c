@@ -11,6 +11,7 @@
 
 #include "fu-command.h"
 #include "fu-error.h"
+#include "fu-history.h"
 #include "fu-import.h"
 #include "fu-rules.h"
 #include "fu-store.h"
@@ -515,6 +516,75 @@ test_edit_conflict (void)
   g_assert_cmpstr (now->venue, ==, "Tokyo");
 }
 
+/* Administrations added, renamed and removed; a person and an attendance deleted, and the
+ * deletion undone with the same ids: new rows then get ids after them. */
+static void
+test_deletions (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(FuAdministration) admin = fu_administration_new ();
+  g_autoptr(FuAdministration) read = NULL;
+  g_autoptr(FuParticipant) person = fu_participant_new ();
+  g_autoptr(FuParticipant) back = NULL;
+  g_autoptr(FuCommand) remove = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 admin_id, workshop, person_id, again;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+
+  admin->name = g_strdup ("Atlantis");
+  admin->short_name = g_strdup ("ATL");
+  admin_id = fu_store_add_administration (store, admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fu_store_add_administration (store, admin, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  admin->id = admin_id;
+  g_free (admin->name);
+  admin->name = g_strdup ("Atlantis Customs");
+  g_assert_true (fu_store_update_administration (store, admin, &error));
+  read = fu_store_get_administration (store, admin_id, &error);
+  g_assert_cmpstr (read->name, ==, "Atlantis Customs");
+
+  workshop = add_workshop (store, "2016-NII", "2016-09-05", "2016-09-09");
+  person->name = g_strdup ("Ana Lopez");
+  person->administration_id = admin_id;
+  person->email = g_strdup ("ana@customs.example");
+  person_id = fu_store_add_participant (store, person, &error);
+  g_assert_cmpint (fu_store_add_attendance (store, workshop, person_id, &error), >, 0);
+
+  /* In use: refused before the server would. */
+  g_assert_false (fu_store_delete_administration (store, admin_id, &error));
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  remove = fu_command_new_delete_participant (person_id);
+  g_assert_true (fu_command_apply (remove, store, &error));
+  g_assert_no_error (error);
+  g_assert_null (fu_store_get_participant (store, person_id, NULL));
+  {
+    g_autoptr(FuHistory) history = fu_history_new (store);
+
+    g_assert_true (fu_history_undo_entry (history, fu_command_get_entry_id (remove), NULL,
+                                          &error));
+    g_assert_no_error (error);
+  }
+  back = fu_store_get_participant (store, person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->email, ==, "ana@customs.example");
+
+  g_free (person->email);
+  person->email = g_strdup ("bo@customs.example");
+  person->id = 0;
+  again = fu_store_add_participant (store, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, >, person_id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -530,5 +600,6 @@ main (int    argc,
   g_test_add_func ("/postgres/read-only-role", test_read_only_role);
   g_test_add_func ("/postgres/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/postgres/edit-conflict", test_edit_conflict);
+  g_test_add_func ("/postgres/deletions", test_deletions);
   return g_test_run ();
 }

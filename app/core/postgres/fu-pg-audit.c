@@ -780,6 +780,10 @@ fu_pg_audit_revert (FuStore *self,
   gint64 captured_after = 0;
   gint64 n_reverted = 0;
 
+  /* Rows come back in the history's order, children possibly before their parents (a
+   * cascade is recorded after the row that caused it): checked once all are back. */
+  if (!fu_pg_exec (self, "SET CONSTRAINTS ALL DEFERRED", error))
+    return FALSE;
   if (!read_int64 (self, "SELECT entry_id FROM audit_capture WHERE $1::bigint IS NOT NULL "
                          "LIMIT 1", 0, &capture, error)
       || !read_int64 (self, "SELECT count (*) FROM audit_change WHERE entry_id = $1", capture,

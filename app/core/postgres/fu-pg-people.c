@@ -673,3 +673,197 @@ fu_pg_set_no_contact (FuStore     *self,
     }
   return closed != NULL;
 }
+
+/* ---- Changing administrations, deleting people and attendances ----------------------------- */
+
+/* Runs @sql with @params in a level of its own; no row changed is FU_STORE_ERROR_NOT_FOUND
+ * with @not_found. */
+static gboolean
+change_one (FuStore    *self,
+            const char *sql,
+            FuPgParams *params,
+            const char *what,
+            const char *not_found,
+            GError    **error)
+{
+  g_autoptr(FuPgResult) res = NULL;
+  gboolean ok;
+
+  if (!fu_pg_begin (self, error))
+    return FALSE;
+  res = fu_pg_query (self, sql, params, what, error);
+  ok = res != NULL;
+  if (ok && g_str_equal (PQcmdTuples (res), "0"))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND, not_found);
+      ok = FALSE;
+    }
+  return fu_pg_finish (self, ok, error);
+}
+
+static gboolean
+name_taken (FuStore                *self,
+            const FuAdministration *admin,
+            GError                **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  gint64 other = 0;
+
+  fu_pg_params_raw (params, admin->name);
+  fu_pg_params_text (params, fu_store_text_is_blank (admin->short_name) ? NULL
+                                                                        : admin->short_name);
+  fu_pg_params_int (params, admin->id);
+  if (!fu_pg_select_id (self,
+                        "SELECT id FROM administration WHERE id <> $3 "
+                        "AND (fu_nocase (name) = fu_nocase ($1) "
+                        "     OR ($2::text IS NOT NULL AND fu_nocase (short_name) = fu_nocase ($2)))",
+                        params, N_("Could not look up an administration"), &other, error))
+    return TRUE;
+  if (other == 0)
+    return FALSE;
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+               _("Another administration is named '%s' or has the short name '%s'"),
+               admin->name, admin->short_name != NULL ? admin->short_name : "");
+  return TRUE;
+}
+
+static FuPgParams *
+administration_params (const FuAdministration *admin)
+{
+  FuPgParams *params = fu_pg_params_new ();
+
+  fu_pg_params_text (params, admin->name);
+  fu_pg_params_text (params, fu_store_text_is_blank (admin->short_name) ? NULL
+                                                                        : admin->short_name);
+  fu_pg_params_text (params, admin->country);
+  fu_pg_params_int (params, admin->member ? 1 : 0);
+  fu_pg_params_int (params, admin->observer ? 1 : 0);
+  return params;
+}
+
+gint64
+fu_pg_add_administration (FuStore                *self,
+                          const FuAdministration *admin,
+                          GError                **error)
+{
+  g_autoptr(FuPgParams) params = NULL;
+  g_autoptr(FuPgResult) res = NULL;
+  FuAdministration unsaved = *admin;
+
+  if (fu_store_text_is_blank (admin->name))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("An administration needs a name"));
+      return 0;
+    }
+  unsaved.id = 0;
+  if (name_taken (self, &unsaved, error) || !fu_pg_begin (self, error))
+    return 0;
+  params = administration_params (admin);
+  res = fu_pg_query (self,
+                     "INSERT INTO administration (name, short_name, country, member, observer) "
+                     "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                     params, N_("Could not add the administration"), error);
+  if (!fu_pg_finish (self, res != NULL, error))
+    return 0;
+  return fu_pg_int64 (res, 0, 0);
+}
+
+gboolean
+fu_pg_update_administration (FuStore                *self,
+                             const FuAdministration *admin,
+                             GError                **error)
+{
+  g_autoptr(FuPgParams) params = NULL;
+  g_autofree char *not_found = NULL;
+
+  if (fu_store_text_is_blank (admin->name))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("An administration needs a name"));
+      return FALSE;
+    }
+  if (name_taken (self, admin, error))
+    return FALSE;
+  params = administration_params (admin);
+  fu_pg_params_int (params, admin->id);
+  not_found = g_strdup_printf (_("There is no administration with id %lld"),
+                               (long long) admin->id);
+  return change_one (self,
+                     "UPDATE administration SET name = $1, short_name = $2, country = $3, "
+                     "member = $4, observer = $5 WHERE id = $6",
+                     params, N_("Could not save the administration"), not_found, error);
+}
+
+gboolean
+fu_pg_delete_administration (FuStore *self,
+                             gint64   id,
+                             GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgParams) used = fu_pg_params_new ();
+  g_autofree char *not_found = NULL;
+  gint64 user = 0;
+
+  /* Told before the server refuses it, which would spoil the transaction. */
+  fu_pg_params_int (used, id);
+  if (!fu_pg_select_id (self,
+                        "SELECT 1 WHERE EXISTS (SELECT 1 FROM participant "
+                        "WHERE administration_id = $1) OR EXISTS (SELECT 1 FROM workshop "
+                        "WHERE host_administration_id = $1)",
+                        used, N_("Could not delete the administration"), &user, error))
+    return FALSE;
+  if (user != 0)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                           _("This administration still has participants or hosts "
+                             "workshops: merge it into another instead"));
+      return FALSE;
+    }
+  fu_pg_params_int (params, id);
+  not_found = g_strdup_printf (_("There is no administration with id %lld"), (long long) id);
+  return change_one (self, "DELETE FROM administration WHERE id = $1", params,
+                     N_("Could not delete the administration"), not_found, error);
+}
+
+gboolean
+fu_pg_delete_participant (FuStore *self,
+                          gint64   id,
+                          GError **error)
+{
+  g_autoptr(FuPgParams) attendances = fu_pg_params_new ();
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  g_autofree char *not_found = NULL;
+
+  if (!fu_pg_begin (self, error))
+    return FALSE;
+  fu_pg_params_int (attendances, id);
+  res = fu_pg_query (self, "DELETE FROM attendance WHERE participant_id = $1", attendances,
+                     N_("Could not delete the participant's attendances"), error);
+  if (res == NULL)
+    {
+      fu_pg_rollback (self);
+      return FALSE;
+    }
+  fu_pg_params_int (params, id);
+  not_found = g_strdup_printf (_("There is no participant with id %lld"), (long long) id);
+  return fu_pg_finish (self, change_one (self, "DELETE FROM participant WHERE id = $1", params,
+                                         N_("Could not delete the participant"), not_found,
+                                         error),
+                       error);
+}
+
+gboolean
+fu_pg_delete_attendance (FuStore *self,
+                         gint64   id,
+                         GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autofree char *not_found = NULL;
+
+  fu_pg_params_int (params, id);
+  not_found = g_strdup_printf (_("There is no attendance with id %lld"), (long long) id);
+  return change_one (self, "DELETE FROM attendance WHERE id = $1", params,
+                     N_("Could not remove the participant from the workshop"), not_found, error);
+}

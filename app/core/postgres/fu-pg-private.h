@@ -135,6 +135,13 @@ GPtrArray        *fu_pg_list_workshop_attendees  (FuStore *self, gint64 workshop
                                                   FuDay as_of, GError **error);
 GArray           *fu_pg_list_participants_before (FuStore *self, FuDay before,
                                                   GError **error);
+gint64            fu_pg_add_administration    (FuStore *self, const FuAdministration *admin,
+                                               GError **error);
+gboolean          fu_pg_update_administration (FuStore *self, const FuAdministration *admin,
+                                               GError **error);
+gboolean          fu_pg_delete_administration (FuStore *self, gint64 id, GError **error);
+gboolean          fu_pg_delete_participant    (FuStore *self, gint64 id, GError **error);
+gboolean          fu_pg_delete_attendance     (FuStore *self, gint64 id, GError **error);
 gboolean          fu_pg_set_no_contact        (FuStore *self, gint64 participant_id,
                                                FuDay date, const char *reason,
                                                GError **error);

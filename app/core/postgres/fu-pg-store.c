@@ -153,6 +153,11 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->list_workshop_attendees = fu_pg_list_workshop_attendees;
   store_class->list_participants_before = fu_pg_list_participants_before;
   store_class->set_no_contact = fu_pg_set_no_contact;
+  store_class->add_administration = fu_pg_add_administration;
+  store_class->update_administration = fu_pg_update_administration;
+  store_class->delete_administration = fu_pg_delete_administration;
+  store_class->delete_participant = fu_pg_delete_participant;
+  store_class->delete_attendance = fu_pg_delete_attendance;
   store_class->walk_followups = fu_pg_walk_followups;
   store_class->read_rows = fu_pg_read_rows;
   store_class->write_rows = fu_pg_write_rows;
