@@ -43,7 +43,7 @@ admin_exec (const char *sql)
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
   res = PQexec (conn, sql);
-  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+  if (PQresultStatus (res) != PGRES_COMMAND_OK && PQresultStatus (res) != PGRES_TUPLES_OK)
     g_error ("%s: %s", sql, PQerrorMessage (conn));
   PQclear (res);
   PQfinish (conn);
@@ -585,6 +585,79 @@ test_deletions (void)
   g_assert_cmpint (again, >, person_id);
 }
 
+/* A workshop added without asserting, for a write expected to fail. */
+static gint64
+add_workshop_or_error (FuStore *store,
+                       GError **error)
+{
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+
+  workshop->code = g_strdup ("2017-AEO");
+  workshop->title = g_strdup ("AEO");
+  workshop->start_date = workshop->end_date = fu_day_new (2017, 2, 6);
+  return fu_store_add_workshop (store, workshop, error);
+}
+
+static void
+count_signal (guint *n)
+{
+  (*n)++;
+}
+
+/* The server drops the session: the store says it is not connected (once), refuses writes
+ * saying why, and gets the connection back by itself, a step at each poll; then writes go
+ * through again, and the poll says everything may have changed. */
+static void
+test_connection_lost (void)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *kill = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean back = FALSE;
+  guint changes = 0;
+  gint64 id = 0;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+  g_signal_connect_swapped (store, "connection-changed", G_CALLBACK (count_signal), &changes);
+  g_assert_true (fu_store_is_connected (store));
+
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                          "WHERE datname = '%.*s' AND pid <> pg_backend_pid ()",
+                          (int) strcspn (uri + strlen ("postgresql:///"), "?"),
+                          uri + strlen ("postgresql:///"));
+  admin_exec (kill);
+  /* The window asks every second; noticed within a few. */
+  for (guint i = 0; i < 20 && fu_store_is_connected (store); i++)
+    {
+      g_assert_false (fu_store_changed_elsewhere (store));
+      g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_false (fu_store_is_connected (store));
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_assert_cmpint (add_workshop_or_error (store, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "connection to the team database"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 100 && !back; i++)
+    {
+      back = fu_store_changed_elsewhere (store);
+      if (!back)
+        g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_true (back);
+  g_assert_true (fu_store_is_connected (store));
+  g_assert_cmpuint (changes, ==, 2);
+  add_workshop (store, "2016-NII", "2016-09-05", "2016-09-09");
+  g_assert_true (fu_store_lookup_workshop (store, "2016-NII", &id, &error));
+  g_assert_cmpint (id, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -601,5 +674,6 @@ main (int    argc,
   g_test_add_func ("/postgres/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/postgres/edit-conflict", test_edit_conflict);
   g_test_add_func ("/postgres/deletions", test_deletions);
+  g_test_add_func ("/postgres/connection-lost", test_connection_lost);
   return g_test_run ();
 }

@@ -69,6 +69,8 @@ typedef struct {
 void fu_store_set_location (FuStore *self, const char *location);
 /* For a backend: the access changed after the open (a check that ran later failed). */
 void fu_store_emit_access_changed (FuStore *self);
+/* For a backend: the connection to the server was lost, or is back. */
+void fu_store_emit_connection_changed (FuStore *self);
 
 /* The error for an operation a backend does not do yet (@what: its name). */
 void fu_store_set_cannot_error (FuStore *self, const char *what, GError **error);

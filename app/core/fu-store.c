@@ -43,6 +43,7 @@ fu_store_finalize (GObject *object)
 }
 
 static guint access_changed_signal;
+static guint connection_changed_signal;
 
 static void
 fu_store_class_init (FuStoreClass *klass)
@@ -53,6 +54,28 @@ fu_store_class_init (FuStoreClass *klass)
   access_changed_signal = g_signal_new ("access-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
+  /* A database on a server lost its connection, or has it back (fu_store_is_connected). */
+  connection_changed_signal = g_signal_new ("connection-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+}
+
+void
+fu_store_emit_connection_changed (FuStore *self)
+{
+  g_return_if_fail (FU_IS_STORE (self));
+
+  g_signal_emit (self, connection_changed_signal, 0);
+}
+
+gboolean
+fu_store_is_connected (FuStore *self)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+
+  if (FU_STORE_GET_CLASS (self)->is_connected == NULL)
+    return TRUE;
+  return FU_STORE_GET_CLASS (self)->is_connected (self);
 }
 
 void

@@ -131,6 +131,8 @@ struct _FuStoreClass
   gboolean (*write_rows) (FuStore *self, const FuStoreTable *table, GPtrArray *values,
                           GError **error);
   gint64 (*row_version) (FuStore *self, FuRecordKind record, gint64 row_id, GError **error);
+  /* A database on a server: whether its connection is up (NULL: always). */
+  gboolean (*is_connected) (FuStore *self);
   /* Who the history names when no staff name is set: NULL for the computer's user. */
   char *(*default_author) (FuStore *self);
   /* Which database this is, for people: no password in it. */
@@ -211,6 +213,11 @@ gboolean    fu_store_copy                  (FuStore *from, FuStore *to,
  * that an edit checked against it cannot cross a colleague's. */
 gint64      fu_store_row_version           (FuStore *self, FuRecordKind record, gint64 row_id,
                                             GError **error);
+/* Whether a database on a server can be reached now: FALSE from when its connection is
+ * lost until the store has reconnected by itself (it tries whenever it is asked about others'
+ * changes, fu_store_changed_elsewhere). Meanwhile writes are refused, saying so. A file is
+ * always connected. "connection-changed" says when this changes. */
+gboolean    fu_store_is_connected          (FuStore *self);
 /* Which database is open, for the window's title: a file's name, or a team database as
  * "user@host/database" (never a password). */
 char       *fu_store_describe              (FuStore *self);

@@ -120,11 +120,18 @@ store_access (FuWindow *self)
                                : FU_STORE_ACCESS_READ_WRITE;
 }
 
+static gboolean
+store_connected (FuWindow *self)
+{
+  return self->context == NULL || fu_store_is_connected (fu_context_get_store (self->context));
+}
+
 static void
 update_actions (FuWindow *self)
 {
   gboolean empty = store_is_empty (self);
-  gboolean writable = store_access (self) == FU_STORE_ACCESS_READ_WRITE;
+  gboolean writable = store_access (self) == FU_STORE_ACCESS_READ_WRITE
+                      && store_connected (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-summary", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", empty && writable);
@@ -139,6 +146,15 @@ update_actions (FuWindow *self)
 static void
 update_access_bar (FuWindow *self)
 {
+  /* A team database out of reach: said above everything until the connection is back. */
+  if (!store_connected (self))
+    {
+      gtk_label_set_text (self->access_label, _("Connection lost. Retrying…"));
+      gtk_info_bar_set_message_type (self->access_bar, GTK_MESSAGE_WARNING);
+      gtk_widget_set_visible (GTK_WIDGET (self->access_button), FALSE);
+      gtk_info_bar_set_revealed (self->access_bar, TRUE);
+      return;
+    }
   switch (store_access (self))
     {
     case FU_STORE_ACCESS_DAMAGED:
@@ -947,6 +963,13 @@ show_database (FuWindow *self)
 }
 
 static void
+connection_changed_cb (FuWindow *self)
+{
+  update_access_bar (self);
+  update_actions (self);
+}
+
+static void
 fu_window_constructed (GObject *object)
 {
   FuWindow *self = FU_WINDOW (object);
@@ -964,6 +987,8 @@ fu_window_constructed (GObject *object)
                                G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
       /* Another window or followup-cli on the same database: seen within a second or two. */
       self->poll_id = g_timeout_add_seconds (1, poll_cb, self);
+      g_signal_connect_object (fu_context_get_store (self->context), "connection-changed",
+                               G_CALLBACK (connection_changed_cb), self, G_CONNECT_SWAPPED);
       show_database (self);
     }
   update_history_actions (self);

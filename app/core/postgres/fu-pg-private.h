@@ -34,6 +34,9 @@ struct _FuPgStore
   /* SQL text -> the name of its prepared statement on this connection: parsed and planned
    * once, as the SQLite backend caches its statements. */
   GHashTable    *prepared;
+  /* The connection was lost: being reset (PQresetStart) until it is back. */
+  gboolean       lost;
+  gboolean       resetting;
   FuStoreAccess  access;
 };
 

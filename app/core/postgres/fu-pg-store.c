@@ -66,14 +66,77 @@ fu_pg_is_empty (FuStore *self)
                      NULL, N_("Could not tell whether the database is empty"), &error);
   if (res == NULL)
     {
-      g_warning ("%s", error->message);
+      /* Out of reach, the banner says so already. */
+      if (!FU_PG (self)->lost)
+        g_warning ("%s", error->message);
       return FALSE;
     }
   return g_str_equal (PQgetvalue (res, 0, 0), "t");
 }
 
+static gboolean set_up_session (FuStore *self, GError **error);
+
+static gboolean
+fu_pg_is_connected (FuStore *self)
+{
+  return !FU_PG (self)->lost;
+}
+
+/* The connection is gone: say so once, and start getting it back without waiting. */
+static void
+connection_lost (FuStore *self)
+{
+  FuPgStore *pg = FU_PG (self);
+
+  if (!pg->lost)
+    {
+      g_message ("The connection to %s was lost: reconnecting", pg->display);
+      pg->lost = TRUE;
+      fu_store_emit_connection_changed (self);
+    }
+  if (!pg->resetting)
+    pg->resetting = PQresetStart (pg->conn) == 1;
+}
+
+/* One step of getting the connection back, without waiting; TRUE once it is back. */
+static gboolean
+reconnect_step (FuStore *self)
+{
+  FuPgStore *pg = FU_PG (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!pg->resetting)
+    {
+      connection_lost (self);
+      return FALSE;
+    }
+  switch (PQresetPoll (pg->conn))
+    {
+    case PGRES_POLLING_OK:
+      break;
+    case PGRES_POLLING_FAILED:
+      pg->resetting = FALSE;   /* tried again at the next poll */
+      return FALSE;
+    default:
+      return FALSE;
+    }
+  pg->resetting = FALSE;
+  /* A new session: its statements are prepared again, and it listens again. */
+  g_hash_table_remove_all (pg->prepared);
+  if (!set_up_session (self, &error))
+    {
+      g_message ("Reconnected to %s, but: %s", pg->display, error->message);
+      return FALSE;
+    }
+  g_message ("The connection to %s is back", pg->display);
+  pg->lost = FALSE;
+  fu_store_emit_connection_changed (self);
+  return TRUE;
+}
+
 /* Others' commands are announced by the server (LISTEN/NOTIFY): whatever came since the
- * last call, read without waiting. Our own announcements are not news. */
+ * last call, read without waiting. Our own announcements are not news. A lost connection is
+ * got back here, a step at each call; once back, everything may have changed. */
 static gboolean
 fu_pg_changed_elsewhere (FuStore *self)
 {
@@ -81,8 +144,15 @@ fu_pg_changed_elsewhere (FuStore *self)
   gboolean changed = FALSE;
   PGnotify *notify;
 
-  if (FU_PG (self)->depth > 0 || !PQconsumeInput (conn))
+  if (FU_PG (self)->depth > 0)
     return FALSE;
+  if (FU_PG (self)->lost)
+    return reconnect_step (self);
+  if (!PQconsumeInput (conn) || PQstatus (conn) == CONNECTION_BAD)
+    {
+      connection_lost (self);
+      return FALSE;
+    }
   while ((notify = PQnotifies (conn)) != NULL)
     {
       changed |= notify->be_pid != PQbackendPID (conn);
@@ -133,6 +203,7 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->is_empty = fu_pg_is_empty;
   store_class->describe = fu_pg_describe;
   store_class->default_author = fu_pg_default_author;
+  store_class->is_connected = fu_pg_is_connected;
   store_class->changed_elsewhere = fu_pg_changed_elsewhere;
   store_class->get_setting = fu_pg_get_setting;
   store_class->set_setting = fu_pg_set_setting;
@@ -263,7 +334,6 @@ connect_store (const char *location,
                GError    **error)
 {
   g_autoptr(FuPgStore) self = g_object_new (FU_TYPE_PG_STORE, NULL);
-  g_autoptr(FuPgResult) res = NULL;
   g_autofree char *message = NULL;
 
   self->conninfo = g_strdup (location);
@@ -288,15 +358,25 @@ connect_store (const char *location,
                    PQserverVersion (self->conn) % 10000);
       return NULL;
     }
-  /* Dates and text as this application writes them, whatever the server's defaults. */
-  res = fu_pg_query (FU_STORE (self),
+  if (!set_up_session (FU_STORE (self), error))
+    return NULL;
+  return FU_STORE (g_steal_pointer (&self));
+}
+
+/* What a session needs, again after a reconnection: dates and text as this application
+ * writes them whatever the server's defaults, and the announcements. */
+static gboolean
+set_up_session (FuStore *self,
+                GError **error)
+{
+  g_autoptr(FuPgResult) res = NULL;
+
+  res = fu_pg_query (self,
                      "SELECT set_config ('client_encoding', 'UTF8', false), "
                      "set_config ('DateStyle', 'ISO', false), "
                      "set_config ('TimeZone', 'UTC', false)",
                      NULL, N_("Could not set up the connection"), error);
-  if (res == NULL)
-    return NULL;
-  return FU_STORE (g_steal_pointer (&self));
+  return res != NULL && fu_pg_exec (self, "LISTEN " FU_PG_CHANNEL, error);
 }
 
 /* Whether the role may change the data: a role that may only read sees the app read-only. */
@@ -324,8 +404,7 @@ fu_pg_store_open (const char        *location,
 {
   g_autoptr(FuStore) self = connect_store (location, error);
 
-  if (self == NULL || !fu_pg_migrate (self, error) || !read_access (self, error)
-      || !fu_pg_exec (self, "LISTEN " FU_PG_CHANNEL, error))
+  if (self == NULL || !fu_pg_migrate (self, error) || !read_access (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -433,6 +512,7 @@ checked (FuStore    *self,
 
   if (PQstatus (FU_PG (self)->conn) == CONNECTION_BAD)
     {
+      connection_lost (self);
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
                    _("%s: the connection to the team database %s was lost. Nothing of this "
                      "change was saved; try again when it is back."),
@@ -630,6 +710,14 @@ fu_pg_begin (FuStore *self,
                    pg->display);
       return FALSE;
     }
+  if (pg->lost)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED,
+                   _("The connection to the team database %s is lost: Follow-Up is getting "
+                     "it back. Nothing was saved; try again in a moment."),
+                   pg->display);
+      return FALSE;
+    }
   if (pg->depth == 0)
     g_clear_error (&pg->fault);
   else if (transaction_failed (self, error))
@@ -695,6 +783,12 @@ fu_pg_rollback (FuStore *self)
       return;
     }
   pg->depth--;
+  /* The server rolled back what the lost session had not committed. */
+  if (pg->lost)
+    {
+      g_clear_error (&pg->fault);
+      return;
+    }
   if (pg->depth > 0)
     {
       /* The savepoint's work is undone and the transaction may go on. */
