@@ -937,6 +937,46 @@ row_widget (GtkWidget  *root,
 
 /* Years before the database, entered in Preferences as the report gives them, feed the
  * trend; a row per year, which can be taken out again. */
+/* Preferences › Connect to a Team Database…: a form for the server, port, database, user and
+ * password, and encryption; cancelled, the window keeps its database. */
+static void
+test_team_form (Fixture       *f,
+                gconstpointer  data)
+{
+  FuPreferencesWindow *prefs = fu_preferences_window_new (f->context);
+  GtkWidget *row = GTK_WIDGET (fu_display_child (prefs, FU_TYPE_PREFERENCES_WINDOW, "team_row"));
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  const char *titles[] = { "_Server", "_Port", "_Database", "_User", "Pass_word",
+                           "_Require Encryption" };
+  GtkWidget *child;
+  guint n = 0;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  fu_display_iterate ();
+  /* No application to switch databases with here: the row is there, greyed out. */
+  g_assert_false (gtk_widget_get_sensitive (row));
+  gtk_widget_set_sensitive (row, TRUE);
+  g_signal_emit_by_name (row, "activated");
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Connect to a Team Database");
+  g_assert_true (adw_message_dialog_has_response (dialog, "connect"));
+  extra = adw_message_dialog_get_extra_child (dialog);
+  for (child = gtk_widget_get_first_child (extra); child != NULL;
+       child = gtk_widget_get_next_sibling (child), n++)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (titles));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==, titles[n]);
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (titles));
+  adw_message_dialog_response (dialog, "cancel");
+  fu_display_iterate ();
+  g_assert_cmpstr (fu_store_get_path (f->store), !=, NULL);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_earlier_years (Fixture       *f,
                     gconstpointer  data)
@@ -1387,6 +1427,8 @@ main (int    argc,
               fixture_setup, test_export_summary, fixture_teardown);
   g_test_add ("/window/preferences", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/window/team-form", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_team_form, fixture_teardown);
   g_test_add ("/window/administrations", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_administrations, fixture_teardown);
   g_test_add ("/window/earlier-years", Fixture, GINT_TO_POINTER (FALSE),

@@ -63,6 +63,8 @@ typedef struct {
   /* Whether @location (a path, a URI...) is for this backend. */
   gboolean  (*handles) (const char *location);
   FuStore  *(*open)    (const char *location, FuStoreOpenFlags flags, GError **error);
+  /* A database that asks for a password: keeps it where the backend finds it (NULL: none). */
+  gboolean  (*remember_password) (const char *location, const char *password, GError **error);
 } FuStoreBackend;
 
 /* For a backend's open(): what fu_store_get_path() says. */

@@ -197,6 +197,25 @@ fu_store_describe (FuStore *self)
   return g_path_get_basename (fu_store_get_path (self));
 }
 
+gboolean
+fu_store_remember_password (const char  *location,
+                            const char  *password,
+                            GError     **error)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
+    if (backends[i]->handles (location))
+      {
+        if (backends[i]->remember_password == NULL)
+          break;
+        return backends[i]->remember_password (location, password, error);
+      }
+  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+               _("'%s' does not take a password"), location);
+  return FALSE;
+}
+
 const char *
 fu_store_backend_for_location (const char *location)
 {

@@ -224,6 +224,10 @@ char       *fu_store_describe              (FuStore *self);
 /* Which backend holds the store: "sqlite" (a file, or ":memory:") or "postgres" (a team
  * database on a server). */
 const char *fu_store_get_backend_name      (FuStore *self);
+/* Keeps @password for the team database at @location in the keyring, where opening it finds
+ * it when the server asks for one; NULL or "" forgets it. Never in a file. */
+gboolean    fu_store_remember_password     (const char *location, const char *password,
+                                            GError **error);
 /* The same for a location not yet opened: a path is "sqlite", a postgresql:// URI or libpq's
  * key=value pairs "postgres". */
 const char *fu_store_backend_for_location  (const char *location);

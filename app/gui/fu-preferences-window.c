@@ -24,6 +24,7 @@ struct _FuPreferencesWindow
 
   /* Template widgets */
   GtkWidget            *create_row;
+  GtkWidget            *team_row;
   GtkSpinButton        *followup_months_spin;
   AdwEntryRow          *office_name_row;
   GtkWidget            *open_row;
@@ -110,7 +111,15 @@ load (FuPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->office_name_row),
                          office_name != NULL ? office_name : "");
 
-  adw_action_row_set_subtitle (self->path_row, fu_store_get_path (get_store (self)));
+  /* A file by its path; a team database by its name, without a password. */
+  if (g_strcmp0 (fu_store_get_backend_name (get_store (self)), "sqlite") == 0)
+    adw_action_row_set_subtitle (self->path_row, fu_store_get_path (get_store (self)));
+  else
+    {
+      g_autofree char *name = fu_store_describe (get_store (self));
+
+      adw_action_row_set_subtitle (self->path_row, name);
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->staff_name_row),
                          fu_store_get_author (get_store (self)));
   load_earlier_years (self);
@@ -128,6 +137,7 @@ update_actions (FuPreferencesWindow *self)
 
   gtk_widget_set_sensitive (self->open_row, can_switch);
   gtk_widget_set_sensitive (self->create_row, can_switch);
+  gtk_widget_set_sensitive (self->team_row, can_switch);
 }
 
 static void
@@ -832,6 +842,144 @@ open_chosen_cb (GFile    *file,
   open_database (self, path);
 }
 
+/* ---- A team database --------------------------------------------------------------------- */
+
+typedef struct {
+  FuPreferencesWindow *self;
+  AdwEntryRow         *host;
+  AdwEntryRow         *port;
+  AdwEntryRow         *dbname;
+  AdwEntryRow         *user;
+  AdwEntryRow         *password;
+  GtkSwitch           *require_tls;
+} TeamForm;
+
+static void
+team_form_free (TeamForm *form)
+{
+  g_object_unref (form->self);
+  g_free (form);
+}
+
+/* A value for libpq's key=value pairs: quoted, its quotes and backslashes escaped. */
+static void
+append_conninfo (GString    *conninfo,
+                 const char *key,
+                 const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_string_append_printf (conninfo, "%s%s='", conninfo->len > 0 ? " " : "", key);
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (conninfo, '\\');
+      g_string_append_c (conninfo, *p);
+    }
+  g_string_append_c (conninfo, '\'');
+}
+
+static char *
+team_conninfo (TeamForm *form)
+{
+  GString *conninfo = g_string_new (NULL);
+  g_autofree char *host = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->host))));
+  g_autofree char *port = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->port))));
+  g_autofree char *dbname = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->dbname))));
+  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->user))));
+
+  append_conninfo (conninfo, "host", host);
+  append_conninfo (conninfo, "port", port);
+  append_conninfo (conninfo, "dbname", dbname);
+  append_conninfo (conninfo, "user", user);
+  /* Encrypted when the server offers it; refused unless encrypted when asked. */
+  append_conninfo (conninfo, "sslmode",
+                   gtk_switch_get_active (form->require_tls) ? "require" : "prefer");
+  return g_string_free (conninfo, FALSE);
+}
+
+static void
+team_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  TeamForm         *form)
+{
+  g_autofree char *conninfo = NULL;
+  const char *password;
+
+  if (!g_str_equal (response, "connect"))
+    {
+      team_form_free (form);
+      return;
+    }
+  conninfo = team_conninfo (form);
+  password = gtk_editable_get_text (GTK_EDITABLE (form->password));
+  /* The password goes to the keyring, never to the settings with the address. */
+  if (*password != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!fu_store_remember_password (conninfo, password, &error))
+        add_error_toast (form->self, error->message);
+    }
+  open_database (form->self, conninfo);
+  team_form_free (form);
+}
+
+static AdwEntryRow *
+team_entry (GtkWidget  *list,
+            GType       type,
+            const char *title,
+            const char *text)
+{
+  GtkWidget *row = g_object_new (type, "title", title, "use-underline", TRUE, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+team_activated_cb (FuPreferencesWindow *self)
+{
+  TeamForm *form = g_new0 (TeamForm, 1);
+  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *tls_row = adw_action_row_new ();
+
+  form->self = g_object_ref (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Connect to a Team Database"),
+                                   _("The database on the team's PostgreSQL server. The "
+                                     "password is kept in your keyring."));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  form->host = team_entry (list, ADW_TYPE_ENTRY_ROW, _("_Server"), "localhost");
+  form->port = team_entry (list, ADW_TYPE_ENTRY_ROW, _("_Port"), "5432");
+  form->dbname = team_entry (list, ADW_TYPE_ENTRY_ROW, _("_Database"), "followup");
+  form->user = team_entry (list, ADW_TYPE_ENTRY_ROW, _("_User"), g_get_user_name ());
+  form->password = team_entry (list, ADW_TYPE_PASSWORD_ENTRY_ROW, _("Pass_word"), NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tls_row), _("_Require Encryption"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (tls_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (tls_row),
+                               _("Otherwise encrypted when the server offers it (TLS)"));
+  form->require_tls = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (form->require_tls), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (tls_row), GTK_WIDGET (form->require_tls));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (tls_row),
+                                         GTK_WIDGET (form->require_tls));
+  gtk_list_box_append (GTK_LIST_BOX (list), tls_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "connect", _("C_onnect"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (team_response_cb), form);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_activated_cb (FuPreferencesWindow *self)
 {
@@ -999,6 +1147,7 @@ fu_preferences_window_class_init (FuPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rocbap/FollowUp/fu-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, create_row);
+  gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, followup_months_spin);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, office_name_row);
   gtk_widget_class_bind_template_child (widget_class, FuPreferencesWindow, open_row);
@@ -1019,6 +1168,7 @@ fu_preferences_window_class_init (FuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, office_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, staff_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, team_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, rules_changed_cb);
 }
 

@@ -24,6 +24,7 @@ struct _FuPgStore
   PGconn        *conn;
   char          *conninfo;    /* what was given: a URI or key=value pairs */
   char          *display;     /* the same without a password, for messages */
+  char          *password;    /* from the keyring, when the server asked for one */
   guint          depth;       /* open transaction levels: 1 = BEGIN, more = savepoints */
   /* fu_store_set_flat(), as in the SQLite backend: levels deeper than flat_base take no
    * savepoint; flat_failed says one of them was rolled back. */
@@ -97,6 +98,11 @@ gboolean fu_pg_begin    (FuStore *self, GError **error);
 gboolean fu_pg_commit   (FuStore *self, GError **error);
 void     fu_pg_rollback (FuStore *self);
 gboolean fu_pg_finish   (FuStore *self, gboolean ok, GError **error);
+
+/* fu-pg-secret.c: the keyring's password for @location's host, port, database and user, or
+ * NULL; and keeping one there (an empty @password forgets it). */
+char     *fu_pg_secret_lookup (const char *location);
+gboolean  fu_pg_secret_store  (const char *location, const char *password, GError **error);
 
 /* fu-pg-schema.c */
 gboolean fu_pg_migrate (FuStore *self, GError **error);

@@ -23,6 +23,7 @@ fu_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->display, g_free);
+  g_clear_pointer (&self->password, g_free);
   g_clear_error (&self->fault);
 
   G_OBJECT_CLASS (fu_pg_store_parent_class)->finalize (object);
@@ -339,6 +340,22 @@ connect_store (const char *location,
   self->conninfo = g_strdup (location);
   self->display = describe_location (location);
   self->conn = PQconnectdb (location);
+  /* The server wants a password the address does not give: the keyring's, if it has one. */
+  if (self->conn != NULL && PQstatus (self->conn) != CONNECTION_OK
+      && PQconnectionNeedsPassword (self->conn))
+    {
+      g_autofree char *password = fu_pg_secret_lookup (location);
+
+      if (password != NULL)
+        {
+          const char * const keywords[] = { "dbname", "password", NULL };
+          const char * const values[] = { location, password, NULL };
+
+          PQfinish (self->conn);
+          self->conn = PQconnectdbParams (keywords, values, 1);
+          self->password = g_steal_pointer (&password);
+        }
+    }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       message = g_strdup (self->conn != NULL ? PQerrorMessage (self->conn) : "");
@@ -413,6 +430,7 @@ const FuStoreBackend fu_postgres_backend = {
   "postgres",
   fu_pg_handles,
   fu_pg_store_open,
+  fu_pg_secret_store,
 };
 
 /* ---- Statements ---------------------------------------------------------------------------- */
