@@ -5,6 +5,9 @@
  * History window listing who did what. */
 #include "config.h"
 
+#include <string.h>
+#include <unistd.h>
+
 #include <adwaita.h>
 
 #include "fu-board-page.h"
@@ -31,6 +34,50 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   f->store = fu_display_open_store ("fu-history-XXXXXX", TRUE, &f->dir, &f->path);
+  fu_store_set_author (f->store, "Ana Staff");
+  f->today = fu_day_new (2018, 1, 15);
+  f->context = fu_display_context_new (f->store, f->today);
+  f->window = fu_display_open_window (f->context, "followups");
+}
+
+/* The same on a team database of its own on the test server (FOLLOWUP_TEST_PG), the sample
+ * loaded by followup-cli; no store when there is no server. */
+static void
+fixture_setup_team (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *server = g_getenv ("FOLLOWUP_TEST_PG");
+  const char *cli = g_getenv ("FOLLOWUP_CLI");
+  g_autofree char *name = g_strdup_printf ("fu_display_%d", (int) getpid ());
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+  g_autofree char *query = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  f->dir = g_dir_make_tmp ("fu-history-team-XXXXXX", NULL);
+  if (server == NULL || *server == '\0' || cli == NULL)
+    return;
+  {
+    const char *argv[] = { "psql", "-q", server, "-c", drop, "-c", create, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  query = g_strdup (strchr (server, '?'));
+  f->path = g_strdup_printf ("postgresql:///%s%s", name, query);
+  {
+    const char *argv[] = { cli, "--database", f->path, "sample", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                  NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  f->store = fu_store_open (f->path, &error);
+  g_assert_no_error (error);
   fu_store_set_author (f->store, "Ana Staff");
   f->today = fu_day_new (2018, 1, 15);
   f->context = fu_display_context_new (f->store, f->today);
@@ -338,6 +385,19 @@ test_other_process (Fixture       *f,
   g_assert_cmpuint (board_reminders (board, "2016-NII"), >, before);
 }
 
+/* followup-cli changes a team database: a window open on it shows it within 2 seconds. */
+static void
+test_other_process_team (Fixture       *f,
+                         gconstpointer  data)
+{
+  if (f->store == NULL)
+    {
+      g_test_skip ("no PostgreSQL server: build-aux/dev test starts one (FOLLOWUP_TEST_PG)");
+      return;
+    }
+  test_other_process (f, data);
+}
+
 /* The History window: every change, newest first, with its author; searchable. */
 static void
 test_history_window (Fixture       *f,
@@ -393,6 +453,8 @@ main (int   argc,
               test_board_keeps_place, fixture_teardown);
   g_test_add ("/display/history/other-process", Fixture, NULL, fixture_setup,
               test_other_process, fixture_teardown);
+  g_test_add ("/display/history/other-process-team", Fixture, NULL, fixture_setup_team,
+              test_other_process_team, fixture_teardown);
   g_test_add ("/display/history/window", Fixture, NULL, fixture_setup, test_history_window,
               fixture_teardown);
 
