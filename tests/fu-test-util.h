@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "fu-day.h"
 #include "fu-sample.h"
@@ -96,13 +98,77 @@ typedef struct {
 
 /* Opens an empty store in a new temporary folder (@tmpl as for fu_test_make_tmp_dir); with
  * @sample, loads the sample into it. */
+/* Whether this run of the tests is on a team database (FOLLOWUP_TEST_BACKEND=postgres, the
+ * tests' "-team" variants); then FOLLOWUP_TEST_PG names the server. */
+static inline gboolean
+fu_test_on_team (void)
+{
+  return g_strcmp0 (g_getenv ("FOLLOWUP_TEST_BACKEND"), "postgres") == 0;
+}
+
+/* For a test program's main(): on a team database without a server there is nothing to run
+ * (TAP's skip plan); TRUE then, and main() returns 0. */
+static inline gboolean
+fu_test_skip_without_team_server (void)
+{
+  if (!fu_test_on_team () || (g_getenv ("FOLLOWUP_TEST_PG") != NULL
+                              && *g_getenv ("FOLLOWUP_TEST_PG") != '\0'))
+    return FALSE;
+  g_print ("1..0 # SKIP no PostgreSQL server: build-aux/dev test starts one (FOLLOWUP_TEST_PG)\n");
+  return TRUE;
+}
+
+/* For a test of what a team database cannot do yet: skipped there, saying so; TRUE then. */
+static inline gboolean
+fu_test_skip_on_team (const char *what)
+{
+  g_autofree char *message = NULL;
+
+  if (!fu_test_on_team ())
+    return FALSE;
+  message = g_strdup_printf ("%s: not on a team database yet (README, \"A team database\")", what);
+  g_test_skip (message);
+  return TRUE;
+}
+
+/* A new, empty database on the team server: its address. */
+static inline char *
+fu_test_new_team_database (void)
+{
+  static guint counter;
+  const char *server = g_getenv ("FOLLOWUP_TEST_PG");
+  g_autofree char *program = g_path_get_basename (g_get_prgname () != NULL ? g_get_prgname ()
+                                                                           : "test");
+  g_autofree char *name = g_strdup_printf ("fu_%s_%d_%u", program, (int) getpid (), ++counter);
+  g_autofree char *drop = NULL;
+  g_autofree char *create = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  for (char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      *p = '_';
+  drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  create = g_strdup_printf ("CREATE DATABASE %s", name);
+  {
+    const char *argv[] = { "psql", "-q", server, "-c", drop, "-c", create, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  return g_strdup_printf ("postgresql:///%s%s", name, strchr (server, '?'));
+}
+
 static inline void
 fu_test_fixture_open (FuTestFixture *fixture,
                       const char    *tmpl,
                       gboolean       sample)
 {
   fixture->dir = fu_test_make_tmp_dir (tmpl);
-  fixture->path = g_build_filename (fixture->dir, "followup.db", NULL);
+  fixture->path = fu_test_on_team () ? fu_test_new_team_database ()
+                                     : g_build_filename (fixture->dir, "followup.db", NULL);
   fixture->store = fu_test_open_store (fixture->path);
   if (sample)
     fu_test_load_sample (fixture->store);

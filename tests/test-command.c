@@ -244,6 +244,8 @@ test_merge (Fixture       *f,
   g_autoptr(FuCommand) add = NULL;
   g_autoptr(GError) error = NULL;
   gint64 keep = participant_id (f, "michael.clarke@customs-au.example");
+  if (fu_test_skip_on_team ("merging participants"))
+    return;
 
   /* The same person again, without e-mail, at another workshop. */
   twin->name = g_strdup ("Michael Clarke");
@@ -601,12 +603,20 @@ test_poll (Fixture       *f,
   g_autoptr(FuCommand) command = fu_command_new_mark_reminded (workshop_id (f, "2016-NII"),
                                                                fu_day_new (2018, 1, 15));
   g_autoptr(GError) error = NULL;
+  gboolean polled = FALSE;
 
   g_signal_connect (history, "changed", G_CALLBACK (on_changed), seen);
   g_assert_false (fu_history_poll (history));
   g_assert_true (fu_command_apply (command, other, &error));
   g_assert_no_error (error);
-  g_assert_true (fu_history_poll (history));
+  /* A file says so at once; a team database's announcement takes a moment to arrive. */
+  for (guint i = 0; i < 40 && !polled; i++)
+    {
+      polled = fu_history_poll (history);
+      if (!polled)
+        g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_true (polled);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_false (fu_change_set_is_all (g_ptr_array_index (seen, 0)));
   g_assert_true (fu_change_set_touches (g_ptr_array_index (seen, 0), FU_RECORD_REMINDER));
@@ -716,6 +726,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  if (fu_test_skip_without_team_server ())
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/core/command/" path, Fixture, "sample", fixture_set_up, func, fixture_tear_down)

@@ -733,6 +733,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  if (fu_test_skip_without_team_server ())
+    return 0;
 
   g_test_add_func ("/core/export/columns", test_export_columns);
   g_test_add_func ("/core/export/summary-empty", test_export_summary_empty);

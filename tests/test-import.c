@@ -1082,6 +1082,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  if (fu_test_skip_without_team_server ())
+    return 0;
 
   g_test_add_func ("/core/import/guess-kind", test_guess_kind);
 

@@ -695,6 +695,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  if (fu_test_skip_without_team_server ())
+    return 0;
 
 #define ADD(path, func, setup) \
   g_test_add (path, Fixture, NULL, setup, func, fixture_close)

@@ -581,6 +581,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  if (fu_test_skip_without_team_server ())
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)

@@ -850,6 +850,17 @@ fu_pg_audit_revert (FuStore *self,
         }
     }
 
+  /* Everything back: the keys are checked now. One that fails means a record the entry did
+   * not make depends on one it made (someone's attendance to a person it added). */
+  if (!fu_pg_exec (self, "SET CONSTRAINTS ALL IMMEDIATE", error))
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
+                           _("This change can no longer be undone: other records depend on "
+                             "what it added"));
+      return FALSE;
+    }
+
   /* A delete that cascaded touched more than the entry did: those rows were not this
    * change's to take back. The rows put back are noted one by one, as the others. */
   if (capture > 0)

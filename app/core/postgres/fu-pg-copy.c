@@ -203,3 +203,42 @@ fu_pg_backup_to (FuStore     *self,
     g_unlink (temp);
   return ok;
 }
+
+/* Every row of @tables (NULL: the data's tables), as fu_store_dump() gives them: a table's
+ * name in brackets, then its rows by id, columns between bars, NULL as "<null>". */
+char *
+fu_pg_dump (FuStore             *self,
+            const char * const  *tables,
+            GError             **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint t = 0; fu_store_tables[t].name != NULL; t++)
+    {
+      const FuStoreTable *table = &fu_store_tables[t];
+      g_autoptr(GString) sql = g_string_new ("SELECT ");
+      g_autoptr(FuPgResult) res = NULL;
+      int n;
+
+      if (tables == NULL ? g_str_has_prefix (table->name, "audit_")
+                         : !g_strv_contains (tables, table->name))
+        continue;
+      append_columns (sql, table);
+      g_string_append_printf (sql, " FROM \"%s\" ORDER BY %s", table->name,
+                              has_id (table) ? "id" : "kind COLLATE \"C\", subject_id, entry_id");
+      res = fu_pg_query (self, sql->str, NULL, N_("Could not read the database"), error);
+      if (res == NULL)
+        return NULL;
+      n = PQnfields (res);
+      g_string_append_printf (out, "[%s]\n", table->name);
+      for (int row = 0; row < PQntuples (res); row++)
+        {
+          for (int i = 0; i < n; i++)
+            g_string_append_printf (out, "%s%s", i > 0 ? "|" : "",
+                                    PQgetisnull (res, row, i) ? "<null>"
+                                                              : PQgetvalue (res, row, i));
+          g_string_append_c (out, '\n');
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
