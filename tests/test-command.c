@@ -719,6 +719,29 @@ test_edit_conflict (Fixture       *f,
   fu_command_set_based_on (third, fu_store_row_version (f->store, FU_RECORD_WORKSHOP, id, NULL));
   g_assert_true (fu_command_apply (third, f->store, &error));
   g_assert_no_error (error);
+
+  /* A person too. */
+  {
+    gint64 person = participant_id (f, "michael.clarke@customs-au.example");
+    gint64 version = fu_store_row_version (f->store, FU_RECORD_PARTICIPANT, person, &error);
+    g_autoptr(FuParticipant) theirs_p = fu_store_get_participant (other, person, &error);
+    g_autoptr(FuParticipant) mine_p = fu_store_get_participant (f->store, person, &error);
+    g_autoptr(FuCommand) edit = NULL;
+    g_autoptr(FuCommand) crossing = NULL;
+
+    g_free (theirs_p->position);
+    theirs_p->position = g_strdup ("Director");
+    edit = fu_command_new_edit_participant (theirs_p);
+    fu_command_set_based_on (edit, version);
+    g_assert_true (fu_command_apply (edit, other, &error));
+    g_free (mine_p->gender);
+    mine_p->gender = g_strdup ("male");
+    crossing = fu_command_new_edit_participant (mine_p);
+    fu_command_set_based_on (crossing, version);
+    g_assert_false (fu_command_apply (crossing, f->store, &error));
+    g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT);
+    g_assert_nonnull (strstr (error->message, "Ana Lopez changed this participant at "));
+  }
 }
 
 int

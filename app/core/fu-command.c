@@ -1459,6 +1459,10 @@ edited_record (FuCommand    *self,
       *record = FU_RECORD_WORKSHOP;
       *row_id = self->workshop->id;
       return TRUE;
+    case EDIT_PARTICIPANT:
+      *record = FU_RECORD_PARTICIPANT;
+      *row_id = self->participant->id;
+      return TRUE;
     default:
       return FALSE;
     }
@@ -1495,8 +1499,11 @@ check_based_on (FuCommand *self,
     {
       g_autofree char *time = g_date_time_format (at, "%H:%M");
 
-      /* TRANSLATORS: who changed a workshop one is editing, and the time today */
-      when = g_strdup_printf (_("%s changed this workshop at %s"), entry->author, time);
+      when = record == FU_RECORD_WORKSHOP
+             /* TRANSLATORS: who changed a workshop one is editing, and the time today */
+             ? g_strdup_printf (_("%s changed this workshop at %s"), entry->author, time)
+             /* TRANSLATORS: who changed a participant one is editing, and the time today */
+             : g_strdup_printf (_("%s changed this participant at %s"), entry->author, time);
     }
   else
     {
@@ -1505,9 +1512,13 @@ check_based_on (FuCommand *self,
         (guint) g_date_time_get_day_of_month (at)));
       g_autofree char *time = g_date_time_format (at, "%H:%M");
 
-      /* TRANSLATORS: who changed a workshop one is editing, the day and the time */
-      when = g_strdup_printf (_("%s changed this workshop on %s at %s"), entry->author, day,
-                              time);
+      when = record == FU_RECORD_WORKSHOP
+             /* TRANSLATORS: who changed a workshop one is editing, the day and the time */
+             ? g_strdup_printf (_("%s changed this workshop on %s at %s"), entry->author, day,
+                                time)
+             /* TRANSLATORS: who changed a participant one is editing, the day and the time */
+             : g_strdup_printf (_("%s changed this participant on %s at %s"), entry->author,
+                                day, time);
     }
   g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT,
                _("%s since you opened it (“%s”)."), when, entry->sentence);

@@ -334,3 +334,45 @@ fu_gui_count_reads (void)
 {
   return n_reads;
 }
+
+/* ---- A colleague's change ------------------------------------------------------------- */
+
+typedef struct {
+  FuGuiConflictFunc func;
+  gpointer          user_data;
+} ConflictAnswer;
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ConflictAnswer   *answer)
+{
+  answer->func (g_str_equal (response, "overwrite"), answer->user_data);
+  g_free (answer);
+}
+
+void
+fu_gui_ask_conflict (GtkWidget         *widget,
+                     const GError      *error,
+                     FuGuiConflictFunc  func,
+                     gpointer           user_data)
+{
+  ConflictAnswer *answer = g_new0 (ConflictAnswer, 1);
+  GtkWidget *dialog;
+
+  answer->func = func;
+  answer->user_data = user_data;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Changed by a Colleague"), error->message);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "theirs", _("_Show Their Version"),
+                                    "overwrite", _("_Overwrite With Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb), answer);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -67,4 +67,11 @@ gpointer   fu_gui_read_finish             (GAsyncResult        *result,
 /* How many fu_gui_read_in_thread() reads have not come back yet (tests wait for none). */
 guint      fu_gui_count_reads             (void);
 
+/* A save refused because a colleague changed the record since it was read
+ * (FU_STORE_ERROR_CONFLICT): the message, and Show Their Version or Overwrite With Mine;
+ * @func gets TRUE for Overwrite. */
+typedef void (*FuGuiConflictFunc) (gboolean overwrite, gpointer user_data);
+void fu_gui_ask_conflict (GtkWidget *widget, const GError *error, FuGuiConflictFunc func,
+                          gpointer user_data);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "fu-day.h"
 #include "fu-file-chooser.h"
 #include "fu-files.h"
+#include "fu-error.h"
 #include "fu-gui-util.h"
 #include "fu-history-group.h"
 #include "fu-participant-detail.h"
@@ -36,6 +37,7 @@ struct _FuParticipantDetail
   FuContext            *context;
   gint64                participant_id;
   FuParticipant        *participant;     /* as last read or saved; NULL when none */
+  gint64                version;         /* its version then (fu_store_row_version) */
   GArray               *admin_ids;       /* gint64 per administration_row position */
   FuHistoryGroup       *changes_group;
   AdwEntryRow          *entry_rows[N_ENTRY_FIELDS];
@@ -263,6 +265,8 @@ load (FuParticipantDetail *self)
     }
   store = fu_context_get_store (self->context);
 
+  self->version = fu_store_row_version (store, FU_RECORD_PARTICIPANT, self->participant_id,
+                                        NULL);
   self->participant = fu_store_get_participant (store, self->participant_id, &error);
   admins = self->participant != NULL ? fu_store_list_administrations (store, &error) : NULL;
   if (admins == NULL)
@@ -432,16 +436,28 @@ anonymize_clicked_cb (FuParticipantDetail *self)
 
 /* ---- Saving ------------------------------------------------------------------------------ */
 
+static void ask_conflict (FuParticipantDetail *self, FuParticipant *changed,
+                          const GError *error);
+
+/* Saves @changed, based on the person as read: when a colleague changed them since, nothing
+ * is written and the conflict is explained. */
 static void
-save (FuParticipantDetail *self,
-      FuParticipant       *changed,
-      GtkWidget           *row)
+save_based_on (FuParticipantDetail *self,
+               FuParticipant       *changed,
+               GtkWidget           *row,
+               gint64               version)
 {
   g_autoptr(FuCommand) command = fu_command_new_edit_participant (changed);
   g_autoptr(GError) error = NULL;
 
+  fu_command_set_based_on (command, version);
   if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, &error))
     {
+      if (g_error_matches (error, FU_STORE_ERROR, FU_STORE_ERROR_CONFLICT))
+        {
+          ask_conflict (self, changed, error);
+          return;
+        }
       if (row != NULL)
         gtk_widget_add_css_class (row, "error");
       fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
@@ -449,8 +465,52 @@ save (FuParticipantDetail *self,
     }
   if (row != NULL)
     gtk_widget_remove_css_class (row, "error");
+  if (fu_command_get_entry_id (command) != 0)
+    self->version = fu_command_get_entry_id (command);
   g_clear_pointer (&self->participant, fu_participant_free);
   self->participant = fu_participant_copy (changed);
+}
+
+static void
+save (FuParticipantDetail *self,
+      FuParticipant       *changed,
+      GtkWidget           *row)
+{
+  save_based_on (self, changed, row, self->version);
+}
+
+typedef struct {
+  FuParticipantDetail *self;
+  FuParticipant       *mine;
+} Conflict;
+
+static void
+conflict_answered (gboolean overwrite,
+                   gpointer user_data)
+{
+  Conflict *conflict = user_data;
+  FuParticipantDetail *self = conflict->self;
+
+  if (overwrite)
+    save_based_on (self, conflict->mine, NULL,
+                   fu_store_row_version (fu_context_get_store (self->context),
+                                         FU_RECORD_PARTICIPANT, conflict->mine->id, NULL));
+  load (self);
+  g_object_unref (conflict->self);
+  fu_participant_free (conflict->mine);
+  g_free (conflict);
+}
+
+static void
+ask_conflict (FuParticipantDetail *self,
+              FuParticipant       *changed,
+              const GError        *error)
+{
+  Conflict *conflict = g_new0 (Conflict, 1);
+
+  conflict->self = g_object_ref (self);
+  conflict->mine = fu_participant_copy (changed);
+  fu_gui_ask_conflict (GTK_WIDGET (self), error, conflict_answered, conflict);
 }
 
 static gboolean

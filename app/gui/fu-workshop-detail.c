@@ -568,21 +568,13 @@ typedef struct {
 } Conflict;
 
 static void
-conflict_free (Conflict *conflict)
+conflict_answered (gboolean overwrite,
+                   gpointer user_data)
 {
-  g_object_unref (conflict->self);
-  fu_workshop_free (conflict->mine);
-  g_free (conflict);
-}
-
-static void
-conflict_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      Conflict         *conflict)
-{
+  Conflict *conflict = user_data;
   FuWorkshopDetail *self = conflict->self;
 
-  if (g_str_equal (response, "overwrite"))
+  if (overwrite)
     {
       /* Mine over theirs, on purpose now: based on the version the colleague made. */
       gint64 current = fu_store_row_version (fu_context_get_store (self->context),
@@ -592,7 +584,9 @@ conflict_response_cb (AdwMessageDialog *dialog,
     }
   /* Theirs: shown as it is now, my change dropped. */
   load (self);
-  conflict_free (conflict);
+  g_object_unref (conflict->self);
+  fu_workshop_free (conflict->mine);
+  g_free (conflict);
 }
 
 static void
@@ -602,24 +596,11 @@ show_conflict (FuWorkshopDetail *self,
                const GError     *error)
 {
   Conflict *conflict = g_new0 (Conflict, 1);
-  GtkWidget *dialog;
 
   conflict->self = g_object_ref (self);
   conflict->mine = fu_workshop_copy (changed);
   conflict->field = field;
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Changed by a Colleague"), error->message);
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "theirs", _("_Show Their Version"),
-                                    "overwrite", _("_Overwrite With Mine"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
-  g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb), conflict);
-  gtk_window_present (GTK_WINDOW (dialog));
+  fu_gui_ask_conflict (GTK_WIDGET (self), error, conflict_answered, conflict);
 }
 
 /* FALSE, with the row marked and a toast saying how to write it, when @text is not a day. */
