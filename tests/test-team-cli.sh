@@ -104,6 +104,17 @@ check "backup of a team database" "$cli" --database "$team" backup --output "$tm
   "$("$cli" --database "$team" export responses | md5sum)" ] \
   && ok "the backup holds the same replies" || not_ok "the backup holds the same replies" ""
 
+# administrations: another name feeds the import; merging moves the people and keeps the name
+both "alias" alias "Direction des douanes du Vanuatu" Vanuatu
+printf 'name,administration,email\nJean Tari,Direction des douanes du Vanuatu,jt@x.example\nKim Min-su,Atlantis Revenue,kms@x.example\n' >"$tmp/aliases.csv"
+both "the import takes the alias" import participants "$tmp/aliases.csv" --workshop 2016-NII \
+  --add-administrations
+both "merge-administrations" merge-administrations "Atlantis Revenue" Korea
+both "administrations after the merge" administrations
+both "export participants after the merge" export participants
+both "undo the merge" undo
+both "administrations after undoing the merge" administrations
+
 # the history: the entries the commands made, with who made them
 FOLLOWUP_STAFF_NAME="Ana Lopez" "$cli" --database "$team" mark-reminded 2016-DCEC --date 2017-05-02 \
   >/dev/null 2>&1
@@ -181,7 +192,7 @@ after=$(psql -tA "$team" -c "SELECT count (*) FROM participant")
   || not_ok "a killed import left nothing" "$before -> $after"
 
 # a bad file changes nothing on the server either
-printf 'workshop_code,name,administration,email\n2016-NII,Nobody,Atlantis,x@example.org\n' \
+printf 'workshop_code,name,administration,email\n2016-NII,Nobody,Nowhere Land,x@example.org\n' \
   >"$tmp/bad.csv"
 before=$(psql -tA "$team" -c "SELECT count(*) FROM participant")
 refuse "a bad participants file is refused" "$cli" --database "$team" import participants \

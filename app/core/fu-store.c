@@ -1543,16 +1543,67 @@ fu_store_restore_from (FuStore *self, FuStore *backup, GError **error)
 
 
 
+/* Moves the participants and hosted workshops, then the other names, of one administration to
+ * another, and removes it: its name and short name become the kept one's other names. */
+static gboolean
+merge_administrations (FuStore *self,
+                       gint64   keep_id,
+                       gint64   remove_id,
+                       GError **error)
+{
+  g_autoptr(FuAdministration) removed = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+
+  removed = fu_store_get_administration (self, remove_id, error);
+  if (removed == NULL)
+    return FALSE;
+  BACKEND_CAN (move_administration, FALSE);
+  if (!FU_STORE_GET_CLASS (self)->move_administration (self, keep_id, remove_id, error))
+    return FALSE;
+  /* Its other names now name the one kept, and so do its own. */
+  aliases = fu_store_list_aliases (self, error);
+  if (aliases == NULL)
+    return FALSE;
+  for (guint i = 0; i < aliases->len; i++)
+    {
+      const FuAlias *alias = g_ptr_array_index (aliases, i);
+
+      if (alias->administration_id == remove_id
+          && !fu_store_set_alias_unchecked (self, alias->alias, keep_id, error))
+        return FALSE;
+    }
+  if (!fu_store_delete_administration (self, remove_id, error)
+      || !fu_store_set_alias_unchecked (self, removed->name, keep_id, error))
+    return FALSE;
+  if (!fu_store_text_is_blank (removed->short_name)
+      && !fu_store_set_alias_unchecked (self, removed->short_name, keep_id, error))
+    return FALSE;
+  return TRUE;
+}
+
 gboolean
 fu_store_merge_administrations (FuStore  *self,
                                 gint64    keep_id,
                                 gint64    remove_id,
                                 GError  **error)
 {
+  g_autoptr(FuAdministration) kept = NULL;
+
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
 
-  BACKEND_CAN (merge_administrations, FALSE);
-  return FU_STORE_GET_CLASS (self)->merge_administrations (self, keep_id, remove_id, error);
+  if (keep_id == remove_id)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("An administration cannot be merged into itself"));
+      return FALSE;
+    }
+  kept = fu_store_get_administration (self, keep_id, error);
+  if (kept == NULL || !fu_store_begin (self, error))
+    return FALSE;
+  if (merge_administrations (self, keep_id, remove_id, error) && fu_store_commit (self, error))
+    return TRUE;
+  fu_store_rollback (self);
+  return FALSE;
 }
 
 GPtrArray *

@@ -90,8 +90,9 @@ struct _FuStoreClass
   gboolean (*set_setting) (FuStore *self, const char *key, const char *value, GError **error);
   /* The settings whose keys start with @prefix: key, value, key, value... in key order. */
   GPtrArray *(*list_settings) (FuStore *self, const char *prefix, GError **error);
-  gboolean (*merge_administrations) (FuStore *self, gint64 keep_id, gint64 remove_id,
-                                     GError **error);
+  /* An administration's participants and hosted workshops to another (for a merge). */
+  gboolean (*move_administration) (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                   GError **error);
   GPtrArray *(*list_administrations) (FuStore *self, GError **error);
   /* By its own name or short name: other names (aliases) are looked up above. */
   gboolean (*lookup_administration) (FuStore *self, const char *name_or_short, gint64 *id,

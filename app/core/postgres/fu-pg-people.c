@@ -867,3 +867,29 @@ fu_pg_delete_attendance (FuStore *self,
   return change_one (self, "DELETE FROM attendance WHERE id = $1", params,
                      N_("Could not remove the participant from the workshop"), not_found, error);
 }
+
+gboolean
+fu_pg_move_administration (FuStore *self,
+                           gint64   keep_id,
+                           gint64   remove_id,
+                           GError **error)
+{
+  static const char * const moves[] = {
+    "UPDATE participant SET administration_id = $1 WHERE administration_id = $2",
+    "UPDATE workshop SET host_administration_id = $1 WHERE host_administration_id = $2",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      g_autoptr(FuPgParams) params = fu_pg_params_new ();
+      g_autoptr(FuPgResult) res = NULL;
+
+      fu_pg_params_int (params, keep_id);
+      fu_pg_params_int (params, remove_id);
+      res = fu_pg_query (self, moves[i], params, N_("Could not merge the administrations"),
+                         error);
+      if (res == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}

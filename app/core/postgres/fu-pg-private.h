@@ -149,6 +149,8 @@ gint64            fu_pg_add_administration    (FuStore *self, const FuAdministra
 gboolean          fu_pg_update_administration (FuStore *self, const FuAdministration *admin,
                                                GError **error);
 gboolean          fu_pg_delete_administration (FuStore *self, gint64 id, GError **error);
+gboolean          fu_pg_move_administration   (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                               GError **error);
 gboolean          fu_pg_delete_participant    (FuStore *self, gint64 id, GError **error);
 gboolean          fu_pg_delete_attendance     (FuStore *self, gint64 id, GError **error);
 gboolean          fu_pg_set_no_contact        (FuStore *self, gint64 participant_id,

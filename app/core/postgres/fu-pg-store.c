@@ -228,6 +228,7 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->add_administration = fu_pg_add_administration;
   store_class->update_administration = fu_pg_update_administration;
   store_class->delete_administration = fu_pg_delete_administration;
+  store_class->move_administration = fu_pg_move_administration;
   store_class->delete_participant = fu_pg_delete_participant;
   store_class->delete_attendance = fu_pg_delete_attendance;
   store_class->walk_followups = fu_pg_walk_followups;

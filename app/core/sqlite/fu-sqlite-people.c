@@ -1179,22 +1179,17 @@ fu_sqlite_list_attendees (FuStore  *self,
 
 /* ---- Merging administrations -------------------------------------------------------------- */
 
-static gboolean
-merge_administrations (FuStore *self,
-                       gint64   keep_id,
-                       gint64   remove_id,
-                       GError **error)
+gboolean
+fu_sqlite_move_administration (FuStore *self,
+                               gint64   keep_id,
+                               gint64   remove_id,
+                               GError **error)
 {
-  g_autoptr(FuAdministration) removed = NULL;
-  g_autoptr(GPtrArray) aliases = NULL;
   static const char * const moves[] = {
     "UPDATE participant SET administration_id = ?1 WHERE administration_id = ?2",
     "UPDATE workshop SET host_administration_id = ?1 WHERE host_administration_id = ?2",
   };
 
-  removed = fu_store_get_administration (self, remove_id, error);
-  if (removed == NULL)
-    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
       g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self, moves[i], error);
@@ -1206,45 +1201,5 @@ merge_administrations (FuStore *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return fu_sqlite_set_error (self, error, _("Could not merge the administrations"));
     }
-  /* Its other names now name the one kept, and so do its own. */
-  aliases = fu_store_list_aliases (self, error);
-  if (aliases == NULL)
-    return FALSE;
-  for (guint i = 0; i < aliases->len; i++)
-    {
-      const FuAlias *alias = g_ptr_array_index (aliases, i);
-
-      if (alias->administration_id == remove_id
-          && !fu_store_set_alias_unchecked (self, alias->alias, keep_id, error))
-        return FALSE;
-    }
-  if (!delete_administration (self, remove_id, error)
-      || !fu_store_set_alias_unchecked (self, removed->name, keep_id, error))
-    return FALSE;
-  if (!is_blank (removed->short_name)
-      && !fu_store_set_alias_unchecked (self, removed->short_name, keep_id, error))
-    return FALSE;
   return TRUE;
-}
-
-gboolean
-fu_sqlite_merge_administrations (FuStore *self,
-                                 gint64   keep_id,
-                                 gint64   remove_id,
-                                 GError **error)
-{
-  g_autoptr(FuAdministration) kept = NULL;
-
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-
-  if (keep_id == remove_id)
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                           _("An administration cannot be merged into itself"));
-      return FALSE;
-    }
-  kept = fu_store_get_administration (self, keep_id, error);
-  if (kept == NULL || !fu_store_begin (self, error))
-    return FALSE;
-  return fu_sqlite_finish (self, merge_administrations (self, keep_id, remove_id, error), error);
 }

@@ -314,8 +314,8 @@ gboolean fu_sqlite_set_setting (FuStore *self, const char *key, const char *valu
                                 GError **error);
 GPtrArray *fu_sqlite_list_settings (FuStore *self, const char *prefix, GError **error);
 void     fu_sqlite_set_flat (FuStore *self, gboolean flat);
-gboolean fu_sqlite_merge_administrations (FuStore *self, gint64 keep_id, gint64 remove_id,
-                                          GError **error);
+gboolean fu_sqlite_move_administration (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                        GError **error);
 GPtrArray *fu_sqlite_list_administrations (FuStore *self, GError **error);
 gboolean fu_sqlite_lookup_administration (FuStore *self, const char *name_or_short, gint64 *id,
                                           GError **error);

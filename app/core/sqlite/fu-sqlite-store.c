@@ -77,7 +77,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->get_setting = fu_sqlite_get_setting;
   store_class->set_setting = fu_sqlite_set_setting;
   store_class->list_settings = fu_sqlite_list_settings;
-  store_class->merge_administrations = fu_sqlite_merge_administrations;
+  store_class->move_administration = fu_sqlite_move_administration;
   store_class->list_administrations = fu_sqlite_list_administrations;
   store_class->lookup_administration = fu_sqlite_lookup_administration;
   store_class->get_administration = fu_sqlite_get_administration;
