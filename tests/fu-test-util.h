@@ -118,19 +118,6 @@ fu_test_skip_without_team_server (void)
   return TRUE;
 }
 
-/* For a test of what a team database cannot do yet: skipped there, saying so; TRUE then. */
-static inline gboolean
-fu_test_skip_on_team (const char *what)
-{
-  g_autofree char *message = NULL;
-
-  if (!fu_test_on_team ())
-    return FALSE;
-  message = g_strdup_printf ("%s: not on a team database yet (README, \"A team database\")", what);
-  g_test_skip (message);
-  return TRUE;
-}
-
 /* A new, empty database on the team server: its address. */
 static inline char *
 fu_test_new_team_database (void)

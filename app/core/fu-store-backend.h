@@ -204,6 +204,34 @@ char    *fu_store_describe_record   (const char *table, const char *label);
 /* FU_STORE_ERROR_CONFLICT: @what has changed (or, @taken, been added again) since. */
 gboolean fu_store_set_undo_conflict (const char *what, gboolean taken, GError **error);
 
+/* ---- Merging people ---------------------------------------------------------------------- */
+
+/* A workshop both people of a merge attended, as list_merge_overlaps gives it. */
+typedef struct {
+  gint64    keep_attendance;
+  gint64    remove_attendance;
+  gint64    keep_followup;
+  gint64    remove_followup;
+  gboolean  keep_replied;
+  gboolean  remove_replied;
+  char     *code;
+} FuMergeOverlap;
+
+void fu_merge_overlap_free (FuMergeOverlap *overlap);
+
+/* Every backend's SQL for them: ?1 the person kept, ?2 the one merged into it. */
+#define MERGE_OVERLAPS_SQL \
+  "SELECT ak.id, ar.id, fk.id, fr.id, rk.id IS NOT NULL, rr.id IS NOT NULL, w.code" \
+  " FROM attendance ak" \
+  " JOIN attendance ar ON ar.workshop_id = ak.workshop_id AND ar.participant_id = ?2" \
+  " JOIN workshop w ON w.id = ak.workshop_id" \
+  " LEFT JOIN followup fk ON fk.attendance_id = ak.id" \
+  " LEFT JOIN reply rk ON rk.followup_id = fk.id" \
+  " LEFT JOIN followup fr ON fr.attendance_id = ar.id" \
+  " LEFT JOIN reply rr ON rr.followup_id = fr.id" \
+  " WHERE ak.participant_id = ?1" \
+  " ORDER BY w.start_date, w.code"
+
 /* ---- Versions ------------------------------------------------------------------------------ */
 
 /* A row's version, in every backend's SQL: ?1 the table, ?2 the row's id. */

@@ -599,6 +599,142 @@ fu_store_set_undo_conflict (const char *what,
   return FALSE;
 }
 
+/* ---- Merging participants -------------------------------------------------------------- */
+
+void
+fu_merge_overlap_free (FuMergeOverlap *overlap)
+{
+  g_free (overlap->code);
+  g_free (overlap);
+}
+
+static gboolean
+same_reply (const FuReply *a,
+            const FuReply *b)
+{
+  for (guint i = 0; i < FU_N_ACTIONS; i++)
+    if (a->actions[i] != b->actions[i])
+      return FALSE;
+  return a->received_date == b->received_date
+         && g_strcmp0 (a->answered_by, b->answered_by) == 0
+         && a->colleagues_shared == b->colleagues_shared
+         && g_strcmp0 (a->other_action_text, b->other_action_text) == 0
+         && a->colleagues_learned == b->colleagues_learned
+         && g_strcmp0 (a->lessons_use, b->lessons_use) == 0
+         && a->direct_effects == b->direct_effects
+         && g_strcmp0 (a->direct_effects_text, b->direct_effects_text) == 0
+         && a->contributed == b->contributed
+         && g_strcmp0 (a->contributed_text, b->contributed_text) == 0
+         && a->project_initiated == b->project_initiated
+         && g_strcmp0 (a->project_text, b->project_text) == 0;
+}
+
+/* @field, when blank, takes @value. */
+static void
+fill_blank (char       **field,
+            const char  *value)
+{
+  if (!fu_store_text_is_blank (*field))
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* Keeps one attendance of a workshop both attended: the one with the reply. */
+static gboolean
+merge_overlap (FuStore              *self,
+               const FuMergeOverlap *overlap,
+               const FuParticipant  *keep,
+               const FuParticipant  *remove,
+               GError              **error)
+{
+  if (overlap->keep_replied && overlap->remove_replied)
+    {
+      g_autoptr(FuReply) keep_reply = fu_store_get_reply (self, overlap->keep_followup, error);
+      g_autoptr(FuReply) remove_reply = NULL;
+
+      if (keep_reply == NULL)
+        return FALSE;
+      remove_reply = fu_store_get_reply (self, overlap->remove_followup, error);
+      if (remove_reply == NULL)
+        return FALSE;
+      if (!same_reply (keep_reply, remove_reply))
+        {
+          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
+                       _("Could not merge '%s' into '%s': both answered the questionnaire of "
+                         "workshop '%s', differently. Delete the wrong reply first."),
+                       remove->name, keep->name, overlap->code);
+          return FALSE;
+        }
+    }
+
+  /* The attendance that goes takes its follow-up, reminders and reply with it. */
+  return fu_store_delete_attendance (self,
+                                     overlap->remove_replied && !overlap->keep_replied
+                                     ? overlap->keep_attendance : overlap->remove_attendance,
+                                     error);
+}
+
+static gboolean
+merge_participants (FuStore             *self,
+                    const FuParticipant *keep,
+                    const FuParticipant *remove,
+                    GError             **error)
+{
+  g_autoptr(GPtrArray) overlaps = NULL;
+  g_autoptr(FuParticipant) filled = NULL;
+  FuStoreClass *klass = FU_STORE_GET_CLASS (self);
+
+  BACKEND_CAN (list_merge_overlaps, FALSE);
+  BACKEND_CAN (move_attendances, FALSE);
+  overlaps = klass->list_merge_overlaps (self, keep->id, remove->id, error);
+  if (overlaps == NULL)
+    return FALSE;
+  for (guint i = 0; i < overlaps->len; i++)
+    if (!merge_overlap (self, g_ptr_array_index (overlaps, i), keep, remove, error))
+      return FALSE;
+  if (!klass->move_attendances (self, keep->id, remove->id, error)
+      || !fu_store_delete_participant (self, remove->id, error))
+    return FALSE;
+
+  /* Only now, since the e-mail is unique: what the kept record lacks, the other gives. */
+  filled = fu_participant_copy (keep);
+  fill_blank (&filled->email, remove->email);
+  fill_blank (&filled->position, remove->position);
+  fill_blank (&filled->gender, remove->gender);
+  return fu_store_update_participant (self, filled, error);
+}
+
+gboolean
+fu_store_merge_participants (FuStore  *self,
+                             gint64    keep_id,
+                             gint64    remove_id,
+                             GError  **error)
+{
+  g_autoptr(FuParticipant) keep = NULL;
+  g_autoptr(FuParticipant) remove = NULL;
+
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (keep_id == remove_id)
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
+                           _("Choose two different participants to merge"));
+      return FALSE;
+    }
+  keep = fu_store_get_participant (self, keep_id, error);
+  if (keep == NULL)
+    return FALSE;
+  remove = fu_store_get_participant (self, remove_id, error);
+  if (remove == NULL || !fu_store_begin (self, error))
+    return FALSE;
+  if (merge_participants (self, keep, remove, error) && fu_store_commit (self, error))
+    return TRUE;
+  fu_store_rollback (self);
+  return FALSE;
+}
+
 /* ---- Aliases of administrations, kept as settings ------------------------------------ */
 
 #define ALIAS_PREFIX "alias:"
@@ -1306,14 +1442,6 @@ fu_store_list_attendees (FuStore *self, gint64 workshop_id, GError **error)
   return FU_STORE_GET_CLASS (self)->list_attendees (self, workshop_id, error);
 }
 
-gboolean
-fu_store_merge_participants (FuStore *self, gint64 keep_id, gint64 remove_id, GError **error)
-{
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-
-  BACKEND_CAN (merge_participants, FALSE);
-  return FU_STORE_GET_CLASS (self)->merge_participants (self, keep_id, remove_id, error);
-}
 
 gboolean
 fu_store_close_followups (FuStore *self, const gint64 *followup_ids, guint n_ids, FuDay date,

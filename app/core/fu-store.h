@@ -164,7 +164,11 @@ struct _FuStoreClass
   GPtrArray *(*list_workshop_attendees) (FuStore *self, gint64 workshop_id, FuDay as_of,
                                          GError **error);
   GPtrArray *(*list_attendees) (FuStore *self, gint64 workshop_id, GError **error);
-  gboolean (*merge_participants) (FuStore *self, gint64 keep_id, gint64 remove_id, GError **error);
+  /* For a merge of two people: the workshops both attended (FuMergeOverlap), and moving the
+   * one's attendances to the other. */
+  GPtrArray *(*list_merge_overlaps) (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                     GError **error);
+  gboolean (*move_attendances) (FuStore *self, gint64 keep_id, gint64 remove_id, GError **error);
   gboolean (*close_followups) (FuStore *self, const gint64 *followup_ids, guint n_ids, FuDay date,
                                const char *reason, GError **error);
   gboolean (*reopen_followups) (FuStore *self, const gint64 *followup_ids, guint n_ids,

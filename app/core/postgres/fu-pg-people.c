@@ -893,3 +893,54 @@ fu_pg_move_administration (FuStore *self,
     }
   return TRUE;
 }
+
+/* ---- Merging people ----------------------------------------------------------------------- */
+
+gboolean
+fu_pg_move_attendances (FuStore *self,
+                        gint64   keep_id,
+                        gint64   remove_id,
+                        GError **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_int (params, keep_id);
+  fu_pg_params_int (params, remove_id);
+  res = fu_pg_query (self, "UPDATE attendance SET participant_id = $1 WHERE participant_id = $2",
+                     params, N_("Could not move the attendances"), error);
+  return res != NULL;
+}
+
+GPtrArray *
+fu_pg_list_merge_overlaps (FuStore  *self,
+                           gint64    keep_id,
+                           gint64    remove_id,
+                           GError  **error)
+{
+  g_autoptr(FuPgParams) values = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+  GPtrArray *list;
+
+  fu_pg_params_int (values, keep_id);
+  fu_pg_params_int (values, remove_id);
+  res = fu_pg_query_numbered (self, MERGE_OVERLAPS_SQL, values,
+                              N_("Could not compare the two participants' workshops"), error);
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_full ((guint) PQntuples (res), (GDestroyNotify) fu_merge_overlap_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      FuMergeOverlap *overlap = g_new0 (FuMergeOverlap, 1);
+
+      overlap->keep_attendance = fu_pg_int64 (res, i, 0);
+      overlap->remove_attendance = fu_pg_int64 (res, i, 1);
+      overlap->keep_followup = fu_pg_int64 (res, i, 2);
+      overlap->remove_followup = fu_pg_int64 (res, i, 3);
+      overlap->keep_replied = g_str_equal (PQgetvalue (res, i, 4), "t");
+      overlap->remove_replied = g_str_equal (PQgetvalue (res, i, 5), "t");
+      overlap->code = fu_pg_text (res, i, 6);
+      g_ptr_array_add (list, overlap);
+    }
+  return list;
+}

@@ -151,6 +151,10 @@ gboolean          fu_pg_update_administration (FuStore *self, const FuAdministra
 gboolean          fu_pg_delete_administration (FuStore *self, gint64 id, GError **error);
 gboolean          fu_pg_move_administration   (FuStore *self, gint64 keep_id, gint64 remove_id,
                                                GError **error);
+gboolean          fu_pg_move_attendances      (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                               GError **error);
+GPtrArray        *fu_pg_list_merge_overlaps   (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                               GError **error);
 gboolean          fu_pg_delete_participant    (FuStore *self, gint64 id, GError **error);
 gboolean          fu_pg_delete_attendance     (FuStore *self, gint64 id, GError **error);
 gboolean          fu_pg_set_no_contact        (FuStore *self, gint64 participant_id,

@@ -229,6 +229,8 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->update_administration = fu_pg_update_administration;
   store_class->delete_administration = fu_pg_delete_administration;
   store_class->move_administration = fu_pg_move_administration;
+  store_class->move_attendances = fu_pg_move_attendances;
+  store_class->list_merge_overlaps = fu_pg_list_merge_overlaps;
   store_class->delete_participant = fu_pg_delete_participant;
   store_class->delete_attendance = fu_pg_delete_attendance;
   store_class->walk_followups = fu_pg_walk_followups;

@@ -901,57 +901,46 @@ fu_sqlite_list_workshop_attendees (FuStore  *self,
 
 /* ---- Merging ----------------------------------------------------------------------------- */
 
-/* A workshop both records attended. */
-typedef struct {
-  gint64  keep_attendance;
-  gint64  remove_attendance;
-  gint64  keep_followup;
-  gint64  remove_followup;
-  gboolean keep_replied;
-  gboolean remove_replied;
-  char   *code;
-} Overlap;
-
-static void
-overlap_free (Overlap *overlap)
+gboolean
+fu_sqlite_move_attendances (FuStore *self,
+                            gint64   keep_id,
+                            gint64   remove_id,
+                            GError **error)
 {
-  g_free (overlap->code);
-  g_free (overlap);
+  g_autoptr(FuPeopleStmt) stmt = fu_sqlite_prepare (self,
+                                                    "UPDATE attendance SET participant_id = ?1 "
+                                                    "WHERE participant_id = ?2",
+                                                    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, keep_id);
+  sqlite3_bind_int64 (stmt, 2, remove_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fu_sqlite_set_error (self, error, _("Could not move the attendances"));
+  return TRUE;
 }
 
-static GPtrArray *
-list_overlaps (FuStore  *self,
-               gint64    keep_id,
-               gint64    remove_id,
-               GError  **error)
+GPtrArray *
+fu_sqlite_list_merge_overlaps (FuStore  *self,
+                               gint64    keep_id,
+                               gint64    remove_id,
+                               GError  **error)
 {
   g_autoptr(FuPeopleStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
   int rc;
 
-  stmt = fu_sqlite_prepare (self,
-                           "SELECT ak.id, ar.id, fk.id, fr.id, rk.id IS NOT NULL,"
-                           " rr.id IS NOT NULL, w.code"
-                           " FROM attendance ak"
-                           " JOIN attendance ar ON ar.workshop_id = ak.workshop_id"
-                           "  AND ar.participant_id = ?2"
-                           " JOIN workshop w ON w.id = ak.workshop_id"
-                           " LEFT JOIN followup fk ON fk.attendance_id = ak.id"
-                           " LEFT JOIN reply rk ON rk.followup_id = fk.id"
-                           " LEFT JOIN followup fr ON fr.attendance_id = ar.id"
-                           " LEFT JOIN reply rr ON rr.followup_id = fr.id"
-                           " WHERE ak.participant_id = ?1"
-                           " ORDER BY w.start_date, w.code",
-                           error);
+  stmt = fu_sqlite_prepare (self, MERGE_OVERLAPS_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, keep_id);
   sqlite3_bind_int64 (stmt, 2, remove_id);
 
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) overlap_free);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_merge_overlap_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Overlap *overlap = g_new0 (Overlap, 1);
+      FuMergeOverlap *overlap = g_new0 (FuMergeOverlap, 1);
 
       overlap->keep_attendance = sqlite3_column_int64 (stmt, 0);
       overlap->remove_attendance = sqlite3_column_int64 (stmt, 1);
@@ -968,163 +957,6 @@ list_overlaps (FuStore  *self,
       return NULL;
     }
   return g_steal_pointer (&list);
-}
-
-static gboolean
-same_reply (const FuReply *a,
-            const FuReply *b)
-{
-  for (guint i = 0; i < FU_N_ACTIONS; i++)
-    if (a->actions[i] != b->actions[i])
-      return FALSE;
-  return a->received_date == b->received_date
-         && g_strcmp0 (a->answered_by, b->answered_by) == 0
-         && a->colleagues_shared == b->colleagues_shared
-         && g_strcmp0 (a->other_action_text, b->other_action_text) == 0
-         && a->colleagues_learned == b->colleagues_learned
-         && g_strcmp0 (a->lessons_use, b->lessons_use) == 0
-         && a->direct_effects == b->direct_effects
-         && g_strcmp0 (a->direct_effects_text, b->direct_effects_text) == 0
-         && a->contributed == b->contributed
-         && g_strcmp0 (a->contributed_text, b->contributed_text) == 0
-         && a->project_initiated == b->project_initiated
-         && g_strcmp0 (a->project_text, b->project_text) == 0;
-}
-
-static gboolean
-run_with_id (FuStore    *self,
-             const char *sql,
-             gint64      id1,
-             gint64      id2,
-             const char *what,
-             GError    **error)
-{
-  g_autoptr(FuPeopleStmt) stmt = fu_sqlite_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id1);
-  if (id2 != 0)
-    sqlite3_bind_int64 (stmt, 2, id2);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return fu_sqlite_set_error (self, error, what);
-  return TRUE;
-}
-
-/* Keeps one attendance of a workshop both attended: the one with the reply. */
-static gboolean
-merge_overlap (FuStore             *self,
-               const Overlap       *overlap,
-               const FuParticipant *keep,
-               const FuParticipant *remove,
-               GError             **error)
-{
-  gint64 drop;
-
-  if (overlap->keep_replied && overlap->remove_replied)
-    {
-      g_autoptr(FuReply) keep_reply = fu_store_get_reply (self, overlap->keep_followup, error);
-      g_autoptr(FuReply) remove_reply = NULL;
-
-      if (keep_reply == NULL)
-        return FALSE;
-      remove_reply = fu_store_get_reply (self, overlap->remove_followup, error);
-      if (remove_reply == NULL)
-        return FALSE;
-      if (!same_reply (keep_reply, remove_reply))
-        {
-          g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_EXISTS,
-                       _("Could not merge '%s' into '%s': both answered the questionnaire of "
-                         "workshop '%s', differently. Delete the wrong reply first."),
-                       remove->name, keep->name, overlap->code);
-          return FALSE;
-        }
-    }
-
-  /* The attendance that goes takes its follow-up, reminders and reply with it. */
-  drop = overlap->remove_replied && !overlap->keep_replied
-         ? overlap->keep_attendance : overlap->remove_attendance;
-  return run_with_id (self, "DELETE FROM attendance WHERE id = ?1", drop, 0,
-                      _("Could not merge the attendances"), error);
-}
-
-static gboolean
-merge_participants (FuStore             *self,
-                    const FuParticipant *keep,
-                    const FuParticipant *remove,
-                    GError             **error)
-{
-  g_autoptr(GPtrArray) overlaps = list_overlaps (self, keep->id, remove->id, error);
-  g_autoptr(FuPeopleStmt) fill = NULL;
-
-  if (overlaps == NULL)
-    return FALSE;
-  for (guint i = 0; i < overlaps->len; i++)
-    if (!merge_overlap (self, g_ptr_array_index (overlaps, i), keep, remove, error))
-      return FALSE;
-
-  if (!run_with_id (self, "UPDATE attendance SET participant_id = ?1 WHERE participant_id = ?2",
-                    keep->id, remove->id, _("Could not move the attendances"), error))
-    return FALSE;
-  if (!run_with_id (self, "DELETE FROM participant WHERE id = ?1", remove->id, 0,
-                    _("Could not delete the merged participant"), error))
-    return FALSE;
-
-  /* Only now, since the e-mail is unique: what the kept record lacks, the other gives. */
-  fill = fu_sqlite_prepare (self,
-                           "UPDATE participant SET email = coalesce (email, ?2),"
-                           " position = coalesce (position, ?3), gender = coalesce (gender, ?4)"
-                           " WHERE id = ?1",
-                           error);
-  if (fill == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (fill, 1, keep->id);
-  fu_sqlite_bind_text (fill, 2, remove->email);
-  fu_sqlite_bind_text (fill, 3, remove->position);
-  fu_sqlite_bind_text (fill, 4, remove->gender);
-  if (sqlite3_step (fill) != SQLITE_DONE)
-    return fu_sqlite_set_error (self, error, _("Could not update the kept participant"));
-  return TRUE;
-}
-
-gboolean
-fu_sqlite_merge_participants (FuStore  *self,
-                              gint64    keep_id,
-                              gint64    remove_id,
-                              GError  **error)
-{
-  g_autoptr(FuParticipant) keep = NULL;
-  g_autoptr(FuParticipant) remove = NULL;
-
-  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (keep_id == remove_id)
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,
-                           _("Choose two different participants to merge"));
-      return FALSE;
-    }
-  keep = fu_store_get_participant (self, keep_id, error);
-  if (keep == NULL)
-    return FALSE;
-  remove = fu_store_get_participant (self, remove_id, error);
-  if (remove == NULL)
-    return FALSE;
-
-  if (!fu_store_begin (self, error))
-    return FALSE;
-  if (!merge_participants (self, keep, remove, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  if (!fu_store_commit (self, error))
-    {
-      fu_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* ---- Attendees as participants.csv lists them ---------------------------------------- */

@@ -370,8 +370,10 @@ GPtrArray *fu_sqlite_list_participant_history (FuStore *self, gint64 participant
 GPtrArray *fu_sqlite_list_workshop_attendees (FuStore *self, gint64 workshop_id, FuDay as_of,
                                               GError **error);
 GPtrArray *fu_sqlite_list_attendees (FuStore *self, gint64 workshop_id, GError **error);
-gboolean fu_sqlite_merge_participants (FuStore *self, gint64 keep_id, gint64 remove_id,
-                                       GError **error);
+gboolean fu_sqlite_move_attendances (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                     GError **error);
+GPtrArray *fu_sqlite_list_merge_overlaps (FuStore *self, gint64 keep_id, gint64 remove_id,
+                                          GError **error);
 gboolean fu_sqlite_close_followups (FuStore *self, const gint64 *followup_ids, guint n_ids,
                                     FuDay date, const char *reason, GError **error);
 gboolean fu_sqlite_reopen_followups (FuStore *self, const gint64 *followup_ids, guint n_ids,

@@ -120,7 +120,8 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->list_participant_history = fu_sqlite_list_participant_history;
   store_class->list_workshop_attendees = fu_sqlite_list_workshop_attendees;
   store_class->list_attendees = fu_sqlite_list_attendees;
-  store_class->merge_participants = fu_sqlite_merge_participants;
+  store_class->move_attendances = fu_sqlite_move_attendances;
+  store_class->list_merge_overlaps = fu_sqlite_list_merge_overlaps;
   store_class->close_followups = fu_sqlite_close_followups;
   store_class->reopen_followups = fu_sqlite_reopen_followups;
   store_class->get_followup = fu_sqlite_get_followup;
