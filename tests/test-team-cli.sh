@@ -115,6 +115,18 @@ both "export participants after the merge" export participants
 both "undo the merge" undo
 both "administrations after undoing the merge" administrations
 
+# a person's data erased: the same on both, and nowhere on the server any more
+both "anonymize a person" anonymize daniel.clarke@customs-au.example --remove-answers
+both "export responses after anonymizing" export responses
+both "export participants after anonymizing" export participants
+both "export summary after anonymizing" export summary --fiscal-year 2016/17
+leaks=$(psql -tA "$team" -c "SELECT (SELECT count (*) FROM participant WHERE email =
+  'daniel.clarke@customs-au.example') + (SELECT count (*) FROM audit_change WHERE
+  strpos (coalesce (old, '') || coalesce (new, ''), 'Daniel Clarke') > 0) + (SELECT count (*)
+  FROM audit_entry WHERE strpos (sentence, 'Daniel Clarke') > 0)")
+[ "$leaks" = 0 ] && ok "the name and address are nowhere in the team database" \
+  || not_ok "the name and address are nowhere" "$leaks rows still hold them"
+
 # the history: the entries the commands made, with who made them
 FOLLOWUP_STAFF_NAME="Ana Lopez" "$cli" --database "$team" mark-reminded 2016-DCEC --date 2017-05-02 \
   >/dev/null 2>&1

@@ -878,3 +878,105 @@ fu_pg_audit_revert (FuStore *self,
     }
   return TRUE;
 }
+
+/* ---- Anonymizing ------------------------------------------------------------------------- */
+
+/* $1 the person, $2 the name that replaces theirs, $3 their name, $4 their e-mail or NULL:
+ * the same steps as the SQLite backend's, with jsonb for the history's images. */
+static const char * const anonymize_steps[] = {
+  /* The record. */
+  "UPDATE participant SET name = $2, email = NULL, position = NULL, gender = NULL,"
+  " no_contact_reason = NULL WHERE id = $1 AND $3::text IS NOT NULL"
+  " AND ($4::text IS NULL OR true)",
+  /* Who answered for them is personal too. */
+  "UPDATE reply SET answered_by = NULL WHERE answered_by IS NOT NULL AND followup_id IN"
+  " (SELECT f.id FROM followup f JOIN attendance a ON a.id = f.attendance_id"
+  "  WHERE a.participant_id = $1) AND $2::text IS NOT NULL AND $3::text IS NOT NULL"
+  " AND ($4::text IS NULL OR true)",
+  /* The history keeps what was done, not the erased values: in the person's own rows... */
+  "UPDATE audit_change SET"
+  " old = CASE WHEN old IS NULL THEN NULL ELSE (old::jsonb || jsonb_build_object ('name', $2::text,"
+  "   'email', NULL, 'position', NULL, 'gender', NULL, 'no_contact_reason', NULL))::text END,"
+  " new = CASE WHEN new IS NULL THEN NULL ELSE (new::jsonb || jsonb_build_object ('name', $2::text,"
+  "   'email', NULL, 'position', NULL, 'gender', NULL, 'no_contact_reason', NULL))::text END"
+  " WHERE tbl = 'participant' AND (row_id = $1 OR (op = 1 AND row_id <= $1 AND row_last >= $1))"
+  " AND $3::text IS NOT NULL AND ($4::text IS NULL OR true)",
+  /* ...wherever else the name or the address was recorded... */
+  "UPDATE audit_change SET"
+  " old = replace (replace (old, to_json ($3::text)::text, to_json ($2::text)::text),"
+  "                to_json (coalesce ($4::text, $3::text))::text, 'null'),"
+  " new = replace (replace (new, to_json ($3::text)::text, to_json ($2::text)::text),"
+  "                to_json (coalesce ($4::text, $3::text))::text, 'null')"
+  " WHERE (strpos (old, $3) > 0 OR strpos (new, $3) > 0"
+  "    OR ($4::text IS NOT NULL AND (strpos (old, $4) > 0 OR strpos (new, $4) > 0)))"
+  " AND $1::bigint IS NOT NULL",
+  /* ...and in the sentences. */
+  "UPDATE audit_entry SET sentence = replace (replace (sentence, $3, $2), coalesce ($4, $3), $2),"
+  " args = replace (replace (args, $3, $2), coalesce ($4, $3), $2)"
+  " WHERE (strpos (sentence, $3) > 0 OR strpos (args, $3) > 0"
+  "    OR ($4::text IS NOT NULL AND (strpos (sentence, $4) > 0 OR strpos (args, $4) > 0)))"
+  " AND $1::bigint IS NOT NULL",
+};
+
+static const char * const anonymize_answers_steps[] = {
+  "UPDATE reply SET other_action_text = NULL, lessons_use = NULL,"
+  " direct_effects_text = NULL, contributed_text = NULL, project_text = NULL"
+  " WHERE followup_id IN (SELECT f.id FROM followup f JOIN attendance a"
+  "  ON a.id = f.attendance_id WHERE a.participant_id = $1)"
+  " AND $2::text IS NOT NULL AND $3::text IS NOT NULL AND ($4::text IS NULL OR true)",
+  "UPDATE audit_change SET"
+  " old = CASE WHEN old IS NULL THEN NULL ELSE (old::jsonb || jsonb_build_object"
+  "   ('other_action_text', NULL, 'lessons_use', NULL, 'direct_effects_text', NULL,"
+  "    'contributed_text', NULL, 'project_text', NULL, 'answered_by', NULL))::text END,"
+  " new = CASE WHEN new IS NULL THEN NULL ELSE (new::jsonb || jsonb_build_object"
+  "   ('other_action_text', NULL, 'lessons_use', NULL, 'direct_effects_text', NULL,"
+  "    'contributed_text', NULL, 'project_text', NULL, 'answered_by', NULL))::text END"
+  " WHERE tbl = 'reply' AND (coalesce (new, old)::jsonb ->> 'followup_id')::bigint IN"
+  "  (SELECT f.id FROM followup f JOIN attendance a ON a.id = f.attendance_id"
+  "   WHERE a.participant_id = $1)"
+  " AND $2::text IS NOT NULL AND $3::text IS NOT NULL AND ($4::text IS NULL OR true)",
+};
+
+static gboolean
+anonymize_step (FuStore    *self,
+                const char *sql,
+                gint64      participant_id,
+                const char *anonymous,
+                const char *name,
+                const char *email,
+                GError    **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_int (params, participant_id);
+  fu_pg_params_raw (params, anonymous);
+  fu_pg_params_raw (params, name);
+  fu_pg_params_text (params, email);
+  res = fu_pg_query (self, sql, params, N_("Could not anonymize the participant"), error);
+  return res != NULL;
+}
+
+gboolean
+fu_pg_anonymize_participant (FuStore  *self,
+                             gint64    participant_id,
+                             gboolean  remove_answers,
+                             GError  **error)
+{
+  g_autoptr(FuParticipant) person = fu_pg_get_participant (self, participant_id, error);
+  g_autofree char *anonymous = NULL;
+
+  if (person == NULL)
+    return FALSE;
+  /* Stored data, the same whatever the language of who anonymized it. */
+  anonymous = g_strdup_printf ("Anonymized participant %lld", (long long) participant_id);
+  for (guint i = 0; i < G_N_ELEMENTS (anonymize_steps); i++)
+    if (!anonymize_step (self, anonymize_steps[i], participant_id, anonymous, person->name,
+                         person->email, error))
+      return FALSE;
+  for (guint i = 0; remove_answers && i < G_N_ELEMENTS (anonymize_answers_steps); i++)
+    if (!anonymize_step (self, anonymize_answers_steps[i], participant_id, anonymous,
+                         person->name, person->email, error))
+      return FALSE;
+  return TRUE;
+}

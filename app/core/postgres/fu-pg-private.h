@@ -178,6 +178,8 @@ GPtrArray *fu_pg_list_audit_changes (FuStore *self, gint64 entry_id, GError **er
 gint64    fu_pg_row_version        (FuStore *self, FuRecordKind record, gint64 row_id,
                                     GError **error);
 gboolean  fu_pg_audit_revert       (FuStore *self, gint64 entry_id, GError **error);
+gboolean  fu_pg_anonymize_participant (FuStore *self, gint64 participant_id,
+                                       gboolean remove_answers, GError **error);
 
 /* fu-pg-copy.c */
 gboolean fu_pg_read_rows  (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,
