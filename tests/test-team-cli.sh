@@ -115,6 +115,22 @@ both "export participants after the merge" export participants
 both "undo the merge" undo
 both "administrations after undoing the merge" administrations
 
+# a person's data on request: the same facts as the file gives
+for db in "$file" "$team"; do
+  "$cli" --database "$db" person kiri.reid@customs-nz.example --output "$tmp/person.json" \
+    >/dev/null 2>&1
+  python3 - "$tmp/person.json" >>"$tmp/person.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+reply = d["attendances"][0]["followup"]["reply"]
+print(d["participant"]["email"], len(d["attendances"]), d["attendances"][0]["workshop_code"],
+      reply["received_date"], len(d["history"]))
+PY
+done
+[ "$(sort -u "$tmp/person.txt" | wc -l)" = 1 ] && [ -s "$tmp/person.txt" ] \
+  && ok "a person's data: the same record, attendances, reply and history" \
+  || not_ok "a person's data the same" "$(cat "$tmp/person.txt")"
+
 # a person's data erased: the same on both, and nowhere on the server any more
 both "anonymize a person" anonymize daniel.clarke@customs-au.example --remove-answers
 both "export responses after anonymizing" export responses

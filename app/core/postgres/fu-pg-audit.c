@@ -980,3 +980,49 @@ fu_pg_anonymize_participant (FuStore  *self,
       return FALSE;
   return TRUE;
 }
+
+/* ---- A person's data ---------------------------------------------------------------------- */
+
+/* Everything stored about the person, as one JSON document: the record, each attendance with
+ * its workshop, follow-up, reminders and reply, and the history entries about them (with the
+ * values each change recorded). The same document as the SQLite backend's. */
+char *
+fu_pg_export_person (FuStore  *self,
+                     gint64    participant_id,
+                     GError  **error)
+{
+  g_autoptr(FuPgParams) values = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_int (values, 0);
+  fu_pg_params_int (values, participant_id);
+  res = fu_pg_query_numbered (self,
+    "SELECT json_build_object ("
+    " 'participant', (SELECT json_build_object ('id', p.id, 'name', p.name, 'email', p.email,"
+    "   'position', p.position, 'gender', p.gender,"
+    "   'administration', (SELECT name FROM administration WHERE id = p.administration_id),"
+    "   'do_not_contact_date', p.no_contact_date, 'do_not_contact_reason', p.no_contact_reason)"
+    "   FROM participant p WHERE p.id = ?2),"
+    " 'attendances', (SELECT coalesce (json_agg (json_build_object ("
+    "   'workshop_code', w.code, 'workshop_title', w.title, 'start_date', w.start_date,"
+    "   'end_date', w.end_date, 'venue', w.venue,"
+    "   'followup', (SELECT json_build_object ('sent_date', f.sent_date, 'deadline', f.deadline,"
+    "     'closed_date', f.closed_date, 'closed_reason', f.closed_reason,"
+    "     'reminders', (SELECT coalesce (json_agg (m.sent_date ORDER BY m.id), '[]'::json)"
+    "                   FROM reminder m WHERE m.followup_id = f.id),"
+    "     'reply', (SELECT to_json (r) FROM reply r WHERE r.followup_id = f.id))"
+    "     FROM followup f WHERE f.attendance_id = a.id)) ORDER BY a.id), '[]'::json)"
+    "   FROM attendance a JOIN workshop w ON w.id = a.workshop_id WHERE a.participant_id = ?2),"
+    " 'history', (SELECT coalesce (json_agg (json_build_object ('at', e.at, 'author', e.author,"
+    "   'kind', e.kind, 'sentence', e.sentence,"
+    "   'changes', (SELECT coalesce (json_agg (json_build_object ('table', c.tbl,"
+    "       'row', c.row_id,"
+    "       'op', CASE c.op WHEN 1 THEN 'insert' WHEN 2 THEN 'update' ELSE 'delete' END,"
+    "       'old', c.old::json, 'new', c.new::json) ORDER BY c.id), '[]'::json)"
+    "     FROM audit_change c WHERE c.entry_id = e.id)) ORDER BY e.id), '[]'::json)"
+    "   FROM audit_entry e WHERE e.id IN (" PARTICIPANT_ENTRIES ")))",
+    values, N_("Could not read the person's data"), error);
+  if (res == NULL)
+    return NULL;
+  return fu_pg_text (res, 0, 0);
+}

@@ -180,6 +180,7 @@ gint64    fu_pg_row_version        (FuStore *self, FuRecordKind record, gint64 r
 gboolean  fu_pg_audit_revert       (FuStore *self, gint64 entry_id, GError **error);
 gboolean  fu_pg_anonymize_participant (FuStore *self, gint64 participant_id,
                                        gboolean remove_answers, GError **error);
+char     *fu_pg_export_person      (FuStore *self, gint64 participant_id, GError **error);
 
 /* fu-pg-copy.c */
 gboolean fu_pg_read_rows  (FuStore *self, const FuStoreTable *table, FuStoreRowFunc func,

@@ -242,6 +242,7 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->row_version = fu_pg_row_version;
   store_class->audit_revert = fu_pg_audit_revert;
   store_class->anonymize_participant = fu_pg_anonymize_participant;
+  store_class->export_person = fu_pg_export_person;
   store_class->mark_sent = fu_pg_mark_sent;
   store_class->mark_reminded = fu_pg_mark_reminded;
   store_class->mark_followups_sent = fu_pg_mark_followups_sent;
