@@ -234,6 +234,12 @@ fu_followup_walk_add (FuFollowupWalk       *walk,
   return TRUE;
 }
 
+gboolean
+fu_followup_walk_is_paged (FuFollowupWalk *walk)
+{
+  return walk->func != NULL;
+}
+
 GPtrArray *
 fu_followup_walk_finish (FuFollowupWalk *walk,
                          gboolean        ok)

@@ -18,6 +18,52 @@ value_or_null (const PGresult *res,
   return PQgetisnull (res, row, col) ? NULL : PQgetvalue (res, row, col);
 }
 
+typedef struct {
+  FuFollowupWalk *walk;
+  gboolean        rows;
+} Walking;
+
+/* Row @i of @res to the walk; FALSE when it has enough. */
+static gboolean
+walk_row_at (const PGresult *res,
+             int             i,
+             Walking        *walking)
+{
+  FuFollowupRead read = { 0, };
+
+  read.workshop_id = fu_pg_int64 (res, i, FCOL_WORKSHOP_ID);
+  read.end = fu_pg_day (res, i, FCOL_END);
+  read.planned_override = fu_pg_day (res, i, FCOL_PLANNED_OVERRIDE);
+  read.sent = fu_pg_day (res, i, FCOL_SENT);
+  read.deadline = fu_pg_day (res, i, FCOL_DEADLINE);
+  read.closed = fu_pg_day (res, i, FCOL_CLOSED);
+  read.received = fu_pg_day (res, i, FCOL_RECEIVED);
+  read.last_reminder = fu_pg_day (res, i, FCOL_LAST_REMINDER);
+  if (walking->rows)
+    {
+      read.followup_id = fu_pg_int64 (res, i, FCOL_FOLLOWUP_ID);
+      read.attendance_id = fu_pg_int64 (res, i, FCOL_ATTENDANCE_ID);
+      read.participant_id = fu_pg_int64 (res, i, FCOL_PARTICIPANT_ID);
+      read.administration_id = fu_pg_int64 (res, i, FCOL_ADMINISTRATION_ID);
+      read.code = value_or_null (res, i, FCOL_CODE);
+      read.title = value_or_null (res, i, FCOL_TITLE);
+      read.start = fu_pg_day (res, i, FCOL_START);
+      read.participant = value_or_null (res, i, FCOL_PARTICIPANT);
+      read.email = value_or_null (res, i, FCOL_EMAIL);
+      read.administration = value_or_null (res, i, FCOL_ADMINISTRATION);
+      read.n_reminders = (guint) fu_pg_int64 (res, i, FCOL_N_REMINDERS);
+    }
+  return fu_followup_walk_add (walking->walk, &read);
+}
+
+static gboolean
+walk_row (const PGresult *res,
+          int             row,
+          gpointer        user_data)
+{
+  return walk_row_at (res, row, user_data);
+}
+
 /* Gives the query's rows to @walk. */
 gboolean
 fu_pg_walk_followups (FuStore               *self,
@@ -28,7 +74,7 @@ fu_pg_walk_followups (FuStore               *self,
 {
   g_autofree char *sql = fu_followup_sql (query, rows, TRUE);
   g_autoptr(FuPgParams) values = fu_pg_params_new ();
-  g_autoptr(FuPgResult) res = NULL;
+  Walking walking = { walk, rows };
 
   /* ?1 to ?6, as fu_followup_sql() numbers them. */
   fu_pg_params_day (values, query->as_of);
@@ -37,43 +83,22 @@ fu_pg_walk_followups (FuStore               *self,
   fu_pg_params_day (values, query->from);
   fu_pg_params_day (values, query->to);
   fu_pg_params_day (values, query->replied_since);
-  res = fu_pg_query_numbered (self, sql, values, N_("Could not list the follow-ups"), error);
-  if (res == NULL)
-    return FALSE;
-  for (int i = 0; i < PQntuples (res); i++)
-    {
-      FuFollowupRead read = { 0, };
+  /* Pages (the board) as the server sends the rows, the first at once; a whole list or a
+   * count in one result, which is quicker for all of them. */
+  if (fu_followup_walk_is_paged (walk))
+    return fu_pg_query_rows (self, sql, values, walk_row, &walking,
+                             N_("Could not list the follow-ups"), error);
+  {
+    g_autoptr(FuPgResult) res = fu_pg_query_numbered (self, sql, values,
+                                                      N_("Could not list the follow-ups"), error);
 
-      read.workshop_id = fu_pg_int64 (res, i, FCOL_WORKSHOP_ID);
-      read.end = fu_pg_day (res, i, FCOL_END);
-      read.planned_override = fu_pg_day (res, i, FCOL_PLANNED_OVERRIDE);
-      read.sent = fu_pg_day (res, i, FCOL_SENT);
-      read.deadline = fu_pg_day (res, i, FCOL_DEADLINE);
-      read.closed = fu_pg_day (res, i, FCOL_CLOSED);
-      read.received = fu_pg_day (res, i, FCOL_RECEIVED);
-      read.last_reminder = fu_pg_day (res, i, FCOL_LAST_REMINDER);
-      if (rows)
-        {
-          read.followup_id = fu_pg_int64 (res, i, FCOL_FOLLOWUP_ID);
-          read.attendance_id = fu_pg_int64 (res, i, FCOL_ATTENDANCE_ID);
-          read.participant_id = fu_pg_int64 (res, i, FCOL_PARTICIPANT_ID);
-          read.administration_id = fu_pg_int64 (res, i, FCOL_ADMINISTRATION_ID);
-          read.code = value_or_null (res, i, FCOL_CODE);
-          read.title = value_or_null (res, i, FCOL_TITLE);
-          read.start = fu_pg_day (res, i, FCOL_START);
-          read.participant = value_or_null (res, i, FCOL_PARTICIPANT);
-          read.email = value_or_null (res, i, FCOL_EMAIL);
-          read.administration = value_or_null (res, i, FCOL_ADMINISTRATION);
-          read.n_reminders = (guint) fu_pg_int64 (res, i, FCOL_N_REMINDERS);
-        }
-      if (!fu_followup_walk_add (walk, &read))
-        break;
-    }
-  return TRUE;
+    if (res == NULL)
+      return FALSE;
+    for (int i = 0; i < PQntuples (res) && walk_row_at (res, i, &walking); i++)
+      ;
+    return TRUE;
+  }
 }
-
-
-
 
 /* ---- Marking ------------------------------------------------------------------------------ */
 

@@ -593,18 +593,18 @@ fu_pg_query (FuStore    *self,
                   sql, what, error);
 }
 
-FuPgResult *
-fu_pg_query_numbered (FuStore    *self,
-                      const char *sql,
-                      FuPgParams *values,
-                      const char *what,
-                      GError    **error)
+/* @sql with SQLite's ?N as PostgreSQL's $k, in the order of first use; *params gets the
+ * values of @values that it uses, in that order. */
+static char *
+renumber (const char  *sql,
+          FuPgParams  *values,
+          FuPgParams **params)
 {
-  g_autoptr(GString) text = g_string_sized_new (strlen (sql));
-  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  GString *text = g_string_sized_new (strlen (sql));
   int position[100] = { 0, };   /* ?N's $k, 0 before its first use */
   int used = 0;
 
+  *params = fu_pg_params_new ();
   for (const char *p = sql; *p != '\0'; p++)
     {
       char *end = NULL;
@@ -617,17 +617,85 @@ fu_pg_query_numbered (FuStore    *self,
         }
       n = g_ascii_strtoull (p + 1, &end, 10);
       g_return_val_if_fail (n >= 1 && n <= values->values->len && n < G_N_ELEMENTS (position),
-                            NULL);
+                            g_string_free (text, FALSE));
       if (position[n] == 0)
         {
           position[n] = ++used;
-          g_ptr_array_add (params->values, g_strdup (g_ptr_array_index (values->values, n - 1)));
+          g_ptr_array_add ((*params)->values,
+                           g_strdup (g_ptr_array_index (values->values, n - 1)));
         }
       /* Untyped: the server takes the type from where the value is used. */
       g_string_append_printf (text, "$%d", position[n]);
       p = end - 1;
     }
-  return fu_pg_query (self, text->str, params, what, error);
+  return g_string_free (text, FALSE);
+}
+
+FuPgResult *
+fu_pg_query_numbered (FuStore    *self,
+                      const char *sql,
+                      FuPgParams *values,
+                      const char *what,
+                      GError    **error)
+{
+  g_autoptr(FuPgParams) params = NULL;
+  g_autofree char *text = renumber (sql, values, &params);
+
+  return fu_pg_query (self, text, params, what, error);
+}
+
+gboolean
+fu_pg_query_rows (FuStore        *self,
+                  const char     *sql,
+                  FuPgParams     *values,
+                  FuPgRowFunc     func,
+                  gpointer        user_data,
+                  const char     *what,
+                  GError        **error)
+{
+  g_autoptr(FuPgParams) params = NULL;
+  g_autofree char *text = renumber (sql, values, &params);
+  g_autofree char *declare = NULL;
+  gboolean own_transaction = FU_PG (self)->depth == 0;
+  gboolean ok = TRUE;
+  gboolean more = TRUE;
+  int batch = 100;
+
+  /* A cursor, planned for its first rows (a full sort of the whole join would come first
+   * otherwise), read in batches: the first at once, then larger ones. */
+  if (own_transaction && !fu_pg_exec (self, "BEGIN READ ONLY", error))
+    return FALSE;
+  declare = g_strdup_printf ("DECLARE fu_rows NO SCROLL CURSOR FOR %s", text);
+  {
+    g_autoptr(FuPgResult) set = fu_pg_query (self, "SET LOCAL cursor_tuple_fraction = 0.001",
+                                             NULL, what, error);
+    g_autoptr(FuPgResult) declared = set != NULL ? fu_pg_query (self, declare, params, what,
+                                                                error)
+                                                 : NULL;
+
+    ok = declared != NULL;
+  }
+  while (ok && more)
+    {
+      g_autofree char *fetch = g_strdup_printf ("FETCH %d FROM fu_rows", batch);
+      g_autoptr(FuPgResult) res = fu_pg_query (self, fetch, NULL, what, error);
+
+      ok = res != NULL;
+      if (!ok || PQntuples (res) == 0)
+        break;
+      for (int i = 0; i < PQntuples (res) && more; i++)
+        more = func (res, i, user_data);
+      batch = 5000;
+    }
+  if (ok)
+    ok = fu_pg_exec (self, "CLOSE fu_rows", error);
+  if (own_transaction)
+    {
+      g_autoptr(FuPgResult) end = PQexec (FU_PG (self)->conn, ok ? "COMMIT" : "ROLLBACK");
+
+      g_clear_error (&FU_PG (self)->fault);
+    }
+  return ok;
 }
 
 gboolean
