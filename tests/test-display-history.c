@@ -5,9 +5,6 @@
  * History window listing who did what. */
 #include "config.h"
 
-#include <string.h>
-#include <unistd.h>
-
 #include <adwaita.h>
 
 #include "fu-board-page.h"
@@ -48,26 +45,13 @@ fixture_setup_team (Fixture       *f,
 {
   const char *server = g_getenv ("FOLLOWUP_TEST_PG");
   const char *cli = g_getenv ("FOLLOWUP_CLI");
-  g_autofree char *name = g_strdup_printf ("fu_display_%d", (int) getpid ());
-  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
-  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
-  g_autofree char *query = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
   f->dir = g_dir_make_tmp ("fu-history-team-XXXXXX", NULL);
   if (server == NULL || *server == '\0' || cli == NULL)
     return;
-  {
-    const char *argv[] = { "psql", "-q", server, "-c", drop, "-c", create, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  query = g_strdup (strchr (server, '?'));
-  f->path = g_strdup_printf ("postgresql:///%s%s", name, query);
+  f->path = fu_test_new_team_database ();
   {
     const char *argv[] = { cli, "--database", f->path, "sample", NULL };
 

@@ -341,21 +341,15 @@ fu_pg_close_followup (FuStore    *self,
                       GError    **error)
 {
   g_autoptr(FuPgParams) params = fu_pg_params_new ();
-  g_autoptr(FuPgResult) res = NULL;
-  gboolean ok;
+  g_autofree char *not_found = g_strdup_printf (_("There is no follow-up with id %lld"),
+                                                (long long) followup_id);
 
-  if (!fu_pg_begin (self, error))
-    return FALSE;
   fu_pg_params_int (params, followup_id);
   fu_pg_params_day (params, date);
   fu_pg_params_text (params, date != FU_DAY_NONE ? reason : NULL);
-  res = fu_pg_query (self,
-                     "UPDATE followup SET closed_date = $2, closed_reason = $3 WHERE id = $1",
-                     params, N_("Could not close the follow-up"), error);
-  ok = res != NULL;
-  if (ok && g_str_equal (PQcmdTuples (res), "0"))
-    ok = followup_not_found (followup_id, error);
-  return fu_pg_finish (self, ok, error);
+  return fu_pg_change_one (self,
+                           "UPDATE followup SET closed_date = $2, closed_reason = $3 WHERE id = $1",
+                           params, N_("Could not close the follow-up"), not_found, error);
 }
 
 gboolean

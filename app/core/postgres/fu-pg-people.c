@@ -676,31 +676,6 @@ fu_pg_set_no_contact (FuStore     *self,
 
 /* ---- Changing administrations, deleting people and attendances ----------------------------- */
 
-/* Runs @sql with @params in a level of its own; no row changed is FU_STORE_ERROR_NOT_FOUND
- * with @not_found. */
-static gboolean
-change_one (FuStore    *self,
-            const char *sql,
-            FuPgParams *params,
-            const char *what,
-            const char *not_found,
-            GError    **error)
-{
-  g_autoptr(FuPgResult) res = NULL;
-  gboolean ok;
-
-  if (!fu_pg_begin (self, error))
-    return FALSE;
-  res = fu_pg_query (self, sql, params, what, error);
-  ok = res != NULL;
-  if (ok && g_str_equal (PQcmdTuples (res), "0"))
-    {
-      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND, not_found);
-      ok = FALSE;
-    }
-  return fu_pg_finish (self, ok, error);
-}
-
 static gboolean
 name_taken (FuStore                *self,
             const FuAdministration *admin,
@@ -789,7 +764,7 @@ fu_pg_update_administration (FuStore                *self,
   fu_pg_params_int (params, admin->id);
   not_found = g_strdup_printf (_("There is no administration with id %lld"),
                                (long long) admin->id);
-  return change_one (self,
+  return fu_pg_change_one (self,
                      "UPDATE administration SET name = $1, short_name = $2, country = $3, "
                      "member = $4, observer = $5 WHERE id = $6",
                      params, N_("Could not save the administration"), not_found, error);
@@ -822,7 +797,7 @@ fu_pg_delete_administration (FuStore *self,
     }
   fu_pg_params_int (params, id);
   not_found = g_strdup_printf (_("There is no administration with id %lld"), (long long) id);
-  return change_one (self, "DELETE FROM administration WHERE id = $1", params,
+  return fu_pg_change_one (self, "DELETE FROM administration WHERE id = $1", params,
                      N_("Could not delete the administration"), not_found, error);
 }
 
@@ -848,7 +823,8 @@ fu_pg_delete_participant (FuStore *self,
     }
   fu_pg_params_int (params, id);
   not_found = g_strdup_printf (_("There is no participant with id %lld"), (long long) id);
-  return fu_pg_finish (self, change_one (self, "DELETE FROM participant WHERE id = $1", params,
+  return fu_pg_finish (self,
+                       fu_pg_change_one (self, "DELETE FROM participant WHERE id = $1", params,
                                          N_("Could not delete the participant"), not_found,
                                          error),
                        error);
@@ -864,7 +840,7 @@ fu_pg_delete_attendance (FuStore *self,
 
   fu_pg_params_int (params, id);
   not_found = g_strdup_printf (_("There is no attendance with id %lld"), (long long) id);
-  return change_one (self, "DELETE FROM attendance WHERE id = $1", params,
+  return fu_pg_change_one (self, "DELETE FROM attendance WHERE id = $1", params,
                      N_("Could not remove the participant from the workshop"), not_found, error);
 }
 

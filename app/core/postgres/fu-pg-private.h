@@ -24,7 +24,6 @@ struct _FuPgStore
   PGconn        *conn;
   char          *conninfo;    /* what was given: a URI or key=value pairs */
   char          *display;     /* the same without a password, for messages */
-  char          *password;    /* from the keyring, when the server asked for one */
   guint          depth;       /* open transaction levels: 1 = BEGIN, more = savepoints */
   /* fu_store_set_flat(), as in the SQLite backend: levels deeper than flat_base take no
    * savepoint; flat_failed says one of them was rolled back. */
@@ -91,6 +90,10 @@ gboolean    fu_pg_query_rows (FuStore *self, const char *sql, FuPgParams *values
 /* A statement that selects at most one id: *id is it, or 0 when there is no row. */
 gboolean    fu_pg_select_id (FuStore *self, const char *sql, FuPgParams *params,
                              const char *what, gint64 *id, GError **error);
+/* Runs @sql with @params in a write level of its own; no row changed is
+ * FU_STORE_ERROR_NOT_FOUND with @not_found (a translated message). */
+gboolean    fu_pg_change_one (FuStore *self, const char *sql, FuPgParams *params,
+                              const char *what, const char *not_found, GError **error);
 /* A statement without values or rows. */
 gboolean    fu_pg_exec  (FuStore *self, const char *sql, GError **error);
 /* Several statements without values (a migration's script). */

@@ -181,22 +181,12 @@ fu_pg_delete_reply (FuStore *self,
                     GError **error)
 {
   g_autoptr(FuPgParams) params = fu_pg_params_new ();
-  g_autoptr(FuPgResult) res = NULL;
-  gboolean ok;
+  g_autofree char *not_found = g_strdup_printf (_("Follow-up %lld has no reply to delete"),
+                                                (long long) followup_id);
 
-  if (!fu_pg_begin (self, error))
-    return FALSE;
   fu_pg_params_int (params, followup_id);
-  res = fu_pg_query (self, "DELETE FROM reply WHERE followup_id = $1", params,
-                     N_("Could not delete the reply"), error);
-  ok = res != NULL;
-  if (ok && g_str_equal (PQcmdTuples (res), "0"))
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("Follow-up %lld has no reply to delete"), (long long) followup_id);
-      ok = FALSE;
-    }
-  return fu_pg_finish (self, ok, error);
+  return fu_pg_change_one (self, "DELETE FROM reply WHERE followup_id = $1", params,
+                           N_("Could not delete the reply"), not_found, error);
 }
 
 GPtrArray *

@@ -23,7 +23,6 @@ fu_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->display, g_free);
-  g_clear_pointer (&self->password, g_free);
   g_clear_error (&self->fault);
 
   G_OBJECT_CLASS (fu_pg_store_parent_class)->finalize (object);
@@ -359,7 +358,6 @@ connect_store (const char *location,
 
           PQfinish (self->conn);
           self->conn = PQconnectdbParams (keywords, values, 1);
-          self->password = g_steal_pointer (&password);
         }
     }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
@@ -736,6 +734,29 @@ fu_pg_select_id (FuStore    *self,
   if (PQntuples (res) > 0)
     *id = fu_pg_int64 (res, 0, 0);
   return TRUE;
+}
+
+gboolean
+fu_pg_change_one (FuStore    *self,
+                  const char *sql,
+                  FuPgParams *params,
+                  const char *what,
+                  const char *not_found,
+                  GError    **error)
+{
+  g_autoptr(FuPgResult) res = NULL;
+  gboolean ok;
+
+  if (!fu_pg_begin (self, error))
+    return FALSE;
+  res = fu_pg_query (self, sql, params, what, error);
+  ok = res != NULL;
+  if (ok && g_str_equal (PQcmdTuples (res), "0"))
+    {
+      g_set_error_literal (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND, not_found);
+      ok = FALSE;
+    }
+  return fu_pg_finish (self, ok, error);
 }
 
 char *

@@ -296,20 +296,10 @@ fu_pg_delete_workshop (FuStore *self,
                        GError **error)
 {
   g_autoptr(FuPgParams) params = fu_pg_params_new ();
-  g_autoptr(FuPgResult) res = NULL;
-  gboolean ok;
+  g_autofree char *not_found = g_strdup_printf (_("There is no workshop with id %lld"),
+                                                (long long) id);
 
-  if (!fu_pg_begin (self, error))
-    return FALSE;
   fu_pg_params_int (params, id);
-  res = fu_pg_query (self, "DELETE FROM workshop WHERE id = $1", params,
-                     N_("Could not delete the workshop"), error);
-  ok = res != NULL;
-  if (ok && g_str_equal (PQcmdTuples (res), "0"))
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop with id %lld"), (long long) id);
-      ok = FALSE;
-    }
-  return fu_pg_finish (self, ok, error);
+  return fu_pg_change_one (self, "DELETE FROM workshop WHERE id = $1", params,
+                           N_("Could not delete the workshop"), not_found, error);
 }
