@@ -378,6 +378,65 @@ test_participants_email_later (Fixture       *fixture,
   g_assert_cmpint (participant_id (fixture->store, "ana@x.org", NULL, NULL), ==, id);
 }
 
+/* One list that names the same people several ways: each row is read as if the rows before
+ * it were written already, though the list is looked up and written at once. */
+static void
+test_participants_within_one_list (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const FuImportOutcome expected[] = {
+    FU_IMPORT_ROW_NEW,         /* Ana, no e-mail yet */
+    FU_IMPORT_ROW_KNOWN,       /* Ana again, with her e-mail: given to her */
+    FU_IMPORT_ROW_NEW,         /* another Ana Lima, with another e-mail */
+    FU_IMPORT_ROW_UNCHANGED,   /* Ana by e-mail, at B already */
+    FU_IMPORT_ROW_UNCHANGED,   /* Old Person, given an e-mail, at A already */
+    FU_IMPORT_ROW_KNOWN,       /* Old Person by that e-mail, at B */
+    FU_IMPORT_ROW_UNCHANGED,   /* Ana by name: the first one, at A already */
+  };
+  g_autoptr(FuImportResult) w = NULL;
+  g_autoptr(FuImportResult) before = NULL;
+  g_autoptr(FuImportResult) result = NULL;
+  gint64 old_id, ana_id, other_id;
+
+  w = import_ok (fixture->store, FU_IMPORT_WORKSHOPS, 0,
+                 "code,title,start_date\n"
+                 "A,First,2016-09-05\n"
+                 "B,Second,2017-03-06\n");
+  before = import_ok (fixture->store, FU_IMPORT_PARTICIPANTS, 0,
+                      "workshop_code,name,administration\n"
+                      "A,Old Person,Cambodia\n");
+  old_id = participant_id (fixture->store, NULL, "Old Person", "Cambodia");
+
+  result = import_ok (fixture->store, FU_IMPORT_PARTICIPANTS, 0,
+                      "workshop_code,name,administration,email\n"
+                      "A,Ana Lima,Cambodia,\n"
+                      "B,ANA LIMA,Cambodia,ana@x.org\n"
+                      "A,Ana Lima,Cambodia,other@x.org\n"
+                      "B,ana lima,Cambodia,ANA@X.ORG\n"
+                      "A,old person,Cambodia,old@x.org\n"
+                      "B,Someone Else,Cambodia,OLD@x.org\n"
+                      "A,Ana Lima,Cambodia,\n");
+  g_assert_cmpuint (result->participants_added, ==, 2);
+  g_assert_cmpuint (result->attendances_added, ==, 4);
+  g_assert_cmpuint (result->unchanged, ==, 3);
+  g_assert_cmpuint (result->row_outcomes->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (((FuImportRow *) g_ptr_array_index (result->row_outcomes, i))->outcome, ==,
+                     expected[i]);
+
+  ana_id = participant_id (fixture->store, "ana@x.org", NULL, NULL);
+  other_id = participant_id (fixture->store, "other@x.org", NULL, NULL);
+  g_assert_cmpint (ana_id, !=, 0);
+  g_assert_cmpint (other_id, !=, 0);
+  g_assert_cmpint (ana_id, <, other_id);
+  g_assert_cmpint (participant_id (fixture->store, NULL, "Ana Lima", "Cambodia"), ==, ana_id);
+  g_assert_cmpint (participant_id (fixture->store, "old@x.org", NULL, NULL), ==, old_id);
+  /* Every attendance has its follow-up: A had Old Person before, and now the two Anas; B has
+   * Ana and Old Person. */
+  g_assert_cmpuint (count_followups (fixture->store, "A"), ==, 3);
+  g_assert_cmpuint (count_followups (fixture->store, "B"), ==, 2);
+}
+
 static void
 test_add_administrations (Fixture       *fixture,
                           gconstpointer  data)
@@ -1095,6 +1154,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/core/import/participants-email-later", Fixture, NULL, fixture_set_up,
               test_participants_email_later, fixture_tear_down);
+  g_test_add ("/core/import/participants-within-one-list", Fixture, NULL, fixture_set_up,
+              test_participants_within_one_list, fixture_tear_down);
   g_test_add ("/core/import/add-administrations", Fixture, NULL, fixture_set_up,
               test_add_administrations, fixture_tear_down);
   g_test_add ("/core/import/responses", Fixture, NULL, prepared_set_up, test_responses,

@@ -861,15 +861,22 @@ email_domain (const char *email)
   return at != NULL && at[1] != '\0' ? at + 1 : NULL;
 }
 
-static gboolean
-load_domains (Map     *self,
-              GError **error)
+/* The administration of everyone known, by their e-mail's domain: read when a row first
+ * needs it (a list without administrations), not for every file. */
+static void
+load_domains (Map *self)
 {
-  g_autoptr(GPtrArray) people = fu_store_list_participant_overview (self->store, error);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (people == NULL)
-    return FALSE;
   self->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  people = fu_store_list_participant_overview (self->store, &error);
+  if (people == NULL)
+    {
+      /* Then e-mails tell only by their country code. */
+      g_debug ("could not read the e-mails' domains: %s", error->message);
+      return;
+    }
   for (guint i = 0; i < people->len; i++)
     {
       const FuParticipantOverview *person = g_ptr_array_index (people, i);
@@ -887,7 +894,6 @@ load_domains (Map     *self,
       else if (strcmp (seen, person->administration) != 0)
         g_hash_table_insert (self->domains, g_steal_pointer (&key), g_strdup (""));
     }
-  return TRUE;
 }
 
 /* The administration an e-mail address tells: the one of everyone known with its domain,
@@ -903,6 +909,8 @@ administration_of_email (Map        *self,
 
   if (domain == NULL)
     return NULL;
+  if (self->domains == NULL)
+    load_domains (self);
   key = g_ascii_strdown (domain, -1);
   found = g_hash_table_lookup (self->domains, key);
   if (found != NULL)
@@ -2325,8 +2333,7 @@ fu_import_map_table (FuStore                *store,
     }
   result->sheet = table->sheet;
 
-  if (!load_administrations (&self, error) || !load_domains (&self, error)
-      || !load_workshops (&self, error))
+  if (!load_administrations (&self, error) || !load_workshops (&self, error))
     goto out;
 
   if (options != NULL && options->workshop != NULL

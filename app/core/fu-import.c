@@ -129,11 +129,13 @@ typedef struct {
   GArray         *unnamed;       /* guint: cell indexes of columns without a name */
   guint           line;          /* of the current record */
   gboolean        row_failed;    /* the current record has an issue */
+  gboolean        row_pending;   /* the current record waits for the others (people) */
 
   GHashTable     *workshops;     /* code -> WorkshopInfo (participants, responses) */
   GPtrArray      *admins;        /* FuAdministration*, for suggestions */
   GHashTable     *admin_keys;    /* casefolded name and short name -> FuAdministration* */
   GHashTable     *seen;          /* what this file already had -> GUINT_TO_POINTER (line) */
+  GArray         *people;        /* PendingPerson: participants.csv's rows, checked */
   const FuImportMapped *mapped;  /* the file as it came, when the text is our version of it */
   const FuImportOptions *options;
 } FuImport;
@@ -958,75 +960,26 @@ import_workshop_row (FuImport *self)
 
 /* ---- participants.csv ------------------------------------------------------------------- */
 
-/* The person with @email, or else named @name at @admin_id; added when new. 0 with an issue
- * on failure. */
-static gint64
-find_or_add_participant (FuImport   *self,
-                         const char *name,
-                         gint64      admin_id,
-                         const char *email)
+/* A participants.csv row, checked, waiting to be written with the others: the whole list
+ * is looked up at once, then its new people and attendances are written in one go. */
+typedef struct {
+  guint   line;
+  guint   outcome;       /* its index in result->row_outcomes */
+  gint64  workshop_id;
+  char   *name;
+  gint64  admin_id;
+  char   *email;         /* NULL: none */
+  char   *position;
+  char   *gender;
+} PendingPerson;
+
+static void
+pending_person_clear (PendingPerson *pending)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FuParticipant) participant = NULL;
-  gint64 id = 0;
-
-  g_assert (self != NULL);
-
-  if (!fu_store_lookup_participant (self->store, email, name, admin_id, &id, &error))
-    {
-      add_issue (self, N_COLS, "%s", error->message);
-      return 0;
-    }
-  if (id != 0)
-    return id;
-
-  /* Someone listed earlier without an e-mail is the same person when it now comes with one:
-   * fill it in rather than count the person twice. */
-  if (email != NULL)
-    {
-      if (!fu_store_lookup_participant (self->store, NULL, name, admin_id, &id, &error))
-        {
-          add_issue (self, N_COLS, "%s", error->message);
-          return 0;
-        }
-      if (id != 0)
-        {
-          participant = fu_store_get_participant (self->store, id, &error);
-          if (participant == NULL)
-            {
-              add_issue (self, N_COLS, "%s", error != NULL ? error->message : "");
-              return 0;
-            }
-          if (participant->email == NULL || participant->email[0] == '\0')
-            {
-              g_free (participant->email);
-              participant->email = g_strdup (email);
-              if (!fu_store_update_participant (self->store, participant, &error))
-                {
-                  add_issue (self, COL_EMAIL, "%s", error->message);
-                  return 0;
-                }
-              return id;
-            }
-          g_clear_pointer (&participant, fu_participant_free);
-        }
-    }
-
-  participant = fu_participant_new ();
-  participant->name = g_strdup (name);
-  participant->administration_id = admin_id;
-  participant->email = g_strdup (email);
-  participant->position = text_cell (self, COL_POSITION);
-  participant->gender = text_cell (self, COL_GENDER);
-
-  id = fu_store_add_participant (self->store, participant, &error);
-  if (id == 0)
-    {
-      add_issue (self, N_COLS, "%s", error != NULL ? error->message : "");
-      return 0;
-    }
-  self->result->participants_added++;
-  return id;
+  g_free (pending->name);
+  g_free (pending->email);
+  g_free (pending->position);
+  g_free (pending->gender);
 }
 
 static void
@@ -1036,12 +989,9 @@ import_participant_row (FuImport *self)
   g_autofree char *name = NULL;
   g_autofree char *admin = NULL;
   g_autofree char *email = NULL;
-  g_autoptr(GError) error = NULL;
   const WorkshopInfo *workshop = NULL;
   gint64 admin_id = 0;
-  gint64 participant_id;
-  gint64 attendance_id = 0;
-  guint before;
+  PendingPerson pending = { 0 };
 
   g_assert (self != NULL);
 
@@ -1058,32 +1008,338 @@ import_participant_row (FuImport *self)
   if (self->row_failed)
     return;
 
-  before = self->result->participants_added;
-  participant_id = find_or_add_participant (self, name, admin_id, email);
-  if (participant_id == 0)
-    return;
+  pending.line = self->line;
+  pending.outcome = self->result->row_outcomes->len;
+  pending.workshop_id = workshop->id;
+  pending.name = g_steal_pointer (&name);
+  pending.admin_id = admin_id;
+  pending.email = g_steal_pointer (&email);
+  pending.position = text_cell (self, COL_POSITION);
+  pending.gender = text_cell (self, COL_GENDER);
+  g_array_append_val (self->people, pending);
+  self->row_pending = TRUE;
+}
 
-  /* Someone just added has no attendance yet. */
-  if (self->result->participants_added == before
-      && !fu_store_lookup_attendance (self->store, workshop->id, participant_id, &attendance_id,
-                                   &error))
+/* A person the list names: one the database has, or one it adds. */
+typedef struct {
+  gint64         id;           /* in the database; 0 for one the list adds */
+  FuParticipant *added;        /* the one the list adds, in @people_added */
+  gboolean       has_email;
+  char          *fill_email;   /* an e-mail the list gives one the database has without */
+} Person;
+
+typedef struct {
+  GArray     *persons;          /* Person */
+  GHashTable *by_id;            /* gint64* (database id) -> person index + 1 */
+  GHashTable *by_email;         /* e-mail -> person index + 1 */
+  GHashTable *by_name;          /* PendingPerson (name, administration) -> the first person
+                                 * named so, index + 1 */
+  GHashTable *attends;          /* the pairs of @pairs: this list's attendances */
+  GPtrArray  *people_added;     /* FuParticipant*, in the list's order */
+  GArray     *pairs;            /* gint64: workshop id, person index, for each attendance */
+} People;
+
+static void
+people_clear (People *people)
+{
+  for (guint i = 0; people->persons != NULL && i < people->persons->len; i++)
+    g_free (g_array_index (people->persons, Person, i).fill_email);
+  g_clear_pointer (&people->persons, g_array_unref);
+  g_clear_pointer (&people->by_id, g_hash_table_unref);
+  g_clear_pointer (&people->by_email, g_hash_table_unref);
+  g_clear_pointer (&people->by_name, g_hash_table_unref);
+  g_clear_pointer (&people->attends, g_hash_table_unref);
+  g_clear_pointer (&people->people_added, g_ptr_array_unref);
+  g_clear_pointer (&people->pairs, g_array_unref);
+}
+
+/* Keys that match as the database does: without regard to the case of ASCII letters. The
+ * tables hold the rows' own strings (PendingPerson), which outlive them. */
+static guint
+ascii_case_hash (const char *text,
+                 guint       hash)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    hash = hash * 33 + (guint) g_ascii_tolower (*p);
+  return hash;
+}
+
+static guint
+email_hash (gconstpointer email)
+{
+  return ascii_case_hash (email, 5381);
+}
+
+static gboolean
+email_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+/* PendingPerson by name and administration. */
+static guint
+name_hash (gconstpointer key)
+{
+  const PendingPerson *pending = key;
+
+  return ascii_case_hash (pending->name, (guint) pending->admin_id * 31 + 5381);
+}
+
+static gboolean
+name_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const PendingPerson *x = a;
+  const PendingPerson *y = b;
+
+  return x->admin_id == y->admin_id && g_ascii_strcasecmp (x->name, y->name) == 0;
+}
+
+/* A pair of People.pairs: workshop id, person index. */
+static guint
+pair_hash (gconstpointer key)
+{
+  const gint64 *pair = key;
+
+  return (guint) (pair[0] * 1000003 + pair[1]);
+}
+
+static gboolean
+pair_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const gint64 *x = a;
+  const gint64 *y = b;
+
+  return x[0] == y[0] && x[1] == y[1];
+}
+
+static guint
+person_lookup (GHashTable    *table,
+               gconstpointer  key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, key));   /* index + 1, 0: none */
+}
+
+/* The person the database has with @id, listed once. */
+static guint
+database_person (People   *people,
+                 gint64    id,
+                 gboolean  has_email)
+{
+  guint index = person_lookup (people->by_id, &id);
+  Person person = { .id = id, .has_email = has_email };
+
+  if (index != 0)
+    return index - 1;
+  g_array_append_val (people->persons, person);
+  g_hash_table_insert (people->by_id, g_memdup2 (&id, sizeof id),
+                       GUINT_TO_POINTER (people->persons->len));
+  return people->persons->len - 1;
+}
+
+static guint
+new_person (People        *people,
+            PendingPerson *pending)
+{
+  FuParticipant *participant = fu_participant_new ();
+  Person person = { .added = participant, .has_email = pending->email != NULL };
+
+  participant->name = g_strdup (pending->name);
+  participant->administration_id = pending->admin_id;
+  participant->email = g_strdup (pending->email);
+  participant->position = g_strdup (pending->position);
+  participant->gender = g_strdup (pending->gender);
+  g_ptr_array_add (people->people_added, participant);
+  g_array_append_val (people->persons, person);
+  if (!g_hash_table_contains (people->by_name, pending))
+    g_hash_table_insert (people->by_name, pending, GUINT_TO_POINTER (people->persons->len));
+  return people->persons->len - 1;
+}
+
+/* Who @pending is, as fu_store_lookup_participant() would say with the rows before it
+ * written: by e-mail, else by name; someone listed before without an e-mail gets this one
+ * rather than being counted twice. *@attends_known and *@attends say what the database
+ * knows of the person's attendance at the workshop. */
+static guint
+resolve_person (People              *people,
+                PendingPerson       *pending,
+                const FuPersonMatch *match,
+                gboolean            *attends_known,
+                gboolean            *attends,
+                gboolean            *added)
+{
+  const char *key = pending->email;
+  guint index;
+
+  *attends_known = *attends = *added = FALSE;
+  if (match->email_id != 0)
     {
-      add_issue (self, N_COLS, "%s", error->message);
-      return;
+      *attends_known = TRUE;
+      *attends = match->email_attends;
+      return database_person (people, match->email_id, TRUE);
     }
-  /* The same list twice, or a person listed twice: nobody is added twice. */
-  if (attendance_id != 0)
+  if (key != NULL && (index = person_lookup (people->by_email, key)) != 0)
+    return index - 1;
+
+  if (match->name_id != 0)
     {
-      self->result->unchanged++;
-      return;
+      index = database_person (people, match->name_id, match->name_has_email);
+      *attends_known = TRUE;
+      *attends = match->name_attends;
+    }
+  else
+    {
+      index = person_lookup (people->by_name, pending);
+      if (index != 0)
+        index--;
+      else
+        index = G_MAXUINT;
     }
 
-  if (fu_store_add_attendance (self->store, workshop->id, participant_id, &error) == 0)
+  if (index != G_MAXUINT && key != NULL)
     {
-      add_issue (self, N_COLS, "%s", error != NULL ? error->message : "");
-      return;
+      Person *person = &g_array_index (people->persons, Person, index);
+
+      if (person->has_email)
+        index = G_MAXUINT;   /* someone else of that name */
+      else
+        {
+          person->has_email = TRUE;
+          if (person->added != NULL)
+            person->added->email = g_strdup (pending->email);
+          else
+            person->fill_email = g_strdup (pending->email);
+        }
     }
-  self->result->attendances_added++;
+  if (index == G_MAXUINT)
+    {
+      index = new_person (people, pending);
+      *attends_known = TRUE;
+      *added = TRUE;
+    }
+  if (key != NULL)
+    g_hash_table_insert (people->by_email, (gpointer) key, GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+/* Sorts the list's rows into new people, attendances and what is there already, as writing
+ * them one by one would. */
+static gboolean
+sort_people (FuImport  *self,
+             People    *people,
+             GError   **error)
+{
+  g_autofree FuPersonMatch *matches = g_new0 (FuPersonMatch, MAX (self->people->len, 1));
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      PendingPerson *pending = &g_array_index (self->people, PendingPerson, i);
+
+      matches[i].workshop_id = pending->workshop_id;
+      matches[i].name = pending->name;
+      matches[i].administration_id = pending->admin_id;
+      matches[i].email = pending->email;
+    }
+  if (!fu_store_match_people (self->store, matches, self->people->len, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      PendingPerson *pending = &g_array_index (self->people, PendingPerson, i);
+      FuImportRow *row = g_ptr_array_index (self->result->row_outcomes, pending->outcome);
+      gboolean attends_known, attends, added;
+      guint index = resolve_person (people, pending, &matches[i], &attends_known, &attends,
+                                    &added);
+      Person *person = &g_array_index (people->persons, Person, index);
+      gint64 pair[2] = { pending->workshop_id, index };
+
+      if (added)
+        self->result->participants_added++;
+      /* One the database has, reached through an e-mail this list gave: ask. */
+      if (!attends_known && person->id != 0)
+        {
+          gint64 attendance_id = 0;
+
+          if (!fu_store_lookup_attendance (self->store, pending->workshop_id, person->id,
+                                           &attendance_id, error))
+            return FALSE;
+          attends = attendance_id != 0;
+        }
+      /* The same list twice, or a person listed twice: nobody is added twice. */
+      if (attends || g_hash_table_contains (people->attends, pair))
+        {
+          self->result->unchanged++;
+          row->outcome = FU_IMPORT_ROW_UNCHANGED;
+          continue;
+        }
+      /* @pairs never grows past the size it was made with: its items stay where they are. */
+      g_array_append_vals (people->pairs, pair, 2);
+      g_hash_table_add (people->attends,
+                        &g_array_index (people->pairs, gint64, people->pairs->len - 2));
+      self->result->attendances_added++;
+      row->outcome = added ? FU_IMPORT_ROW_NEW : FU_IMPORT_ROW_KNOWN;
+    }
+  return TRUE;
+}
+
+/* Writes what sort_people() found: e-mails given to people the database has, the new people,
+ * then the attendances. */
+static gboolean
+write_people (FuImport  *self,
+              People    *people,
+              GError   **error)
+{
+  for (guint i = 0; i < people->persons->len; i++)
+    {
+      Person *person = &g_array_index (people->persons, Person, i);
+      g_autoptr(FuParticipant) participant = NULL;
+
+      if (person->fill_email == NULL)
+        continue;
+      participant = fu_store_get_participant (self->store, person->id, error);
+      if (participant == NULL)
+        return FALSE;
+      g_free (participant->email);
+      participant->email = g_strdup (person->fill_email);
+      if (!fu_store_update_participant (self->store, participant, error))
+        return FALSE;
+    }
+  if (!fu_store_add_participants (self->store, people->people_added, error))
+    return FALSE;
+  for (guint i = 0; i < people->pairs->len; i += 2)
+    {
+      gint64 *person_index = &g_array_index (people->pairs, gint64, i + 1);
+      Person *person = &g_array_index (people->persons, Person, (guint) *person_index);
+
+      *person_index = person->added != NULL ? person->added->id : person->id;
+    }
+  return fu_store_add_attendances (self->store, (const gint64 *) people->pairs->data,
+                                   people->pairs->len / 2, error);
+}
+
+/* The participants list's rows, once every one is read: sorted, and written when the file
+ * has no issue. */
+static gboolean
+import_people (FuImport  *self,
+               gboolean   write,
+               GError   **error)
+{
+  People people = { 0 };
+  gboolean ok;
+
+  people.persons = g_array_new (FALSE, FALSE, sizeof (Person));
+  people.by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  people.by_email = g_hash_table_new (email_hash, email_equal);
+  people.by_name = g_hash_table_new (name_hash, name_equal);
+  people.attends = g_hash_table_new (pair_hash, pair_equal);
+  people.people_added = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_participant_free);
+  people.pairs = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 2 * self->people->len);
+
+  ok = sort_people (self, &people, error) && (!write || write_people (self, &people, error));
+  people_clear (&people);
+  return ok;
 }
 
 /* ---- responses.csv ---------------------------------------------------------------------- */
@@ -1486,6 +1742,7 @@ import_row (FuImport *self)
 
   self->line = source_line (self, fu_csv_reader_get_line (self->reader));
   self->row_failed = FALSE;
+  self->row_pending = FALSE;
   self->result->rows++;
 
   if (n_cells > n_columns)
@@ -1536,6 +1793,8 @@ import_row (FuImport *self)
     outcome = FU_IMPORT_ROW_KNOWN;
   else if (self->result->unchanged > before_unchanged)
     outcome = FU_IMPORT_ROW_UNCHANGED;
+  else if (self->row_pending)
+    outcome = FU_IMPORT_ROW_UNCHANGED;   /* until import_people() says */
   else
     outcome = FU_IMPORT_ROW_ERROR;
   note_outcome (self, self->row_failed ? FU_IMPORT_ROW_ERROR : outcome);
@@ -1612,6 +1871,18 @@ import_rows_flat (FuImport  *self,
       /* Cancelled: nothing of it is kept. */
       fu_store_rollback (self->store);
       return FALSE;
+    }
+  if (self->people->len > 0 && fu_store_get_fault (self->store) == NULL)
+    {
+      g_autoptr(GError) people_error = NULL;
+      gboolean write = self->result->n_issues == 0 && (self->flags & FU_IMPORT_DRY_RUN) == 0;
+
+      if (!import_people (self, write, &people_error) && fu_store_get_fault (self->store) == NULL)
+        {
+          fu_store_rollback (self->store);
+          g_propagate_error (error, g_steal_pointer (&people_error));
+          return FALSE;
+        }
     }
   if (fu_store_get_fault (self->store) != NULL)
     {
@@ -1701,6 +1972,7 @@ fu_import_clear (FuImport *self)
   g_clear_pointer (&self->admin_keys, g_hash_table_unref);
   g_clear_pointer (&self->admins, g_ptr_array_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
+  g_clear_pointer (&self->people, g_array_unref);
 }
 
 /* ---- Public API ------------------------------------------------------------------------- */
@@ -1798,6 +2070,8 @@ import_text (FuStore               *store,
   self.unnamed = g_array_new (FALSE, FALSE, sizeof (guint));
   self.workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.people = g_array_new (FALSE, TRUE, sizeof (PendingPerson));
+  g_array_set_clear_func (self.people, (GDestroyNotify) pending_person_clear);
 
   self.reader = fu_csv_reader_new (display_name, data != NULL ? data : "", length, &csv_error);
   if (self.reader == NULL)

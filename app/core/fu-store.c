@@ -1267,6 +1267,45 @@ fu_store_delete_attendance (FuStore *self, gint64 id, GError **error)
 }
 
 gboolean
+fu_store_match_people (FuStore *self, FuPersonMatch *rows, guint n_rows, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
+
+  BACKEND_CAN (match_people, FALSE);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      rows[i].email_id = rows[i].name_id = 0;
+      rows[i].email_attends = rows[i].name_has_email = rows[i].name_attends = FALSE;
+    }
+  return n_rows == 0 || FU_STORE_GET_CLASS (self)->match_people (self, rows, n_rows, error);
+}
+
+gboolean
+fu_store_add_participants (FuStore *self, GPtrArray *participants, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (participants != NULL, FALSE);
+
+  BACKEND_CAN (add_participants, FALSE);
+  for (guint i = 0; i < participants->len; i++)
+    if (!fu_store_validate_participant (g_ptr_array_index (participants, i), error))
+      return FALSE;
+  return participants->len == 0
+         || FU_STORE_GET_CLASS (self)->add_participants (self, participants, error);
+}
+
+gboolean
+fu_store_add_attendances (FuStore *self, const gint64 *pairs, guint n_pairs, GError **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pairs != NULL || n_pairs == 0, FALSE);
+
+  BACKEND_CAN (add_attendances, FALSE);
+  return n_pairs == 0 || FU_STORE_GET_CLASS (self)->add_attendances (self, pairs, n_pairs, error);
+}
+
+gboolean
 fu_store_lookup_followup (FuStore *self, gint64 attendance_id, gint64 *followup_id, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);

@@ -39,6 +39,21 @@ typedef struct {
   gint64 n_replies;
 } FuBackupInfo;
 
+/* A row of a participants list, for fu_store_match_people(): who the database already has
+ * for it. The match is the one fu_store_lookup_participant() makes, by e-mail and by name. */
+typedef struct {
+  gint64      workshop_id;
+  const char *name;
+  gint64      administration_id;
+  const char *email;           /* NULL or blank: none, and no match by e-mail is made */
+  gint64      email_id;        /* out: the participant with @email, or 0 */
+  gboolean    email_attends;   /* out: @email_id attends @workshop_id */
+  gint64      name_id;         /* out: the first participant with @name at the administration,
+                                * or 0; looked up only when @email_id is 0 */
+  gboolean    name_has_email;  /* out: @name_id has an e-mail */
+  gboolean    name_attends;    /* out: @name_id attends @workshop_id */
+} FuPersonMatch;
+
 /* ---- The store ------------------------------------------------------------------------- */
 
 #define FU_TYPE_STORE (fu_store_get_type ())
@@ -118,6 +133,10 @@ struct _FuStoreClass
   gint64 (*add_attendance) (FuStore *self, gint64 workshop_id, gint64 participant_id,
                             GError **error);
   gboolean (*delete_attendance) (FuStore *self, gint64 id, GError **error);
+  gboolean (*match_people) (FuStore *self, FuPersonMatch *rows, guint n_rows, GError **error);
+  gboolean (*add_participants) (FuStore *self, GPtrArray *participants, GError **error);
+  gboolean (*add_attendances) (FuStore *self, const gint64 *pairs, guint n_pairs,
+                               GError **error);
   gboolean (*lookup_followup) (FuStore *self, gint64 attendance_id, gint64 *followup_id,
                                GError **error);
   /* Gives each row of fu_followup_sql (@query, @rows) to @walk (fu-store-backend.h), until it
@@ -367,6 +386,18 @@ gint64      fu_store_add_attendance        (FuStore *self, gint64 workshop_id,
                                             gint64 participant_id, GError **error);
 /* Removes a participant from a workshop, with the follow-up, reminders and reply. */
 gboolean    fu_store_delete_attendance     (FuStore *self, gint64 id, GError **error);
+
+/* A list's people at once (an import): what fu_store_lookup_participant() and
+ * fu_store_lookup_attendance() would say of each row, read in one go. */
+gboolean    fu_store_match_people          (FuStore *self, FuPersonMatch *rows, guint n_rows,
+                                            GError **error);
+/* Adds @participants (FuParticipant*, checked already, ids 0) in one go and sets their ids. */
+gboolean    fu_store_add_participants      (FuStore *self, GPtrArray *participants,
+                                            GError **error);
+/* Adds the attendances @pairs (workshop id, participant id, in turn; none there already) in
+ * one go, with the follow-ups fu_store_add_attendance() makes. */
+gboolean    fu_store_add_attendances       (FuStore *self, const gint64 *pairs, guint n_pairs,
+                                            GError **error);
 
 /* Follow-ups. */
 gboolean    fu_store_lookup_followup       (FuStore *self, gint64 attendance_id,

@@ -76,13 +76,55 @@ append_copy_value (GString    *line,
       }
 }
 
-static gboolean
-copy_failed (FuStore *self,
-             GError **error)
+gboolean
+fu_pg_copy_in (FuStore    *self,
+               const char *copy_sql,
+               guint       n_columns,
+               GPtrArray  *values,
+               const char *what,
+               GError    **error)
 {
-  g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED, "%s: %s",
-               _("Could not write the copy"), PQerrorMessage (FU_PG (self)->conn));
-  return FALSE;
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(FuPgResult) started = NULL;
+  g_autoptr(FuPgResult) done = NULL;
+  PGconn *conn = FU_PG (self)->conn;
+  const char *failure = NULL;
+
+  started = PQexec (conn, copy_sql);
+  if (PQresultStatus (started) != PGRES_COPY_IN)
+    failure = PQerrorMessage (conn);
+  for (guint row = 0; failure == NULL && row * n_columns < values->len; row++)
+    {
+      for (guint i = 0; i < n_columns; i++)
+        {
+          if (i > 0)
+            g_string_append_c (data, '\t');
+          append_copy_value (data, g_ptr_array_index (values, row * n_columns + i));
+        }
+      g_string_append_c (data, '\n');
+      if (data->len >= 1 << 20)
+        {
+          if (PQputCopyData (conn, data->str, (int) data->len) != 1)
+            failure = PQerrorMessage (conn);
+          g_string_truncate (data, 0);
+        }
+    }
+  if (failure == NULL
+      && ((data->len > 0 && PQputCopyData (conn, data->str, (int) data->len) != 1)
+          || PQputCopyEnd (conn, NULL) != 1))
+    failure = PQerrorMessage (conn);
+  if (failure == NULL)
+    {
+      done = PQgetResult (conn);
+      if (PQresultStatus (done) != PGRES_COMMAND_OK)
+        failure = PQresultErrorMessage (done);
+    }
+  if (failure != NULL)
+    g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED, "%s: %s", _(what), failure);
+  /* Drain what libpq still holds of the COPY. */
+  for (PGresult *more = PQgetResult (conn); more != NULL; more = PQgetResult (conn))
+    PQclear (more);
+  return failure == NULL;
 }
 
 gboolean
@@ -92,11 +134,6 @@ fu_pg_write_rows (FuStore            *self,
                   GError            **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) data = g_string_new (NULL);
-  g_autoptr(FuPgResult) started = NULL;
-  g_autoptr(FuPgResult) done = NULL;
-  PGconn *conn = FU_PG (self)->conn;
-  guint n = g_strv_length ((char **) table->columns);
 
   g_string_printf (sql, "DELETE FROM \"%s\"", table->name);
   if (!fu_pg_exec (self, sql->str, error))
@@ -105,38 +142,9 @@ fu_pg_write_rows (FuStore            *self,
   g_string_printf (sql, "COPY \"%s\" (", table->name);
   append_columns (sql, table);
   g_string_append (sql, ") FROM STDIN");
-  started = PQexec (conn, sql->str);
-  if (PQresultStatus (started) != PGRES_COPY_IN)
-    return copy_failed (self, error);
-  for (guint row = 0; row * n < values->len; row++)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          if (i > 0)
-            g_string_append_c (data, '\t');
-          append_copy_value (data, g_ptr_array_index (values, row * n + i));
-        }
-      g_string_append_c (data, '\n');
-      if (data->len >= 1 << 20)
-        {
-          if (PQputCopyData (conn, data->str, (int) data->len) != 1)
-            return copy_failed (self, error);
-          g_string_truncate (data, 0);
-        }
-    }
-  if ((data->len > 0 && PQputCopyData (conn, data->str, (int) data->len) != 1)
-      || PQputCopyEnd (conn, NULL) != 1)
-    return copy_failed (self, error);
-  done = PQgetResult (conn);
-  if (PQresultStatus (done) != PGRES_COMMAND_OK)
-    {
-      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED, "%s: %s",
-                   _("Could not write the copy"), PQresultErrorMessage (done));
-      return FALSE;
-    }
-  /* Drain what libpq still holds of the COPY. */
-  for (PGresult *more = PQgetResult (conn); more != NULL; more = PQgetResult (conn))
-    PQclear (more);
+  if (!fu_pg_copy_in (self, sql->str, g_strv_length ((char **) table->columns), values,
+                      N_("Could not write the copy"), error))
+    return FALSE;
 
   /* New rows get ids after the copied ones. */
   if (has_id (table))

@@ -365,6 +365,199 @@ fu_pg_add_attendance (FuStore *self,
   return id;
 }
 
+/* ---- A list's people at once (an import) ---------------------------------------------------
+ * The rows go to the server with COPY and come back matched by one statement; new rows take
+ * ids reserved from their sequence and go in with COPY. */
+
+gboolean
+fu_pg_match_people (FuStore       *self,
+                    FuPersonMatch *rows,
+                    guint          n_rows,
+                    GError       **error)
+{
+  g_autoptr(FuPgParams) values = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  if (!fu_pg_exec (self,
+                   "CREATE TEMPORARY TABLE IF NOT EXISTS fu_match ("
+                   "  line bigint, workshop_id bigint, name text, administration_id bigint,"
+                   "  email text)",
+                   error)
+      || !fu_pg_exec (self, "TRUNCATE fu_match", error))
+    return FALSE;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      fu_pg_params_int (values, i);
+      fu_pg_params_int (values, rows[i].workshop_id);
+      fu_pg_params_text (values, fu_store_text_is_blank (rows[i].name) ? NULL : rows[i].name);
+      fu_pg_params_int (values, rows[i].administration_id);
+      fu_pg_params_text (values, fu_store_text_is_blank (rows[i].email) ? NULL : rows[i].email);
+    }
+  if (!fu_pg_copy_in (self, "COPY fu_match FROM STDIN", 5, values->values,
+                      N_("Could not look up the participants"), error)
+      || !fu_pg_exec (self, "ANALYZE fu_match", error))
+    return FALSE;
+
+  /* Joined set by set (a hash join, not a lookup per row); only the rows that match come
+   * back. */
+  res = fu_pg_query (self,
+                     "WITH e AS (SELECT m.line, p.id FROM fu_match m"
+                     "  JOIN participant p ON fu_nocase (p.email) = fu_nocase (m.email)), "
+                     "n AS (SELECT DISTINCT ON (m.line) m.line, p.id,"
+                     "   p.email IS NOT NULL AS has_email"
+                     "  FROM fu_match m JOIN participant p"
+                     "   ON fu_nocase (p.name) = fu_nocase (m.name)"
+                     "   AND p.administration_id = m.administration_id"
+                     "  WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.line = m.line)"
+                     "  ORDER BY m.line, p.id), "
+                     "found AS (SELECT m.line, m.workshop_id, e.id AS email_id,"
+                     "   n.id AS name_id, n.has_email"
+                     "  FROM fu_match m LEFT JOIN e ON e.line = m.line"
+                     "  LEFT JOIN n ON n.line = m.line"
+                     "  WHERE e.id IS NOT NULL OR n.id IS NOT NULL) "
+                     "SELECT f.line, f.email_id, ae.id IS NOT NULL, f.name_id, an.id IS NOT NULL,"
+                     " f.has_email "
+                     "FROM found f "
+                     "LEFT JOIN attendance ae"
+                     " ON ae.workshop_id = f.workshop_id AND ae.participant_id = f.email_id "
+                     "LEFT JOIN attendance an"
+                     " ON an.workshop_id = f.workshop_id AND an.participant_id = f.name_id",
+                     NULL, N_("Could not look up the participants"), error);
+  if (res == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      gint64 line = fu_pg_int64 (res, i, 0);
+      FuPersonMatch *row;
+
+      g_return_val_if_fail (line >= 0 && line < n_rows, FALSE);
+      row = &rows[line];
+      row->email_id = fu_pg_int64 (res, i, 1);
+      row->email_attends = g_str_equal (PQgetvalue (res, i, 2), "t");
+      row->name_id = fu_pg_int64 (res, i, 3);
+      row->name_attends = g_str_equal (PQgetvalue (res, i, 4), "t");
+      row->name_has_email = g_str_equal (PQgetvalue (res, i, 5), "t");
+    }
+  return TRUE;
+}
+
+/* @n new ids for @table, from its sequence; NULL with an error. */
+static FuPgResult *
+reserve_ids (FuStore    *self,
+             const char *table,
+             guint       n,
+             GError    **error)
+{
+  g_autoptr(FuPgParams) params = fu_pg_params_new ();
+  g_autoptr(FuPgResult) res = NULL;
+
+  fu_pg_params_raw (params, table);
+  fu_pg_params_int (params, n);
+  res = fu_pg_query (self,
+                     "SELECT nextval (pg_get_serial_sequence ($1, 'id')) "
+                     "FROM generate_series (1, $2::integer)",
+                     params, N_("Could not add the rows"), error);
+  if (res != NULL && PQntuples (res) != (int) n)
+    {
+      g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_FAILED, "%s",
+                   _("Could not add the rows"));
+      return NULL;
+    }
+  return g_steal_pointer (&res);
+}
+
+static gboolean
+insert_participants (FuStore   *self,
+                     GPtrArray *participants,
+                     GError   **error)
+{
+  g_autoptr(FuPgResult) ids = reserve_ids (self, "participant", participants->len, error);
+  g_autoptr(FuPgParams) values = fu_pg_params_new ();
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < participants->len; i++)
+    {
+      const FuParticipant *participant = g_ptr_array_index (participants, i);
+
+      fu_pg_params_raw (values, PQgetvalue (ids, (int) i, 0));
+      fu_pg_params_text (values, participant->name);
+      fu_pg_params_int (values, participant->administration_id);
+      fu_pg_params_text (values, fu_store_text_is_blank (participant->email)
+                                 ? NULL : participant->email);
+      fu_pg_params_text (values, participant->position);
+      fu_pg_params_text (values, participant->gender);
+    }
+  if (!fu_pg_copy_in (self, "COPY participant (id, " PARTICIPANT_FIELDS ") FROM STDIN", 6,
+                      values->values, N_("Could not save the participants"), error))
+    return FALSE;
+  for (guint i = 0; i < participants->len; i++)
+    ((FuParticipant *) g_ptr_array_index (participants, i))->id = fu_pg_int64 (ids, (int) i, 0);
+  return TRUE;
+}
+
+gboolean
+fu_pg_add_participants (FuStore   *self,
+                        GPtrArray *participants,
+                        GError   **error)
+{
+  if (!fu_pg_begin (self, error))
+    return FALSE;
+  return fu_pg_finish (self, insert_participants (self, participants, error), error);
+}
+
+static gboolean
+insert_attendances (FuStore      *self,
+                    const gint64 *pairs,
+                    guint         n_pairs,
+                    GError      **error)
+{
+  g_autoptr(FuPgResult) ids = reserve_ids (self, "attendance", n_pairs, error);
+  g_autoptr(FuPgParams) values = fu_pg_params_new ();
+  g_autoptr(FuPgParams) added = fu_pg_params_new ();
+  g_autoptr(FuPgResult) followups = NULL;
+  g_autoptr(GString) id_list = g_string_new ("{");
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      const char *id = PQgetvalue (ids, (int) i, 0);
+
+      fu_pg_params_raw (values, id);
+      fu_pg_params_int (values, pairs[2 * i]);
+      fu_pg_params_int (values, pairs[2 * i + 1]);
+      g_string_append_printf (id_list, "%s%s", i > 0 ? "," : "", id);
+    }
+  g_string_append_c (id_list, '}');
+  if (!fu_pg_copy_in (self, "COPY attendance (id, workshop_id, participant_id) FROM STDIN", 3,
+                      values->values, N_("Could not add the attendances"), error))
+    return FALSE;
+
+  fu_pg_params_raw (added, id_list->str);
+  followups = fu_pg_query (self,
+                           "INSERT INTO followup (attendance_id, closed_date, closed_reason) "
+                           "SELECT a.id, p.no_contact_date, "
+                           "  CASE WHEN p.no_contact_date IS NOT NULL THEN 'do not contact' END "
+                           "FROM attendance a "
+                           "JOIN workshop w ON w.id = a.workshop_id AND w.surveyed <> 0 "
+                           "JOIN participant p ON p.id = a.participant_id "
+                           "WHERE a.id = ANY ($1::bigint[]) ORDER BY a.id",
+                           added, N_("Could not create the follow-up"), error);
+  return followups != NULL;
+}
+
+gboolean
+fu_pg_add_attendances (FuStore      *self,
+                       const gint64 *pairs,
+                       guint         n_pairs,
+                       GError      **error)
+{
+  if (!fu_pg_begin (self, error))
+    return FALSE;
+  return fu_pg_finish (self, insert_attendances (self, pairs, n_pairs, error), error);
+}
+
 gboolean
 fu_pg_lookup_followup (FuStore *self,
                        gint64   attendance_id,

@@ -94,6 +94,10 @@ gboolean    fu_pg_select_id (FuStore *self, const char *sql, FuPgParams *params,
  * FU_STORE_ERROR_NOT_FOUND with @not_found (a translated message). */
 gboolean    fu_pg_change_one (FuStore *self, const char *sql, FuPgParams *params,
                               const char *what, const char *not_found, GError **error);
+/* Sends @values (@n_columns values a row, text or NULL) to @copy_sql, a COPY … FROM STDIN;
+ * FALSE with an error that says @what (untranslated) failed and why. */
+gboolean    fu_pg_copy_in (FuStore *self, const char *copy_sql, guint n_columns,
+                           GPtrArray *values, const char *what, GError **error);
 /* A statement without values or rows. */
 gboolean    fu_pg_exec  (FuStore *self, const char *sql, GError **error);
 /* Several statements without values (a migration's script). */
@@ -143,6 +147,12 @@ gboolean          fu_pg_lookup_attendance     (FuStore *self, gint64 workshop_id
                                                GError **error);
 gint64            fu_pg_add_attendance        (FuStore *self, gint64 workshop_id,
                                                gint64 participant_id, GError **error);
+gboolean          fu_pg_match_people          (FuStore *self, FuPersonMatch *rows,
+                                               guint n_rows, GError **error);
+gboolean          fu_pg_add_participants      (FuStore *self, GPtrArray *participants,
+                                               GError **error);
+gboolean          fu_pg_add_attendances       (FuStore *self, const gint64 *pairs,
+                                               guint n_pairs, GError **error);
 gboolean          fu_pg_lookup_followup       (FuStore *self, gint64 attendance_id,
                                                gint64 *followup_id, GError **error);
 GPtrArray        *fu_pg_list_participant_overview (FuStore *self, GError **error);

@@ -217,6 +217,9 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->update_participant = fu_pg_update_participant;
   store_class->lookup_attendance = fu_pg_lookup_attendance;
   store_class->add_attendance = fu_pg_add_attendance;
+  store_class->match_people = fu_pg_match_people;
+  store_class->add_participants = fu_pg_add_participants;
+  store_class->add_attendances = fu_pg_add_attendances;
   store_class->lookup_followup = fu_pg_lookup_followup;
   store_class->list_participant_overview = fu_pg_list_participant_overview;
   store_class->list_attendees = fu_pg_list_attendees;
@@ -395,7 +398,10 @@ set_up_session (FuStore *self,
   res = fu_pg_query (self,
                      "SELECT set_config ('client_encoding', 'UTF8', false), "
                      "set_config ('DateStyle', 'ISO', false), "
-                     "set_config ('TimeZone', 'UTC', false)",
+                     "set_config ('TimeZone', 'UTC', false), "
+                     /* The server's notices (a temporary table there already) are not the
+                      * user's business: libpq would print them on stderr. */
+                     "set_config ('client_min_messages', 'warning', false)",
                      NULL, N_("Could not set up the connection"), error);
   return res != NULL && fu_pg_exec (self, "LISTEN " FU_PG_CHANNEL, error);
 }

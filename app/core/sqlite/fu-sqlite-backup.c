@@ -59,7 +59,9 @@ copy_pages (sqlite3     *db,
   rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     goto out;
-  rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check (1)", -1, &stmt, NULL);
+  /* The pages are the checked file's own: their structure is what a copy can spoil, and
+   * the quick check reads it at a fraction of the full check's time. */
+  rc = sqlite3_prepare_v2 (copy, "PRAGMA quick_check (1)", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     goto out;
   rc = sqlite3_step (stmt);

@@ -501,6 +501,199 @@ fu_sqlite_add_attendance (FuStore *self,
   return id;
 }
 
+/* ---- A list's people at once (an import) ------------------------------------------------ */
+
+/* Steps a match by e-mail or by name (at most one row), keeps what it found in @row and
+ * resets it. */
+static gboolean
+match_step (FuStore       *self,
+            sqlite3_stmt  *stmt,
+            FuPersonMatch *row,
+            gboolean       by_email,
+            GError       **error)
+{
+  gboolean found;
+
+  if (!step_row (self, stmt, &found, N_("Could not look up a participant"), error))
+    return FALSE;
+  if (found && by_email)
+    {
+      row->email_id = sqlite3_column_int64 (stmt, 0);
+      row->email_attends = sqlite3_column_int (stmt, 1) != 0;
+    }
+  else if (found)
+    {
+      row->name_id = sqlite3_column_int64 (stmt, 0);
+      row->name_attends = sqlite3_column_int (stmt, 1) != 0;
+      row->name_has_email = sqlite3_column_int (stmt, 2) != 0;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+fu_sqlite_match_people (FuStore       *self,
+                        FuPersonMatch *rows,
+                        guint          n_rows,
+                        GError       **error)
+{
+  g_autoptr(FuStmt) by_email = NULL;
+  g_autoptr(FuStmt) by_name = NULL;
+
+  by_email = fu_sqlite_prepare (self,
+                                "SELECT p.id, EXISTS (SELECT 1 FROM attendance a "
+                                "  WHERE a.workshop_id = ?2 AND a.participant_id = p.id) "
+                                "FROM participant p WHERE p.email = ?1",
+                                error);
+  if (by_email == NULL)
+    return FALSE;
+  by_name = fu_sqlite_prepare (self,
+                               "SELECT p.id, EXISTS (SELECT 1 FROM attendance a "
+                               "  WHERE a.workshop_id = ?3 AND a.participant_id = p.id), "
+                               "  p.email IS NOT NULL "
+                               "FROM participant p WHERE p.name = ?1 AND p.administration_id = ?2 "
+                               "ORDER BY p.id LIMIT 1",
+                               error);
+  if (by_name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      FuPersonMatch *row = &rows[i];
+
+      if (!is_blank (row->email))
+        {
+          sqlite3_bind_text (by_email, 1, row->email, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (by_email, 2, row->workshop_id);
+          if (!match_step (self, by_email, row, TRUE, error))
+            return FALSE;
+          if (row->email_id != 0)
+            continue;
+        }
+      if (is_blank (row->name))
+        continue;
+      sqlite3_bind_text (by_name, 1, row->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (by_name, 2, row->administration_id);
+      sqlite3_bind_int64 (by_name, 3, row->workshop_id);
+      if (!match_step (self, by_name, row, FALSE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One statement stepped for every person, its text bound without a copy. */
+static gboolean
+insert_participants (FuStore   *self,
+                     GPtrArray *participants,
+                     GError   **error)
+{
+  g_autoptr(FuStmt) stmt = fu_sqlite_prepare (self,
+                                              "INSERT INTO participant (" PARTICIPANT_FIELDS ") "
+                                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < participants->len; i++)
+    {
+      FuParticipant *participant = g_ptr_array_index (participants, i);
+
+      g_return_val_if_fail (participant->id == 0, FALSE);
+      sqlite3_bind_text (stmt, 1, participant->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, participant->administration_id);
+      if (is_blank (participant->email))
+        sqlite3_bind_null (stmt, 3);
+      else
+        sqlite3_bind_text (stmt, 3, participant->email, -1, SQLITE_STATIC);
+      fu_sqlite_bind_text (stmt, 4, participant->position);
+      fu_sqlite_bind_text (stmt, 5, participant->gender);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          /* Said as adding that one person would say it. */
+          return write_participant (self, participant, &participant->id, error);
+        }
+      participant->id = sqlite3_last_insert_rowid (FU_SQLITE (self)->db);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+gboolean
+fu_sqlite_add_participants (FuStore   *self,
+                            GPtrArray *participants,
+                            GError   **error)
+{
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_sqlite_finish (self, insert_participants (self, participants, error), error);
+}
+
+/* Each attendance by value, then their follow-ups in one statement: a statement per row
+ * that selects would write a statement journal for every row. */
+static gboolean
+insert_attendances (FuStore      *self,
+                    const gint64 *pairs,
+                    guint         n_pairs,
+                    GError      **error)
+{
+  g_autoptr(FuStmt) last = NULL;
+  g_autoptr(FuStmt) insert = NULL;
+  g_autoptr(FuStmt) followups = NULL;
+  gint64 before = 0;
+
+  last = fu_sqlite_prepare (self, "SELECT coalesce (max (id), 0) FROM attendance", error);
+  if (last == NULL || !step_id (self, last, &before, N_("Could not add an attendance"), error))
+    return FALSE;
+
+  insert = fu_sqlite_prepare (self,
+                              "INSERT INTO attendance (workshop_id, participant_id) VALUES (?1, ?2)",
+                              error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, pairs[2 * i]);
+      sqlite3_bind_int64 (insert, 2, pairs[2 * i + 1]);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          int rc = extended_errcode (self);
+
+          if (rc != SQLITE_CONSTRAINT_UNIQUE && rc != SQLITE_CONSTRAINT_FOREIGNKEY)
+            return fu_sqlite_set_error (self, error, _("Could not add an attendance"));
+          sqlite3_reset (insert);
+          return attendance_error (self, rc, pairs[2 * i], pairs[2 * i + 1], error);
+        }
+      sqlite3_reset (insert);
+    }
+
+  followups = fu_sqlite_prepare (self,
+                                 "INSERT INTO followup (attendance_id, closed_date, closed_reason) "
+                                 "SELECT a.id, p.no_contact_date, "
+                                 "  CASE WHEN p.no_contact_date IS NOT NULL "
+                                 "  THEN 'do not contact' END "
+                                 "FROM attendance a "
+                                 "JOIN workshop w ON w.id = a.workshop_id AND w.surveyed "
+                                 "JOIN participant p ON p.id = a.participant_id "
+                                 "WHERE a.id > ?1 ORDER BY a.id",
+                                 error);
+  if (followups == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (followups, 1, before);
+  return step_done (self, followups, N_("Could not create the follow-up"), error);
+}
+
+gboolean
+fu_sqlite_add_attendances (FuStore      *self,
+                           const gint64 *pairs,
+                           guint         n_pairs,
+                           GError      **error)
+{
+  if (!fu_store_begin (self, error))
+    return FALSE;
+  return fu_sqlite_finish (self, insert_attendances (self, pairs, n_pairs, error), error);
+}
+
 /* ---- Deleting people and attendances, editing administrations ------------------------- */
 
 static gboolean

@@ -341,6 +341,11 @@ gboolean fu_sqlite_lookup_attendance (FuStore *self, gint64 workshop_id, gint64 
                                       gint64 *id, GError **error);
 gint64 fu_sqlite_add_attendance (FuStore *self, gint64 workshop_id, gint64 participant_id,
                                  GError **error);
+gboolean fu_sqlite_match_people (FuStore *self, FuPersonMatch *rows, guint n_rows,
+                                 GError **error);
+gboolean fu_sqlite_add_participants (FuStore *self, GPtrArray *participants, GError **error);
+gboolean fu_sqlite_add_attendances (FuStore *self, const gint64 *pairs, guint n_pairs,
+                                    GError **error);
 gboolean fu_sqlite_delete_attendance (FuStore *self, gint64 id, GError **error);
 gboolean fu_sqlite_lookup_followup (FuStore *self, gint64 attendance_id, gint64 *followup_id,
                                     GError **error);

@@ -97,6 +97,9 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->delete_participant = fu_sqlite_delete_participant;
   store_class->lookup_attendance = fu_sqlite_lookup_attendance;
   store_class->add_attendance = fu_sqlite_add_attendance;
+  store_class->match_people = fu_sqlite_match_people;
+  store_class->add_participants = fu_sqlite_add_participants;
+  store_class->add_attendances = fu_sqlite_add_attendances;
   store_class->delete_attendance = fu_sqlite_delete_attendance;
   store_class->lookup_followup = fu_sqlite_lookup_followup;
   store_class->walk_followups = fu_sqlite_walk_followups;
