@@ -352,6 +352,91 @@ test_import (void)
   g_assert_cmpuint (overview->len, ==, 2);
 }
 
+/* A number @sql reads from the database at @uri. */
+static gint64
+query_int (const char *uri,
+           const char *sql)
+{
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *res;
+  gint64 value;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  res = PQexec (conn, sql);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  value = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  PQclear (res);
+  PQfinish (conn);
+  return value;
+}
+
+/* A list larger than the history keeps row by row: written at once, recorded as runs of ids,
+ * undone whole. Names and e-mails match without regard to the case of ASCII letters only, as
+ * in SQLite. */
+static void
+test_large_import (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GString) workshops = g_string_new ("code,title,start_date\n");
+  g_autoptr(GString) participants = g_string_new ("workshop_code,name,administration,email\n");
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(FuHistory) history = NULL;
+  g_autoptr(GPtrArray) overview = NULL;
+  g_autoptr(GError) error = NULL;
+  const FuImportResult *result;
+  g_autofree char *runs = NULL;
+  g_autofree char *rows = NULL;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+
+  for (guint w = 0; w < 30; w++)
+    g_string_append_printf (workshops, "W%02u,Workshop %u,2016-%02u-05\n", w, w, w % 12 + 1);
+  g_assert_true (fu_import_data (store, FU_IMPORT_WORKSHOPS, "workshops.csv", workshops->str,
+                                 workshops->len, FU_IMPORT_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (participants, "W%02u,Person %04u,Thailand,p%04u@customs.example\n",
+                            i % 30, i, i);
+  g_string_append (participants,
+                   "W00,\303\200na Lima,Thailand,\n"
+                   "W00,\303\240NA LIMA,Thailand,\n"
+                   "W01,Bo Chan,Thailand,Bo@X.org\n"
+                   "W02,Bo Chan,Thailand,bo@x.ORG\n");
+  data = g_bytes_new (participants->str, participants->len);
+  command = fu_command_new_import_data (FU_IMPORT_PARTICIPANTS, "participants.csv", data,
+                                        FU_IMPORT_FLAGS_NONE);
+  g_assert_true (fu_command_apply (command, store, &error));
+  g_assert_no_error (error);
+  result = fu_command_get_import_result (command);
+  /* À and à are not ASCII: two people. The two e-mails are one. */
+  g_assert_cmpuint (result->participants_added, ==, 1503);
+  g_assert_cmpuint (result->attendances_added, ==, 1504);
+
+  runs = g_strdup_printf ("SELECT count (*) FROM audit_change WHERE entry_id = %"
+                          G_GINT64_FORMAT, fu_command_get_entry_id (command));
+  rows = g_strdup_printf ("SELECT sum (row_last - row_id + 1) FROM audit_change "
+                          "WHERE entry_id = %" G_GINT64_FORMAT " AND op = 1",
+                          fu_command_get_entry_id (command));
+  /* People, attendances and follow-ups: one run each. */
+  g_assert_cmpint (query_int (uri, runs), ==, 3);
+  g_assert_cmpint (query_int (uri, rows), ==, 1503 + 2 * 1504);
+
+  history = fu_history_new (store);
+  g_assert_true (fu_history_undo_entry (history, fu_command_get_entry_id (command), NULL,
+                                        &error));
+  g_assert_no_error (error);
+  overview = fu_store_list_participant_overview (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overview->len, ==, 0);
+  g_assert_cmpint (query_int (uri, "SELECT count (*) FROM followup"), ==, 0);
+}
+
 /* A role that may only read sees the database read-only, and a write says why. */
 static void
 test_read_only_role (void)
@@ -670,6 +755,7 @@ main (int    argc,
   g_test_add_func ("/postgres/workshops", test_workshops);
   g_test_add_func ("/postgres/people", test_people);
   g_test_add_func ("/postgres/import", test_import);
+  g_test_add_func ("/postgres/import/large", test_large_import);
   g_test_add_func ("/postgres/read-only-role", test_read_only_role);
   g_test_add_func ("/postgres/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/postgres/edit-conflict", test_edit_conflict);

@@ -87,7 +87,8 @@ fu_pg_audit_begin (FuStore    *self,
   return entry_id;
 }
 
-/* The rows the command added, table by table, parents first (undoing goes backwards, children
+/* The rows the command added, noted by the insert triggers as runs of consecutive ids (one
+ * row each before version 7), table by table, parents first (undoing goes backwards, children
  * first): one change for each with its values when there are few, else one for each run of
  * consecutive ids. Rows it added and removed again are not kept, nor the changes it made to
  * rows it added itself: taking the rows back takes them. */
@@ -99,7 +100,7 @@ write_insert_ranges (FuStore *self,
   gint64 added = 0;
 
   if (!read_int64 (self,
-                   "SELECT count (DISTINCT (tbl, row_id)) FROM audit_change "
+                   "SELECT coalesce (sum (row_last - row_id + 1), 0) FROM audit_change "
                    "WHERE entry_id = $1 AND op = 1",
                    entry_id, &added, error))
     return FALSE;
@@ -113,24 +114,25 @@ write_insert_ranges (FuStore *self,
       g_autoptr(FuPgResult) res = NULL;
       const char *table = audit_tables[t];
 
+      /* The runs are found in each table through its primary key, a range at a time. */
       if (added <= FEW_ROWS)
         sql = g_strdup_printf (
-          "WITH noted AS (DELETE FROM audit_change WHERE entry_id = $1 AND tbl = $2 "
-          "  AND op = 1 RETURNING row_id), "
-          "dropped AS (DELETE FROM audit_change c WHERE c.entry_id = $1 AND c.tbl = $2 "
-          "  AND c.op <> 1 AND c.row_id IN (SELECT row_id FROM noted)) "
+          "WITH runs AS (DELETE FROM audit_change WHERE entry_id = $1 AND tbl = $2 "
+          "  AND op = 1 RETURNING row_id, row_last), "
+          "dropped AS (DELETE FROM audit_change c USING runs r WHERE c.entry_id = $1 "
+          "  AND c.tbl = $2 AND c.op <> 1 AND c.row_id BETWEEN r.row_id AND r.row_last) "
           "INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op, new) "
-          "SELECT $1, $2, t.id, t.id, 1, to_jsonb (t)::text FROM \"%s\" t "
-          "WHERE t.id IN (SELECT row_id FROM noted) ORDER BY t.id",
+          "SELECT $1, $2, t.id, t.id, 1, to_jsonb (t)::text "
+          "FROM runs r JOIN \"%s\" t ON t.id BETWEEN r.row_id AND r.row_last ORDER BY t.id",
           table);
       else
         sql = g_strdup_printf (
-          "WITH noted AS (DELETE FROM audit_change WHERE entry_id = $1 AND tbl = $2 "
-          "  AND op = 1 RETURNING row_id), "
-          "dropped AS (DELETE FROM audit_change c WHERE c.entry_id = $1 AND c.tbl = $2 "
-          "  AND c.op <> 1 AND c.row_id IN (SELECT row_id FROM noted)), "
+          "WITH runs AS (DELETE FROM audit_change WHERE entry_id = $1 AND tbl = $2 "
+          "  AND op = 1 RETURNING row_id, row_last), "
+          "dropped AS (DELETE FROM audit_change c USING runs r WHERE c.entry_id = $1 "
+          "  AND c.tbl = $2 AND c.op <> 1 AND c.row_id BETWEEN r.row_id AND r.row_last), "
           "live AS (SELECT t.id, t.id - row_number () OVER (ORDER BY t.id) AS run "
-          "  FROM \"%s\" t WHERE t.id IN (SELECT row_id FROM noted)) "
+          "  FROM runs r JOIN \"%s\" t ON t.id BETWEEN r.row_id AND r.row_last) "
           "INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op) "
           "SELECT $1, $2, min (id), max (id), 1 FROM live GROUP BY run ORDER BY min (id)",
           table);

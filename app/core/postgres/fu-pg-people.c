@@ -454,8 +454,10 @@ reserve_ids (FuStore    *self,
   fu_pg_params_raw (params, table);
   fu_pg_params_int (params, n);
   res = fu_pg_query (self,
-                     "SELECT nextval (pg_get_serial_sequence ($1, 'id')) "
-                     "FROM generate_series (1, $2::integer)",
+                     /* The sequence named once, not for every id. */
+                     "WITH s AS MATERIALIZED"
+                     " (SELECT pg_get_serial_sequence ($1, 'id')::regclass AS seq) "
+                     "SELECT nextval (s.seq) FROM s, generate_series (1, $2::integer)",
                      params, N_("Could not add the rows"), error);
   if (res != NULL && PQntuples (res) != (int) n)
     {
@@ -506,45 +508,44 @@ fu_pg_add_participants (FuStore   *self,
   return fu_pg_finish (self, insert_participants (self, participants, error), error);
 }
 
+/* Staged with COPY, then added with their follow-ups by one statement. */
 static gboolean
 insert_attendances (FuStore      *self,
                     const gint64 *pairs,
                     guint         n_pairs,
                     GError      **error)
 {
-  g_autoptr(FuPgResult) ids = reserve_ids (self, "attendance", n_pairs, error);
   g_autoptr(FuPgParams) values = fu_pg_params_new ();
-  g_autoptr(FuPgParams) added = fu_pg_params_new ();
-  g_autoptr(FuPgResult) followups = NULL;
-  g_autoptr(GString) id_list = g_string_new ("{");
+  g_autoptr(FuPgResult) added = NULL;
 
-  if (ids == NULL)
+  if (!fu_pg_exec (self,
+                   "CREATE TEMPORARY TABLE IF NOT EXISTS fu_pairs ("
+                   "  line bigint, workshop_id bigint, participant_id bigint)",
+                   error)
+      || !fu_pg_exec (self, "TRUNCATE fu_pairs", error))
     return FALSE;
   for (guint i = 0; i < n_pairs; i++)
     {
-      const char *id = PQgetvalue (ids, (int) i, 0);
-
-      fu_pg_params_raw (values, id);
+      fu_pg_params_int (values, i);
       fu_pg_params_int (values, pairs[2 * i]);
       fu_pg_params_int (values, pairs[2 * i + 1]);
-      g_string_append_printf (id_list, "%s%s", i > 0 ? "," : "", id);
     }
-  g_string_append_c (id_list, '}');
-  if (!fu_pg_copy_in (self, "COPY attendance (id, workshop_id, participant_id) FROM STDIN", 3,
-                      values->values, N_("Could not add the attendances"), error))
+  if (!fu_pg_copy_in (self, "COPY fu_pairs FROM STDIN", 3, values->values,
+                      N_("Could not add the attendances"), error))
     return FALSE;
 
-  fu_pg_params_raw (added, id_list->str);
-  followups = fu_pg_query (self,
-                           "INSERT INTO followup (attendance_id, closed_date, closed_reason) "
-                           "SELECT a.id, p.no_contact_date, "
-                           "  CASE WHEN p.no_contact_date IS NOT NULL THEN 'do not contact' END "
-                           "FROM attendance a "
-                           "JOIN workshop w ON w.id = a.workshop_id AND w.surveyed <> 0 "
-                           "JOIN participant p ON p.id = a.participant_id "
-                           "WHERE a.id = ANY ($1::bigint[]) ORDER BY a.id",
-                           added, N_("Could not create the follow-up"), error);
-  return followups != NULL;
+  added = fu_pg_query (self,
+                       "WITH added AS (INSERT INTO attendance (workshop_id, participant_id) "
+                       "  SELECT workshop_id, participant_id FROM fu_pairs ORDER BY line "
+                       "  RETURNING id, workshop_id, participant_id) "
+                       "INSERT INTO followup (attendance_id, closed_date, closed_reason) "
+                       "SELECT a.id, p.no_contact_date, "
+                       "  CASE WHEN p.no_contact_date IS NOT NULL THEN 'do not contact' END "
+                       "FROM added a "
+                       "JOIN workshop w ON w.id = a.workshop_id AND w.surveyed <> 0 "
+                       "JOIN participant p ON p.id = a.participant_id ORDER BY a.id",
+                       NULL, N_("Could not add the attendances"), error);
+  return added != NULL;
 }
 
 gboolean
