@@ -132,6 +132,7 @@ typedef struct {
   gboolean        row_pending;   /* the current record waits for the others (people) */
 
   GHashTable     *workshops;     /* code -> WorkshopInfo (participants, responses) */
+  gboolean        workshops_listed;
   GPtrArray      *admins;        /* FuAdministration*, for suggestions */
   GHashTable     *admin_keys;    /* casefolded name and short name -> FuAdministration* */
   GHashTable     *seen;          /* what this file already had -> GUINT_TO_POINTER (line) */
@@ -686,6 +687,34 @@ resolve_admin (FuImport   *self,
 
 /* ---- Workshops as the other files refer to them ---------------------------------------- */
 
+/* Every workshop by its code, read in one go when a row first names one: a list names many,
+ * and a team database is a round trip away. FALSE with an issue when they cannot be read. */
+static gboolean
+list_workshops (FuImport *self)
+{
+  g_autoptr(GPtrArray) workshops = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->workshops_listed = TRUE;
+  workshops = fu_store_list_workshops (self->store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  if (workshops == NULL)
+    {
+      add_issue (self, COL_WORKSHOP_CODE, "%s", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      const FuWorkshop *workshop = g_ptr_array_index (workshops, i);
+      WorkshopInfo *info = g_new0 (WorkshopInfo, 1);
+
+      info->id = workshop->id;
+      info->start_date = workshop->start_date;
+      info->surveyed = workshop->surveyed;
+      g_hash_table_replace (self->workshops, g_strdup (workshop->code), info);
+    }
+  return TRUE;
+}
+
 /* NULL with an issue in COL_WORKSHOP_CODE when there is no such workshop. */
 static const WorkshopInfo *
 resolve_workshop (FuImport   *self,
@@ -695,34 +724,13 @@ resolve_workshop (FuImport   *self,
 
   g_assert (self != NULL);
 
+  if (!self->workshops_listed && !list_workshops (self))
+    return NULL;
   info = g_hash_table_lookup (self->workshops, code);
   if (info == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      gint64 id = 0;
-
-      info = g_new0 (WorkshopInfo, 1);
-      if (!fu_store_lookup_workshop (self->store, code, &id, &error))
-        {
-          g_free (info);
-          add_issue (self, COL_WORKSHOP_CODE, "%s", error->message);
-          return NULL;
-        }
-      if (id != 0)
-        {
-          g_autoptr(FuWorkshop) workshop = fu_store_get_workshop (self->store, id, &error);
-
-          if (workshop == NULL)
-            {
-              g_free (info);
-              add_issue (self, COL_WORKSHOP_CODE, "%s", error != NULL ? error->message : "");
-              return NULL;
-            }
-          info->id = id;
-          info->start_date = workshop->start_date;
-          info->surveyed = workshop->surveyed;
-        }
       /* Unknown codes are remembered too: a long list for a missing workshop asks once. */
+      info = g_new0 (WorkshopInfo, 1);
       g_hash_table_insert (self->workshops, g_strdup (code), info);
     }
 
