@@ -202,3 +202,31 @@ bench_print_header (const char *title)
   printf ("Database: %u workshops, %u participants, %u attendances (1 in 4 replied, a reminder "
           "to the others)\n\n", BIG_N_WORKSHOPS, BIG_N_PARTICIPANTS, BIG_N_ATTENDANCES);
 }
+
+/* The workshops' lists an import is timed on: @n new people, 50 to a workshop of the big
+ * database, in participants.csv's columns. */
+#define BENCH_IMPORT_ROWS_PER_WORKSHOP 50
+
+static inline gboolean
+bench_write_new_people (FuStore     *store,
+                        const char  *path,
+                        guint        n,
+                        GError     **error)
+{
+  g_autoptr(GString) csv = g_string_new ("workshop_code,name,administration,email,position,"
+                                         "gender\n");
+  g_autoptr(GPtrArray) admins = fu_store_list_administrations (store, error);
+
+  if (admins == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const FuAdministration *admin = g_ptr_array_index (admins, i % admins->len);
+
+      g_string_append_printf (csv, "W%05u,New Person %06u,%s,new%06u@customs.example,"
+                              "Customs Officer,%s\n",
+                              (i / BENCH_IMPORT_ROWS_PER_WORKSHOP) % BIG_N_WORKSHOPS, i,
+                              admin->name, i, i % 2 == 0 ? "female" : "male");
+    }
+  return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
+}

@@ -13,7 +13,7 @@
 
 #include <gio/gio.h>
 
-#include "bench-common.h"
+#include "bench-pairs.h"
 #include "fu-command.h"
 #include "fu-export.h"
 #include "fu-import.h"
@@ -23,10 +23,8 @@
 #define N_IMPORT_ROWS 10000
 /* The import the audit log is measured on: new people, 50 to a workshop. */
 #define N_AUDIT_ROWS 100000
-#define IMPORT_ROWS_PER_WORKSHOP 50
-#define MAX_RUNS 50
 
-typedef struct {
+struct _Bench {
   char      *dir;          /* temporary files */
   char      *path;         /* the big database */
   char      *copy_path;    /* a fresh copy for each import run */
@@ -40,9 +38,7 @@ typedef struct {
   FuDay      today;
   FuDay      year_first;   /* the fiscal year summarized */
   FuDay      year_last;
-} Bench;
-
-typedef void (*BenchFunc) (Bench *b, gconstpointer data);
+};
 
 static void
 die (const char *what,
@@ -52,8 +48,6 @@ die (const char *what,
   exit (1);
 }
 
-/* Median of b->runs timed runs of @run, after one untimed run that warms the caches;
- * @setup and @teardown run around each, untimed. */
 static double
 measure (Bench         *b,
          BenchFunc      setup,
@@ -61,29 +55,9 @@ measure (Bench         *b,
          BenchFunc      teardown,
          gconstpointer  data)
 {
-  double times[MAX_RUNS];
-
-  for (guint i = 0; i <= b->runs; i++)
-    {
-      gint64 start;
-      double ms;
-
-      if (setup != NULL)
-        setup (b, data);
-      start = g_get_monotonic_time ();
-      run (b, data);
-      ms = bench_ms_since (start);
-      if (teardown != NULL)
-        teardown (b, data);
-      if (i > 0)
-        times[i - 1] = ms;
-    }
-  return bench_median (times, b->runs);
+  return bench_measure (b, b->runs, setup, run, teardown, data);
 }
 
-/* @a against @b in pairs, A B A B (after one untimed pair): the ratio of each pair, so that a
- * machine busy for a moment weighs on both sides. Prints the medians and the ratios' min,
- * median and max. */
 static void
 measure_pairs (Bench         *b,
                const char    *name,
@@ -97,42 +71,8 @@ measure_pairs (Bench         *b,
                BenchFunc      b_teardown,
                gconstpointer  b_data)
 {
-  double a_times[MAX_RUNS], b_times[MAX_RUNS], ratios[MAX_RUNS];
-  double lowest = G_MAXDOUBLE, highest = 0;
-
-  for (guint i = 0; i <= b->runs; i++)
-    {
-      gint64 start;
-      double a_ms, b_ms;
-
-      if (a_setup != NULL)
-        a_setup (b, a_data);
-      start = g_get_monotonic_time ();
-      a_run (b, a_data);
-      a_ms = bench_ms_since (start);
-      if (a_teardown != NULL)
-        a_teardown (b, a_data);
-
-      if (b_setup != NULL)
-        b_setup (b, b_data);
-      start = g_get_monotonic_time ();
-      b_run (b, b_data);
-      b_ms = bench_ms_since (start);
-      if (b_teardown != NULL)
-        b_teardown (b, b_data);
-
-      if (i == 0)
-        continue;
-      a_times[i - 1] = a_ms;
-      b_times[i - 1] = b_ms;
-      ratios[i - 1] = a_ms / b_ms;
-      lowest = MIN (lowest, ratios[i - 1]);
-      highest = MAX (highest, ratios[i - 1]);
-    }
-  printf ("%-38s %9.1f   %-34s %8.1f   %6.1f  (%.1f-%.1f over %u pairs)\n", name,
-          bench_median (a_times, b->runs), baseline, bench_median (b_times, b->runs),
-          bench_median (ratios, b->runs), lowest, highest, b->runs);
-  fflush (stdout);
+  bench_measure_pairs (b, b->runs, name, a_setup, a_run, a_teardown, a_data, baseline,
+                       b_setup, b_run, b_teardown, b_data);
 }
 
 /* ---- The database copy that imports write to ------------------------------------------- */
@@ -367,8 +307,8 @@ write_import_files (Bench *b)
   for (guint i = 0; i < N_IMPORT_ROWS; i++)
     {
       g_autofree char *code = g_strdup_printf ("W%05u", BIG_N_WORKSHOPS
-                                               - N_IMPORT_ROWS / IMPORT_ROWS_PER_WORKSHOP
-                                               + i / IMPORT_ROWS_PER_WORKSHOP);
+                                               - N_IMPORT_ROWS / BENCH_IMPORT_ROWS_PER_WORKSHOP
+                                               + i / BENCH_IMPORT_ROWS_PER_WORKSHOP);
       g_autofree char *name = NULL;
       g_autofree char *email = NULL;
       const FuAdministration *admin;
@@ -413,18 +353,7 @@ write_import_files (Bench *b)
     die ("writing the files to import", error);
 
   /* The audit log's import: N_AUDIT_ROWS new people. */
-  g_string_truncate (csv, 0);
-  g_string_append (csv, "workshop_code,name,administration,email,position,gender\n");
-  for (guint i = 0; i < N_AUDIT_ROWS; i++)
-    {
-      const FuAdministration *admin = g_ptr_array_index (admins, i % admins->len);
-
-      g_string_append_printf (csv, "W%05u,New Person %06u,%s,new%06u@customs.example,"
-                              "Customs Officer,%s\n",
-                              (i / IMPORT_ROWS_PER_WORKSHOP) % BIG_N_WORKSHOPS, i, admin->name,
-                              i, i % 2 == 0 ? "female" : "male");
-    }
-  if (!g_file_set_contents (b->audit_csv_path, csv->str, (gssize) csv->len, &error))
+  if (!bench_write_new_people (b->store, b->audit_csv_path, N_AUDIT_ROWS, &error))
     die ("writing the file to import", error);
 }
 
@@ -650,7 +579,7 @@ main (int    argc,
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     die ("options", error);
-  b.runs = (guint) CLAMP (runs, 1, MAX_RUNS);
+  b.runs = (guint) CLAMP (runs, 1, BENCH_MAX_RUNS);
 
   b.sqlite3 = g_find_program_in_path ("sqlite3");
   if (b.sqlite3 == NULL)
