@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "big-database.h"
+#include "fu-command.h"
 #include "fu-day.h"
 #include "fu-files.h"
 #include "fu-rules.h"
@@ -229,4 +230,25 @@ bench_write_new_people (FuStore     *store,
                               admin->name, i, i % 2 == 0 ? "female" : "male");
     }
   return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
+}
+
+/* The import as the app makes it: a command, recorded in the history. FALSE with an error,
+ * also when it did not add every one of the @n people. */
+static inline gboolean
+bench_import_people (FuStore     *store,
+                     const char  *csv_path,
+                     guint        n,
+                     GError     **error)
+{
+  g_autoptr(FuCommand) command = fu_command_new_import_file (FU_IMPORT_PARTICIPANTS, csv_path,
+                                                             FU_IMPORT_FLAGS_NONE);
+
+  if (!fu_command_apply (command, store, error))
+    return FALSE;
+  if (fu_command_get_import_result (command)->participants_added != n)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "not every row imported");
+      return FALSE;
+    }
+  return TRUE;
 }
