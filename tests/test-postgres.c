@@ -437,6 +437,59 @@ test_large_import (void)
   g_assert_cmpint (query_int (uri, "SELECT count (*) FROM followup"), ==, 0);
 }
 
+static gboolean
+collect_page_cb (GPtrArray *page,
+                 gpointer   user_data)
+{
+  GPtrArray *all = user_data;
+
+  for (guint i = 0; i < page->len; i++)
+    g_ptr_array_add (all, GINT_TO_POINTER ((int) ((FuFollowupRow *) g_ptr_array_index (page, i))
+                                                  ->followup_id));
+  g_ptr_array_unref (page);
+  return TRUE;
+}
+
+/* The board's pages (the first few rows by a statement of their own, then the others through
+ * a cursor) hold the same rows in the same order as the whole list. */
+static void
+test_paged_followups (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+  g_autoptr(GString) participants = g_string_new ("workshop_code,name,administration,email\n");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) paged = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  FuFollowupQuery query = { 0 };
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+  add_workshop (store, "2016-NII", "2016-09-05", "2016-09-09");
+  add_workshop (store, "2016-AEO", "2016-10-03", "2016-10-07");
+  for (guint i = 0; i < 13; i++)
+    g_string_append_printf (participants, "%s,Person %c,%s,\n", i % 2 ? "2016-AEO" : "2016-NII",
+                            'M' - (int) i, i % 3 ? "Thailand" : "Fiji");
+  g_assert_true (fu_import_data (store, FU_IMPORT_PARTICIPANTS, "participants.csv",
+                                 participants->str, participants->len, FU_IMPORT_FLAGS_NONE,
+                                 NULL, &error));
+  g_assert_no_error (error);
+
+  fu_day_parse_iso ("2017-06-01", &query.as_of);
+  list = fu_store_list_followups (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 13);
+  g_assert_true (fu_store_list_followups_paged (store, &query, 3, 4, collect_page_cb, paged,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (paged->len, ==, list->len);
+  for (guint i = 0; i < list->len; i++)
+    g_assert_cmpint (GPOINTER_TO_INT (g_ptr_array_index (paged, i)), ==,
+                     ((FuFollowupRow *) g_ptr_array_index (list, i))->followup_id);
+}
+
 /* A role that may only read sees the database read-only, and a write says why. */
 static void
 test_read_only_role (void)
@@ -756,6 +809,7 @@ main (int    argc,
   g_test_add_func ("/postgres/people", test_people);
   g_test_add_func ("/postgres/import", test_import);
   g_test_add_func ("/postgres/import/large", test_large_import);
+  g_test_add_func ("/postgres/followups/paged", test_paged_followups);
   g_test_add_func ("/postgres/read-only-role", test_read_only_role);
   g_test_add_func ("/postgres/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/postgres/edit-conflict", test_edit_conflict);

@@ -174,8 +174,9 @@ FuFollowupWalk *fu_followup_walk_new_paged (FuStore *store, const FuFollowupQuer
                                             FuFollowupPageFunc func, gpointer user_data);
 FuFollowupWalk *fu_followup_walk_new_count (FuStore *store, const FuFollowupQuery *query,
                                             guint counts[FU_N_STATUSES]);
-/* Whether the rows go out in pages (the board, as they come): worth reading row by row. */
-gboolean        fu_followup_walk_is_paged  (FuFollowupWalk *walk);
+/* The size of the first page when the rows go out in pages (the board, as they come: worth
+ * reading row by row), 0 when they do not. */
+guint           fu_followup_walk_get_first_page (FuFollowupWalk *walk);
 /* FALSE when the page function stopped the listing: read no more. */
 gboolean        fu_followup_walk_add       (FuFollowupWalk *walk, const FuFollowupRead *read);
 /* Frees the walk. A list's rows when @ok (NULL for pages and counts); a paged walk gives its

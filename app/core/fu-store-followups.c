@@ -93,6 +93,7 @@ struct _FuFollowupWalk
   GPtrArray          *list;
   guint              *counts;
   guint               size;
+  guint               first_size;
   guint               page_size;
   FuFollowupPageFunc  func;
   gpointer            user_data;
@@ -131,7 +132,7 @@ fu_followup_walk_new_paged (FuStore               *store,
 {
   FuFollowupWalk *walk = fu_followup_walk_new_list (store, query);
 
-  walk->size = first_size;
+  walk->size = walk->first_size = first_size;
   walk->page_size = page_size;
   walk->func = func;
   walk->user_data = user_data;
@@ -234,10 +235,10 @@ fu_followup_walk_add (FuFollowupWalk       *walk,
   return TRUE;
 }
 
-gboolean
-fu_followup_walk_is_paged (FuFollowupWalk *walk)
+guint
+fu_followup_walk_get_first_page (FuFollowupWalk *walk)
 {
-  return walk->func != NULL;
+  return walk->func != NULL ? walk->first_size : 0;
 }
 
 GPtrArray *

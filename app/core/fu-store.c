@@ -504,18 +504,37 @@ set_setting (FuStore    *self,
   return FU_STORE_GET_CLASS (self)->set_setting (self, key, value, error);
 }
 
-static guint
-get_setting_uint (FuStore    *self,
-                  const char *key,
-                  guint       fallback)
+/* ---- Settings under a prefix: the years before the database, the other names -------------- */
+
+/* The settings whose keys start with @prefix, as key, value, key, value... in key order. */
+static GPtrArray *
+list_settings (FuStore    *self,
+               const char *prefix,
+               GError    **error)
 {
-  g_autofree char *text = get_setting (self, key);
+  BACKEND_CAN (list_settings, NULL);
+  return FU_STORE_GET_CLASS (self)->list_settings (self, prefix, error);
+}
+
+/* The setting @key of @settings (list_settings()'s pairs, NULL when unread) as a number, or
+ * @fallback. */
+static guint
+setting_uint (GPtrArray  *settings,
+              const char *key,
+              guint       fallback)
+{
   guint64 value;
 
-  if (text == NULL
-      || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &value, NULL))
-    return fallback;
-  return (guint) value;
+  for (guint i = 0; settings != NULL && i + 1 < settings->len; i += 2)
+    if (g_str_equal (g_ptr_array_index (settings, i), key))
+      {
+        const char *text = g_ptr_array_index (settings, i + 1);
+
+        if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &value, NULL))
+          return fallback;
+        return (guint) value;
+      }
+  return fallback;
 }
 
 static gboolean
@@ -778,18 +797,6 @@ fu_store_alias_lookup (FuStore    *self,
   return id;
 }
 
-/* ---- Settings under a prefix: the years before the database, the other names -------------- */
-
-/* The settings whose keys start with @prefix, as key, value, key, value... in key order. */
-static GPtrArray *
-list_settings (FuStore    *self,
-               const char *prefix,
-               GError    **error)
-{
-  BACKEND_CAN (list_settings, NULL);
-  return FU_STORE_GET_CLASS (self)->list_settings (self, prefix, error);
-}
-
 #define EARLIER_PREFIX "earlier_year:"
 
 static int
@@ -962,21 +969,23 @@ void
 fu_store_get_rules (FuStore *self,
                     FuRules *rules)
 {
+  g_autoptr(GPtrArray) settings = NULL;
   FuRules defaults;
 
   g_return_if_fail (FU_IS_STORE (self));
   g_return_if_fail (rules != NULL);
 
   fu_rules_init_defaults (&defaults);
-  rules->fiscal_year_start_month = get_setting_uint (self, "fiscal_year_start_month",
-                                                     defaults.fiscal_year_start_month);
-  rules->followup_months = get_setting_uint (self, "followup_months",
-                                             defaults.followup_months);
-  rules->reply_days = get_setting_uint (self, "reply_days", defaults.reply_days);
-  rules->reminder_days = get_setting_uint (self, "reminder_days", defaults.reminder_days);
-  rules->extension_days = get_setting_uint (self, "extension_days", defaults.extension_days);
-  rules->anonymize_after_years = get_setting_uint (self, "anonymize_after_years",
-                                                   defaults.anonymize_after_years);
+  /* Read in one go: on a team database each setting would be a round trip. */
+  settings = list_settings (self, "", NULL);
+  rules->fiscal_year_start_month = setting_uint (settings, "fiscal_year_start_month",
+                                                 defaults.fiscal_year_start_month);
+  rules->followup_months = setting_uint (settings, "followup_months", defaults.followup_months);
+  rules->reply_days = setting_uint (settings, "reply_days", defaults.reply_days);
+  rules->reminder_days = setting_uint (settings, "reminder_days", defaults.reminder_days);
+  rules->extension_days = setting_uint (settings, "extension_days", defaults.extension_days);
+  rules->anonymize_after_years = setting_uint (settings, "anonymize_after_years",
+                                               defaults.anonymize_after_years);
 
   /* A value edited by hand into something the rules reject falls back to the defaults. */
   if (!fu_rules_validate (rules, NULL))

@@ -146,6 +146,12 @@ fu_pg_write_rows (FuStore            *self,
                       N_("Could not write the copy"), error))
     return FALSE;
 
+  /* The planner's statistics now, not when autovacuum next comes by: without them a fresh
+   * copy's first queries are planned for empty tables. */
+  g_string_printf (sql, "ANALYZE \"%s\"", table->name);
+  if (!fu_pg_exec (self, sql->str, error))
+    return FALSE;
+
   /* New rows get ids after the copied ones. */
   if (has_id (table))
     {

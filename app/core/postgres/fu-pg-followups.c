@@ -85,8 +85,9 @@ fu_pg_walk_followups (FuStore               *self,
   fu_pg_params_day (values, query->replied_since);
   /* Pages (the board) as the server sends the rows, the first at once; a whole list or a
    * count in one result, which is quicker for all of them. */
-  if (fu_followup_walk_is_paged (walk))
-    return fu_pg_query_rows (self, sql, values, walk_row, &walking,
+  if (fu_followup_walk_get_first_page (walk) > 0)
+    return fu_pg_query_rows (self, sql, values, fu_followup_walk_get_first_page (walk),
+                             walk_row, &walking,
                              N_("Could not list the follow-ups"), error);
   {
     g_autoptr(FuPgResult) res = fu_pg_query_numbered (self, sql, values,

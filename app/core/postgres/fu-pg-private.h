@@ -80,12 +80,13 @@ FuPgResult *fu_pg_query (FuStore *self, const char *sql, FuPgParams *params, con
  * is not sent. */
 FuPgResult *fu_pg_query_numbered (FuStore *self, const char *sql, FuPgParams *values,
                                   const char *what, GError **error);
-/* Runs @sql as fu_pg_query_numbered() does, through a cursor planned for its first rows, and
- * gives @func each row (@res's row @row) batch by batch, so that the first rows are there
- * before the last are read. @func returns FALSE to stop. */
+/* Runs @sql (a SELECT without LIMIT) as fu_pg_query_numbered() does and gives @func each row
+ * (@res's row @row) batch by batch: the @first first at once, by a statement planned for them,
+ * then the others through a cursor, so that the first rows are there before the last are
+ * read. @func returns FALSE to stop. */
 typedef gboolean (*FuPgRowFunc) (const PGresult *res, int row, gpointer user_data);
 gboolean    fu_pg_query_rows (FuStore *self, const char *sql, FuPgParams *values,
-                              FuPgRowFunc func, gpointer user_data, const char *what,
+                              guint first, FuPgRowFunc func, gpointer user_data, const char *what,
                               GError **error);
 /* A statement that selects at most one id: *id is it, or 0 when there is no row. */
 gboolean    fu_pg_select_id (FuStore *self, const char *sql, FuPgParams *params,
