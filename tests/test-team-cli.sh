@@ -104,6 +104,7 @@ check "backup of a team database" "$cli" --database "$team" backup --output "$tm
   "$("$cli" --database "$team" export responses | md5sum)" ] \
   && ok "the backup holds the same replies" || not_ok "the backup holds the same replies" ""
 
+
 # administrations: another name feeds the import; merging moves the people and keeps the name
 both "alias" alias "Direction des douanes du Vanuatu" Vanuatu
 printf 'name,administration,email\nJean Tari,Direction des douanes du Vanuatu,jt@x.example\nKim Min-su,Atlantis Revenue,kms@x.example\n' >"$tmp/aliases.csv"
@@ -228,6 +229,21 @@ refuse "a bad participants file is refused" "$cli" --database "$team" import par
 contains "the message names the file and line" "$(cat "$tmp/err")" "bad.csv:2"
 after=$(psql -tA "$team" -c "SELECT count(*) FROM participant")
 [ "$before" = "$after" ] && ok "nothing was imported" || not_ok "nothing imported" "$before -> $after"
+
+# the backup restored into the team database takes back what changed since, as one change
+# undone whole
+"$cli" --database "$tmp/team-backup.db" export participants >"$tmp/backed-up.csv"
+check "a change after the backup" "$cli" --database "$team" anonymize --before 2017-01-01
+"$cli" --database "$team" export participants >"$tmp/changed.csv"
+check "restore the backup into the team database" "$cli" --database "$team" restore \
+  "$tmp/team-backup.db"
+cmp -s "$tmp/backed-up.csv" <("$cli" --database "$team" export participants) \
+  && ok "the restore brought the people back as backed up" \
+  || not_ok "the restore brought the people back as backed up" ""
+check "undo the restore" "$cli" --database "$team" undo
+cmp -s "$tmp/changed.csv" <("$cli" --database "$team" export participants) \
+  && ok "undoing the restore takes it back" || not_ok "undoing the restore takes it back" ""
+check "redo: restore again" "$cli" --database "$team" restore "$tmp/team-backup.db"
 
 # an address that leads nowhere: a clear message, no folder made in its name
 refuse "a server that is not there" "$cli" --database \

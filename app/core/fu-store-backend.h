@@ -255,5 +255,8 @@ extern const char * const fu_reply_columns[];
 
 /* Every table a copy takes, parents first; NULL-named at the end. */
 extern const FuStoreTable fu_store_tables[];
+/* A FuStoreRowFunc that appends each value (copied) to @user_data, a GPtrArray freeing
+ * them. */
+gboolean fu_store_keep_row (const char * const *values, guint n_values, gpointer user_data);
 
 G_END_DECLS

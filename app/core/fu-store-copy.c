@@ -70,10 +70,10 @@ const FuStoreTable fu_store_tables[] = {
   { NULL, NULL }
 };
 
-static gboolean
-keep_row (const char * const *values,
-          guint               n_values,
-          gpointer            user_data)
+gboolean
+fu_store_keep_row (const char * const *values,
+                   guint               n_values,
+                   gpointer            user_data)
 {
   GPtrArray *rows = user_data;
 
@@ -96,7 +96,7 @@ copy_tables (FuStore           *from,
 
       if (progress != NULL)
         progress (table->name, user_data);
-      if (!FU_STORE_GET_CLASS (from)->read_rows (from, table, keep_row, values, error)
+      if (!FU_STORE_GET_CLASS (from)->read_rows (from, table, fu_store_keep_row, values, error)
           || !FU_STORE_GET_CLASS (to)->write_rows (to, table, values, error))
         return FALSE;
     }

@@ -1711,7 +1711,8 @@ gboolean
 fu_store_restore_from (FuStore *self, FuStore *backup, GError **error)
 {
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_TYPE_FROM_INSTANCE (backup) == G_TYPE_FROM_INSTANCE (self), FALSE);
+  /* A backup is a file: restored into a file, or into a team database. */
+  g_return_val_if_fail (FU_IS_STORE (backup), FALSE);
 
   BACKEND_CAN (restore_from, FALSE);
   return FU_STORE_GET_CLASS (self)->restore_from (self, backup, error);

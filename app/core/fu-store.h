@@ -285,9 +285,9 @@ gboolean    fu_store_backup_to             (FuStore *self, const char *dest, GEr
 /* What the backup @path holds, without changing it. */
 gboolean    fu_store_describe_backup       (FuStore *self, const char *path, FuBackupInfo *info,
                                             GError **error);
-/* Inside a transaction under the audit: makes every row what it is in @backup (opened with
- * fu_backups_open_copy(), of the same backend), through the triggers, so the restore is in
- * the history and can be undone. */
+/* Inside a transaction under the audit: makes every row what it is in @backup (a file opened
+ * with fu_backups_open_copy(), whatever the backend of @self), through the triggers, so the
+ * restore is in the history and can be undone. */
 gboolean    fu_store_restore_from          (FuStore *self, FuStore *backup, GError **error);
 
 /* ---- Personal data ----------------------------------------------------------------------- */

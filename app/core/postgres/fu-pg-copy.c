@@ -256,3 +256,114 @@ fu_pg_dump (FuStore             *self,
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* ---- Restoring a backup -------------------------------------------------------------------- */
+
+#define N_DATA_TABLES 8   /* fu_store_tables' first: the data; the history's come after */
+
+static void
+append_assignments (GString            *sql,
+                    const FuStoreTable *table,
+                    const char         *prefix)
+{
+  for (guint i = 1; table->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s\"%s\"", i > 1 ? ", " : "", prefix, table->columns[i]);
+}
+
+static gboolean
+restore_tables (FuStore  *self,
+                FuStore  *backup,
+                GError  **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  if (!fu_pg_exec (self, "SET CONSTRAINTS ALL DEFERRED", error))
+    return FALSE;
+
+  /* The backup's rows, staged beside each table. */
+  for (guint t = 0; t < N_DATA_TABLES; t++)
+    {
+      const FuStoreTable *table = &fu_store_tables[t];
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert (g_str_equal (table->columns[0], "id"));
+      if (!FU_STORE_GET_CLASS (backup)->read_rows (backup, table, fu_store_keep_row, values,
+                                                   error))
+        return FALSE;
+      g_string_printf (sql, "CREATE TEMPORARY TABLE \"fu_restore_%s\" (LIKE \"%s\") "
+                       "ON COMMIT DROP", table->name, table->name);
+      if (!fu_pg_exec (self, sql->str, error))
+        return FALSE;
+      g_string_printf (sql, "COPY \"fu_restore_%s\" (", table->name);
+      append_columns (sql, table);
+      g_string_append (sql, ") FROM STDIN");
+      if (!fu_pg_copy_in (self, sql->str, g_strv_length ((char **) table->columns), values,
+                          N_("Could not read the backup"), error))
+        return FALSE;
+    }
+
+  /* What the backup has not, children first. */
+  for (guint t = N_DATA_TABLES; t-- > 0;)
+    {
+      g_string_printf (sql, "DELETE FROM \"%s\" t WHERE NOT EXISTS "
+                       "(SELECT 1 FROM \"fu_restore_%s\" r WHERE r.id = t.id)",
+                       fu_store_tables[t].name, fu_store_tables[t].name);
+      if (!fu_pg_exec (self, sql->str, error))
+        return FALSE;
+    }
+
+  /* The rows as the backup has them, parents first; each change through the history's
+   * triggers, so that the restore is one change, undone as one. */
+  for (guint t = 0; t < N_DATA_TABLES; t++)
+    {
+      const FuStoreTable *table = &fu_store_tables[t];
+
+      g_string_printf (sql, "UPDATE \"%s\" t SET (", table->name);
+      append_assignments (sql, table, "");
+      g_string_append (sql, ") = (");
+      append_assignments (sql, table, "r.");
+      g_string_append_printf (sql, ") FROM \"fu_restore_%s\" r WHERE r.id = t.id AND (",
+                              table->name);
+      append_assignments (sql, table, "t.");
+      g_string_append (sql, ") IS DISTINCT FROM (");
+      append_assignments (sql, table, "r.");
+      g_string_append (sql, ")");
+      if (!fu_pg_exec (self, sql->str, error))
+        return FALSE;
+
+      g_string_printf (sql, "INSERT INTO \"%s\" (", table->name);
+      append_columns (sql, table);
+      g_string_append (sql, ") SELECT ");
+      append_columns (sql, table);
+      g_string_append_printf (sql, " FROM \"fu_restore_%s\" r WHERE NOT EXISTS "
+                              "(SELECT 1 FROM \"%s\" t WHERE t.id = r.id) ORDER BY r.id",
+                              table->name, table->name);
+      if (!fu_pg_exec (self, sql->str, error))
+        return FALSE;
+
+      /* New rows get ids after the restored ones. */
+      g_string_printf (sql,
+                       "SELECT setval (pg_get_serial_sequence ('\"%s\"', 'id'), "
+                       "greatest (coalesce (max (id), 0) + 1, "
+                       "nextval (pg_get_serial_sequence ('\"%s\"', 'id'))), false) FROM \"%s\"",
+                       table->name, table->name, table->name);
+      if (!fu_pg_exec (self, sql->str, error))
+        return FALSE;
+    }
+  return fu_pg_exec (self, "SET CONSTRAINTS ALL IMMEDIATE", error);
+}
+
+gboolean
+fu_pg_restore_from (FuStore  *self,
+                    FuStore  *backup,
+                    GError  **error)
+{
+  if (FU_STORE_GET_CLASS (backup)->read_rows == NULL)
+    {
+      fu_store_set_cannot_error (backup, "restore", error);
+      return FALSE;
+    }
+  if (!fu_pg_begin (self, error))
+    return FALSE;
+  return fu_pg_finish (self, restore_tables (self, backup, error), error);
+}

@@ -210,6 +210,7 @@ gboolean fu_pg_write_rows (FuStore *self, const FuStoreTable *table, GPtrArray *
                            GError **error);
 gboolean fu_pg_snapshot   (FuStore *self, gboolean start, GError **error);
 gboolean fu_pg_backup_to  (FuStore *self, const char *dest, GError **error);
+gboolean fu_pg_restore_from (FuStore *self, FuStore *backup, GError **error);
 char    *fu_pg_dump       (FuStore *self, const char * const *tables, GError **error);
 
 /* fu-pg-followups.c */

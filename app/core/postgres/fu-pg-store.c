@@ -240,6 +240,7 @@ fu_pg_store_class_init (FuPgStoreClass *klass)
   store_class->write_rows = fu_pg_write_rows;
   store_class->snapshot = fu_pg_snapshot;
   store_class->backup_to = fu_pg_backup_to;
+  store_class->restore_from = fu_pg_restore_from;
   store_class->dump = fu_pg_dump;
   store_class->row_version = fu_pg_row_version;
   store_class->audit_revert = fu_pg_audit_revert;
