@@ -402,7 +402,11 @@ set_up_session (FuStore *self,
                      "set_config ('TimeZone', 'UTC', false), "
                      /* The server's notices (a temporary table there already) are not the
                       * user's business: libpq would print them on stderr. */
-                     "set_config ('client_min_messages', 'warning', false)",
+                     "set_config ('client_min_messages', 'warning', false), "
+                     /* An office's data, even twenty years of it, stays in the server's
+                      * memory: an index lookup costs next to a sequential read, and planned
+                      * as if from a spinning disk a year's summary would read whole tables. */
+                     "set_config ('random_page_cost', '1.1', false)",
                      NULL, N_("Could not set up the connection"), error);
   return res != NULL && fu_pg_exec (self, "LISTEN " FU_PG_CHANNEL, error);
 }
