@@ -1314,6 +1314,57 @@ give_up_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The backups in @path's folder of backups. */
+static guint
+count_backups (const char *path)
+{
+  g_autofree char *folder = g_strconcat (path, ".backups", NULL);
+  g_autoptr(GDir) backups = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (backups != NULL && g_dir_read_name (backups) != NULL)
+    n++;
+  return n;
+}
+
+/* Back Up Now works in a thread: the window says so and answers meanwhile, takes no second
+ * request, and says where the backup went. */
+static void
+test_back_up_now (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(FuContext) context = NULL;
+  FuStore *store = fu_display_open_store ("back-up-XXXXXX", TRUE, &dir, &path);
+  gboolean gave_up = FALSE;
+  FuWindow *window;
+  guint timeout;
+
+  context = fu_display_context_new (store, fu_day_new (2018, 1, 15));
+  g_object_unref (store);
+  window = fu_display_open_window (context, "followups");
+  g_assert_cmpuint (count_backups (path), ==, 0);
+
+  /* Asked twice at once: one backup, made while the window goes on. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-up", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-up", NULL);
+  timeout = g_timeout_add_seconds (20, give_up_cb, &gave_up);
+  while (count_backups (path) == 0)
+    {
+      g_assert_false (gave_up);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+  for (guint i = 0; i < 10; i++)
+    {
+      fu_display_iterate ();
+      g_usleep (20 * 1000);
+    }
+  g_assert_cmpuint (count_backups (path), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fu_display_iterate ();
+}
+
 /* The window opens a file at once and checks it for damage in a thread: a damaged one is
  * then shown again, read-only, with the damaged file's bar, and stays as it was. */
 static void
@@ -1420,6 +1471,7 @@ main (int    argc,
               fixture_setup, test_import, fixture_teardown);
   g_test_add_func ("/window/import-detect/kind", test_import_detect);
   g_test_add_func ("/window/damaged", test_damaged_banner);
+  g_test_add_func ("/window/back-up-now", test_back_up_now);
   g_test_add_func ("/window/damage-found-later", test_damage_found_later);
   g_test_add_func ("/window/retention", test_retention_on_open);
   g_test_add_func ("/window/import-detect/workshop", test_import_detect_workshop);

@@ -19,6 +19,7 @@
 #include "fu-export.h"
 #include "fu-file-chooser.h"
 #include "fu-files.h"
+#include "fu-gui-util.h"
 #include "fu-history-window.h"
 #include "fu-import.h"
 #include "fu-import-detect.h"
@@ -47,6 +48,7 @@ struct _FuWindow
   gint64                last_toast_time; /* monotonic, µs */
   AdwToast             *change_toast;    /* the last change's, with its Undo */
   guint                 poll_id;         /* looks for other programs' changes */
+  AdwToast             *backing_up;      /* while Back Up Now works, in a thread */
 
   /* Template widgets */
   FuBoardPage          *board_page;
@@ -137,7 +139,8 @@ update_actions (FuWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", empty && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-workshop", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up",
+                                 writable && self->backing_up == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
                                  store_access (self) != FU_STORE_ACCESS_READ_ONLY);
 }
@@ -729,18 +732,35 @@ undo_entry_action (GtkWidget  *widget,
   reverted (self, ok, sentence, error);
 }
 
-static void
-back_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+/* Back Up Now, in a thread on a connection of its own: a large database takes a while to
+ * copy and check, and the window answers meanwhile. */
+static gpointer
+back_up_thread (FuStore  *reader,
+                GError  **error)
 {
-  FuWindow *self = FU_WINDOW (widget);
+  char *path = NULL;
+
+  if (!fu_backups_make (reader, &path, error))
+    return NULL;
+  return path;
+}
+
+static void
+backed_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  FuWindow *self = FU_WINDOW (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = fu_gui_read_finish (result, &error);
   g_autofree char *message = NULL;
   g_autofree char *folder = NULL;
 
-  if (!fu_backups_make (fu_context_get_store (self->context), &path, &error))
+  if (self->backing_up != NULL)
+    adw_toast_dismiss (self->backing_up);
+  g_clear_object (&self->backing_up);
+  update_actions (self);
+  if (path == NULL)
     {
       show_error (self, _("Could Not Back Up"), error->message);
       return;
@@ -749,6 +769,29 @@ back_up_action (GtkWidget  *widget,
   /* TRANSLATORS: %s is a folder */
   message = g_strdup_printf (_("Backed up into %s"), folder);
   fu_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FuWindow *self = FU_WINDOW (widget);
+
+  if (self->backing_up != NULL)
+    return;
+  if (!fu_gui_read_in_thread (self, fu_context_get_store (self->context), back_up_thread, g_free,
+                              NULL, backed_up_cb, NULL))
+    {
+      show_error (self, _("Could Not Back Up"), _("The database could not be opened a second "
+                                                  "time to copy it."));
+      return;
+    }
+  /* Said until the backup is made; Back Up Now waits for it. */
+  self->backing_up = g_object_ref_sink (adw_toast_new (_("Backing up…")));
+  adw_toast_set_timeout (self->backing_up, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->backing_up));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", FALSE);
 }
 
 static void
@@ -1015,6 +1058,7 @@ fu_window_dispose (GObject *object)
   self->reports_page = NULL;
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->change_toast);
+  g_clear_object (&self->backing_up);
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, self->context);
   g_clear_object (&self->context);
