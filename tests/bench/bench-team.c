@@ -145,13 +145,19 @@ run_all_years (Bench         *b,
     die ("fu_store_summary", error);
 }
 
+typedef struct {
+  guint  n;
+  gint64 at;     /* when they came */
+} FirstPage;
+
 static gboolean
 first_page_cb (GPtrArray *page,
                gpointer   user_data)
 {
-  guint *n = user_data;
+  FirstPage *first = user_data;
 
-  *n = page->len;
+  first->at = g_get_monotonic_time ();
+  first->n = page->len;
   g_ptr_array_unref (page);
   return FALSE;   /* the first rows are what the window waits for */
 }
@@ -168,13 +174,15 @@ run_board_first_rows (Bench         *b,
     .replied_since = fu_day_add_days (b->today, -30),
   };
   g_autoptr(GError) error = NULL;
-  guint n = 0;
+  FirstPage first = { 0 };
 
-  if (!fu_store_list_followups_paged (store, &query, BOARD_FIRST_PAGE, 5000, first_page_cb, &n,
-                                      &error))
+  if (!fu_store_list_followups_paged (store, &query, BOARD_FIRST_PAGE, 5000, first_page_cb,
+                                      &first, &error))
     die ("fu_store_list_followups_paged", error);
-  if (n == 0)
+  if (first.n == 0)
     die ("the board's first page is empty", NULL);
+  /* The window has its rows then; what comes after (ending the read) is not waited for. */
+  bench_step_ms = (double) (first.at - bench_step_started) / 1000.0;
 }
 
 static void
@@ -279,7 +287,7 @@ run_benchmarks (Bench *b)
   bench_measure_pairs (b, b->runs, "Tables 1-5, all years", NULL, run_all_years, NULL,
                        b->team, "the same, embedded database", NULL, run_all_years, NULL,
                        b->file);
-  bench_measure_pairs (b, b->runs, "the board's first 30 rows", NULL, run_board_first_rows,
+  bench_measure_pairs (b, b->runs, "the board's first 30 rows, as they come", NULL, run_board_first_rows,
                        NULL, b->team, "the same, embedded database", NULL,
                        run_board_first_rows, NULL, b->file);
   bench_measure_pairs (b, b->runs, "(extra) all 150,000 follow-ups", NULL, run_followups, NULL,
