@@ -30,14 +30,17 @@ typedef struct {
 static sqlite3_vfs *real_vfs;
 static sqlite3_vfs fault_vfs;
 static guint fail_at;        /* 0: no fault */
-static guint n_calls;        /* writes and syncs so far */
+/* Writes and syncs so far, counted from every thread: an import's backup is made in a thread
+ * of its own while the import works, and may take the fault as well. */
+static guint n_calls;
 static int fail_code = SQLITE_FULL;
 
 static gboolean
 fault_now (void)
 {
-  n_calls++;
-  return fail_at > 0 && n_calls >= fail_at;
+  guint n = (guint) g_atomic_int_add ((gint *) &n_calls, 1) + 1;
+
+  return fail_at > 0 && n >= fail_at;
 }
 
 #define REAL(f) (((FaultFile *) (f))->real)

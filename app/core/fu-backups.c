@@ -251,30 +251,36 @@ fu_backups_make (FuStore  *store,
 }
 
 gboolean
-fu_backups_before_change (FuStore  *store,
-                          gboolean  before_import,
-                          GError  **error)
+fu_backups_wanted (FuStore  *store,
+                   gboolean  before_import)
 {
   g_autofree char *folder = fu_backups_folder (store);
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GDateTime) now = NULL;
 
   if (folder == NULL || fu_store_get_access (store) != FU_STORE_ACCESS_READ_WRITE)
+    return FALSE;
+  if (before_import)
     return TRUE;
-  if (!before_import)
+  backups = read_folder (store, folder, FALSE, FALSE, NULL);
+  now = g_date_time_new_now_local ();
+  if (backups != NULL && backups->len > 0)
     {
-      backups = read_folder (store, folder, FALSE, FALSE, NULL);
-      now = g_date_time_new_now_local ();
-      if (backups != NULL && backups->len > 0)
-        {
-          GDateTime *newest = ((FuBackup *) backups->pdata[0])->time;
+      GDateTime *newest = ((FuBackup *) backups->pdata[0])->time;
 
-          if (g_date_time_get_year (newest) == g_date_time_get_year (now)
-              && g_date_time_get_day_of_year (newest) == g_date_time_get_day_of_year (now))
-            return TRUE;
-        }
+      if (g_date_time_get_year (newest) == g_date_time_get_year (now)
+          && g_date_time_get_day_of_year (newest) == g_date_time_get_day_of_year (now))
+        return FALSE;
     }
-  return fu_backups_make (store, NULL, error);
+  return TRUE;
+}
+
+gboolean
+fu_backups_before_change (FuStore  *store,
+                          gboolean  before_import,
+                          GError  **error)
+{
+  return !fu_backups_wanted (store, before_import) || fu_backups_make (store, NULL, error);
 }
 
 FuStore *

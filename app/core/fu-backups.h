@@ -33,8 +33,10 @@ GPtrArray *fu_backups_list            (FuStore *store, GError **error);
 gboolean *fu_backups_retained         (GDateTime * const *times, guint n_times,
                                        guint daily, guint weekly, guint monthly);
 
-/* Before a change: a backup when this is the first change of the day, or always when
- * @before_import. Nothing for a database that is not a file. */
+/* Whether a change now wants a backup first: the first change of the day, or always when
+ * @before_import; never for a database that is not a file, or that cannot be written. */
+gboolean  fu_backups_wanted           (FuStore *store, gboolean before_import);
+/* The backup fu_backups_wanted() asks for, made. */
 gboolean  fu_backups_before_change    (FuStore *store, gboolean before_import, GError **error);
 
 /* The backup @backup opened as any database is (checked, brought up to date when older) from

@@ -1419,23 +1419,43 @@ describe (FuCommand *self,
 }
 
 /* A backup before every import and restore, and before the first change of the day; no
- * room for it is no room for the change. */
-static gboolean
-backup_first (FuCommand *self,
-              FuStore   *store,
-              GError   **error)
+ * room for it is no room for the change. An import's is made in a thread, on a connection of
+ * its own, while the import reads and checks its file: the import waits for it before it
+ * commits, and commits nothing when the backup failed. */
+typedef struct {
+  GThread  *thread;
+  FuStore  *reader;
+  gboolean  ok;
+  GError   *error;
+} Backup;
+
+static gpointer
+backup_thread (gpointer data)
 {
-  g_autoptr(GError) local_error = NULL;
+  Backup *backup = data;
+
+  backup->ok = fu_backups_make (backup->reader, NULL, &backup->error);
+  /* The connection closes in the thread that used it. */
+  g_clear_object (&backup->reader);
+  return NULL;
+}
+
+/* @local_error (a backup's) as the command's error: no room for the backup is no room for
+ * the change. */
+static gboolean
+backup_failed (FuCommand *self,
+               FuStore   *store,
+               GError    *local_error,
+               GError   **error)
+{
   g_autofree char *base = NULL;
 
-  if (fu_backups_before_change (store, self->kind == IMPORT || self->kind == RESTORE,
-                                &local_error))
-    return TRUE;
   if (!g_error_matches (local_error, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_propagate_error (error, local_error);
       return FALSE;
     }
+  g_error_free (local_error);
   base = g_path_get_basename (fu_store_get_path (store));
   g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DISK_FULL,
                self->kind == IMPORT
@@ -1445,6 +1465,50 @@ backup_first (FuCommand *self,
                    "again."),
                base);
   return FALSE;
+}
+
+static gboolean
+backup_start (FuCommand *self,
+              FuStore   *store,
+              Backup    *backup,
+              GError   **error)
+{
+  GError *local_error = NULL;
+
+  if (!fu_backups_wanted (store, self->kind == IMPORT || self->kind == RESTORE))
+    return TRUE;
+  if (self->kind == IMPORT)
+    {
+      backup->reader = fu_store_open_reader (store, NULL);
+      if (backup->reader != NULL)
+        {
+          backup->thread = g_thread_new ("fu-backup", backup_thread, backup);
+          return TRUE;
+        }
+    }
+  if (fu_backups_make (store, NULL, &local_error))
+    return TRUE;
+  return backup_failed (self, store, local_error, error);
+}
+
+/* Waits for a backup in a thread: FALSE with the command's error when it failed. */
+static gboolean
+backup_finish (FuCommand *self,
+               FuStore   *store,
+               Backup    *backup,
+               GError   **error)
+{
+  if (backup->thread == NULL)
+    return TRUE;
+  g_thread_join (g_steal_pointer (&backup->thread));
+  if (backup->ok)
+    return TRUE;
+  if (error == NULL || *error != NULL)
+    {
+      g_clear_error (&backup->error);
+      return FALSE;
+    }
+  return backup_failed (self, store, g_steal_pointer (&backup->error), error);
 }
 
 /* The record an edit is about, for its version: FALSE for other commands. */
@@ -1536,14 +1600,15 @@ fu_command_set_based_on (FuCommand *self,
   self->check_version = version >= 0;
 }
 
+static gboolean apply_backed_up (FuCommand *self, FuStore *store, Backup *backup,
+                                 GError **error);
+
 gboolean
 fu_command_apply (FuCommand *self,
                   FuStore   *store,
                   GError   **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  gint64 entry_id;
-  guint n_changes = 0;
+  Backup backup = { NULL };
   gboolean ok;
 
   g_return_val_if_fail (FU_IS_COMMAND (self), FALSE);
@@ -1552,8 +1617,28 @@ fu_command_apply (FuCommand *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* A backup before every import and restore, and before the first change of the day. */
-  if (!prepare (self, store, error) || !backup_first (self, store, error)
-      || !fu_store_begin (store, error))
+  if (!prepare (self, store, error) || !backup_start (self, store, &backup, error))
+    return FALSE;
+  ok = apply_backed_up (self, store, &backup, error);
+  /* A change that failed before it waited for its backup still lets it end. */
+  if (backup.thread != NULL)
+    g_thread_join (g_steal_pointer (&backup.thread));
+  g_clear_error (&backup.error);
+  return ok;
+}
+
+static gboolean
+apply_backed_up (FuCommand *self,
+                 FuStore   *store,
+                 Backup    *backup,
+                 GError   **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  gint64 entry_id;
+  guint n_changes = 0;
+  gboolean ok;
+
+  if (!fu_store_begin (store, error))
     return FALSE;
   /* Someone changed the record since it was read: say who and when, write nothing. */
   if (!check_based_on (self, store, error))
@@ -1576,6 +1661,10 @@ fu_command_apply (FuCommand *self,
       self->sentence = describe (self, rows);
       ok = fu_store_audit_set_sentence (store, entry_id, self->sentence, NULL, error);
     }
+
+  /* Nothing is committed before the backup of what was there is made. */
+  if (ok)
+    ok = backup_finish (self, store, backup, error);
 
   if (ok && n_changes == 0)
     {
