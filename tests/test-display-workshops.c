@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -513,6 +514,55 @@ test_add (Fixture       *f,
   g_assert_cmpint (entry_at (f, 1)->workshop->id, ==, id);
 }
 
+/* A New Workshop that the database refuses (another program holds it, or a team database is
+ * out of reach) comes back with what was typed, and says why; sent again, it is added. */
+static void
+test_add_refused (Fixture       *f,
+                  gconstpointer  data)
+{
+  sqlite3 *other = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-workshop", NULL));
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  list = adw_message_dialog_get_extra_child (dialog);
+  row = gtk_widget_get_first_child (list);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2018-RM");
+  row = gtk_widget_get_next_sibling (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "WCO Regional Workshop on Risk Management");
+  row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2018-03-05");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  /* Another program writes to the file meanwhile, and keeps it. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  adw_message_dialog_response (dialog, "add");
+  fu_display_iterate ();
+  g_assert_cmpint (workshop_id (f, "2018-RM"), ==, 0);
+
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "What you typed is kept"));
+  list = adw_message_dialog_get_extra_child (dialog);
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2018-RM");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "WCO Regional Workshop on Risk Management");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  /* The other program is done: sent again, the workshop is added. */
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  adw_message_dialog_response (dialog, "add");
+  fu_display_iterate ();
+  g_assert_cmpint (workshop_id (f, "2018-RM"), >, 0);
+}
+
 /* A bad attendance list: the preview lists every problem with its line and column, Import
  * is disabled, and the database is as it was; adding unknown administrations runs the
  * check again. A good list imports. */
@@ -955,6 +1005,8 @@ main (int   argc,
               fixture_setup, test_edit_conflict, fixture_teardown);
   g_test_add ("/display/workshops/add", Fixture, NULL,
               fixture_setup, test_add, fixture_teardown);
+  g_test_add ("/display/workshops/add-refused", Fixture, NULL,
+              fixture_setup, test_add_refused, fixture_teardown);
   g_test_add ("/display/workshops/add-participant-alike", Fixture, NULL,
               fixture_setup, test_add_participant_alike, fixture_teardown);
   g_test_add ("/display/workshops/add-participant", Fixture, NULL,

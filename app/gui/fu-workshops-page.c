@@ -658,6 +658,9 @@ workshop_form_changed_cb (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "add", check_workshop_form (form));
 }
 
+static void show_add_workshop_form (FuWorkshopsPage *self, AddWorkshopForm *typed,
+                                    const char *problem);
+
 static void
 add_workshop_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
@@ -667,6 +670,7 @@ add_workshop_response_cb (AdwMessageDialog *dialog,
   FuWorkshopsPage *self = form->page;
   g_autoptr(FuCommand) command = NULL;
   g_autoptr(FuWorkshop) workshop = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "add") != 0 || self->context == NULL || !check_workshop_form (form))
     return;
@@ -680,30 +684,39 @@ add_workshop_response_cb (AdwMessageDialog *dialog,
     workshop->end_date = workshop->start_date;
 
   command = fu_command_new_add_workshop (workshop);
-  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, NULL))
-    return;
+  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, NULL, &error))
+    {
+      /* Refused (a team database out of reach, say): what was typed is not lost, the form
+       * comes back with it and says why. */
+      show_add_workshop_form (self, form, error->message);
+      return;
+    }
 
   /* Empty the search so that the new workshop is in the list. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   fu_workshops_page_select (self, fu_command_get_new_id (command));
 }
 
+/* The New Workshop form; filled in as @typed was when given (a form that was refused), with
+ * @problem said above it. */
 static void
-add_workshop_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+show_add_workshop_form (FuWorkshopsPage *self,
+                        AddWorkshopForm *typed,
+                        const char      *problem)
 {
-  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *body = NULL;
   AddWorkshopForm *form;
   GtkListBox *list;
   GtkWidget *dialog;
 
-  if (self->context == NULL)
-    return;
-
+  if (problem != NULL)
+    /* TRANSLATORS: %s says why the workshop could not be added */
+    body = g_strdup_printf (_("It could not be added: %s\n\nWhat you typed is kept: try "
+                              "again."), problem);
   dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), _("New Workshop"),
-                                   _("Everything else can be filled in afterwards."));
+                                   body != NULL ? body
+                                   : _("Everything else can be filled in afterwards."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "add", _("_Add"),
@@ -740,9 +753,34 @@ add_workshop_action (GtkWidget  *widget,
                             dialog);
   g_signal_connect_swapped (form->end, "changed", G_CALLBACK (workshop_form_changed_cb), dialog);
 
+  if (typed != NULL)
+    {
+      AdwEntryRow *rows[][2] = {
+        { form->code, typed->code }, { form->title, typed->title },
+        { form->start, typed->start }, { form->end, typed->end },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        gtk_editable_set_text (GTK_EDITABLE (rows[i][0]), row_text (rows[i][1]));
+      adw_combo_row_set_selected (form->kind, adw_combo_row_get_selected (typed->kind));
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add",
+                                               check_workshop_form (form));
+    }
+
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (list));
   g_signal_connect (dialog, "response", G_CALLBACK (add_workshop_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_workshop_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+
+  if (self->context != NULL)
+    show_add_workshop_form (self, NULL, NULL);
 }
 
 /* ---- workshop.add-participant ------------------------------------------------------------ */
