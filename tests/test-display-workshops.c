@@ -920,6 +920,56 @@ test_add_participant (Fixture       *f,
   }
 }
 
+/* The same for Add Participant: refused, the form comes back as it was typed. */
+static void
+test_add_participant_refused (Fixture       *f,
+                              gconstpointer  data)
+{
+  sqlite3 *other = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *name;
+  GtkWidget *email;
+  gint64 attendances = count_attendances (f, NULL);
+
+  g_assert_true (fu_workshops_page_select (f->page, workshop_id (f, "2017-CV")));
+  fu_display_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "workshop.add-participant",
+                                             NULL));
+  fu_display_iterate ();
+  dialog = fu_display_find_message_dialog ();
+  list = adw_message_dialog_get_extra_child (dialog);
+  name = gtk_widget_get_first_child (list);
+  email = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (name));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Kim Refused");
+  gtk_editable_set_text (GTK_EDITABLE (email), "kim.refused@customs-fj.example");
+  choose_administration (list, "Fiji");
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  adw_message_dialog_response (dialog, "add");
+  fu_display_iterate ();
+  g_assert_cmpint (count_attendances (f, NULL), ==, attendances);
+
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "What you typed is kept"));
+  list = adw_message_dialog_get_extra_child (dialog);
+  name = gtk_widget_get_first_child (list);
+  email = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Kim Refused");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==,
+                   "kim.refused@customs-fj.example");
+  /* The administration too: the form can be sent as it is. */
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  adw_message_dialog_response (dialog, "add");
+  fu_display_iterate ();
+  g_assert_cmpint (count_attendances (f, NULL), ==, attendances + 1);
+}
+
 /* 6,000 workshops over 34 fiscal years: every one listed under its year's heading, the
  * list scrolls to its end, and the search goes through them all. */
 static void
@@ -1009,6 +1059,8 @@ main (int   argc,
               fixture_setup, test_add_refused, fixture_teardown);
   g_test_add ("/display/workshops/add-participant-alike", Fixture, NULL,
               fixture_setup, test_add_participant_alike, fixture_teardown);
+  g_test_add ("/display/workshops/add-participant-refused", Fixture, NULL,
+              fixture_setup, test_add_participant_refused, fixture_teardown);
   g_test_add ("/display/workshops/add-participant", Fixture, NULL,
               fixture_setup, test_add_participant, fixture_teardown);
   g_test_add ("/display/workshops/import-preview", Fixture, NULL,

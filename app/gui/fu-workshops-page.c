@@ -711,7 +711,7 @@ show_add_workshop_form (FuWorkshopsPage *self,
   GtkWidget *dialog;
 
   if (problem != NULL)
-    /* TRANSLATORS: %s says why the workshop could not be added */
+    /* TRANSLATORS: %s says why it (a workshop, a participant) could not be added */
     body = g_strdup_printf (_("It could not be added: %s\n\nWhat you typed is kept: try "
                               "again."), problem);
   dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), _("New Workshop"),
@@ -822,6 +822,9 @@ participant_form_changed_cb (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "add", check_participant_form (form));
 }
 
+static void show_add_participant_form (FuWorkshopsPage *self, gint64 workshop_id,
+                                       const FuParticipant *typed, const char *problem);
+
 /* Adds @person (their id set when they are someone known) to the form's workshop. */
 static void
 add_person (AddParticipantForm *form,
@@ -830,6 +833,7 @@ add_person (AddParticipantForm *form,
   FuWorkshopsPage *self = form->page;
   g_autoptr(FuCommand) command = NULL;
   g_autoptr(FuWorkshop) workshop = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   FuStore *store = fu_context_get_store (self->context);
 
@@ -843,7 +847,9 @@ add_person (AddParticipantForm *form,
                                  known != NULL ? known->name : person->name, workshop->code);
     }
   command = fu_command_new_add_participant (person, form->workshop_id);
-  fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, NULL);
+  if (!fu_gui_run_command (GTK_WIDGET (self), self->context, command, message, &error))
+    /* Refused: the form comes back with what was typed, and says why. */
+    show_add_participant_form (self, form->workshop_id, person, error->message);
 }
 
 typedef struct {
@@ -958,12 +964,14 @@ add_participant_response_cb (AdwMessageDialog *dialog,
   add_person (form, person);
 }
 
+/* The Add Participant form for @workshop_id; filled in as @typed was when given (a form that
+ * was refused), with @problem said first. */
 static void
-add_participant_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+show_add_participant_form (FuWorkshopsPage     *self,
+                           gint64               workshop_id,
+                           const FuParticipant *typed,
+                           const char          *problem)
 {
-  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) admins = NULL;
   g_autoptr(FuWorkshop) workshop = NULL;
@@ -974,10 +982,8 @@ add_participant_action (GtkWidget  *widget,
   GtkWidget *dialog;
   FuStore *store;
 
-  if (self->context == NULL || self->selected_id == 0)
-    return;
   store = fu_context_get_store (self->context);
-  workshop = fu_store_get_workshop (store, self->selected_id, &error);
+  workshop = fu_store_get_workshop (store, workshop_id, &error);
   if (workshop == NULL)
     {
       fu_gui_show_error_toast (GTK_WIDGET (self), error->message);
@@ -990,10 +996,15 @@ add_participant_action (GtkWidget  *widget,
       return;
     }
 
-  /* TRANSLATORS: %s is a workshop's code */
-  body = g_strdup_printf (_("Someone already known (by e-mail, or by name and administration) "
-                            "is added as they are; anyone else becomes a new participant of %s."),
-                          workshop->code);
+  if (problem != NULL)
+    /* TRANSLATORS: %s says why it (a workshop, a participant) could not be added */
+    body = g_strdup_printf (_("It could not be added: %s\n\nWhat you typed is kept: try "
+                              "again."), problem);
+  else
+    /* TRANSLATORS: %s is a workshop's code */
+    body = g_strdup_printf (_("Someone already known (by e-mail, or by name and administration) "
+                              "is added as they are; anyone else becomes a new participant of "
+                              "%s."), workshop->code);
   dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)),
                                    _("Add Participant"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1050,9 +1061,32 @@ add_participant_action (GtkWidget  *widget,
   g_signal_connect_swapped (form->administration, "notify::selected",
                             G_CALLBACK (participant_form_changed_cb), dialog);
 
+  if (typed != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (form->name), typed->name != NULL ? typed->name : "");
+      gtk_editable_set_text (GTK_EDITABLE (form->email), typed->email != NULL ? typed->email
+                                                                              : "");
+      gtk_editable_set_text (GTK_EDITABLE (form->position), typed->position != NULL
+                                                            ? typed->position : "");
+      for (guint i = 0; i < form->admin_ids->len; i++)
+        if (g_array_index (form->admin_ids, gint64, i) == typed->administration_id)
+          gtk_drop_down_set_selected (form->administration, i);
+    }
+
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (list));
   g_signal_connect (dialog, "response", G_CALLBACK (add_participant_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_participant_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FuWorkshopsPage *self = FU_WORKSHOPS_PAGE (widget);
+
+  if (self->context != NULL && self->selected_id != 0)
+    show_add_participant_form (self, self->selected_id, NULL, NULL);
 }
 
 /* ---- workshop.import-attendance ---------------------------------------------------------- */
