@@ -514,13 +514,48 @@ test_add (Fixture       *f,
   g_assert_cmpint (entry_at (f, 1)->workshop->id, ==, id);
 }
 
+/* Another program holds the file for writing, until release_file(): the app's writes are
+ * refused meanwhile. */
+static sqlite3 *
+hold_file (Fixture *f)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static void
+release_file (sqlite3 *other)
+{
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+/* Sends @dialog's form while the file is held: the same form comes back, saying why. */
+static AdwMessageDialog *
+send_refused (Fixture          *f,
+              AdwMessageDialog *dialog)
+{
+  sqlite3 *other = hold_file (f);
+
+  adw_message_dialog_response (dialog, "add");
+  fu_display_iterate ();
+  release_file (other);
+  dialog = fu_display_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "What you typed is kept"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  return dialog;
+}
+
 /* A New Workshop that the database refuses (another program holds it, or a team database is
  * out of reach) comes back with what was typed, and says why; sent again, it is added. */
 static void
 test_add_refused (Fixture       *f,
                   gconstpointer  data)
 {
-  sqlite3 *other = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *list;
   GtkWidget *row;
@@ -537,27 +572,17 @@ test_add_refused (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (row), "2018-03-05");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
-  /* Another program writes to the file meanwhile, and keeps it. */
-  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  adw_message_dialog_response (dialog, "add");
-  fu_display_iterate ();
+  /* Another program writes to the file meanwhile. */
+  dialog = send_refused (f, dialog);
   g_assert_cmpint (workshop_id (f, "2018-RM"), ==, 0);
-
-  dialog = fu_display_find_message_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "What you typed is kept"));
   list = adw_message_dialog_get_extra_child (dialog);
   row = gtk_widget_get_first_child (list);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2018-RM");
   row = gtk_widget_get_next_sibling (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
                    "WCO Regional Workshop on Risk Management");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
   /* The other program is done: sent again, the workshop is added. */
-  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (other);
   adw_message_dialog_response (dialog, "add");
   fu_display_iterate ();
   g_assert_cmpint (workshop_id (f, "2018-RM"), >, 0);
@@ -925,7 +950,6 @@ static void
 test_add_participant_refused (Fixture       *f,
                               gconstpointer  data)
 {
-  sqlite3 *other = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *list;
   GtkWidget *name;
@@ -945,26 +969,16 @@ test_add_participant_refused (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (email), "kim.refused@customs-fj.example");
   choose_administration (list, "Fiji");
 
-  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  adw_message_dialog_response (dialog, "add");
-  fu_display_iterate ();
+  /* The administration too comes back: send_refused() finds the form can be sent. */
+  dialog = send_refused (f, dialog);
   g_assert_cmpint (count_attendances (f, NULL), ==, attendances);
-
-  dialog = fu_display_find_message_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "What you typed is kept"));
   list = adw_message_dialog_get_extra_child (dialog);
   name = gtk_widget_get_first_child (list);
   email = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (name));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Kim Refused");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==,
                    "kim.refused@customs-fj.example");
-  /* The administration too: the form can be sent as it is. */
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
-  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (other);
   adw_message_dialog_response (dialog, "add");
   fu_display_iterate ();
   g_assert_cmpint (count_attendances (f, NULL), ==, attendances + 1);
