@@ -712,8 +712,8 @@ show_add_workshop_form (FuWorkshopsPage *self,
 
   if (problem != NULL)
     /* TRANSLATORS: %s says why it (a workshop, a participant) could not be added */
-    body = g_strdup_printf (_("It could not be added: %s\n\nWhat you typed is kept: try "
-                              "again."), problem);
+    body = g_strdup_printf (_("It could not be added: %s\n\nWhat you typed is kept."),
+                            problem);
   dialog = adw_message_dialog_new (fu_gui_parent_window (GTK_WIDGET (self)), _("New Workshop"),
                                    body != NULL ? body
                                    : _("Everything else can be filled in afterwards."));
@@ -998,8 +998,8 @@ show_add_participant_form (FuWorkshopsPage     *self,
 
   if (problem != NULL)
     /* TRANSLATORS: %s says why it (a workshop, a participant) could not be added */
-    body = g_strdup_printf (_("It could not be added: %s\n\nWhat you typed is kept: try "
-                              "again."), problem);
+    body = g_strdup_printf (_("It could not be added: %s\n\nWhat you typed is kept."),
+                            problem);
   else
     /* TRANSLATORS: %s is a workshop's code */
     body = g_strdup_printf (_("Someone already known (by e-mail, or by name and administration) "
