@@ -392,6 +392,7 @@ test_participants_within_one_list (Fixture       *fixture,
     FU_IMPORT_ROW_UNCHANGED,   /* Old Person, given an e-mail, at A already */
     FU_IMPORT_ROW_KNOWN,       /* Old Person by that e-mail, at B */
     FU_IMPORT_ROW_UNCHANGED,   /* Ana by name: the first one, at A already */
+    FU_IMPORT_ROW_NEW,         /* another Cara Diaz: the one at A has another e-mail */
   };
   g_autoptr(FuImportResult) w = NULL;
   g_autoptr(FuImportResult) before = NULL;
@@ -403,8 +404,9 @@ test_participants_within_one_list (Fixture       *fixture,
                  "A,First,2016-09-05\n"
                  "B,Second,2017-03-06\n");
   before = import_ok (fixture->store, FU_IMPORT_PARTICIPANTS, 0,
-                      "workshop_code,name,administration\n"
-                      "A,Old Person,Cambodia\n");
+                      "workshop_code,name,administration,email\n"
+                      "A,Old Person,Cambodia,\n"
+                      "A,Cara Diaz,Cambodia,cara@x.org\n");
   old_id = participant_id (fixture->store, NULL, "Old Person", "Cambodia");
 
   result = import_ok (fixture->store, FU_IMPORT_PARTICIPANTS, 0,
@@ -415,9 +417,10 @@ test_participants_within_one_list (Fixture       *fixture,
                       "B,ana lima,Cambodia,ANA@X.ORG\n"
                       "A,old person,Cambodia,old@x.org\n"
                       "B,Someone Else,Cambodia,OLD@x.org\n"
-                      "A,Ana Lima,Cambodia,\n");
-  g_assert_cmpuint (result->participants_added, ==, 2);
-  g_assert_cmpuint (result->attendances_added, ==, 4);
+                      "A,Ana Lima,Cambodia,\n"
+                      "A,Cara Diaz,Cambodia,cara.two@x.org\n");
+  g_assert_cmpuint (result->participants_added, ==, 3);
+  g_assert_cmpuint (result->attendances_added, ==, 5);
   g_assert_cmpuint (result->unchanged, ==, 3);
   g_assert_cmpuint (result->row_outcomes->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -431,9 +434,11 @@ test_participants_within_one_list (Fixture       *fixture,
   g_assert_cmpint (ana_id, <, other_id);
   g_assert_cmpint (participant_id (fixture->store, NULL, "Ana Lima", "Cambodia"), ==, ana_id);
   g_assert_cmpint (participant_id (fixture->store, "old@x.org", NULL, NULL), ==, old_id);
-  /* Every attendance has its follow-up: A had Old Person before, and now the two Anas; B has
-   * Ana and Old Person. */
-  g_assert_cmpuint (count_followups (fixture->store, "A"), ==, 3);
+  g_assert_cmpint (participant_id (fixture->store, "cara.two@x.org", NULL, NULL), >,
+                   participant_id (fixture->store, "cara@x.org", NULL, NULL));
+  /* Every attendance has its follow-up: A had Old Person and Cara before, and now the two
+   * Anas and the second Cara; B has Ana and Old Person. */
+  g_assert_cmpuint (count_followups (fixture->store, "A"), ==, 5);
   g_assert_cmpuint (count_followups (fixture->store, "B"), ==, 2);
 }
 

@@ -1223,9 +1223,10 @@ resolve_person (People              *people,
     }
   if (index == G_MAXUINT)
     {
+      /* New: whatever the one of that name attends, this person attends nothing yet. */
       index = new_person (people, pending);
-      *attends_known = TRUE;
-      *added = TRUE;
+      *attends_known = *added = TRUE;
+      *attends = FALSE;
     }
   if (key != NULL)
     g_hash_table_insert (people->by_email, (gpointer) key, GUINT_TO_POINTER (index + 1));
