@@ -1043,8 +1043,11 @@ typedef struct {
   GHashTable *by_name;          /* PendingPerson (name, administration) -> the first person
                                  * named so, index + 1 */
   GHashTable *attends;          /* the pairs of @pairs: this list's attendances */
-  GPtrArray  *people_added;     /* FuParticipant*, in the list's order */
+  GArray     *added_block;      /* FuParticipant, their strings the rows' (PendingPerson):
+                                 * made with room for every row, so that items stay put */
+  GPtrArray  *people_added;     /* FuParticipant* into @added_block, in the list's order */
   GArray     *pairs;            /* gint64: workshop id, person index, for each attendance */
+  guint       n_rows;
 } People;
 
 static void
@@ -1058,6 +1061,7 @@ people_clear (People *people)
   g_clear_pointer (&people->by_name, g_hash_table_unref);
   g_clear_pointer (&people->attends, g_hash_table_unref);
   g_clear_pointer (&people->people_added, g_ptr_array_unref);
+  g_clear_pointer (&people->added_block, g_array_unref);
   g_clear_pointer (&people->pairs, g_array_unref);
 }
 
@@ -1151,14 +1155,20 @@ static guint
 new_person (People        *people,
             PendingPerson *pending)
 {
-  FuParticipant *participant = fu_participant_new ();
-  Person person = { .added = participant, .has_email = pending->email != NULL };
+  FuParticipant *participant;
+  Person person = { .has_email = pending->email != NULL };
 
-  participant->name = g_strdup (pending->name);
+  /* No copy: 100,000 people would be half a million allocations. */
+  g_assert (people->added_block->len < people->n_rows);
+  g_array_set_size (people->added_block, people->added_block->len + 1);
+  participant = &g_array_index (people->added_block, FuParticipant,
+                                people->added_block->len - 1);
+  participant->name = pending->name;
   participant->administration_id = pending->admin_id;
-  participant->email = g_strdup (pending->email);
-  participant->position = g_strdup (pending->position);
-  participant->gender = g_strdup (pending->gender);
+  participant->email = pending->email;
+  participant->position = pending->position;
+  participant->gender = pending->gender;
+  person.added = participant;
   g_ptr_array_add (people->people_added, participant);
   g_array_append_val (people->persons, person);
   if (!g_hash_table_contains (people->by_name, pending))
@@ -1216,7 +1226,7 @@ resolve_person (People              *people,
         {
           person->has_email = TRUE;
           if (person->added != NULL)
-            person->added->email = g_strdup (pending->email);
+            person->added->email = pending->email;   /* the row's, as the others */
           else
             person->fill_email = g_strdup (pending->email);
         }
@@ -1343,7 +1353,9 @@ import_people (FuImport  *self,
   people.by_email = g_hash_table_new (email_hash, email_equal);
   people.by_name = g_hash_table_new (name_hash, name_equal);
   people.attends = g_hash_table_new (pair_hash, pair_equal);
-  people.people_added = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_participant_free);
+  people.n_rows = self->people->len;
+  people.added_block = g_array_sized_new (FALSE, TRUE, sizeof (FuParticipant), people.n_rows);
+  people.people_added = g_ptr_array_sized_new (people.n_rows);
   people.pairs = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 2 * self->people->len);
 
   ok = sort_people (self, &people, error) && (!write || write_people (self, &people, error));
