@@ -17,6 +17,7 @@
 #include "fu-context.h"
 #include "fu-day.h"
 #include "fu-error.h"
+#include "fu-gui-util.h"
 #include "fu-print-report.h"
 #include "fu-reports-page.h"
 #include "fu-rules.h"
@@ -39,16 +40,17 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The page on the sample in @location (NULL: a file in a temporary folder). */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+set_up_on (Fixture    *f,
+           const char *location)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   f->dir = g_dir_make_tmp ("test-display-reports-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (f->dir, "office.db", NULL);
+  path = location != NULL ? g_strdup (location) : g_build_filename (f->dir, "office.db", NULL);
   f->store = fu_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (fu_sample_load (f->store, &error));
@@ -68,16 +70,52 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  set_up_on (f, NULL);
+}
+
+/* On a team database, when the tests have a server (FOLLOWUP_TEST_PG); else no store. */
+static void
+fixture_set_up_team (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *location = NULL;
+
+  if (g_getenv ("FOLLOWUP_TEST_PG") == NULL || *g_getenv ("FOLLOWUP_TEST_PG") == '\0')
+    return;
+  location = fu_test_new_team_database ();
+  set_up_on (f, location);
+}
+
+/* Until the reads in threads (a team database's) have come back. */
+static void
+wait_for_reads (void)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (fu_gui_count_reads () > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  iterate ();
+}
+
+static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  g_autoptr(GDir) dir = f->dir != NULL ? g_dir_open (f->dir, 0, NULL) : NULL;
   const char *name;
 
   g_clear_pointer (&f->window, gtk_window_destroy);
   g_clear_object (&f->page);
   g_clear_object (&f->context);
   g_clear_object (&f->store);
+  if (f->dir == NULL)
+    return;
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
@@ -175,6 +213,33 @@ test_cards (Fixture       *f,
   g_assert_cmpstr (label_text (f, "colleagues_caption"), ==, "Colleagues Reached");
   g_assert_cmpstr (label_text (f, "colleagues_detail"), ==,
                    "through materials shared in 109 replies");
+}
+
+static void test_cards (Fixture *f, gconstpointer data);
+
+/* On a team database the year's figures and chart are read in a thread: the page shows them
+ * once they come, the same as from a file, and so does a chart chosen afterwards. */
+static void
+test_team (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *projects = NULL;
+  g_autofree char *shown = NULL;
+
+  if (f->store == NULL)
+    {
+      g_test_skip ("no PostgreSQL server: build-aux/dev test starts one (FOLLOWUP_TEST_PG)");
+      return;
+    }
+  wait_for_reads ();
+  test_cards (f, data);
+  g_assert_nonnull (shown_chart (f));
+
+  projects = describe_built (f, FU_CHART_KIND_PROJECTS);
+  gtk_toggle_button_set_active (child (f, "projects_button"), TRUE);
+  wait_for_reads ();
+  shown = fu_chart_describe (shown_chart (f));
+  g_assert_cmpstr (shown, ==, projects);
 }
 
 /* The chart buttons and the narrow window's drop-down choose the chart the view shows,
@@ -640,6 +705,8 @@ main (int   argc,
 
   g_test_add ("/display/reports/hidden", Fixture, NULL,
               fixture_set_up, test_hidden, fixture_tear_down);
+  g_test_add ("/display/reports/team", Fixture, NULL,
+              fixture_set_up_team, test_team, fixture_tear_down);
   g_test_add ("/display/reports/cards", Fixture, NULL,
               fixture_set_up, test_cards, fixture_tear_down);
   g_test_add ("/display/reports/chart-kind", Fixture, NULL,

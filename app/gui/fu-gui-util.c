@@ -265,7 +265,7 @@ read_thread (GTask        *task,
 {
   ReadJob *job = data;
   GError *error = NULL;
-  gpointer result = job->read (job->reader, &error);
+  gpointer result = job->read (job->reader, job->user_data, &error);
 
   /* The connection closes in the thread that used it. */
   g_clear_object (&job->reader);

@@ -51,10 +51,11 @@ gboolean   fu_gui_swap_context            (FuContext  **slot,
                                            gpointer     instance);
 
 /* Reads in a thread, on a connection of its own (fu_store_open_reader()): @read runs there
- * and returns what was read, @done gets it back in the main thread through
- * fu_gui_read_finish(), also when @cancellable was cancelled (then with an error). FALSE,
- * and nothing started, when @store has no second connection: the caller reads in place. */
-typedef gpointer (*FuGuiReadFunc) (FuStore *reader, GError **error);
+ * (with @user_data, which it must only read) and returns what was read, @done gets it back
+ * in the main thread through fu_gui_read_finish(), also when @cancellable was cancelled
+ * (then with an error). FALSE, and nothing started, when @store has no second connection:
+ * the caller reads in place. */
+typedef gpointer (*FuGuiReadFunc) (FuStore *reader, gpointer user_data, GError **error);
 gboolean   fu_gui_read_in_thread          (gpointer             source,
                                            FuStore             *store,
                                            FuGuiReadFunc        read,

@@ -380,6 +380,7 @@ reload (FuParticipantsPage *self)
 
 static gpointer
 read_people (FuStore  *reader,
+             gpointer  user_data,
              GError  **error)
 {
   return fu_store_list_participant_overview (reader, error);

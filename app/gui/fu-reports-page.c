@@ -228,6 +228,7 @@ struct _FuReportsPage
   gboolean             filling;       /* the drop-down is being refilled: not a choice */
   gboolean             syncing;       /* the switches follow the state: not a choice */
   gboolean             stale;         /* the year's tables and chart wait to be shown */
+  guint                generation;    /* of the latest read in a thread: older ones are late */
 
   /* Template widgets */
   GtkToggleButton     *actions_button;
@@ -522,31 +523,56 @@ fill_cards (FuReportsPage      *self,
             colleagues_detail);
 }
 
+/* Shows @chart (NULL: none), which the page takes. */
 static void
-load_chart (FuReportsPage *self)
+apply_chart (FuReportsPage *self,
+             FuChart       *chart)
 {
-  g_autoptr(FuChart) chart = NULL;
-  g_autoptr(GError) error = NULL;
-  guint year = selected_year (self);
-
-  if (self->context != NULL && year != 0 && self->has_replies)
-    {
-      chart = fu_charts_build (fu_context_get_store (self->context), self->chart_kind, year,
-                               &error);
-      if (chart == NULL)
-        g_warning ("Could not build the %s chart: %s",
-                   fu_chart_kind_to_string (self->chart_kind), error->message);
-    }
-
   fu_chart_view_set_chart (self->chart_view, chart);
+  g_clear_object (&chart);
   update_actions (self);
 }
 
-static void
-load_table (FuReportsPage *self)
+static FuChart *
+build_chart (FuStore     *store,
+             FuChartKind  kind,
+             guint        year)
 {
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
+  FuChart *chart = fu_charts_build (store, kind, year, &error);
+
+  if (chart == NULL)
+    g_warning ("Could not build the %s chart: %s", fu_chart_kind_to_string (kind),
+               error->message);
+  return chart;
+}
+
+static gboolean load_in_thread (FuReportsPage *self, gboolean table);
+
+static void
+load_chart (FuReportsPage *self)
+{
+  guint year = selected_year (self);
+
+  if (self->context == NULL || year == 0 || !self->has_replies)
+    {
+      apply_chart (self, NULL);
+      return;
+    }
+  if (!load_in_thread (self, FALSE))
+    apply_chart (self, build_chart (fu_context_get_store (self->context), self->chart_kind,
+                                    year));
+}
+
+/* Shows the year's figures: @rows and @total (taken), or @error when they could not be
+ * read. */
+static void
+apply_table (FuReportsPage *self,
+             GPtrArray     *rows_in,
+             FuSummaryRow  *total,
+             const GError  *error)
+{
+  g_autoptr(GPtrArray) rows = rows_in;
   g_autofree char *label = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *replies = NULL;
@@ -554,22 +580,20 @@ load_table (FuReportsPage *self)
   g_autofree char *workshops = NULL;
   g_autofree char *rate = NULL;
   FuSummaryRow **pdata;
-  FuSummaryRow *total = NULL;
   gsize n_workshops = 0;
   const FuRules *rules;
   guint year = selected_year (self);
-  FuDay first;
-  FuDay last;
 
   g_list_store_remove_all (self->rows);
   self->has_replies = FALSE;
 
   if (self->context == NULL || year == 0)
-    return;
+    {
+      g_clear_pointer (&total, fu_summary_row_free);
+      return;
+    }
 
   rules = fu_context_get_rules (self->context);
-  fu_fiscal_year_range (rules, year, &first, &last);
-  rows = fu_store_summary (fu_context_get_store (self->context), first, last, &total, &error);
   if (rows == NULL)
     {
       g_warning ("Could not compute the summary: %s", error->message);
@@ -628,6 +652,135 @@ load_table (FuReportsPage *self)
 }
 
 static void
+load_table (FuReportsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  FuSummaryRow *total = NULL;
+  GPtrArray *rows = NULL;
+  guint year = selected_year (self);
+  FuDay first;
+  FuDay last;
+
+  if (self->context != NULL && year != 0)
+    {
+      fu_fiscal_year_range (fu_context_get_rules (self->context), year, &first, &last);
+      rows = fu_store_summary (fu_context_get_store (self->context), first, last, &total,
+                               &error);
+    }
+  apply_table (self, rows, total, error);
+}
+
+/* ---- A team database: read in a thread ------------------------------------------------------
+ * It is a round trip away, and a chart over every year reads much: the window answers while
+ * the year's figures and chart are read on a connection of their own, and shows what it had
+ * until they come. A file is read in place, at once. */
+
+typedef struct {
+  FuReportsPage *self;
+  guint          generation;
+  gboolean       table;       /* the year's figures, then the chart; else the chart alone */
+  gboolean       has_replies; /* for the chart alone: the year shown has replies */
+  guint          year;
+  FuChartKind    kind;
+  FuDay          first;
+  FuDay          last;
+} YearRequest;
+
+typedef struct {
+  GPtrArray    *rows;
+  FuSummaryRow *total;
+  FuChart      *chart;
+} YearRead;
+
+static void
+year_read_free (YearRead *read)
+{
+  g_clear_pointer (&read->rows, g_ptr_array_unref);
+  g_clear_pointer (&read->total, fu_summary_row_free);
+  g_clear_object (&read->chart);
+  g_free (read);
+}
+
+static gpointer
+read_year (FuStore  *reader,
+           gpointer  user_data,
+           GError  **error)
+{
+  const YearRequest *request = user_data;
+  YearRead *read = g_new0 (YearRead, 1);
+  gboolean replies = request->has_replies;
+
+  if (request->table)
+    {
+      read->rows = fu_store_summary (reader, request->first, request->last, &read->total,
+                                     error);
+      if (read->rows == NULL)
+        {
+          year_read_free (read);
+          return NULL;
+        }
+      replies = read->total != NULL && read->total->replies > 0;
+    }
+  if (replies)
+    read->chart = build_chart (reader, request->kind, request->year);
+  return read;
+}
+
+static void
+year_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  YearRequest *request = user_data;
+  FuReportsPage *self = request->self;
+  g_autoptr(GError) error = NULL;
+  YearRead *read = fu_gui_read_finish (result, &error);
+
+  /* A later choice (another year, another chart) or a closed page: this one is late. */
+  if (request->generation == self->generation && self->context != NULL)
+    {
+      if (request->table)
+        apply_table (self, read != NULL ? g_steal_pointer (&read->rows) : NULL,
+                     read != NULL ? g_steal_pointer (&read->total) : NULL, error);
+      apply_chart (self, read != NULL ? g_steal_pointer (&read->chart) : NULL);
+    }
+  if (read != NULL)
+    year_read_free (read);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+/* FALSE when the page reads in place: a file, or no second connection. */
+static gboolean
+load_in_thread (FuReportsPage *self,
+                gboolean       table)
+{
+  FuStore *store = fu_context_get_store (self->context);
+  YearRequest *request;
+
+  if (g_strcmp0 (fu_store_get_backend_name (store), "postgres") != 0)
+    return FALSE;
+  request = g_new0 (YearRequest, 1);
+  request->self = g_object_ref (self);
+  request->generation = ++self->generation;
+  request->table = table;
+  request->has_replies = self->has_replies;
+  request->year = selected_year (self);
+  request->kind = self->chart_kind;
+  fu_fiscal_year_range (fu_context_get_rules (self->context), request->year, &request->first,
+                        &request->last);
+  if (!fu_gui_read_in_thread (self, store, read_year, (GDestroyNotify) year_read_free, NULL,
+                              year_read_cb, request))
+    {
+      self->generation--;
+      g_object_unref (request->self);
+      g_free (request);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
 load_years (FuReportsPage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -670,6 +823,8 @@ load_years (FuReportsPage *self)
 static void
 load_year (FuReportsPage *self)
 {
+  if (self->context != NULL && selected_year (self) != 0 && load_in_thread (self, TRUE))
+    return;
   load_table (self);
   load_chart (self);
 }

@@ -736,6 +736,7 @@ undo_entry_action (GtkWidget  *widget,
  * copy and check, and the window answers meanwhile. */
 static gpointer
 back_up_thread (FuStore  *reader,
+                gpointer  user_data,
                 GError  **error)
 {
   char *path = NULL;
