@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <libpq-fe.h>
 
 #include "fu-command.h"
@@ -350,6 +351,25 @@ test_import (void)
   g_assert_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_INVALID);
   overview = fu_store_list_participant_overview (store, NULL);
   g_assert_cmpuint (overview->len, ==, 2);
+
+  /* Its backup is a file, which the team database describes as a file would (what
+   * Restore a Backup… shows before it asks). */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("fu-pg-backup-XXXXXX", NULL);
+    g_autofree char *backup = g_build_filename (dir, "team.db", NULL);
+    FuBackupInfo info;
+
+    g_clear_error (&error);
+    g_assert_true (fu_store_backup_to (store, backup, &error));
+    g_assert_no_error (error);
+    g_assert_true (fu_store_describe_backup (store, backup, &info, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (info.version, ==, fu_store_get_latest_version ());
+    g_assert_cmpint (info.n_workshops, ==, 1);
+    g_assert_cmpint (info.n_participants, ==, 2);
+    g_unlink (backup);
+    g_rmdir (dir);
+  }
 }
 
 /* A number @sql reads from the database at @uri. */

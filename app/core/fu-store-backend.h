@@ -65,6 +65,9 @@ typedef struct {
   FuStore  *(*open)    (const char *location, FuStoreOpenFlags flags, GError **error);
   /* A database that asks for a password: keeps it where the backend finds it (NULL: none). */
   gboolean  (*remember_password) (const char *location, const char *password, GError **error);
+  /* What the backup file @path holds, read without opening it as a database (NULL: this
+   * backend writes no backup files). */
+  gboolean  (*describe_backup) (const char *path, FuBackupInfo *info, GError **error);
 } FuStoreBackend;
 
 /* For a backend's open(): what fu_store_get_path() says. */

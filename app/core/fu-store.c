@@ -1664,8 +1664,13 @@ fu_store_describe_backup (FuStore *self, const char *path, FuBackupInfo *info, G
   g_return_val_if_fail (FU_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL && info != NULL, FALSE);
 
-  BACKEND_CAN (describe_backup, FALSE);
-  return FU_STORE_GET_CLASS (self)->describe_backup (self, path, info, error);
+  /* A backup is a file whatever @self is (a team database's too): read by the backend of
+   * files. */
+  for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
+    if (backends[i]->describe_backup != NULL && backends[i]->handles (path))
+      return backends[i]->describe_backup (path, info, error);
+  fu_store_set_cannot_error (self, "describe_backup", error);
+  return FALSE;
 }
 
 gboolean

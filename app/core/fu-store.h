@@ -88,8 +88,6 @@ struct _FuStoreClass
   const GError *(*get_fault) (FuStore *self);
   FuStoreAccess (*get_access) (FuStore *self);
   gboolean (*backup_to) (FuStore *self, const char *dest, GError **error);
-  gboolean (*describe_backup) (FuStore *self, const char *path, FuBackupInfo *info,
-                               GError **error);
   gboolean (*restore_from) (FuStore *self, FuStore *backup, GError **error);
   gboolean (*set_no_contact) (FuStore *self, gint64 participant_id, FuDay date,
                               const char *reason, GError **error);

@@ -159,8 +159,7 @@ count_rows_of (sqlite3    *db,
 }
 
 gboolean
-fu_sqlite_describe_backup (FuStore       *self,
-                           const char    *path,
+fu_sqlite_describe_backup (const char    *path,
                            FuBackupInfo  *info,
                            GError       **error)
 {

@@ -289,8 +289,7 @@ extended_errcode (FuStore *self)
 void fu_sqlite_register_functions (sqlite3 *db);
 
 gboolean fu_sqlite_backup_to (FuStore *self, const char *dest, GError **error);
-gboolean fu_sqlite_describe_backup (FuStore *self, const char *path, FuBackupInfo *info,
-                                    GError **error);
+gboolean fu_sqlite_describe_backup (const char *path, FuBackupInfo *info, GError **error);
 /* Every row of @self made what it is in @backup, through the audit triggers. */
 gboolean fu_sqlite_restore_rows (FuStore *self, FuStore *backup, GError **error);
 

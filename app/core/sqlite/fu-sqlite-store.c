@@ -66,7 +66,6 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->get_fault = fu_sqlite_get_fault;
   store_class->get_access = fu_sqlite_get_access;
   store_class->backup_to = fu_sqlite_backup_to;
-  store_class->describe_backup = fu_sqlite_describe_backup;
   store_class->restore_from = fu_sqlite_restore_rows;
   store_class->set_no_contact = fu_sqlite_set_no_contact;
   store_class->export_person = fu_sqlite_export_person;
@@ -161,6 +160,8 @@ const FuStoreBackend fu_sqlite_backend = {
   "sqlite",
   sqlite_handles,
   fu_sqlite_store_open,
+  NULL,
+  fu_sqlite_describe_backup,
 };
 
 /* ---- Private API ------------------------------------------------------------------------- */
