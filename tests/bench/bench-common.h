@@ -252,3 +252,26 @@ bench_import_people (FuStore     *store,
     }
   return TRUE;
 }
+
+/* tests/bench/@name (a baseline's script) written into @dir with @csv_path for its @CSV@:
+ * the path written, or NULL with an error. */
+static inline char *
+bench_write_baseline (const char  *source_dir,
+                      const char  *name,
+                      const char  *dir,
+                      const char  *csv_path,
+                      GError     **error)
+{
+  g_autofree char *template_path = g_build_filename (source_dir, name, NULL);
+  g_autofree char *template = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GString) script = NULL;
+
+  if (!g_file_get_contents (template_path, &template, NULL, error))
+    return NULL;
+  script = g_string_new (template);
+  g_string_replace (script, "@CSV@", csv_path, 0);
+  if (!g_file_set_contents (path, script->str, (gssize) script->len, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}

@@ -502,21 +502,15 @@ run_benchmarks (Bench *b)
   /* The issue's baseline: sqlite3's .import of the same file into a table with the same
    * constraints and indexes (tests/bench/import-baseline.sql). */
   {
-    g_autofree char *template_path = g_build_filename (BENCH_SOURCE_DIR, "import-baseline.sql",
-                                                       NULL);
-    g_autofree char *template = NULL;
-    g_autofree char *script_path = g_build_filename (b->dir, "import-baseline.sql", NULL);
-    g_autofree char *read_baseline = g_strdup_printf (".read '%s'", script_path);
-    g_autoptr(GString) script = NULL;
     g_autoptr(GError) error = NULL;
+    g_autofree char *script_path = bench_write_baseline (BENCH_SOURCE_DIR, "import-baseline.sql",
+                                                         b->dir, b->audit_csv_path, &error);
+    g_autofree char *read_baseline = NULL;
     SqliteCase dot_import = { "-list", NULL, TRUE };
 
-    if (!g_file_get_contents (template_path, &template, NULL, &error))
-      die ("reading import-baseline.sql", error);
-    script = g_string_new (template);
-    g_string_replace (script, "@CSV@", b->audit_csv_path, 0);
-    if (!g_file_set_contents (script_path, script->str, (gssize) script->len, &error))
+    if (script_path == NULL)
       die ("writing the .import script", error);
+    read_baseline = g_strdup_printf (".read '%s'", script_path);
     dot_import.sql = read_baseline;
     measure_pairs (b, "import 100,000 rows (ratio min-max)", open_copy, run_audited_import,
                    close_copy, NULL, "sqlite3 .import, constrained table", copy_database,

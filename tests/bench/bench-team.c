@@ -259,24 +259,6 @@ run_psql_copy (Bench         *b,
 /* ---- The report --------------------------------------------------------------------------- */
 
 static void
-write_baseline (Bench *b)
-{
-  g_autofree char *template_path = g_build_filename (BENCH_SOURCE_DIR, "import-baseline-pg.sql",
-                                                     NULL);
-  g_autofree char *template = NULL;
-  g_autoptr(GString) script = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_get_contents (template_path, &template, NULL, &error))
-    die ("reading import-baseline-pg.sql", error);
-  script = g_string_new (template);
-  g_string_replace (script, "@CSV@", b->csv_path, 0);
-  b->baseline_path = g_build_filename (b->dir, "import-baseline-pg.sql", NULL);
-  if (!g_file_set_contents (b->baseline_path, script->str, (gssize) script->len, &error))
-    die ("writing the baseline script", error);
-}
-
-static void
 run_benchmarks (Bench *b)
 {
   printf ("%-38s %9s   %-34s %8s   %6s\n", "team database (median)", "ms",
@@ -354,7 +336,10 @@ main (int    argc,
   fu_fiscal_year_range (&rules, 2015, &b.year_first, &b.year_last);
   if (!bench_write_new_people (b.file, b.csv_path, N_IMPORT_ROWS, &error))
     die ("writing the file to import", error);
-  write_baseline (&b);
+  b.baseline_path = bench_write_baseline (BENCH_SOURCE_DIR, "import-baseline-pg.sql", b.dir,
+                                          b.csv_path, &error);
+  if (b.baseline_path == NULL)
+    die ("writing the baseline script", error);
 
   drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", b.base);
   server_exec (&b, drop);
