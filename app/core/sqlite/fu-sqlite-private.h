@@ -29,6 +29,8 @@ struct _FuSqliteStore
    * one of them was rolled back, so that flat_base cannot commit half of its work. */
   guint       flat_base;
   gboolean    flat_failed;
+  /* The bulk write's large page cache, to give back when the transaction ends. */
+  gboolean    big_cache;
   guint       version;      /* PRAGMA user_version once open */
   gint64      data_version; /* PRAGMA data_version when last asked; -1 = never */
 

@@ -466,6 +466,16 @@ fu_sqlite_begin (FuStore *self,
   return TRUE;
 }
 
+/* The default page cache again, once no transaction holds the bulk write's pages. */
+static void
+release_big_cache (FuStore *self)
+{
+  if (!FU_SQLITE (self)->big_cache || FU_SQLITE (self)->db == NULL)
+    return;
+  sqlite3_exec (FU_SQLITE (self)->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+  FU_SQLITE (self)->big_cache = FALSE;
+}
+
 void
 fu_sqlite_set_flat (FuStore  *self,
                     gboolean  flat)
@@ -474,12 +484,17 @@ fu_sqlite_set_flat (FuStore  *self,
   FU_SQLITE (self)->flat_failed = FALSE;
   /* A bulk write keeps the pages it changes in memory until its commit: with SQLite's
    * default 2 MB cache, an import of 100,000 rows wrote its pages out to the log over and
-   * over while it ran (1.8 million pwrite() calls). Up to 256 MB while it lasts, then the
-   * default again, which lets the pages go. */
-  if (FU_SQLITE (self)->db != NULL)
-    sqlite3_exec (FU_SQLITE (self)->db, flat ? "PRAGMA cache_size = -262144"
-                                             : "PRAGMA cache_size = -2000",
-                  NULL, NULL, NULL);
+   * over while it ran (1.8 million pwrite() calls). Up to 256 MB while the transaction
+   * lasts: shrunk in the middle of it, the cache would write every page it holds to the log,
+   * and read some back for what follows (the history's entry). The default comes back when
+   * the transaction ends, which lets the pages go. */
+  if (flat && FU_SQLITE (self)->db != NULL && !FU_SQLITE (self)->big_cache)
+    {
+      sqlite3_exec (FU_SQLITE (self)->db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+      FU_SQLITE (self)->big_cache = TRUE;
+    }
+  else if (!flat && FU_SQLITE (self)->depth == 0)
+    release_big_cache (self);
 }
 
 /* Whether the innermost level is one inside a flat level (it took no savepoint). */
@@ -516,6 +531,8 @@ fu_sqlite_commit (FuStore *self,
       || !exec_cached (self, FU_SQLITE (self)->depth > 1 ? "RELEASE fu_level" : "COMMIT", error))
     return FALSE;
   FU_SQLITE (self)->depth--;
+  if (FU_SQLITE (self)->depth == 0 && FU_SQLITE (self)->flat_base == 0)
+    release_big_cache (self);
   return TRUE;
 }
 
@@ -535,20 +552,20 @@ fu_sqlite_rollback (FuStore *self)
 
   /* SQLite may already have rolled the whole transaction back (an I/O error, a full disk):
    * the outer levels then end without SQL, as their callers roll back or fail to commit. */
-  if (sqlite3_get_autocommit (FU_SQLITE (self)->db))
-    return;
-
-  if (FU_SQLITE (self)->depth > 0)
+  if (!sqlite3_get_autocommit (FU_SQLITE (self)->db) && FU_SQLITE (self)->depth > 0)
     {
       if (!exec_cached (self, "ROLLBACK TO fu_level", NULL))
         g_warning ("Could not roll back to a savepoint: %s",
                    sqlite3_errmsg (FU_SQLITE (self)->db));
       exec_cached (self, "RELEASE fu_level", NULL);
     }
-  else if (!exec_cached (self, "ROLLBACK", NULL))
+  else if (!sqlite3_get_autocommit (FU_SQLITE (self)->db)
+           && !exec_cached (self, "ROLLBACK", NULL))
     {
       g_warning ("Could not roll back: %s", sqlite3_errmsg (FU_SQLITE (self)->db));
     }
+  if (FU_SQLITE (self)->depth == 0 && FU_SQLITE (self)->flat_base == 0)
+    release_big_cache (self);
 }
 
 /* The end of every write function. @ok is the work's result: when it failed its error
