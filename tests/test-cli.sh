@@ -316,9 +316,13 @@ size=$(stat -c %s "$ddb")
 # garbage over the middle of every table's pages but the first
 printf 'garbage%.0s' $(seq 1 400) | dd of="$ddb" bs=1 seek=$((size / 2)) conv=notrunc status=none
 before=$(md5sum <"$ddb")
+backups_before=$(ls "$ddb.backups" 2>/dev/null)
 check "a damaged database can be read" "$cli" --database "$ddb" export summary --fiscal-year 2016/17
 refuse "a damaged database refuses an import" "$cli" --database "$ddb" import workshops "$src/data/sample/workshops.csv"
 contains "the refusal says it is damaged" "$(cat "$tmp/err")" "damaged"
+[ ! -e "$ddb-wal" ] && [ "$(ls "$ddb.backups" 2>/dev/null)" = "$backups_before" ] \
+  && ok "a refused import leaves no -wal and makes no backup" \
+  || not_ok "a refused import leaves no -wal and makes no backup" "$(ls "$tmp")"
 refuse "a damaged database refuses a mark" "$cli" --database "$ddb" mark-sent 2016-NII
 refuse "a damaged database refuses an undo" "$cli" --database "$ddb" undo
 [ "$(md5sum <"$ddb")" = "$before" ] && ok "the damaged copy is byte-identical" \

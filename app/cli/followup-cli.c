@@ -114,20 +114,26 @@ staff_name (void)
 }
 
 static FuStore *
-open_store (Cli *cli, GError **error)
+open_store_full (Cli *cli, FuStoreOpenFlags flags, GError **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *author = staff_name ();
   FuStore *store;
 
   path = cli->database != NULL ? g_strdup (cli->database) : fu_store_default_path ();
-  store = fu_store_open (path, error);
+  store = fu_store_open_full (path, flags, error);
   if (store != NULL && fu_store_get_access (store) == FU_STORE_ACCESS_DAMAGED)
     g_printerr (_("followup-cli: warning: %s is damaged: it can be read, not changed. "
                   "Restore a backup.\n"), path);
   if (store != NULL && author != NULL && *author != '\0')
     fu_store_set_author (store, author);
   return store;
+}
+
+static FuStore *
+open_store (Cli *cli, GError **error)
+{
+  return open_store_full (cli, FU_STORE_OPEN_NONE, error);
 }
 
 /* Runs a change through the command layer, so that it is in the history and can be
@@ -337,7 +343,10 @@ cmd_import (Cli *cli, int argc, char **argv)
   options.header_row = (guint) header_row;
   options.administration = administration;
 
-  if ((store = open_store (cli, &error)) == NULL)
+  /* The database's check for damage runs while the file is read; the import waits for it
+   * before it writes. */
+  if ((store = open_store_full (cli, dry_run ? FU_STORE_OPEN_NONE : FU_STORE_OPEN_CHECK_LATER,
+                                &error)) == NULL)
     return fail_error (error);
   if (dry_run)
     {
@@ -351,7 +360,8 @@ cmd_import (Cli *cli, int argc, char **argv)
       ok = apply_command (store, command, &error);
       result = fu_command_get_import_result (command);
     }
-  if (dry_run || (!ok && result != NULL && result->columns->len > 0 && result->n_issues == 0))
+  if (dry_run || (!ok && error->domain == FU_IMPORT_ERROR && result != NULL
+                  && result->columns->len > 0 && result->n_issues == 0))
     print_detected (result);
   if (save_mapping != NULL && result != NULL && result->columns->len > 0)
     {

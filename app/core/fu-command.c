@@ -297,6 +297,7 @@ struct _FuCommand
   gint64             new_id;
   guint              n_changed;
   FuImportResult    *import_result;
+  FuImportRead      *import_read;   /* the file read, until it is written */
 };
 
 G_DEFINE_FINAL_TYPE (FuCommand, fu_command, G_TYPE_OBJECT)
@@ -319,6 +320,7 @@ fu_command_finalize (GObject *object)
   g_clear_pointer (&self->sentence, g_free);
   g_clear_pointer (&self->changes, fu_change_set_unref);
   g_clear_pointer (&self->import_result, fu_import_result_free);
+  g_clear_pointer (&self->import_read, fu_import_read_free);
   g_clear_pointer (&self->import_options, fu_import_options_free);
   g_clear_object (&self->backup);
   if (self->backup_folder != NULL)
@@ -916,6 +918,41 @@ check_texts (FuCommand *self,
   return TRUE;
 }
 
+/* The file is read, checked and mapped before the transaction: a file with problems makes
+ * no backup, and a database whose check still runs is not waited for meanwhile. */
+static gboolean
+read_import (FuCommand *self,
+             FuStore   *store,
+             GError   **error)
+{
+  if (self->data != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (self->text);
+      gsize length = 0;
+      const char *data = g_bytes_get_data (self->data, &length);
+
+      self->import_read = fu_import_read_data (store, self->import_kind, base, data, length,
+                                               self->import_options, error);
+    }
+  else
+    self->import_read = fu_import_read_file (store, self->import_kind, self->text,
+                                             self->import_options, error);
+  if (self->import_read == NULL)
+    return FALSE;
+  return fu_import_read_check (self->import_read, error);
+}
+
+/* What became of the file read, once it is written or the command has failed. */
+static void
+end_import (FuCommand *self)
+{
+  if (self->import_read == NULL)
+    return;
+  g_clear_pointer (&self->import_result, fu_import_result_free);
+  self->import_result = fu_import_read_steal_result (self->import_read);
+  g_clear_pointer (&self->import_read, fu_import_read_free);
+}
+
 static gboolean
 prepare (FuCommand *self,
          FuStore   *store,
@@ -950,6 +987,9 @@ prepare (FuCommand *self,
     case SET_NO_CONTACT:
       self->subject = participant_name (store, self->id);
       return TRUE;
+
+    case IMPORT:
+      return read_import (self, store, error);
 
     case RESTORE:
       /* Checked before the present state is backed up and anything changes. */
@@ -1043,7 +1083,6 @@ prepare (FuCommand *self,
     case EDIT_PARTICIPANT:
     case ADD_ADMINISTRATION:
     case EDIT_ADMINISTRATION:
-    case IMPORT:
     case MARK_FOLLOWUPS_SENT:
     case MARK_FOLLOWUPS_REMINDED:
     case CLOSE_FOLLOWUPS:
@@ -1064,19 +1103,10 @@ run_import (FuCommand *self,
             FuStore   *store,
             GError   **error)
 {
-  g_autofree char *base = g_path_get_basename (self->text);
+  gboolean ok = fu_import_read_write (store, self->import_read, self->flags, error);
 
-  if (self->data != NULL)
-    {
-      gsize length = 0;
-      const char *data = g_bytes_get_data (self->data, &length);
-
-      return fu_import_data_full (store, self->import_kind, base, data, length,
-                                  self->import_options, self->flags, &self->import_result,
-                                  error);
-    }
-  return fu_import_file_full (store, self->import_kind, self->text, self->import_options,
-                              self->flags, &self->import_result, error);
+  end_import (self);
+  return ok;
 }
 
 static gboolean
@@ -1475,7 +1505,10 @@ backup_start (FuCommand *self,
 {
   GError *local_error = NULL;
 
-  if (!fu_backups_wanted (store, self->kind == IMPORT || self->kind == RESTORE))
+  /* A database that cannot be changed (damaged, as its check may only now say) is not
+   * backed up: the change's own start says why it is refused. */
+  if (fu_store_settle_access (store) != FU_STORE_ACCESS_READ_WRITE
+      || !fu_backups_wanted (store, self->kind == IMPORT || self->kind == RESTORE))
     return TRUE;
   if (self->kind == IMPORT)
     {
@@ -1617,9 +1650,9 @@ fu_command_apply (FuCommand *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* A backup before every import and restore, and before the first change of the day. */
-  if (!prepare (self, store, error) || !backup_start (self, store, &backup, error))
-    return FALSE;
-  ok = apply_backed_up (self, store, &backup, error);
+  ok = prepare (self, store, error) && backup_start (self, store, &backup, error)
+       && apply_backed_up (self, store, &backup, error);
+  end_import (self);
   /* A change that failed before it waited for its backup still lets it end. */
   if (backup.thread != NULL)
     g_thread_join (g_steal_pointer (&backup.thread));

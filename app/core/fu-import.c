@@ -2144,32 +2144,51 @@ fu_import_data (FuStore         *store,
                               error);
 }
 
-gboolean
-fu_import_data_full (FuStore                *store,
+struct _FuImportRead {
+  FuImportKind           kind;
+  char                  *display_name;
+  const FuImportOptions *options;
+  FuImportResult        *result;
+  FuImportMapped         mapped;
+  gboolean               invalid;   /* the file has problems: @result lists them */
+};
+
+void
+fu_import_read_free (FuImportRead *read)
+{
+  if (read == NULL)
+    return;
+  g_free (read->display_name);
+  g_clear_pointer (&read->result, fu_import_result_free);
+  fu_import_mapped_clear (&read->mapped);
+  g_free (read);
+}
+
+FuImportRead *
+fu_import_read_data (FuStore                *store,
                      FuImportKind            kind,
                      const char             *display_name,
                      const char             *data,
                      gsize                   length,
                      const FuImportOptions  *options,
-                     FuImportFlags           flags,
-                     FuImportResult        **result,
                      GError                **error)
 {
-  g_autoptr(FuImportResult) local_result = NULL;
+  g_autoptr(FuImportRead) read = NULL;
   g_autoptr(FuTable) table = NULL;
-  FuImportMapped mapped = { NULL, };
   FuTableOptions table_options = { NULL, };
   g_autoptr(GError) read_error = NULL;
-  gboolean ok = FALSE;
 
-  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind <= FU_IMPORT_RESPONSES, FALSE);
-  g_return_val_if_fail (display_name != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (result == NULL || *result == NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (FU_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind <= FU_IMPORT_RESPONSES, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  local_result = fu_import_result_new (kind);
+  read = g_new0 (FuImportRead, 1);
+  read->kind = kind;
+  read->display_name = g_strdup (display_name);
+  read->options = options;
+  read->result = fu_import_result_new (kind);
   if (options != NULL)
     {
       table_options.encoding = options->encoding;
@@ -2186,25 +2205,114 @@ fu_import_data_full (FuStore                *store,
       FuImport reading = { 0, };
 
       reading.file = display_name;
-      reading.result = local_result;
+      reading.result = read->result;
       add_csv_issue (&reading, read_error);
-      set_invalid_error_for (local_result, display_name, error);
+      read->invalid = TRUE;
     }
-  else if (fu_import_map_table (store, kind, table, options, local_result, &mapped, error))
+  else if (!fu_import_map_table (store, kind, table, options, read->result, &read->mapped,
+                                 error))
+    return NULL;
+  else if (read->mapped.csv->len == 0)
+    read->invalid = TRUE;   /* a missing column */
+  return g_steal_pointer (&read);
+}
+
+FuImportRead *
+fu_import_read_file (FuStore                *store,
+                     FuImportKind            kind,
+                     const char             *path,
+                     const FuImportOptions  *options,
+                     GError                **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (FU_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      /* The file's rows are in our text now: the table's memory goes before the import. */
-      g_clear_pointer (&table, fu_table_free);
-      if (mapped.csv->len == 0)
-        set_invalid_error_for (local_result, display_name, error);   /* a missing column */
-      else
-        ok = import_text (store, kind, display_name, mapped.csv->str, mapped.csv->len, flags,
-                          options, &mapped, local_result, error);
+      g_set_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_FAILED, _("Could not read '%s': %s"),
+                   path, local_error->message);
+      return NULL;
     }
-  fu_import_mapped_clear (&mapped);
+  basename = g_path_get_basename (path);
+  return fu_import_read_data (store, kind, basename, contents, length, options, error);
+}
+
+gboolean
+fu_import_read_check (FuImportRead  *read,
+                      GError       **error)
+{
+  g_return_val_if_fail (read != NULL, FALSE);
+
+  if (!read->invalid)
+    return TRUE;
+  set_invalid_error_for (read->result, read->display_name, error);
+  return FALSE;
+}
+
+gboolean
+fu_import_read_write (FuStore        *store,
+                      FuImportRead   *read,
+                      FuImportFlags   flags,
+                      GError        **error)
+{
+  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (read != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!fu_import_read_check (read, error))
+    return FALSE;
+  return import_text (store, read->kind, read->display_name, read->mapped.csv->str,
+                      read->mapped.csv->len, flags, read->options, &read->mapped, read->result,
+                      error);
+}
+
+FuImportResult *
+fu_import_read_steal_result (FuImportRead *read)
+{
+  g_return_val_if_fail (read != NULL, NULL);
+  return g_steal_pointer (&read->result);
+}
+
+/* Writes what was read, and gives its result to @result; a file that could not be read
+ * (@read NULL, @error set) gives an empty one. */
+static gboolean
+write_read (FuStore          *store,
+            FuImportKind      kind,
+            FuImportRead     *read,
+            FuImportFlags     flags,
+            FuImportResult  **result,
+            GError          **error)
+{
+  gboolean ok = read != NULL && fu_import_read_write (store, read, flags, error);
 
   if (result != NULL)
-    *result = g_steal_pointer (&local_result);
+    *result = read != NULL ? fu_import_read_steal_result (read) : fu_import_result_new (kind);
   return ok;
+}
+
+gboolean
+fu_import_data_full (FuStore                *store,
+                     FuImportKind            kind,
+                     const char             *display_name,
+                     const char             *data,
+                     gsize                   length,
+                     const FuImportOptions  *options,
+                     FuImportFlags           flags,
+                     FuImportResult        **result,
+                     GError                **error)
+{
+  g_autoptr(FuImportRead) read = NULL;
+
+  g_return_val_if_fail (result == NULL || *result == NULL, FALSE);
+
+  read = fu_import_read_data (store, kind, display_name, data, length, options, error);
+  return write_read (store, kind, read, flags, result, error);
 }
 
 gboolean
@@ -2216,26 +2324,12 @@ fu_import_file_full (FuStore                *store,
                      FuImportResult        **result,
                      GError                **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *basename = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
+  g_autoptr(FuImportRead) read = NULL;
 
-  g_return_val_if_fail (FU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (result == NULL || *result == NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, FU_IMPORT_ERROR, FU_IMPORT_ERROR_FAILED, _("Could not read '%s': %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  basename = g_path_get_basename (path);
-  return fu_import_data_full (store, kind, basename, contents, length, options, flags, result,
-                              error);
+  read = fu_import_read_file (store, kind, path, options, error);
+  return write_read (store, kind, read, flags, result, error);
 }
 
 gboolean

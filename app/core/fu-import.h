@@ -142,6 +142,30 @@ gboolean    fu_import_data_full         (FuStore *store, FuImportKind kind,
                                          FuImportFlags flags, FuImportResult **result,
                                          GError **error);
 
+/* An import in two steps: the file read, checked and mapped first, outside any transaction
+ * (while the database's own check runs, or before a backup is started for nothing); then
+ * written, in one transaction, by fu_import_read_write(). */
+typedef struct _FuImportRead FuImportRead;
+
+/* NULL with @error when the file cannot be read (FU_IMPORT_ERROR_FAILED) or the database
+ * fails; a file with problems gives a read whose fu_import_read_check() says so. @options,
+ * when given, must last as long as the read. */
+FuImportRead   *fu_import_read_file    (FuStore *store, FuImportKind kind, const char *path,
+                                        const FuImportOptions *options, GError **error);
+FuImportRead   *fu_import_read_data    (FuStore *store, FuImportKind kind,
+                                        const char *display_name, const char *data,
+                                        gsize length, const FuImportOptions *options,
+                                        GError **error);
+/* FALSE with FU_IMPORT_ERROR_INVALID when the file has problems (the result lists them). */
+gboolean        fu_import_read_check   (FuImportRead *read, GError **error);
+/* Writes what was read, as fu_import_file_full() does; once only. */
+gboolean        fu_import_read_write   (FuStore *store, FuImportRead *read, FuImportFlags flags,
+                                        GError **error);
+/* The result: how the file was read, its issues and, once written, what it added. */
+FuImportResult *fu_import_read_steal_result (FuImportRead *read);
+void            fu_import_read_free    (FuImportRead *read);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuImportRead, fu_import_read_free)
+
 /* What a file as it came holds, from its headers: replies when they name two or more of
  * the questionnaire's items, an attendance list when they name people and no item. FALSE
  * when it does not tell. */

@@ -1648,6 +1648,16 @@ fu_store_get_access (FuStore *self)
   return FU_STORE_GET_CLASS (self)->get_access (self);
 }
 
+FuStoreAccess
+fu_store_settle_access (FuStore *self)
+{
+  g_return_val_if_fail (FU_IS_STORE (self), FU_STORE_ACCESS_READ_ONLY);
+
+  if (FU_STORE_GET_CLASS (self)->settle_access != NULL)
+    return FU_STORE_GET_CLASS (self)->settle_access (self);
+  return FU_STORE_GET_CLASS (self)->get_access (self);
+}
+
 gboolean
 fu_store_backup_to (FuStore *self, const char *dest, GError **error)
 {

@@ -87,6 +87,7 @@ struct _FuStoreClass
   void (*set_flat) (FuStore *self, gboolean flat);
   const GError *(*get_fault) (FuStore *self);
   FuStoreAccess (*get_access) (FuStore *self);
+  FuStoreAccess (*settle_access) (FuStore *self);
   gboolean (*backup_to) (FuStore *self, const char *dest, GError **error);
   gboolean (*restore_from) (FuStore *self, FuStore *backup, GError **error);
   gboolean (*set_no_contact) (FuStore *self, gint64 participant_id, FuDay date,
@@ -276,6 +277,9 @@ const GError *fu_store_get_fault           (FuStore *self);
 /* Whether the database can be changed; every write of a read-only or damaged one fails with
  * FU_STORE_ERROR_READ_ONLY or FU_STORE_ERROR_DAMAGED, naming the file. */
 FuStoreAccess fu_store_get_access          (FuStore *self);
+/* The same, once the check for damage that an open with FU_STORE_OPEN_CHECK_LATER left
+ * running has ended (waiting for it): before a change is backed up. */
+FuStoreAccess fu_store_settle_access       (FuStore *self);
 
 /* A copy of the whole database written to @dest, outside any transaction: whole and checked
  * or not at all (nothing is left at @dest on failure), 0600. */

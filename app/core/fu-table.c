@@ -39,7 +39,10 @@ table_new (const char    *display_name,
 
   self->display_name = g_strdup (display_name);
   self->format = format;
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->text = g_string_chunk_new (64 * 1024);
+  self->cells = g_ptr_array_new ();
+  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->starts, self->cells->len);
   self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
   self->sheets = g_ptr_array_new_with_free_func (g_free);
   return self;
@@ -53,18 +56,11 @@ fu_table_free (FuTable *self)
   g_free (self->display_name);
   g_free (self->encoding);
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->text, g_string_chunk_free);
   g_clear_pointer (&self->lines, g_array_unref);
   g_free (self);
-}
-
-static gboolean
-cells_blank (char **cells)
-{
-  for (guint i = 0; cells[i] != NULL; i++)
-    if (cells[i][strspn (cells[i], " \t\r\n")] != '\0')
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -80,38 +76,49 @@ array_blank (GPtrArray *cells)
   return TRUE;
 }
 
-/* Takes @cells (a GPtrArray of char*, NULL-terminated here); blank rows are dropped. */
+/* Adds a row of @n_cells texts, copied; a blank row is dropped. */
+static void
+table_add_cells (FuTable            *self,
+                 const char * const *cells,
+                 guint               n_cells,
+                 guint               line)
+{
+  gboolean blank = TRUE;
+
+  for (guint i = 0; i < n_cells && blank; i++)
+    blank = cells[i][strspn (cells[i], " \t\r\n")] == '\0';
+  if (blank)
+    return;
+  for (guint i = 0; i < n_cells; i++)
+    g_ptr_array_add (self->cells, g_string_chunk_insert (self->text, cells[i]));
+  g_array_append_val (self->starts, self->cells->len);
+  g_array_append_val (self->lines, line);
+}
+
+/* Takes @cells (a GPtrArray of char*, freed here); blank rows are dropped. */
 static void
 table_add_row (FuTable   *self,
                GPtrArray *cells,
                guint      line)
 {
-  char **strv;
-
-  g_ptr_array_add (cells, NULL);
-  strv = (char **) g_ptr_array_free (cells, FALSE);
-  if (cells_blank (strv))
-    {
-      g_strfreev (strv);
-      return;
-    }
-  g_ptr_array_add (self->rows, strv);
-  g_array_append_val (self->lines, line);
+  table_add_cells (self, (const char * const *) cells->pdata, cells->len, line);
+  g_ptr_array_set_free_func (cells, g_free);
+  g_ptr_array_unref (cells);
 }
 
 guint
 fu_table_get_n_rows (FuTable *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->rows->len;
+  return self->lines->len;
 }
 
 guint
 fu_table_get_n_cells (FuTable *self,
                       guint    row)
 {
-  g_return_val_if_fail (self != NULL && row < self->rows->len, 0);
-  return g_strv_length (g_ptr_array_index (self->rows, row));
+  g_return_val_if_fail (self != NULL && row < self->lines->len, 0);
+  return g_array_index (self->starts, guint, row + 1) - g_array_index (self->starts, guint, row);
 }
 
 const char *
@@ -119,22 +126,18 @@ fu_table_get_cell (FuTable *self,
                    guint    row,
                    guint    column)
 {
-  char **cells;
+  g_return_val_if_fail (self != NULL && row < self->lines->len, "");
 
-  g_return_val_if_fail (self != NULL && row < self->rows->len, "");
-
-  cells = g_ptr_array_index (self->rows, row);
-  for (guint i = 0; i <= column; i++)
-    if (cells[i] == NULL)
-      return "";
-  return cells[column];
+  if (column >= fu_table_get_n_cells (self, row))
+    return "";
+  return g_ptr_array_index (self->cells, g_array_index (self->starts, guint, row) + column);
 }
 
 guint
 fu_table_get_line (FuTable *self,
                    guint    row)
 {
-  g_return_val_if_fail (self != NULL && row < self->rows->len, 0);
+  g_return_val_if_fail (self != NULL && row < self->lines->len, 0);
   return g_array_index (self->lines, guint, row);
 }
 
@@ -480,20 +483,22 @@ read_text (FuTable               *self,
                                              self->delimiter, &csv_error);
   if (reader != NULL)
     {
-      GPtrArray *cells = g_ptr_array_new ();
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
       for (guint i = 0; i < fu_csv_reader_get_n_columns (reader); i++)
-        g_ptr_array_add (cells, g_strdup (fu_csv_reader_get_column_name (reader, i)));
-      table_add_row (self, cells, fu_csv_reader_get_header_line (reader) + self->hint_lines);
+        g_ptr_array_add (cells, (gpointer) fu_csv_reader_get_column_name (reader, i));
+      table_add_cells (self, (const char * const *) cells->pdata, cells->len,
+                       fu_csv_reader_get_header_line (reader) + self->hint_lines);
 
       while (fu_csv_reader_next (reader, &csv_error))
         {
           guint n = fu_csv_reader_get_n_cells (reader);
 
-          cells = g_ptr_array_sized_new (n + 1);
+          g_ptr_array_set_size (cells, 0);
           for (guint i = 0; i < n; i++)
-            g_ptr_array_add (cells, g_strdup (fu_csv_reader_get_cell (reader, i)));
-          table_add_row (self, cells, fu_csv_reader_get_line (reader) + self->hint_lines);
+            g_ptr_array_add (cells, (gpointer) fu_csv_reader_get_cell (reader, i));
+          table_add_cells (self, (const char * const *) cells->pdata, cells->len,
+                           fu_csv_reader_get_line (reader) + self->hint_lines);
         }
     }
 
@@ -1126,7 +1131,8 @@ ods_read_rows (FuTable *self,
 
       if (array_blank (cells))
         {
-          g_ptr_array_free (cells, TRUE);
+          g_ptr_array_set_free_func (cells, g_free);
+          g_ptr_array_unref (cells);
           *row_number += repeat;
           continue;
         }
@@ -1277,7 +1283,7 @@ fu_table_read (const char            *display_name,
 
   if (!ok)
     return NULL;
-  if (self->rows->len == 0)
+  if (self->lines->len == 0)
     {
       set_error (error, display_name,
                  self->format == FU_TABLE_TEXT ? _("the file is empty")

@@ -32,7 +32,11 @@ typedef struct {
   guint          hint_lines;   /* text: lines before the table read as a hint ("sep=;") */
   GPtrArray     *sheets;       /* workbooks: the sheets' names (char*) */
   guint          sheet;        /* workbooks: index of the sheet read */
-  GPtrArray     *rows;         /* GStrv: the cells of each non-blank row */
+  /* The non-blank rows: row r's cells are cells[starts[r]] to cells[starts[r + 1] - 1],
+   * their text in @text (one block for them all, not an allocation per cell). */
+  GStringChunk  *text;
+  GPtrArray     *cells;        /* const char*, into @text */
+  GArray        *starts;       /* guint: each row's first cell, then the end */
   GArray        *lines;        /* guint: the line (text) or row number (sheet) of each row */
 } FuTable;
 

@@ -308,6 +308,7 @@ gboolean fu_sqlite_commit (FuStore *self, GError **error);
 void fu_sqlite_rollback (FuStore *self);
 const GError *fu_sqlite_get_fault (FuStore *self);
 FuStoreAccess fu_sqlite_get_access (FuStore *self);
+FuStoreAccess fu_sqlite_settle_access (FuStore *self);
 gboolean fu_sqlite_is_empty (FuStore *self);
 char *fu_sqlite_dump (FuStore *self, const char * const *tables, GError **error);
 char *fu_sqlite_get_setting (FuStore *self, const char *key);

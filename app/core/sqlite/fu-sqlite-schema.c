@@ -687,9 +687,12 @@ reopen_damaged (FuStore *self)
   return TRUE;
 }
 
-/* FU_STORE_OPEN_CHECK_LATER: checks the file on a connection of its own. */
+/* FU_STORE_OPEN_CHECK_LATER: checks the file on a connection of its own. The store outlives
+ * the thread (its finalize joins it), but not always the verdict's idle callback: a program
+ * with no main loop never runs it, and a reference there would keep the database open. */
 typedef struct {
-  FuStore      *store;     /* a reference, dropped in @context */
+  FuStore      *store;
+  GWeakRef      told;      /* the store, for the callback in @context */
   char         *path;
   GMainContext *context;
 } Check;
@@ -698,9 +701,10 @@ static gboolean
 check_ended_cb (gpointer user_data)
 {
   Check *check = user_data;
+  g_autoptr(FuStore) store = g_weak_ref_get (&check->told);
 
-  if (fu_sqlite_settle_check (check->store))
-    fu_store_emit_access_changed (check->store);
+  if (store != NULL && fu_sqlite_settle_check (store))
+    fu_store_emit_access_changed (store);
   return G_SOURCE_REMOVE;
 }
 
@@ -709,7 +713,7 @@ check_free (gpointer user_data)
 {
   Check *check = user_data;
 
-  g_object_unref (check->store);
+  g_weak_ref_clear (&check->told);
   g_main_context_unref (check->context);
   g_free (check->path);
   g_free (check);
@@ -743,7 +747,8 @@ start_check (FuStore *self)
 {
   Check *check = g_new0 (Check, 1);
 
-  check->store = g_object_ref (self);
+  check->store = self;
+  g_weak_ref_init (&check->told, self);
   check->path = g_strdup (FU_SQLITE (self)->path);
   check->context = g_main_context_ref_thread_default ();
   FU_SQLITE (self)->check_state = CHECK_RUNNING;

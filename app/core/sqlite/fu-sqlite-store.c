@@ -65,6 +65,7 @@ fu_sqlite_store_class_init (FuSqliteStoreClass *klass)
   store_class->set_flat = fu_sqlite_set_flat;
   store_class->get_fault = fu_sqlite_get_fault;
   store_class->get_access = fu_sqlite_get_access;
+  store_class->settle_access = fu_sqlite_settle_access;
   store_class->backup_to = fu_sqlite_backup_to;
   store_class->restore_from = fu_sqlite_restore_rows;
   store_class->set_no_contact = fu_sqlite_set_no_contact;
@@ -336,16 +337,21 @@ fu_sqlite_get_access (FuStore *self)
   return FU_SQLITE (self)->access;
 }
 
+FuStoreAccess
+fu_sqlite_settle_access (FuStore *self)
+{
+  if (FU_SQLITE (self)->check_thread != NULL && fu_sqlite_settle_check (self))
+    fu_store_emit_access_changed (self);
+  return FU_SQLITE (self)->access;
+}
+
 /* FALSE with the error every write of a read-only or damaged database gets. */
 static gboolean
 check_writable (FuStore  *self,
                 GError  **error)
 {
   /* A write waits for the check of the file that is still running. */
-  if (FU_SQLITE (self)->check_thread != NULL && fu_sqlite_settle_check (self))
-    fu_store_emit_access_changed (self);
-
-  switch (FU_SQLITE (self)->access)
+  switch (fu_sqlite_settle_access (self))
     {
     case FU_STORE_ACCESS_READ_ONLY:
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_READ_ONLY,
