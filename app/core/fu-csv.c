@@ -327,13 +327,12 @@ reader_next (FuCsvReader *self,
   return FALSE;
 }
 
-/* Takes ownership of @data, which must hold @length bytes plus a NUL. */
-static FuCsvReader *
-reader_new_take (const char *display_name,
-                 char       *data,
-                 gsize       length,
-                 char        delimiter,
-                 GError    **error)
+FuCsvReader *
+fu_csv_reader_new_take (const char *display_name,
+                        char       *data,
+                        gsize       length,
+                        char        delimiter,
+                        GError    **error)
 {
   g_autoptr(FuCsvReader) self = g_new0 (FuCsvReader, 1);
   g_autoptr(GError) local_error = NULL;
@@ -428,7 +427,7 @@ fu_csv_reader_new_with_delimiter (const char *display_name,
     memcpy (copy, data, length);
   copy[length] = '\0';
 
-  return reader_new_take (display_name, copy, length, delimiter, error);
+  return fu_csv_reader_new_take (display_name, copy, length, delimiter, error);
 }
 
 FuCsvReader *
@@ -448,7 +447,7 @@ fu_csv_reader_new_from_file (const char *path,
 
   display_name = g_path_get_basename (path);
 
-  return reader_new_take (display_name, contents, length, ',', error);
+  return fu_csv_reader_new_take (display_name, contents, length, ',', error);
 }
 
 void

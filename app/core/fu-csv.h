@@ -18,6 +18,10 @@ FuCsvReader *fu_csv_reader_new              (const char *display_name, const cha
 FuCsvReader *fu_csv_reader_new_with_delimiter (const char *display_name, const char *data,
                                                gsize length, char delimiter,
                                                GError **error);
+/* The same, taking @data (g_malloc()ed, with a NUL after its @length bytes) rather than
+ * copying it: it is the reader's, and freed with it, whether the reader is made or not. */
+FuCsvReader *fu_csv_reader_new_take         (const char *display_name, char *data,
+                                             gsize length, char delimiter, GError **error);
 FuCsvReader *fu_csv_reader_new_from_file    (const char *path, GError **error);
 void         fu_csv_reader_free             (FuCsvReader *self);
 const char  *fu_csv_reader_get_display_name (FuCsvReader *self);

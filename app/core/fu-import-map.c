@@ -2312,7 +2312,8 @@ fu_import_map_table (FuStore                *store,
   self.attendees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
 
-  mapped->csv = g_string_new (NULL);
+  /* Our rows take about as much room as the file's. */
+  mapped->csv = g_string_sized_new (table->text_length + table->text_length / 8);
   mapped->lines = g_array_new (FALSE, FALSE, sizeof (guint));
   mapped->labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 

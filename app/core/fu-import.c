@@ -137,6 +137,7 @@ typedef struct {
   GHashTable     *admin_keys;    /* casefolded name and short name -> FuAdministration* */
   GHashTable     *seen;          /* what this file already had -> GUINT_TO_POINTER (line) */
   GArray         *people;        /* PendingPerson: participants.csv's rows, checked */
+  GStringChunk   *people_texts;  /* their texts, kept until they are written */
   const FuImportMapped *mapped;  /* the file as it came, when the text is our version of it */
   const FuImportOptions *options;
 } FuImport;
@@ -154,13 +155,6 @@ issue_free (FuImportIssue *issue)
   g_free (issue);
 }
 
-static void
-import_row_free (FuImportRow *row)
-{
-  g_free (row->who);
-  g_free (row->administration);
-  g_free (row);
-}
 
 static void
 add_issue_at (FuImport   *self,
@@ -344,9 +338,20 @@ static char *
 word_cell (FuImport *self,
            Column    column)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (raw_cell (self, column)));
+  const char *start = raw_cell (self, column);
+  const char *end;
+  char *word;
 
-  return g_strdup (fu_csv_unguard (trimmed));
+  /* One copy of what is left once trimmed, as g_strstrip() trims. */
+  while (g_ascii_isspace (*start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  word = g_strndup (start, (gsize) (end - start));
+  if (fu_csv_unguard (word) != word)
+    memmove (word, word + 1, strlen (word));
+  return word;
 }
 
 /* Free text is kept as written, but for the export's formula guard; NULL when blank. */
@@ -981,13 +986,18 @@ typedef struct {
   char   *gender;
 } PendingPerson;
 
-static void
-pending_person_clear (PendingPerson *pending)
+/* @text (freed) in the rows' texts, where it stays until they are written. */
+static char *
+keep_text (FuImport *self,
+           char     *text)
 {
-  g_free (pending->name);
-  g_free (pending->email);
-  g_free (pending->position);
-  g_free (pending->gender);
+  char *kept;
+
+  if (text == NULL)
+    return NULL;
+  kept = g_string_chunk_insert (self->people_texts, text);
+  g_free (text);
+  return kept;
 }
 
 static void
@@ -1019,11 +1029,11 @@ import_participant_row (FuImport *self)
   pending.line = self->line;
   pending.outcome = self->result->row_outcomes->len;
   pending.workshop_id = workshop->id;
-  pending.name = g_steal_pointer (&name);
+  pending.name = keep_text (self, g_steal_pointer (&name));
   pending.admin_id = admin_id;
-  pending.email = g_steal_pointer (&email);
-  pending.position = text_cell (self, COL_POSITION);
-  pending.gender = text_cell (self, COL_GENDER);
+  pending.email = keep_text (self, g_steal_pointer (&email));
+  pending.position = keep_text (self, text_cell (self, COL_POSITION));
+  pending.gender = keep_text (self, text_cell (self, COL_GENDER));
   g_array_append_val (self->people, pending);
   self->row_pending = TRUE;
 }
@@ -1348,7 +1358,7 @@ import_people (FuImport  *self,
   People people = { 0 };
   gboolean ok;
 
-  people.persons = g_array_new (FALSE, FALSE, sizeof (Person));
+  people.persons = g_array_sized_new (FALSE, FALSE, sizeof (Person), self->people->len);
   people.by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   people.by_email = g_hash_table_new (email_hash, email_equal);
   people.by_name = g_hash_table_new (name_hash, name_equal);
@@ -1739,11 +1749,12 @@ note_outcome (FuImport        *self,
     name = fu_csv_reader_get_cell (self->reader, (guint) self->index[COL_EMAIL]);
   if (name[0] == '\0' && has_column (self, COL_CODE))
     name = fu_csv_reader_get_cell (self->reader, (guint) self->index[COL_CODE]);
-  row->who = g_strdup (name);
-  row->administration = g_strdup (has_column (self, COL_ADMINISTRATION)
-                                  ? fu_csv_reader_get_cell (self->reader,
-                                                            (guint) self->index[COL_ADMINISTRATION])
-                                  : "");
+  row->who = g_string_chunk_insert (self->result->row_texts, name);
+  /* A few administrations over and over: each kept once. */
+  row->administration = g_string_chunk_insert_const (
+    self->result->row_texts,
+    has_column (self, COL_ADMINISTRATION)
+    ? fu_csv_reader_get_cell (self->reader, (guint) self->index[COL_ADMINISTRATION]) : "");
   g_ptr_array_add (self->result->row_outcomes, row);
 }
 
@@ -1994,6 +2005,7 @@ fu_import_clear (FuImport *self)
   g_clear_pointer (&self->admins, g_ptr_array_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->people, g_array_unref);
+  g_clear_pointer (&self->people_texts, g_string_chunk_free);
 }
 
 /* ---- Public API ------------------------------------------------------------------------- */
@@ -2020,7 +2032,8 @@ fu_import_result_new (FuImportKind kind)
   self->kind = kind;
   self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) import_column_free);
-  self->row_outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_row_free);
+  self->row_outcomes = g_ptr_array_new_with_free_func (g_free);
+  self->row_texts = g_string_chunk_new (16 * 1024);
   return self;
 }
 
@@ -2032,6 +2045,7 @@ fu_import_result_free (FuImportResult *self)
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->row_outcomes, g_ptr_array_unref);
+  g_clear_pointer (&self->row_texts, g_string_chunk_free);
   g_clear_pointer (&self->sheets, g_strfreev);
   g_free (self->encoding);
   g_free (self->detected);
@@ -2064,12 +2078,13 @@ fu_import_kind_from_string (const char   *text,
 }
 
 /* Our own CSV text into the store; @mapped says where its rows came from. Issues already in
- * @result (from reading the file) make it fail too, after every row is checked. */
+ * @result (from reading the file) make it fail too, after every row is checked. @data
+ * (g_malloc()ed, NUL after @length) is taken. */
 static gboolean
 import_text (FuStore               *store,
              FuImportKind           kind,
              const char            *display_name,
-             const char            *data,
+             char                  *data,
              gsize                  length,
              FuImportFlags          flags,
              const FuImportOptions *options,
@@ -2091,10 +2106,12 @@ import_text (FuStore               *store,
   self.unnamed = g_array_new (FALSE, FALSE, sizeof (guint));
   self.workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.people = g_array_new (FALSE, TRUE, sizeof (PendingPerson));
-  g_array_set_clear_func (self.people, (GDestroyNotify) pending_person_clear);
+  /* Room for every row of the file at once: growing by doubling copies it over and over. */
+  self.people = g_array_sized_new (FALSE, TRUE, sizeof (PendingPerson),
+                                   mapped != NULL ? mapped->lines->len : 0);
+  self.people_texts = g_string_chunk_new (64 * 1024);
 
-  self.reader = fu_csv_reader_new (display_name, data != NULL ? data : "", length, &csv_error);
+  self.reader = fu_csv_reader_new_take (display_name, data, length, ',', &csv_error);
   if (self.reader == NULL)
     add_csv_issue (&self, csv_error);
   else if (read_header (&self))
@@ -2123,8 +2140,8 @@ fu_import_text (FuStore         *store,
   g_autoptr(FuImportResult) local_result = fu_import_result_new (kind);
   gboolean ok;
 
-  ok = import_text (store, kind, display_name, data, length, flags, NULL, NULL, local_result,
-                    error);
+  ok = import_text (store, kind, display_name, g_strndup (data != NULL ? data : "", length),
+                    length, flags, NULL, NULL, local_result, error);
   if (result != NULL)
     *result = g_steal_pointer (&local_result);
   return ok;
@@ -2164,14 +2181,16 @@ fu_import_read_free (FuImportRead *read)
   g_free (read);
 }
 
-FuImportRead *
-fu_import_read_data (FuStore                *store,
-                     FuImportKind            kind,
-                     const char             *display_name,
-                     const char             *data,
-                     gsize                   length,
-                     const FuImportOptions  *options,
-                     GError                **error)
+/* @owned, when not NULL, is @data itself (g_malloc()ed, a NUL after it), taken. */
+static FuImportRead *
+read_data (FuStore                *store,
+           FuImportKind            kind,
+           const char             *display_name,
+           const char             *data,
+           gsize                   length,
+           char                   *owned,
+           const FuImportOptions  *options,
+           GError                **error)
 {
   g_autoptr(FuImportRead) read = NULL;
   g_autoptr(FuTable) table = NULL;
@@ -2196,8 +2215,10 @@ fu_import_read_data (FuStore                *store,
       table_options.sheet = options->sheet;
     }
 
-  table = fu_table_read (display_name, data != NULL ? data : "", length, &table_options,
-                         &read_error);
+  table = owned != NULL
+          ? fu_table_read_take (display_name, owned, length, &table_options, &read_error)
+          : fu_table_read (display_name, data != NULL ? data : "", length, &table_options,
+                           &read_error);
   if (table == NULL)
     {
       /* An empty, binary or badly quoted file is bad input like a bad row: an issue, at
@@ -2218,13 +2239,25 @@ fu_import_read_data (FuStore                *store,
 }
 
 FuImportRead *
+fu_import_read_data (FuStore                *store,
+                     FuImportKind            kind,
+                     const char             *display_name,
+                     const char             *data,
+                     gsize                   length,
+                     const FuImportOptions  *options,
+                     GError                **error)
+{
+  return read_data (store, kind, display_name, data, length, NULL, options, error);
+}
+
+FuImportRead *
 fu_import_read_file (FuStore                *store,
                      FuImportKind            kind,
                      const char             *path,
                      const FuImportOptions  *options,
                      GError                **error)
 {
-  g_autofree char *contents = NULL;
+  char *contents = NULL;
   g_autofree char *basename = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
@@ -2240,7 +2273,8 @@ fu_import_read_file (FuStore                *store,
       return NULL;
     }
   basename = g_path_get_basename (path);
-  return fu_import_read_data (store, kind, basename, contents, length, options, error);
+  /* The file's text is read where it is, not copied. */
+  return read_data (store, kind, basename, contents, length, contents, options, error);
 }
 
 gboolean
@@ -2261,15 +2295,22 @@ fu_import_read_write (FuStore        *store,
                       FuImportFlags   flags,
                       GError        **error)
 {
+  char *csv;
+  gsize length;
+
   g_return_val_if_fail (FU_IS_STORE (store), FALSE);
   g_return_val_if_fail (read != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!fu_import_read_check (read, error))
     return FALSE;
-  return import_text (store, read->kind, read->display_name, read->mapped.csv->str,
-                      read->mapped.csv->len, flags, read->options, &read->mapped, read->result,
-                      error);
+  g_return_val_if_fail (read->mapped.csv != NULL, FALSE);   /* written once only */
+
+  /* Our rows go to the reader as they are, not copied. */
+  length = read->mapped.csv->len;
+  csv = g_string_free (g_steal_pointer (&read->mapped.csv), FALSE);
+  return import_text (store, read->kind, read->display_name, csv, length, flags, read->options,
+                      &read->mapped, read->result, error);
 }
 
 FuImportResult *

@@ -44,8 +44,8 @@ typedef enum {
 typedef struct {
   guint            line;
   FuImportOutcome  outcome;
-  char            *who;             /* the name, else the e-mail */
-  char            *administration;
+  const char      *who;             /* the name, else the e-mail */
+  const char      *administration;  /* both kept by the result (row_texts) */
 } FuImportRow;
 
 /* How far a long import is, for a progress bar in another thread. */
@@ -89,6 +89,7 @@ struct _FuImportResult {
   guint         header_line;            /* of the header row in the file */
   GPtrArray    *columns;                /* FuImportColumn*, in the file's order */
   GPtrArray    *row_outcomes;           /* FuImportRow*, in the file's order */
+  GStringChunk *row_texts;              /* their texts: not an allocation for each */
   guint         rows;                   /* data rows read */
   guint         workshops_added;
   guint         participants_added;

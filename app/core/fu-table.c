@@ -275,6 +275,7 @@ static gboolean
 decode_text (FuTable     *self,
              const char  *data,
              gsize        length,
+             char       **owned,
              const char  *encoding,
              char       **out,
              gsize       *out_length,
@@ -339,7 +340,15 @@ decode_text (FuTable     *self,
                          "for most files saved by Excel)"));
           return FALSE;
         }
-      *out = g_strndup (data, length);
+      /* The caller's own copy (a NUL after it) is used as it is, not copied again. */
+      if (owned != NULL && *owned != NULL)
+        {
+          if (skip > 0)
+            memmove (*owned, *owned + skip, length + 1);
+          *out = g_steal_pointer (owned);
+        }
+      else
+        *out = g_strndup (data, length);
       *out_length = length;
     }
   else
@@ -448,6 +457,7 @@ static gboolean
 read_text (FuTable               *self,
            const char            *data,
            gsize                  length,
+           char                 **owned,
            const FuTableOptions  *options,
            GError               **error)
 {
@@ -456,7 +466,7 @@ read_text (FuTable               *self,
   g_autoptr(GError) csv_error = NULL;
   gsize text_length = 0;
 
-  if (!decode_text (self, data, length, options != NULL ? options->encoding : NULL, &text,
+  if (!decode_text (self, data, length, owned, options != NULL ? options->encoding : NULL, &text,
                     &text_length, error))
     return FALSE;
 
@@ -479,8 +489,9 @@ read_text (FuTable               *self,
   self->delimiter = options != NULL && options->delimiter != '\0'
                     ? options->delimiter : self->sniffed;
 
-  reader = fu_csv_reader_new_with_delimiter (self->display_name, text, text_length,
-                                             self->delimiter, &csv_error);
+  self->text_length = text_length;
+  reader = fu_csv_reader_new_take (self->display_name, g_steal_pointer (&text), text_length,
+                                   self->delimiter, &csv_error);
   if (reader != NULL)
     {
       g_autoptr(GPtrArray) cells = g_ptr_array_new ();
@@ -1243,12 +1254,14 @@ read_workbook (FuTable               *self,
 
 /* ---- The file ----------------------------------------------------------------------------- */
 
-FuTable *
-fu_table_read (const char            *display_name,
-               const char            *data,
-               gsize                  length,
-               const FuTableOptions  *options,
-               GError               **error)
+/* @owned, when not NULL, is @data itself (with a NUL after it), to use rather than copy. */
+static FuTable *
+table_read (const char            *display_name,
+            const char            *data,
+            gsize                  length,
+            char                 **owned,
+            const FuTableOptions  *options,
+            GError               **error)
 {
   g_autoptr(FuTable) self = NULL;
   gboolean ok;
@@ -1279,7 +1292,7 @@ fu_table_read (const char            *display_name,
       ok = FALSE;
     }
   else
-    ok = read_text (self, data, length, options, error);
+    ok = read_text (self, data, length, owned, options, error);
 
   if (!ok)
     return NULL;
@@ -1291,4 +1304,26 @@ fu_table_read (const char            *display_name,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+FuTable *
+fu_table_read (const char            *display_name,
+               const char            *data,
+               gsize                  length,
+               const FuTableOptions  *options,
+               GError               **error)
+{
+  return table_read (display_name, data, length, NULL, options, error);
+}
+
+FuTable *
+fu_table_read_take (const char            *display_name,
+                    char                  *data,
+                    gsize                  length,
+                    const FuTableOptions  *options,
+                    GError               **error)
+{
+  g_autofree char *owned = data;
+
+  return table_read (display_name, data, length, &owned, options, error);
 }

@@ -38,12 +38,20 @@ typedef struct {
   GPtrArray     *cells;        /* const char*, into @text */
   GArray        *starts;       /* guint: each row's first cell, then the end */
   GArray        *lines;        /* guint: the line (text) or row number (sheet) of each row */
+  gsize          text_length;  /* text: its length once decoded, for sizing what is made of it */
 } FuTable;
 
 /* Reads the whole file. Errors are FU_IMPORT_ERROR_FAILED with a message naming the file
  * and saying what it seems to be instead: "this file is UTF-16", "not a spreadsheet". */
 FuTable     *fu_table_read             (const char            *display_name,
                                         const char            *data,
+                                        gsize                  length,
+                                        const FuTableOptions  *options,
+                                        GError               **error);
+/* The same, taking @data (g_malloc()ed, with a NUL after its @length bytes, as
+ * g_file_get_contents() gives it): a UTF-8 text is read where it is, not copied. */
+FuTable     *fu_table_read_take        (const char            *display_name,
+                                        char                  *data,
                                         gsize                  length,
                                         const FuTableOptions  *options,
                                         GError               **error);
