@@ -9,6 +9,9 @@
 #include <gio/gio.h>
 #include <locale.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "fu-annual-report.h"
 #include "fu-backups.h"
@@ -2034,6 +2037,14 @@ main (int argc, char **argv)
   const char *localedir;
   int i;
 
+#ifdef __GLIBC__
+  /* A command runs once and ends: memory it frees is kept for what it does next rather than
+   * given back and asked for again. An import's large blocks (the file, its rows) would
+   * otherwise each be mapped afresh, every page of them a fault. */
+  mallopt (M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+  mallopt (M_TOP_PAD, 32 * 1024 * 1024);
+#endif
   setlocale (LC_ALL, "");
   /* FOLLOWUP_LOCALEDIR points at a build's po/ directory: tests and uninstalled runs. */
   localedir = g_getenv ("FOLLOWUP_LOCALEDIR");
