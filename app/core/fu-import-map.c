@@ -673,6 +673,8 @@ typedef struct {
   GHashTable  *workshops;         /* casefolded code -> FuWorkshop*; titles too */
   GPtrArray   *workshop_list;     /* FuWorkshop*, owned */
   GHashTable  *attendees;         /* workshop code -> GPtrArray of FuAttendeeRow* */
+  GHashTable  *admin_written;     /* a cell as written -> known_administration()'s answer */
+  GHashTable  *workshop_written;  /* a cell as written -> workshop_named()'s answer */
   int          day_order;         /* 0 unknown, 1 month first, 2 day first */
 
   guint        line;              /* of the row being converted */
@@ -829,10 +831,37 @@ administration_within (Map        *self,
   return tie ? NULL : best;
 }
 
-/* The administration as the database names it, or NULL when the text names none. */
+/* What a lookup answered for each way a file writes a name: a list names its few workshops
+ * and administrations on every row. TRUE with *@found when @text was looked up already. */
+static char memo_none;
+
+static gboolean
+recall (GHashTable **memo,
+        const char  *text,
+        gpointer    *found)
+{
+  if (*memo == NULL)
+    *memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  *found = g_hash_table_lookup (*memo, text);
+  if (*found == NULL)
+    return FALSE;
+  if (*found == &memo_none)
+    *found = NULL;
+  return TRUE;
+}
+
+static gpointer
+remember (GHashTable *memo,
+          const char *text,
+          gpointer    found)
+{
+  g_hash_table_insert (memo, g_strdup (text), found != NULL ? found : &memo_none);
+  return found;
+}
+
 static const char *
-known_administration (Map        *self,
-                      const char *text)
+find_administration (Map        *self,
+                     const char *text)
 {
   g_autofree char *words = normalize (text);
   g_autofree char *key = NULL;
@@ -851,6 +880,18 @@ known_administration (Map        *self,
     if (strcmp (key, admin_aliases[i].written) == 0)
       return g_hash_table_lookup (self->admin_names, admin_aliases[i].written);
   return administration_within (self, words);
+}
+
+/* The administration as the database names it, or NULL when the text names none. */
+static const char *
+known_administration (Map        *self,
+                      const char *text)
+{
+  gpointer found;
+
+  if (recall (&self->admin_written, text, &found))
+    return found;
+  return remember (self->admin_written, text, (gpointer) find_administration (self, text));
 }
 
 static const char *
@@ -959,8 +1000,8 @@ workshop_by_code (Map        *self,
 /* The workshop a cell plainly names: its code, or its title with or without words around
  * it ("... Customs Valuation (June 2017, Bangkok)"). NULL when it names none or several. */
 static FuWorkshop *
-workshop_named (Map        *self,
-                const char *text)
+find_workshop_named (Map        *self,
+                     const char *text)
 {
   g_autofree char *words = normalize (text);
   FuWorkshop *found = workshop_by_code (self, text);
@@ -980,6 +1021,17 @@ workshop_named (Map        *self,
         }
     }
   return found;
+}
+
+static FuWorkshop *
+workshop_named (Map        *self,
+                const char *text)
+{
+  gpointer found;
+
+  if (recall (&self->workshop_written, text, &found))
+    return found;
+  return remember (self->workshop_written, text, find_workshop_named (self, text));
 }
 
 /* ---- Finding the table ---------------------------------------------------------------------- */
@@ -2283,6 +2335,8 @@ map_clear (Map *self)
   g_clear_pointer (&self->workshops, g_hash_table_unref);
   g_clear_pointer (&self->workshop_list, g_ptr_array_unref);
   g_clear_pointer (&self->attendees, g_hash_table_unref);
+  g_clear_pointer (&self->admin_written, g_hash_table_unref);
+  g_clear_pointer (&self->workshop_written, g_hash_table_unref);
 }
 
 gboolean

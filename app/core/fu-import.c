@@ -135,6 +135,7 @@ typedef struct {
   gboolean        workshops_listed;
   GPtrArray      *admins;        /* FuAdministration*, for suggestions */
   GHashTable     *admin_keys;    /* casefolded name and short name -> FuAdministration* */
+  GHashTable     *admin_written; /* a name as a row wrote it -> what admin_keys gave it */
   GHashTable     *seen;          /* what this file already had -> GUINT_TO_POINTER (line) */
   GArray         *people;        /* PendingPerson: participants.csv's rows, checked */
   GStringChunk   *people_texts;  /* their texts, kept until they are written */
@@ -523,6 +524,9 @@ index_admin (FuImport         *self,
     }
   if (admin->name != NULL)
     g_hash_table_replace (self->admin_keys, admin_key (admin->name), admin);
+  /* A name may now stand for this one rather than the one it stood for. */
+  if (self->admin_written != NULL)
+    g_hash_table_remove_all (self->admin_written);
 }
 
 static gboolean
@@ -539,6 +543,7 @@ load_admins (FuImport  *self,
 
   self->admins = g_ptr_array_new_with_free_func ((GDestroyNotify) fu_administration_free);
   self->admin_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->admin_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while (list->len > 0)
     {
       FuAdministration *admin = g_ptr_array_steal_index (list, 0);
@@ -633,7 +638,7 @@ resolve_admin (FuImport   *self,
                const char *name,
                gboolean    may_add)
 {
-  g_autofree char *key = admin_key (name);
+  g_autofree char *key = NULL;
   FuAdministration *admin;
   g_autofree char *hint = NULL;
   g_autofree char *closest = NULL;
@@ -641,9 +646,17 @@ resolve_admin (FuImport   *self,
 
   g_assert (self != NULL);
 
-  admin = g_hash_table_lookup (self->admin_keys, key);
+  /* A list writes its few administrations on every row, the same way each time. */
+  admin = g_hash_table_lookup (self->admin_written, name);
   if (admin != NULL)
     return admin->id;
+  key = admin_key (name);
+  admin = g_hash_table_lookup (self->admin_keys, key);
+  if (admin != NULL)
+    {
+      g_hash_table_insert (self->admin_written, g_strdup (name), admin);
+      return admin->id;
+    }
 
   if (may_add && ((self->flags & FU_IMPORT_ADD_ADMINISTRATIONS) != 0
                   || (self->options != NULL && self->options->new_administrations != NULL
@@ -1081,8 +1094,8 @@ static guint
 ascii_case_hash (const char *text,
                  guint       hash)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    hash = hash * 33 + (guint) g_ascii_tolower (*p);
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    hash = hash * 33 + (*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
   return hash;
 }
 
@@ -1260,16 +1273,18 @@ sort_people (FuImport  *self,
              People    *people,
              GError   **error)
 {
-  g_autofree FuPersonMatch *matches = g_new0 (FuPersonMatch, MAX (self->people->len, 1));
+  g_autofree FuPersonMatch *matches = g_new (FuPersonMatch, MAX (self->people->len, 1));
 
   for (guint i = 0; i < self->people->len; i++)
     {
       PendingPerson *pending = &g_array_index (self->people, PendingPerson, i);
 
-      matches[i].workshop_id = pending->workshop_id;
-      matches[i].name = pending->name;
-      matches[i].administration_id = pending->admin_id;
-      matches[i].email = pending->email;
+      matches[i] = (FuPersonMatch) {
+        .workshop_id = pending->workshop_id,
+        .name = pending->name,
+        .administration_id = pending->admin_id,
+        .email = pending->email,
+      };
     }
   if (!fu_store_match_people (self->store, matches, self->people->len, error))
     return FALSE;
@@ -2002,6 +2017,7 @@ fu_import_clear (FuImport *self)
   g_clear_pointer (&self->unnamed, g_array_unref);
   g_clear_pointer (&self->workshops, g_hash_table_unref);
   g_clear_pointer (&self->admin_keys, g_hash_table_unref);
+  g_clear_pointer (&self->admin_written, g_hash_table_unref);
   g_clear_pointer (&self->admins, g_ptr_array_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->people, g_array_unref);
