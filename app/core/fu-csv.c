@@ -554,6 +554,17 @@ fu_csv_reader_get_cell (FuCsvReader *self,
   return self->cells->str + g_array_index (self->offsets, gsize, column);
 }
 
+const char *
+fu_csv_reader_get_record (FuCsvReader *self,
+                          gsize       *length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  *length = self->cells->len;
+  return self->cells->str;
+}
+
 FuCsvWriter *
 fu_csv_writer_new (GString  *out,
                    gboolean  bom)

@@ -43,6 +43,9 @@ guint        fu_csv_reader_get_line         (FuCsvReader *self);
 guint        fu_csv_reader_get_n_cells      (FuCsvReader *self);
 /* The cell at @column of the current record, "" when the record is shorter. */
 const char  *fu_csv_reader_get_cell         (FuCsvReader *self, guint column);
+/* The current record's cells one after the other, each ended by a NUL: @length bytes in
+ * all, valid until the next record. */
+const char  *fu_csv_reader_get_record       (FuCsvReader *self, gsize *length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FuCsvReader, fu_csv_reader_free)
 

@@ -95,6 +95,32 @@ table_add_cells (FuTable            *self,
   g_array_append_val (self->lines, line);
 }
 
+/* Adds a row of @n_cells texts given one after the other, each ended by a NUL (@length
+ * bytes in all), in one copy; a blank row is dropped. */
+static void
+table_add_record (FuTable    *self,
+                  const char *record,
+                  gsize       length,
+                  guint       n_cells,
+                  guint       line)
+{
+  char *cell;
+  gsize i = 0;
+
+  while (i < length && (record[i] == '\0' || strchr (" \t\r\n", record[i]) != NULL))
+    i++;
+  if (i == length)
+    return;
+  cell = g_string_chunk_insert_len (self->text, record, (gssize) length);
+  for (guint c = 0; c < n_cells; c++)
+    {
+      g_ptr_array_add (self->cells, cell);
+      cell += strlen (cell) + 1;
+    }
+  g_array_append_val (self->starts, self->cells->len);
+  g_array_append_val (self->lines, line);
+}
+
 /* Takes @cells (a GPtrArray of char*, freed here); blank rows are dropped. */
 static void
 table_add_row (FuTable   *self,
@@ -453,6 +479,33 @@ sniff_delimiter (const char *text,
   return best;
 }
 
+/* Room for the rows of @text, at about a line each, and for their cells as many as the
+ * first line's: a big file's arrays are not copied over and over as they grow. */
+static void
+table_reserve (FuTable    *self,
+               const char *text,
+               gsize       length)
+{
+  const char *end = text + length;
+  const char *first_end = memchr (text, '\n', length);
+  guint n_lines = 1;
+  guint n_cells = 1;
+
+  if (self->cells->len != 0 || first_end == NULL)
+    return;
+  for (const char *p = first_end; p != NULL && p < end; p = memchr (p + 1, '\n', end - p - 1))
+    n_lines++;
+  for (const char *p = text; p < first_end; p++)
+    n_cells += *p == self->delimiter;
+  g_ptr_array_unref (self->cells);
+  self->cells = g_ptr_array_sized_new (MIN ((gsize) n_lines * n_cells, G_MAXUINT / 2));
+  g_array_unref (self->lines);
+  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_lines);
+  g_array_unref (self->starts);
+  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_lines + 1);
+  g_array_append_val (self->starts, self->cells->len);
+}
+
 static gboolean
 read_text (FuTable               *self,
            const char            *data,
@@ -490,6 +543,7 @@ read_text (FuTable               *self,
                     ? options->delimiter : self->sniffed;
 
   self->text_length = text_length;
+  table_reserve (self, text, text_length);
   reader = fu_csv_reader_new_take (self->display_name, g_steal_pointer (&text), text_length,
                                    self->delimiter, &csv_error);
   if (reader != NULL)
@@ -503,13 +557,11 @@ read_text (FuTable               *self,
 
       while (fu_csv_reader_next (reader, &csv_error))
         {
-          guint n = fu_csv_reader_get_n_cells (reader);
+          gsize record_length;
+          const char *record = fu_csv_reader_get_record (reader, &record_length);
 
-          g_ptr_array_set_size (cells, 0);
-          for (guint i = 0; i < n; i++)
-            g_ptr_array_add (cells, (gpointer) fu_csv_reader_get_cell (reader, i));
-          table_add_cells (self, (const char * const *) cells->pdata, cells->len,
-                           fu_csv_reader_get_line (reader) + self->hint_lines);
+          table_add_record (self, record, record_length, fu_csv_reader_get_n_cells (reader),
+                            fu_csv_reader_get_line (reader) + self->hint_lines);
         }
     }
 
