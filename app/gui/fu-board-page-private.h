@@ -100,6 +100,7 @@ struct _FuBoardPage
   GdkFrameClock       *frame_clock;        /* waiting for the window's next frame on it */
   gulong               frame_id;
   guint                frame_timeout_id;
+  gboolean             frame_painted;   /* the frame waited for is drawn: the step is due */
   gboolean             load_ended;         /* every page came, shown after that frame */
   GError              *load_error;
   gboolean             shown;              /* mapped once since the context was set */
