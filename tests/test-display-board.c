@@ -970,6 +970,92 @@ test_loads_while_drawing (Fixture       *f,
   g_source_remove (timeout);
 }
 
+typedef struct {
+  GListModel *shown;
+  GArray     *counts;   /* the rows the list had at each frame drawn */
+} Frames;
+
+static void
+count_after_paint_cb (GdkFrameClock *clock,
+                      Frames        *frames)
+{
+  guint n = frames->shown != NULL ? g_list_model_get_n_items (frames->shown) : 0;
+
+  g_array_append_val (frames->counts, n);
+}
+
+static void
+count_realize_cb (GtkWidget *window,
+                  Frames    *frames)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (count_after_paint_cb), frames);
+}
+
+/* Hundreds of rows come in steps, a frame each: a screenful first, then a step at a time
+ * until the list has as many as it makes widgets for, then the rest. The window draws
+ * between the steps, and in the end every row is there. */
+static void
+test_rows_in_steps (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Frames frames = { NULL, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  guint counts[FU_N_STATUSES];
+  FuWindow *window;
+  FuBoardPage *board;
+  guint last = 0, total;
+  gboolean gave_up = FALSE;
+  guint timeout;
+
+  /* A database of one workshop of 400, all to send: one group, which the list shows. */
+  fu_display_close (&f->context, &f->store, &f->dir);
+  f->store = fu_display_open_store ("fu-board-XXXXXX", FALSE, &f->dir, NULL);
+  g_assert_true (fu_store_begin (f->store, &error));
+  add_workshop (f->store, "TEST-MANY", fu_day_new (2017, 6, 1), 400);
+  g_assert_true (fu_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  f->context = fu_display_context_new (f->store, f->today);
+  store_counts (f, 0, counts);
+  total = counts[FU_STATUS_TO_SEND];
+  g_assert_cmpuint (total, ==, 400);
+
+  window = fu_window_new (NULL, f->context);
+  board = FU_BOARD_PAGE (fu_display_child (window, FU_TYPE_WINDOW, "board_page"));
+  /* The list's own model: the page's accessor would read every row at once. */
+  frames.shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (board), FU_TYPE_BOARD_PAGE, "column_view"))));
+  g_signal_connect (window, "realize", G_CALLBACK (count_realize_cb), &frames);
+  gtk_window_present (GTK_WINDOW (window));
+  timeout = g_timeout_add_seconds (20, flag_cb, &gave_up);
+  while (fu_board_page_count_loading () > 0 && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gave_up);
+  g_source_remove (timeout);
+  fu_display_iterate ();
+
+  g_assert_cmpint (fu_board_page_get_group (board), ==, FU_STATUS_TO_SEND);
+  g_assert_cmpuint (g_list_model_get_n_items (frames.shown), ==, total);
+  /* Frames drawn with rows: the first a screenful at most, then steps until 200. */
+  for (guint i = 0; i < frames.counts->len; i++)
+    {
+      guint n = g_array_index (frames.counts, guint, i);
+
+      if (n == last)
+        continue;
+      g_assert_cmpuint (n, >, last);
+      if (last == 0)
+        g_assert_cmpuint (n, <=, 30);
+      else if (last < 200)
+        g_assert_cmpuint (n - last, <=, 50);
+      last = n;
+    }
+  g_assert_cmpuint (last, >=, 200);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                        &frames);
+  g_array_unref (frames.counts);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -987,6 +1073,8 @@ main (int    argc,
               fixture_setup, test_reload_in_thread, fixture_teardown);
   g_test_add ("/display/board/loads-while-drawing", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_loads_while_drawing, fixture_teardown);
+  g_test_add ("/display/board/rows-in-steps", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_rows_in_steps, fixture_teardown);
   g_test_add ("/display/board/hidden-change", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_hidden_change, fixture_teardown);
   g_test_add ("/display/board/filters", Fixture, GINT_TO_POINTER (FALSE),
