@@ -950,24 +950,31 @@ flag_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the main loop, the frames drawn, until the board's rows have all come (20 s at most). */
+static void
+wait_for_rows (void)
+{
+  gboolean gave_up = FALSE;
+  guint timeout = g_timeout_add_seconds (20, flag_cb, &gave_up);
+
+  while (fu_board_page_count_loading () > 0 && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gave_up);
+  g_source_remove (timeout);
+}
+
 /* A window that draws frame after frame, each slowly, still gets its rows. */
 static void
 test_loads_while_drawing (Fixture       *f,
                           gconstpointer  data)
 {
   FuWindow *window;
-  gboolean gave_up = FALSE;
-  guint timeout;
 
   fu_display_destroy_windows ();
   window = fu_window_new (NULL, f->context);
   gtk_widget_add_tick_callback (GTK_WIDGET (window), slow_tick_cb, NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  timeout = g_timeout_add_seconds (20, flag_cb, &gave_up);
-  while (fu_board_page_count_loading () > 0 && !gave_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (gave_up);
-  g_source_remove (timeout);
+  wait_for_rows ();
 }
 
 typedef struct {
@@ -1005,8 +1012,6 @@ test_rows_in_steps (Fixture       *f,
   FuWindow *window;
   FuBoardPage *board;
   guint last = 0, total;
-  gboolean gave_up = FALSE;
-  guint timeout;
 
   /* A database of one workshop of 400, all to send: one group, which the list shows. */
   fu_display_close (&f->context, &f->store, &f->dir);
@@ -1027,11 +1032,7 @@ test_rows_in_steps (Fixture       *f,
     gtk_widget_get_template_child (GTK_WIDGET (board), FU_TYPE_BOARD_PAGE, "column_view"))));
   g_signal_connect (window, "realize", G_CALLBACK (count_realize_cb), &frames);
   gtk_window_present (GTK_WINDOW (window));
-  timeout = g_timeout_add_seconds (20, flag_cb, &gave_up);
-  while (fu_board_page_count_loading () > 0 && !gave_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (gave_up);
-  g_source_remove (timeout);
+  wait_for_rows ();
   fu_display_iterate ();
 
   g_assert_cmpint (fu_board_page_get_group (board), ==, FU_STATUS_TO_SEND);
