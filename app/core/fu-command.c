@@ -284,6 +284,7 @@ struct _FuCommand
   /* The edited record's version when it was read (fu_store_row_version), if checked. */
   gint64             based_on;
   gboolean           check_version;
+  GCancellable      *cancellable;
 
   /* What applying it found out and did. */
   char              *kind_name;
@@ -323,6 +324,7 @@ fu_command_finalize (GObject *object)
   g_clear_pointer (&self->import_read, fu_import_read_free);
   g_clear_pointer (&self->import_options, fu_import_options_free);
   g_clear_object (&self->backup);
+  g_clear_object (&self->cancellable);
   if (self->backup_folder != NULL)
     fu_file_remove_folder (self->backup_folder);
   g_clear_pointer (&self->backup_folder, g_free);
@@ -1633,6 +1635,16 @@ fu_command_set_based_on (FuCommand *self,
   self->check_version = version >= 0;
 }
 
+void
+fu_command_set_cancellable (FuCommand    *self,
+                            GCancellable *cancellable)
+{
+  g_return_if_fail (FU_IS_COMMAND (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_set_object (&self->cancellable, cancellable);
+}
+
 static gboolean apply_backed_up (FuCommand *self, FuStore *store, Backup *backup,
                                  GError **error);
 
@@ -1650,7 +1662,9 @@ fu_command_apply (FuCommand *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* A backup before every import and restore, and before the first change of the day. */
-  ok = prepare (self, store, error) && backup_start (self, store, &backup, error)
+  ok = prepare (self, store, error)
+       && !g_cancellable_set_error_if_cancelled (self->cancellable, error)
+       && backup_start (self, store, &backup, error)
        && apply_backed_up (self, store, &backup, error);
   end_import (self);
   /* A change that failed before it waited for its backup still lets it end. */
@@ -1658,6 +1672,20 @@ fu_command_apply (FuCommand *self,
     g_thread_join (g_steal_pointer (&backup.thread));
   g_clear_error (&backup.error);
   return ok;
+}
+
+gboolean
+fu_command_apply_at (FuCommand   *self,
+                     const char  *location,
+                     GError     **error)
+{
+  g_autoptr(FuStore) store = NULL;
+
+  g_return_val_if_fail (FU_IS_COMMAND (self), FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  store = fu_store_open (location, error);
+  return store != NULL && fu_command_apply (self, store, error);
 }
 
 static gboolean
@@ -1698,6 +1726,9 @@ apply_backed_up (FuCommand *self,
   /* Nothing is committed before the backup of what was there is made. */
   if (ok)
     ok = backup_finish (self, store, backup, error);
+  /* Cancelled meanwhile: what was written goes back. */
+  if (ok)
+    ok = !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 
   if (ok && n_changes == 0)
     {

@@ -126,6 +126,13 @@ gint64          fu_command_get_entry_id     (FuCommand *self);
  * someone changed it since, applying fails with FU_STORE_ERROR_CONFLICT saying who and when,
  * and writes nothing. Without it, nothing is checked. */
 void            fu_command_set_based_on     (FuCommand *self, gint64 version);
+/* Applies the command on a connection of its own to the database at @location (a file or a
+ * team database's address), closed after: for a thread, while other connections go on. */
+gboolean        fu_command_apply_at         (FuCommand *self, const char *location,
+                                             GError **error);
+/* Cancelled before it commits (from another thread), the change writes nothing and fails
+ * with G_IO_ERROR_CANCELLED. */
+void            fu_command_set_cancellable  (FuCommand *self, GCancellable *cancellable);
 FuChangeSet    *fu_command_get_changes      (FuCommand *self);
 /* After apply: the id of the record it added (workshop, participant, attendance,
  * administration, reply), how many follow-ups it marked, and an import's result. */
