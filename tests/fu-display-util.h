@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "fu-board-page.h"
+#include "fu-backups-dialog.h"
 #include "fu-context.h"
 #include "fu-gui-util.h"
 #include "fu-import-dialog.h"
@@ -24,7 +25,7 @@ fu_display_iterate (void)
       /* An import checks and writes in a thread, and the board reads there when first
        * shown: their ends come back through the loop. */
       if (fu_import_dialog_count_running () == 0 && fu_board_page_count_loading () == 0
-          && fu_gui_count_reads () == 0)
+          && fu_gui_count_reads () == 0 && fu_backups_dialog_count_restoring () == 0)
         return;
       g_main_context_iteration (NULL, TRUE);
     }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "fu-backups.h"
 #include "fu-application.h"
 #include "fu-board-page.h"
 #include "fu-context.h"
@@ -1365,6 +1366,125 @@ test_back_up_now (void)
   fu_display_iterate ();
 }
 
+/* The workshops the database has now. */
+static guint
+count_workshops (FuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workshops = fu_store_list_workshops (store, FU_DAY_NONE, FU_DAY_NONE,
+                                                            &error);
+
+  g_assert_no_error (error);
+  return workshops->len;
+}
+
+static void
+add_a_workshop (FuContext *context)
+{
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+  g_autoptr(FuCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workshop->code = g_strdup ("TEST-AFTER-BACKUP");
+  workshop->title = g_strdup ("Added after the backup");
+  workshop->start_date = workshop->end_date = fu_day_new (2018, 1, 10);
+  command = fu_command_new_add_workshop (workshop);
+  g_assert_true (fu_context_run (context, command, &error));
+  g_assert_no_error (error);
+}
+
+/* The Restore from Backup dialog, if one is open. */
+static GtkWidget *
+restore_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), "Restore from Backup") == 0
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+restore_dialog_shown (void)
+{
+  return restore_dialog () != NULL;
+}
+
+/* Opens Restore from Backup and confirms the restore of the only backup: the restore then
+ * runs in a thread, the dialog saying so with a Cancel button. Returns the dialog. */
+static GtkWidget *
+start_restore (FuWindow *window)
+{
+  GtkWidget *dialog;
+  GtkWidget *button;
+  AdwMessageDialog *confirm;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  fu_display_iterate ();
+  dialog = restore_dialog ();
+  g_assert_nonnull (dialog);
+  button = fu_display_find_button (dialog, "Restore…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  confirm = fu_display_find_message_dialog ();
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "restore");
+  g_assert_cmpuint (fu_backups_dialog_count_restoring (), ==, 1);
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (dialog)));
+  g_assert_nonnull (fu_display_find_button (dialog, "_Cancel"));
+  return dialog;
+}
+
+/* A restore runs in a thread while the window answers; Cancel leaves the database as it
+ * was, and a restore let run makes it the backup, as one change that Undo takes back. */
+static void
+test_restore_in_thread (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(FuContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  FuStore *store = fu_display_open_store ("restore-XXXXXX", TRUE, &dir, &path);
+  g_autofree char *added = NULL;
+  FuWindow *window;
+  GtkWidget *dialog;
+  guint n_before;
+
+  n_before = count_workshops (store);
+  g_assert_true (fu_backups_make (store, NULL, &error));
+  g_assert_no_error (error);
+  context = fu_display_context_new (store, fu_day_new (2018, 1, 15));
+  g_object_unref (store);
+  store = fu_context_get_store (context);
+  add_a_workshop (context);
+  g_assert_cmpuint (count_workshops (store), ==, n_before + 1);
+  window = fu_display_open_window (context, "followups");
+
+  /* Cancelled at once: nothing changes, and nothing new is to undo. */
+  added = g_strdup (fu_history_get_undo_sentence (fu_context_get_history (context)));
+  dialog = start_restore (window);
+  g_signal_emit_by_name (fu_display_find_button (dialog, "_Cancel"), "clicked");
+  fu_display_iterate ();
+  g_assert_cmpuint (count_workshops (store), ==, n_before + 1);
+  g_assert_cmpstr (fu_history_get_undo_sentence (fu_context_get_history (context)), ==, added);
+  g_assert_false (restore_dialog_shown ());
+
+  /* Let run: the database is the backup, and Undo brings the workshop back. */
+  start_restore (window);
+  fu_display_iterate ();
+  g_assert_cmpuint (count_workshops (store), ==, n_before);
+  g_assert_false (restore_dialog_shown ());
+  g_assert_cmpstr (fu_history_get_undo_sentence (fu_context_get_history (context)), !=, added);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  fu_display_iterate ();
+  g_assert_cmpuint (count_workshops (store), ==, n_before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fu_display_iterate ();
+}
+
 /* The window opens a file at once and checks it for damage in a thread: a damaged one is
  * then shown again, read-only, with the damaged file's bar, and stays as it was. */
 static void
@@ -1472,6 +1592,7 @@ main (int    argc,
   g_test_add_func ("/window/import-detect/kind", test_import_detect);
   g_test_add_func ("/window/damaged", test_damaged_banner);
   g_test_add_func ("/window/back-up-now", test_back_up_now);
+  g_test_add_func ("/window/restore-in-thread", test_restore_in_thread);
   g_test_add_func ("/window/damage-found-later", test_damage_found_later);
   g_test_add_func ("/window/retention", test_retention_on_open);
   g_test_add_func ("/window/import-detect/workshop", test_import_detect_workshop);

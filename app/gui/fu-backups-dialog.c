@@ -13,16 +13,26 @@
 #include "fu-command.h"
 #include "fu-file-chooser.h"
 #include "fu-gui-util.h"
+#include "fu-window.h"
 
 typedef struct {
-  GtkWindow *dialog;
-  GtkWindow *parent;
-  FuContext *context;
+  GtkWindow    *dialog;
+  GtkWindow    *parent;
+  FuContext    *context;
+  GtkWidget    *stack;        /* the backups, or the restore under way */
+  GtkWidget    *other;        /* Other File… */
+  GtkWidget    *spinner;
+  GCancellable *cancellable;  /* the restore under way, NULL when none */
 } Restore;
+
+static guint n_restoring;
 
 static void
 restore_free (Restore *restore)
 {
+  if (restore->cancellable != NULL)
+    g_cancellable_cancel (restore->cancellable);
+  g_clear_object (&restore->cancellable);
   g_object_unref (restore->context);
   g_free (restore);
 }
@@ -47,6 +57,125 @@ describe_counts (goffset             size,
                              (guint) info->n_replies);
   /* TRANSLATORS: a backup's size, then its counts of workshops, participants and replies */
   return g_strdup_printf (_("%s · %s · %s · %s"), bytes, workshops, participants, replies);
+}
+
+/* ---- The restore, in a thread ------------------------------------------------------------ */
+
+typedef struct {
+  char      *database;
+  FuCommand *command;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->database);
+  g_object_unref (job->command);
+  g_free (job);
+}
+
+/* On a connection of its own: the window goes on drawing and answering meanwhile. */
+static void
+restore_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = data;
+  GError *error = NULL;
+
+  if (!fu_command_apply_at (job->command, job->database, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_restoring (Restore  *restore,
+               gboolean  restoring)
+{
+  gtk_stack_set_visible_child_name (GTK_STACK (restore->stack),
+                                    restoring ? "restoring" : "backups");
+  gtk_widget_set_sensitive (restore->other, !restoring);
+  gtk_spinner_set_spinning (GTK_SPINNER (restore->spinner), restoring);
+  /* Cancel is the way out while it runs: it writes nothing. */
+  gtk_window_set_deletable (restore->dialog, !restoring);
+}
+
+static void
+restore_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  /* NULL when the dialog went meanwhile (its window closed): that cancelled it. */
+  Restore *restore = g_object_get_data (source, "restore");
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  n_restoring--;
+  /* TRUE, or FALSE with the error. */
+  g_task_propagate_boolean (G_TASK (result), &error);
+  if (restore == NULL)
+    return;
+  parent = restore->parent;
+  g_clear_object (&restore->cancellable);
+  if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      gtk_window_destroy (restore->dialog);
+      fu_gui_show_error_toast (GTK_WIDGET (parent),
+                               _("The restore was cancelled: nothing changed"));
+      return;
+    }
+  if (error != NULL)
+    {
+      set_restoring (restore, FALSE);
+      fu_gui_show_error_toast (GTK_WIDGET (parent), error->message);
+      return;
+    }
+  /* Restored: the undo stack and the pages learn of it, and the window offers Undo. */
+  fu_context_add_applied (restore->context, job->command);
+  gtk_window_destroy (restore->dialog);
+  if (FU_IS_WINDOW (parent) && fu_command_get_entry_id (job->command) != 0)
+    fu_window_show_change (FU_WINDOW (parent), fu_command_get_sentence (job->command),
+                           fu_command_get_entry_id (job->command));
+}
+
+static void
+start_restore (Restore    *restore,
+               const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  RestoreJob *job;
+
+  if (restore->cancellable != NULL)
+    return;
+  job = g_new0 (RestoreJob, 1);
+  job->database = g_strdup (fu_store_get_path (fu_context_get_store (restore->context)));
+  job->command = fu_command_new_restore (path);
+  restore->cancellable = g_cancellable_new ();
+  fu_command_set_cancellable (job->command, restore->cancellable);
+  set_restoring (restore, TRUE);
+  n_restoring++;
+  /* The task keeps the dialog's object until the restore has ended. */
+  task = g_task_new (restore->dialog, restore->cancellable, restore_done_cb, NULL);
+  g_task_set_source_tag (task, start_restore);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+static void
+cancel_clicked_cb (GtkButton *button,
+                   Restore   *restore)
+{
+  if (restore->cancellable != NULL)
+    g_cancellable_cancel (restore->cancellable);
+}
+
+guint
+fu_backups_dialog_count_restoring (void)
+{
+  return n_restoring;
 }
 
 static void
@@ -76,12 +205,7 @@ do_restore (GtkWindow  *dialog,
       return;
     }
 
-  {
-    g_autoptr(FuCommand) command = fu_command_new_restore (path);
-
-    gtk_window_destroy (dialog);
-    fu_gui_run_command (GTK_WIDGET (parent), context, command, NULL, NULL);
-  }
+  start_restore (g_object_get_data (G_OBJECT (dialog), "restore"), path);
 }
 
 typedef struct {
@@ -260,7 +384,31 @@ fu_backups_dialog_show (GtkWindow *parent,
 
   scrolled = GTK_WIDGET (page);
   gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  restore->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (restore->stack), scrolled, "backups");
+  {
+    GtkWidget *status = adw_status_page_new ();
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+    GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+    adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Restoring the Backup…"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                     _("The present state is backed up first. Cancel "
+                                       "leaves the database as it is."));
+    restore->spinner = gtk_spinner_new ();
+    gtk_widget_set_size_request (restore->spinner, 32, 32);
+    gtk_box_append (GTK_BOX (content), restore->spinner);
+    gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (cancel, "pill");
+    g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), restore);
+    g_object_set_data (G_OBJECT (dialog), "cancel-button", cancel);
+    gtk_box_append (GTK_BOX (content), cancel);
+    adw_status_page_set_child (ADW_STATUS_PAGE (status), content);
+    gtk_stack_add_named (GTK_STACK (restore->stack), status, "restoring");
+  }
+  gtk_stack_set_visible_child_name (GTK_STACK (restore->stack), "backups");
+  gtk_box_append (GTK_BOX (box), restore->stack);
+  restore->other = other;
   adw_window_set_content (ADW_WINDOW (dialog), box);
   gtk_window_present (GTK_WINDOW (dialog));
 }

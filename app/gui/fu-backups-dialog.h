@@ -10,7 +10,9 @@
 G_BEGIN_DECLS
 
 /* Shows the dialog over @parent (a FuWindow) for @context's database. */
-void fu_backups_dialog_show (GtkWindow *parent,
-                             FuContext *context);
+void  fu_backups_dialog_show (GtkWindow *parent,
+                              FuContext *context);
+/* How many restores run in a thread now (the tests wait for them). */
+guint fu_backups_dialog_count_restoring (void);
 
 G_END_DECLS

@@ -863,18 +863,18 @@ job_thread (GTask        *task,
   gsize length = 0;
   const char *data = g_bytes_get_data (job->bytes, &length);
 
+  if (job->command != NULL)
+    {
+      if (!fu_command_apply_at (job->command, job->database, &error))
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
   store = fu_store_open (job->database, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
-      return;
-    }
-  if (job->command != NULL)
-    {
-      if (!fu_command_apply (job->command, store, &error))
-        g_task_return_error (task, error);
-      else
-        g_task_return_boolean (task, TRUE);
       return;
     }
   if (!fu_import_data_full (store, job->kind, job->display_name, data != NULL ? data : "",
