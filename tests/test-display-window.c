@@ -1431,6 +1431,8 @@ start_restore (FuWindow *window)
   confirm = fu_display_find_message_dialog ();
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "restore");
+  /* As its button would, the question goes once answered. */
+  gtk_window_destroy (GTK_WINDOW (confirm));
   g_assert_cmpuint (fu_backups_dialog_count_restoring (), ==, 1);
   g_assert_false (gtk_window_get_deletable (GTK_WINDOW (dialog)));
   g_assert_nonnull (fu_display_find_button (dialog, "_Cancel"));
