@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "fu-board-page.h"
 #include "fu-backups-dialog.h"
+#include "fu-board-page.h"
 #include "fu-context.h"
 #include "fu-gui-util.h"
 #include "fu-import-dialog.h"

@@ -6,8 +6,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "fu-backups.h"
 #include "fu-application.h"
+#include "fu-backups.h"
 #include "fu-board-page.h"
 #include "fu-context.h"
 #include "fu-display-util.h"

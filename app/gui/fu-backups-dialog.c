@@ -179,12 +179,10 @@ fu_backups_dialog_count_restoring (void)
 }
 
 static void
-do_restore (GtkWindow  *dialog,
-            GtkWindow  *parent,
-            FuContext  *context,
+do_restore (Restore    *restore,
             const char *path)
 {
-  FuStore *store = fu_context_get_store (context);
+  FuStore *store = fu_context_get_store (restore->context);
   g_autoptr(GError) error = NULL;
 
   if (fu_store_get_access (store) == FU_STORE_ACCESS_DAMAGED)
@@ -198,14 +196,14 @@ do_restore (GtkWindow  *dialog,
       if (!fu_backups_replace_damaged (database, path, &aside, &error)
           || !fu_application_open_database (FU_APPLICATION (application), database, &error))
         {
-          fu_gui_show_error_toast (GTK_WIDGET (parent), error->message);
+          fu_gui_show_error_toast (GTK_WIDGET (restore->parent), error->message);
           return;
         }
-      gtk_window_destroy (dialog);
+      gtk_window_destroy (restore->dialog);
       return;
     }
 
-  start_restore (g_object_get_data (G_OBJECT (dialog), "restore"), path);
+  start_restore (restore, path);
 }
 
 typedef struct {
@@ -221,8 +219,7 @@ confirm_response_cb (AdwMessageDialog *message,
   Confirm *confirm = user_data;
 
   if (g_strcmp0 (response, "restore") == 0)
-    do_restore (confirm->restore->dialog, confirm->restore->parent, confirm->restore->context,
-                confirm->path);
+    do_restore (confirm->restore, confirm->path);
   g_free (confirm->path);
   g_free (confirm);
 }
@@ -401,7 +398,6 @@ fu_backups_dialog_show (GtkWindow *parent,
     gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (cancel, "pill");
     g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), restore);
-    g_object_set_data (G_OBJECT (dialog), "cancel-button", cancel);
     gtk_box_append (GTK_BOX (content), cancel);
     adw_status_page_set_child (ADW_STATUS_PAGE (status), content);
     gtk_stack_add_named (GTK_STACK (restore->stack), status, "restoring");
