@@ -1767,6 +1767,26 @@ count_signal_cb (FuStore *store,
   (*count)++;
 }
 
+/* A file of 300 workshops: enough pages that damage in its middle is in one of them. */
+static void
+write_300_workshops (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuStore) store = fu_store_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(FuWorkshop) w = fu_workshop_new ();
+
+      w->code = g_strdup_printf ("W%03u", i);
+      w->title = g_strdup_printf ("Workshop number %u, with a long enough title", i);
+      w->start_date = w->end_date = D ("2017-05-02");
+      g_assert_cmpint (fu_store_add_workshop (store, w, &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
 /* FU_STORE_OPEN_CHECK_LATER: a sound file opens and takes writes; a damaged one opens at
  * once, then turns damaged (announced), and a write made before the verdict waits for it
  * and is refused, the file unchanged. A file that needs a migration is checked at once. */
@@ -1781,19 +1801,7 @@ test_check_later (void)
   FuStore *store;
   guint changed = 0;
 
-  store = fu_store_open (path, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 300; i++)
-    {
-      g_autoptr(FuWorkshop) w = fu_workshop_new ();
-
-      w->code = g_strdup_printf ("W%03u", i);
-      w->title = g_strdup_printf ("Workshop number %u, with a long enough title", i);
-      w->start_date = w->end_date = D ("2017-05-02");
-      g_assert_cmpint (fu_store_add_workshop (store, w, &error), >, 0);
-      g_assert_no_error (error);
-    }
-  g_object_unref (store);
+  write_300_workshops (path);
 
   /* Sound: writes go on. */
   store = fu_store_open_full (path, FU_STORE_OPEN_CHECK_LATER, &error);
@@ -1836,6 +1844,60 @@ test_check_later (void)
   g_signal_connect (store, "access-changed", G_CALLBACK (count_signal_cb), &changed);
   while (changed == 0)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_DAMAGED);
+  g_object_unref (store);
+  assert_same_bytes (before, path);
+}
+
+/* FU_STORE_OPEN_READING (the command line's exports and reports): the file is not checked as
+ * a whole at the open, so a damaged one opens as if sound; a write runs the check first and is
+ * refused, the file unchanged, and a sound file takes the write. */
+static void
+test_open_reading (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "f.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+  g_autoptr(GPtrArray) workshops = NULL;
+  FuStore *store;
+
+  write_300_workshops (path);
+
+  /* Sound: it reads, and a write after all goes through. */
+  store = fu_store_open_full (path, FU_STORE_OPEN_READING, &error);
+  g_assert_no_error (error);
+  workshops = fu_store_list_workshops (store, FU_DAY_NONE, FU_DAY_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workshops->len, ==, 300);
+  workshop->code = g_strdup ("NEW");
+  workshop->title = g_strdup ("New");
+  workshop->start_date = workshop->end_date = D ("2018-01-02");
+  g_assert_cmpint (fu_store_add_workshop (store, workshop, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_READ_WRITE);
+  g_object_unref (store);
+
+  /* Damaged: not checked at the open, so it opens as sound and closes unchanged. */
+  fu_test_damage_file (path);
+  before = read_bytes (path);
+  store = fu_store_open_full (path, FU_STORE_OPEN_READING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_READ_WRITE);
+  g_object_unref (store);
+  assert_same_bytes (before, path);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* A write checks it first, and is refused. */
+  store = fu_store_open_full (path, FU_STORE_OPEN_READING, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&workshop->code, g_free);
+  workshop->code = g_strdup ("NEWER");
+  g_assert_cmpint (fu_store_add_workshop (store, workshop, &error), ==, 0);
+  g_assert_error (error, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
   g_assert_cmpint (fu_store_get_access (store), ==, FU_STORE_ACCESS_DAMAGED);
   g_object_unref (store);
   assert_same_bytes (before, path);
@@ -1973,6 +2035,7 @@ main (int   argc,
   g_test_add_func ("/core/store/lookups", test_lookups);
   g_test_add_func ("/core/store/scale", test_scale);
   g_test_add_func ("/core/store/check-later", test_check_later);
+  g_test_add_func ("/core/store/open-reading", test_open_reading);
   g_test_add_func ("/core/store/reader", test_reader);
 
   return g_test_run ();

@@ -139,6 +139,14 @@ open_store (Cli *cli, GError **error)
   return open_store_full (cli, FU_STORE_OPEN_NONE, error);
 }
 
+/* For a command that writes nothing: the file is not checked as a whole first, so that an
+ * export or a report costs what it reads, not the size of the database. */
+static FuStore *
+open_store_to_read (Cli *cli, GError **error)
+{
+  return open_store_full (cli, FU_STORE_OPEN_READING, error);
+}
+
 /* Runs a change through the command layer, so that it is in the history and can be
  * undone. */
 static gboolean
@@ -452,7 +460,7 @@ export_reminders_pdf (Cli        *cli,
 
   if (output == NULL || g_str_equal (output, "-"))
     return fail (_("A PDF needs a file: add --output FILE, e.g. --output reminders.pdf"));
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
 
   query.as_of = as_of;
@@ -539,7 +547,7 @@ cmd_export (Cli *cli, int argc, char **argv)
         return fail (_("export summary needs --fiscal-year, e.g. --fiscal-year 2016/17"));
       if (!parse_fiscal_year_option (fiscal_year_text, &fiscal_year, &error))
         return fail_error (error);
-      if ((store = open_store (cli, &error)) == NULL)
+      if ((store = open_store_to_read (cli, &error)) == NULL)
         return fail_error (error);
       if (xlsx)
         return fu_export_summary_xlsx (store, fiscal_year, output, &error)
@@ -551,7 +559,7 @@ cmd_export (Cli *cli, int argc, char **argv)
     {
       FuDay from = FU_DAY_NONE, to = FU_DAY_NONE;
 
-      if ((store = open_store (cli, &error)) == NULL)
+      if ((store = open_store_to_read (cli, &error)) == NULL)
         return fail_error (error);
       if (fiscal_year_text != NULL)
         {
@@ -573,7 +581,7 @@ cmd_export (Cli *cli, int argc, char **argv)
     {
       gint64 workshop_id = 0;
 
-      if ((store = open_store (cli, &error)) == NULL)
+      if ((store = open_store_to_read (cli, &error)) == NULL)
         return fail_error (error);
       if (workshop_code != NULL && !lookup_workshop_code (store, workshop_code, &workshop_id,
                                                           &error))
@@ -589,7 +597,7 @@ cmd_export (Cli *cli, int argc, char **argv)
         return fail_error (error);
       if (format != NULL && g_str_equal (format, "pdf"))
         return export_reminders_pdf (cli, as_of, output);
-      if ((store = open_store (cli, &error)) == NULL)
+      if ((store = open_store_to_read (cli, &error)) == NULL)
         return fail_error (error);
       if (!fu_export_reminders (store, as_of, flags, text, &error))
         return fail_error (error);
@@ -670,7 +678,7 @@ cmd_compose (Cli *cli, int argc, char **argv)
                  argv[1]);
   if (!parse_day_option ("--as-of", as_of_text, &query.as_of, &error))
     return fail_error (error);
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if (workshop_code != NULL
       && !lookup_workshop_code (store, workshop_code, &query.workshop_id, &error))
@@ -728,7 +736,7 @@ cmd_followups (Cli *cli, int argc, char **argv)
         return fail_error (error);
       query.status_mask = 1u << wanted;
     }
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if (workshop_code != NULL && !lookup_workshop_code (store, workshop_code, &query.workshop_id,
                                                       &error))
@@ -950,7 +958,7 @@ cmd_stats (Cli *cli, int argc, char **argv)
     return status;
   if (!fu_context_today_from_environment (&query.as_of, &error))
     return fail_error (error);
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   fu_store_get_rules (store, &rules);
 
@@ -1090,7 +1098,7 @@ cmd_chart (Cli *cli, int argc, char **argv)
   if (fiscal_year_text != NULL && !parse_fiscal_year_option (fiscal_year_text, &fiscal_year,
                                                              &error))
     return fail_error (error);
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if ((chart = fu_charts_build (store, kind, fiscal_year, &error)) == NULL)
     return fail_error (error);
@@ -1133,7 +1141,7 @@ cmd_report (Cli *cli, int argc, char **argv)
     return fail (_("A PDF needs a file: add --output FILE, e.g. --output report.pdf"));
   if (!parse_fiscal_year_option (fiscal_year_text, &fiscal_year, &error))
     return fail_error (error);
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if ((report = fu_annual_report_new (store, fiscal_year, &error)) == NULL)
     return fail_error (error);
@@ -1187,7 +1195,7 @@ cmd_feedback (Cli *cli, int argc, char **argv)
   if (pdf && (output == NULL || g_str_equal (output, "-")))
     return fail (_("A PDF needs a file: add --output FILE, e.g. --output feedback.pdf"));
 
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if (!lookup_workshop_code (store, argv[1], &workshop_id, &error))
     return fail_error (error);
@@ -1270,7 +1278,7 @@ cmd_history (Cli *cli, int argc, char **argv)
     return fail (_("--limit must be a positive number"));
   csv = format != NULL && g_str_equal (format, "csv");
 
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   query.limit = (guint) limit;
   if (workshop_code != NULL
@@ -1406,7 +1414,7 @@ cmd_backups (Cli *cli, int argc, char **argv)
                                 "workshops, participants, replies and file."),
                               NULL, &argc, &argv, 0, &status))
     return status;
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if ((backups = fu_backups_list (store, &error)) == NULL)
     return fail_error (error);
@@ -1625,7 +1633,7 @@ cmd_questionnaire (Cli *cli, int argc, char **argv)
   if (!parse_day_option ("--as-of", as_of_text, &as_of, &error))
     return fail_error (error);
 
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if (!lookup_workshop_code (store, argv[1], &workshop_id, &error))
     return fail_error (error);
@@ -1672,7 +1680,7 @@ cmd_administrations (Cli *cli, int argc, char **argv)
                                 "observer, and the other names imports take for them."),
                               entries, &argc, &argv, 0, &status))
     return status;
-  if ((store = open_store (cli, &error)) == NULL
+  if ((store = open_store_to_read (cli, &error)) == NULL
       || (admins = fu_store_list_administrations (store, &error)) == NULL
       || (aliases = fu_store_list_aliases (store, &error)) == NULL)
     return fail_error (error);
@@ -1862,7 +1870,7 @@ cmd_person (Cli *cli, int argc, char **argv)
                                 "attendances, follow-ups, reminders, replies and history."),
                               entries, &argc, &argv, 1, &status))
     return status;
-  if ((store = open_store (cli, &error)) == NULL)
+  if ((store = open_store_to_read (cli, &error)) == NULL)
     return fail_error (error);
   if ((id = lookup_person (store, argv[1], &status)) == 0)
     return status;

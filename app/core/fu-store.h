@@ -29,6 +29,11 @@ typedef enum {
    * before the check has ended waits for it. If the file is damaged, the store becomes
    * FU_STORE_ACCESS_DAMAGED and emits "access-changed" in the main context of the open. */
   FU_STORE_OPEN_CHECK_LATER = 1 << 0,
+  /* A command that only reads (an export, a report): when the file needs nothing written to
+   * it to open, it is not checked for damage as a whole, so that opening costs the same at
+   * any size. SQLite still finds damage in every page it reads. A write after all runs the
+   * check first, and a damaged file refuses it. */
+  FU_STORE_OPEN_READING = 1 << 1,
 } FuStoreOpenFlags;
 
 /* What a backup file holds. */

@@ -47,12 +47,13 @@ struct _FuSqliteStore
   FuStoreAccess access;
 
   /* FU_STORE_OPEN_CHECK_LATER: the thread checking the file, and its verdict once it has
-   * ended (CHECK_*), read with g_atomic_int_get(). */
+   * ended (CHECK_*), read with g_atomic_int_get(); FU_STORE_OPEN_READING: CHECK_BEFORE_WRITE
+   * until a write asks for the check. */
   GThread    *check_thread;
   gint        check_state;
 };
 
-enum { CHECK_RUNNING, CHECK_PASSED, CHECK_FAILED };
+enum { CHECK_AT_OPEN, CHECK_RUNNING, CHECK_PASSED, CHECK_FAILED, CHECK_BEFORE_WRITE };
 
 /* The backend's fields of a FuStore known to be one (no type check: hot paths). */
 #define FU_SQLITE(store) ((FuSqliteStore *) (store))
@@ -67,8 +68,9 @@ extern const FuStoreBackend fu_sqlite_backend;
 FuStore      *fu_sqlite_store_open            (const char *path, FuStoreOpenFlags flags,
                                                GError **error);
 FuStore      *fu_sqlite_open_reader           (FuStore *self, GError **error);
-/* Waits for a check of FU_STORE_OPEN_CHECK_LATER to end and takes its verdict: a damaged
- * file makes the store FU_STORE_ACCESS_DAMAGED (TRUE then: the access changed). */
+/* Waits for a check of FU_STORE_OPEN_CHECK_LATER to end, or runs the one FU_STORE_OPEN_READING
+ * left for a write, and takes its verdict: a damaged file makes the store
+ * FU_STORE_ACCESS_DAMAGED (TRUE then: the access changed). */
 gboolean      fu_sqlite_settle_check          (FuStore *self);
 FuStore      *fu_sqlite_store_open_at_version (const char *path, guint version, GError **error);
 

@@ -758,9 +758,13 @@ start_check (FuStore *self)
 gboolean
 fu_sqlite_settle_check (FuStore *self)
 {
-  if (FU_SQLITE (self)->check_thread == NULL)
+  if (FU_SQLITE (self)->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&FU_SQLITE (self)->check_thread));
+  else if (FU_SQLITE (self)->check_state == CHECK_BEFORE_WRITE)
+    FU_SQLITE (self)->check_state = passes_quick_check (FU_SQLITE (self)->db) ? CHECK_PASSED
+                                                                               : CHECK_FAILED;
+  else
     return FALSE;
-  g_thread_join (g_steal_pointer (&FU_SQLITE (self)->check_thread));
   if (g_atomic_int_get (&FU_SQLITE (self)->check_state) != CHECK_FAILED)
     return FALSE;
   g_debug ("%s failed its check: it is damaged, and opened read-only",
@@ -958,7 +962,8 @@ store_open (const char        *path,
 
   /* Checked later, in a thread, when opening writes nothing to the file: the window shows
    * meanwhile, and a write waits for the verdict. */
-  check_later = existing && (flags & FU_STORE_OPEN_CHECK_LATER) != 0
+  check_later = existing
+                && (flags & (FU_STORE_OPEN_CHECK_LATER | FU_STORE_OPEN_READING)) != 0
                 && FU_SQLITE (self)->access == FU_STORE_ACCESS_READ_WRITE
                 && version == (gint64) target && is_wal (self);
 
@@ -1016,7 +1021,9 @@ store_open (const char        *path,
     return NULL;
   FU_SQLITE (self)->version = (guint) version;
 
-  if (check_later)
+  if (check_later && (flags & FU_STORE_OPEN_READING) != 0)
+    FU_SQLITE (self)->check_state = CHECK_BEFORE_WRITE;
+  else if (check_later)
     start_check (self);
   return g_steal_pointer (&self);
 }

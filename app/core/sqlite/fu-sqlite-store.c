@@ -33,7 +33,9 @@ fu_sqlite_store_finalize (GObject *object)
       g_warning ("Closing the database with a transaction open; rolling it back");
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
-  fu_sqlite_settle_check (FU_STORE (self));
+  /* A check left for a write (FU_STORE_OPEN_READING) is not run now. */
+  if (self->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->check_thread));
   /* Statements first: the connection closes (and checkpoints its WAL) only without them. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
@@ -277,7 +279,12 @@ fu_sqlite_set_error (FuStore    *self,
       break;
 
     case SQLITE_CORRUPT:
-      if (FU_SQLITE (self)->fault == NULL)
+      /* Met outside a write too: a read opened without the whole file's check. */
+      if (FU_SQLITE (self)->fault == NULL && FU_SQLITE (self)->depth == 0)
+        g_set_error (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
+                     _("%s is damaged: what was asked could not be read. Restore a backup."),
+                     FU_SQLITE (self)->path);
+      else if (FU_SQLITE (self)->fault == NULL)
         g_set_error (&FU_SQLITE (self)->fault, FU_STORE_ERROR, FU_STORE_ERROR_DAMAGED,
                      _("%s is damaged: nothing was saved. Restore a backup."),
                      FU_SQLITE (self)->path);
@@ -340,7 +347,7 @@ fu_sqlite_get_access (FuStore *self)
 FuStoreAccess
 fu_sqlite_settle_access (FuStore *self)
 {
-  if (FU_SQLITE (self)->check_thread != NULL && fu_sqlite_settle_check (self))
+  if (fu_sqlite_settle_check (self))
     fu_store_emit_access_changed (self);
   return FU_SQLITE (self)->access;
 }
