@@ -31,6 +31,8 @@ struct _Bench {
   char      *csv_path;     /* participants.csv for the import */
   char      *sql_path;     /* the same rows as plain SQL for sqlite3 */
   char      *audit_csv_path; /* N_AUDIT_ROWS rows of participants.csv */
+  char      *year_path;    /* the big database's fiscal year alone, for the one-year rows */
+  char      *report_path;  /* where followup-cli report writes */
   char      *sqlite3;      /* the sqlite3 program */
   guint      runs;
   FuStore   *store;        /* on @path */
@@ -298,6 +300,65 @@ run_cli_import (Bench         *b,
     die ("followup-cli import", error);
 }
 
+/* ---- One fiscal year at two sizes --------------------------------------------------------- */
+
+/* @year_path: a copy of the big database holding only the summarized year's workshops, with
+ * their people, follow-ups, reminders and replies, so that a one-year command on it reads
+ * the same year as on the big one and nothing else. */
+static void
+make_year_database (Bench *b)
+{
+  char first[11], last[11];
+  g_autofree char *sql = NULL;
+  SqliteCase keep_year = { "-list", NULL, TRUE };
+  char *copy_path = b->copy_path;
+
+  fu_day_format_iso (b->year_first, first);
+  fu_day_format_iso (b->year_last, last);
+  sql = g_strdup_printf ("PRAGMA foreign_keys = ON;"
+                         " DELETE FROM workshop WHERE start_date NOT BETWEEN '%s' AND '%s';"
+                         " DELETE FROM participant WHERE id NOT IN"
+                         "  (SELECT participant_id FROM attendance);"
+                         " DELETE FROM audit_change; DELETE FROM audit_entry; VACUUM;",
+                         first, last);
+  keep_year.sql = sql;
+  /* The copy that imports write to, made this once at the year's path. */
+  b->year_path = g_build_filename (b->dir, "year.db", NULL);
+  b->copy_path = b->year_path;
+  copy_database (b, NULL);
+  run_sqlite3 (b, &keep_year);
+  b->copy_path = copy_path;
+}
+
+/* `followup-cli report` or `export summary` of the summarized year, as its own process, on
+ * the database named by @data ("big" or "year"). */
+static void
+run_cli_one_year (Bench         *b,
+                  gconstpointer  data)
+{
+  const char *which = data;
+  const char *database = g_str_has_prefix (which, "year") ? b->year_path : b->path;
+  gboolean report = g_str_has_suffix (which, "report");
+  g_autofree char *year = g_strdup_printf ("%u", fu_day_get_year (b->year_first));
+  const char *report_argv[] = {
+    BENCH_CLI, "--database", database, "report", "--fiscal-year", year,
+    "--output", b->report_path, NULL
+  };
+  const char *summary_argv[] = {
+    BENCH_CLI, "--database", database, "export", "summary", "--fiscal-year", year,
+    "--output", b->report_path, NULL
+  };
+  const char **argv = report ? report_argv : summary_argv;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    die (argv[3], error);
+}
+
 static void
 run_export (Bench         *b,
             gconstpointer  data)
@@ -551,6 +612,21 @@ run_benchmarks (Bench *b)
                    run_sqlite3, NULL, &dot_import);
   }
 
+  /* A one-year report and summary grow with the year, not the database: the big database
+   * against its summarized year alone, both through followup-cli as staff run them. */
+  {
+    b->report_path = g_build_filename (b->dir, "report.pdf", NULL);
+    make_year_database (b);
+    measure_pairs (b, "report, one fiscal year (followup-cli)", NULL, run_cli_one_year, NULL,
+                   "big report", "the same year alone in a file", NULL, run_cli_one_year, NULL,
+                   "year report");
+    g_free (b->report_path);
+    b->report_path = g_build_filename (b->dir, "summary.csv", NULL);
+    measure_pairs (b, "export summary, one fiscal year (cli)", NULL, run_cli_one_year, NULL,
+                   "big summary", "the same year alone in a file", NULL, run_cli_one_year, NULL,
+                   "year summary");
+  }
+
   {
     const SqliteCase export_case = {
       "-csv",
@@ -642,6 +718,8 @@ main (int    argc,
   g_free (b.csv_path);
   g_free (b.sql_path);
   g_free (b.audit_csv_path);
+  g_free (b.year_path);
+  g_free (b.report_path);
   g_free (b.sqlite3);
   return 0;
 }
