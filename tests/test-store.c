@@ -1903,61 +1903,6 @@ test_open_reading (void)
   assert_same_bytes (before, path);
 }
 
-/* fu_store_set_bulk(): a file nothing else has open is written in place with a rollback
- * journal, synced in full, and has its log back after; one that another connection has open
- * keeps its log; inside a transaction nothing changes. */
-static void
-test_bulk_journal (void)
-{
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "b.db", NULL);
-  g_autofree char *journal_path = g_strconcat (path, "-journal", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FuStore) store = fu_store_open (path, &error);
-  g_autoptr(FuStore) reader = NULL;
-  char *mode;
-
-  g_assert_no_error (error);
-  fu_store_set_bulk (store, TRUE);
-  mode = query_text (store, "PRAGMA journal_mode");
-  g_assert_cmpstr (mode, ==, "delete");
-  g_free (mode);
-  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2);
-  g_assert_true (fu_store_begin (store, &error));
-  add_workshop (store, "BULK", "2017-05-02", "2017-05-04");
-  g_assert_true (fu_store_commit (store, &error));
-  g_assert_no_error (error);
-  fu_store_set_bulk (store, FALSE);
-  mode = query_text (store, "PRAGMA journal_mode");
-  g_assert_cmpstr (mode, ==, "wal");
-  g_free (mode);
-  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 1);
-  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
-  g_assert_true (has_workshop (store, "BULK"));
-
-  /* Inside a transaction: as it was. */
-  g_assert_true (fu_store_begin (store, &error));
-  fu_store_set_bulk (store, TRUE);
-  mode = query_text (store, "PRAGMA journal_mode");
-  g_assert_cmpstr (mode, ==, "wal");
-  g_free (mode);
-  fu_store_rollback (store);
-  fu_store_set_bulk (store, FALSE);
-
-  /* Another connection open (the window's reader): the log stays. */
-  reader = fu_store_open_reader (store, &error);
-  g_assert_no_error (error);
-  g_assert_true (has_workshop (reader, "BULK"));
-  fu_store_set_bulk (store, TRUE);
-  mode = query_text (store, "PRAGMA journal_mode");
-  g_assert_cmpstr (mode, ==, "wal");
-  g_free (mode);
-  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 1);
-  add_workshop (store, "LOGGED", "2017-06-02", "2017-06-04");
-  g_assert_true (has_workshop (reader, "LOGGED"));
-  fu_store_set_bulk (store, FALSE);
-}
-
 /* A second connection reads what the first committed, and writes nothing. */
 static void
 test_reader (void)
@@ -2091,7 +2036,6 @@ main (int   argc,
   g_test_add_func ("/core/store/scale", test_scale);
   g_test_add_func ("/core/store/check-later", test_check_later);
   g_test_add_func ("/core/store/open-reading", test_open_reading);
-  g_test_add_func ("/core/store/bulk-journal", test_bulk_journal);
   g_test_add_func ("/core/store/reader", test_reader);
 
   return g_test_run ();
