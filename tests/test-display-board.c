@@ -351,6 +351,28 @@ test_filters (Fixture       *f,
   fu_display_iterate ();
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (board_child (f, "empty_page"))),
                    ==, "No Matching Follow-ups");
+
+  /* A workshop added in a new fiscal year: once the board has read again, the filters list
+   * its year and the workshop (rebuilt in a moment of their own after the rows). */
+  {
+    g_autoptr(FuWorkshop) workshop = fu_workshop_new ();
+    g_autoptr(FuCommand) command = NULL;
+
+    workshop->code = g_strdup ("2019-NEW");
+    workshop->title = g_strdup ("A workshop of a later year");
+    workshop->start_date = workshop->end_date = fu_day_new (2019, 3, 4);
+    command = fu_command_new_add_workshop (workshop);
+    g_assert_true (fu_context_run (f->context, command, &error));
+    g_assert_no_error (error);
+  }
+  fu_display_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 3);
+  {
+    g_autoptr(GtkStringObject) year = g_list_model_get_item (gtk_drop_down_get_model (years), 1);
+
+    g_assert_cmpstr (gtk_string_object_get_string (year), ==, "FY2018/19");
+  }
+  choose_workshop (f, "2019-NEW");
 }
 
 /* A change made while another page is shown: the board has caught up when it is shown
