@@ -134,6 +134,10 @@ check "import attendance list" fu import participants "$tmp/p.csv"
 check "import attendance list twice" fu import participants "$tmp/p.csv"
 n=$(sqlite3 "$db" "SELECT count(*) FROM attendance a JOIN workshop w ON w.id = a.workshop_id WHERE w.code = 'X-1'")
 [ "$n" = 2 ] && ok "nobody added twice" || not_ok "nobody added twice" "got $n"
+# an import written in place (nothing else had the file open) gives the file its log back
+[ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = wal ] && [ ! -e "$db-journal" ] \
+  && ok "after an import the file keeps its write-ahead log" \
+  || not_ok "after an import the file keeps its write-ahead log" "$(sqlite3 "$db" 'PRAGMA journal_mode'); $(ls "$tmp")"
 check "to send" fu followups --as-of 2018-07-12 --workshop X-1 --status to-send
 contains "2 to send" "$out" "2 follow-ups"
 check "mark-sent" fu mark-sent X-1 --date 2018-07-12

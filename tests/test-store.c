@@ -1903,6 +1903,112 @@ test_open_reading (void)
   assert_same_bytes (before, path);
 }
 
+/* fu_store_set_bulk(): a file nothing else has open is written in place with a rollback
+ * journal, synced in full, and has its log back after; one that another connection has open
+ * keeps its log; inside a transaction nothing changes. */
+static void
+test_bulk_journal (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *journal_path = g_strconcat (path, "-journal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuStore) store = fu_store_open (path, &error);
+  g_autoptr(FuStore) reader = NULL;
+  char *mode;
+
+  g_assert_no_error (error);
+  fu_store_set_bulk (store, TRUE);
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_free (mode);
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2);
+  g_assert_true (fu_store_begin (store, &error));
+  add_workshop (store, "BULK", "2017-05-02", "2017-05-04");
+  g_assert_true (fu_store_commit (store, &error));
+  g_assert_no_error (error);
+  fu_store_set_bulk (store, FALSE);
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_free (mode);
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 1);
+  g_assert_false (g_file_test (journal_path, G_FILE_TEST_EXISTS));
+  g_assert_true (has_workshop (store, "BULK"));
+
+  /* Inside a transaction: as it was. */
+  g_assert_true (fu_store_begin (store, &error));
+  fu_store_set_bulk (store, TRUE);
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_free (mode);
+  fu_store_rollback (store);
+  fu_store_set_bulk (store, FALSE);
+
+  /* Another connection open (the window's reader): the log stays. */
+  reader = fu_store_open_reader (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_workshop (reader, "BULK"));
+  fu_store_set_bulk (store, TRUE);
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_free (mode);
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 1);
+  add_workshop (store, "LOGGED", "2017-06-02", "2017-06-04");
+  g_assert_true (has_workshop (reader, "LOGGED"));
+  fu_store_set_bulk (store, FALSE);
+}
+
+typedef struct {
+  const char *path;
+  FuStore    *store;
+  GError     *error;
+} LateOpen;
+
+static gpointer
+late_open_thread (gpointer data)
+{
+  LateOpen *late = data;
+
+  late->store = fu_store_open_full (late->path, FU_STORE_OPEN_CHECK_LATER, &late->error);
+  return NULL;
+}
+
+/* A program that opens the file while a bulk write holds it (the window started during a
+ * command line's import) waits for the write to end, then opens with the log. */
+static void
+test_bulk_late_open (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "late.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FuStore) store = fu_store_open (path, &error);
+  g_autoptr(FuStore) later = NULL;
+  LateOpen late = { path, NULL, NULL };
+  GThread *thread;
+  char *mode;
+
+  g_assert_no_error (error);
+  fu_store_set_bulk (store, TRUE);
+  g_assert_true (fu_store_begin (store, &error));
+  add_workshop (store, "BULK", "2017-05-02", "2017-05-04");
+  thread = g_thread_new ("late-open", late_open_thread, &late);
+  g_usleep (300 * 1000);
+  g_assert_true (fu_store_commit (store, &error));
+  g_assert_no_error (error);
+  fu_store_set_bulk (store, FALSE);
+  g_thread_join (thread);
+  g_assert_no_error (late.error);
+  later = late.store;
+  g_assert_nonnull (later);
+  g_assert_cmpint (fu_store_get_access (later), ==, FU_STORE_ACCESS_READ_WRITE);
+  g_assert_true (has_workshop (later, "BULK"));
+  mode = query_text (later, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_free (mode);
+  add_workshop (later, "AFTER", "2017-06-02", "2017-06-04");
+  g_assert_true (has_workshop (store, "AFTER"));
+}
+
 /* A second connection reads what the first committed, and writes nothing. */
 static void
 test_reader (void)
@@ -2036,6 +2142,8 @@ main (int   argc,
   g_test_add_func ("/core/store/scale", test_scale);
   g_test_add_func ("/core/store/check-later", test_check_later);
   g_test_add_func ("/core/store/open-reading", test_open_reading);
+  g_test_add_func ("/core/store/bulk-journal", test_bulk_journal);
+  g_test_add_func ("/core/store/bulk-late-open", test_bulk_late_open);
   g_test_add_func ("/core/store/reader", test_reader);
 
   return g_test_run ();

@@ -1663,14 +1663,20 @@ fu_command_apply (FuCommand *self,
 
   /* A backup before every import and restore, and before the first change of the day. */
   ok = prepare (self, store, error)
-       && !g_cancellable_set_error_if_cancelled (self->cancellable, error)
-       && backup_start (self, store, &backup, error)
+       && !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+  /* An import writes the file in place when nothing else has it open: once its check has
+   * ended, before its backup opens a connection. */
+  if (ok && self->kind == IMPORT
+      && fu_store_settle_access (store) == FU_STORE_ACCESS_READ_WRITE)
+    fu_store_set_bulk (store, TRUE);
+  ok = ok && backup_start (self, store, &backup, error)
        && apply_backed_up (self, store, &backup, error);
   end_import (self);
   /* A change that failed before it waited for its backup still lets it end. */
   if (backup.thread != NULL)
     g_thread_join (g_steal_pointer (&backup.thread));
   g_clear_error (&backup.error);
+  fu_store_set_bulk (store, FALSE);
   return ok;
 }
 

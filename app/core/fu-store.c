@@ -459,6 +459,16 @@ fu_store_set_flat (FuStore  *self,
 }
 
 void
+fu_store_set_bulk (FuStore  *self,
+                   gboolean  bulk)
+{
+  g_return_if_fail (FU_IS_STORE (self));
+
+  if (FU_STORE_GET_CLASS (self)->set_bulk != NULL)
+    FU_STORE_GET_CLASS (self)->set_bulk (self, bulk);
+}
+
+void
 fu_store_rollback (FuStore *self)
 {
   g_return_if_fail (FU_IS_STORE (self));

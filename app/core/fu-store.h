@@ -90,6 +90,7 @@ struct _FuStoreClass
   gboolean (*commit) (FuStore *self, GError **error);
   void (*rollback) (FuStore *self);
   void (*set_flat) (FuStore *self, gboolean flat);
+  void (*set_bulk) (FuStore *self, gboolean bulk);
   const GError *(*get_fault) (FuStore *self);
   FuStoreAccess (*get_access) (FuStore *self);
   FuStoreAccess (*settle_access) (FuStore *self);
@@ -273,6 +274,12 @@ gboolean    fu_store_begin                 (FuStore *self, GError **error);
  * and when one of them rolls back, that outer level cannot commit (it fails, and rolls
  * back). Without, levels nest again. */
 void        fu_store_set_flat              (FuStore *self, gboolean flat);
+/* Around a bulk write (an import) made outside any transaction, before anything else of the
+ * program opens the database: with @bulk, a file no other connection has open is written in
+ * place with a rollback journal, as sqlite3's own .import writes, rather than through the
+ * write-ahead log and then copied into the file; without, the log comes back. A file that
+ * another connection has open keeps its log: nothing changes then. */
+void        fu_store_set_bulk              (FuStore *self, gboolean bulk);
 gboolean    fu_store_commit                (FuStore *self, GError **error);
 void        fu_store_rollback              (FuStore *self);
 /* The fault that ended the open transaction (a full disk, an I/O error, a damaged file), or

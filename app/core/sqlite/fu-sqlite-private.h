@@ -31,6 +31,8 @@ struct _FuSqliteStore
   gboolean    flat_failed;
   /* The bulk write's large page cache, to give back when the transaction ends. */
   gboolean    big_cache;
+  /* fu_store_set_bulk: the file is in rollback-journal mode for the bulk write. */
+  gboolean    bulk;
   guint       version;      /* PRAGMA user_version once open */
   gint64      data_version; /* PRAGMA data_version when last asked; -1 = never */
 
@@ -318,6 +320,7 @@ gboolean fu_sqlite_set_setting (FuStore *self, const char *key, const char *valu
                                 GError **error);
 GPtrArray *fu_sqlite_list_settings (FuStore *self, const char *prefix, GError **error);
 void     fu_sqlite_set_flat (FuStore *self, gboolean flat);
+void     fu_sqlite_set_bulk (FuStore *self, gboolean bulk);
 gboolean fu_sqlite_move_administration (FuStore *self, gint64 keep_id, gint64 remove_id,
                                         GError **error);
 GPtrArray *fu_sqlite_list_administrations (FuStore *self, GError **error);

@@ -60,6 +60,8 @@
  */
 
 #define ISO_GLOB "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"
+/* How long a connection waits for another program's lock before saying the file is in use. */
+#define BUSY_TIMEOUT_MS 5000
 
 static const char * const migrations[] = {
   /* Version 1: the base schema and the built-in data. */
@@ -786,6 +788,23 @@ is_wal (FuStore *self)
          && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
 }
 
+/* The write-ahead log for the file. A file another program writes in place (a command
+ * line's import, fu_store_set_bulk()) has its lock, which SQLite does not wait for here
+ * (its busy timeout is for reads and writes): waited for as long, then the file gets its
+ * log back, unless that program gave it back first. */
+static gboolean
+set_wal (FuStore *self)
+{
+  gint64 until = g_get_monotonic_time () + BUSY_TIMEOUT_MS * 1000;
+  int rc;
+
+  while ((rc = sqlite3_exec (FU_SQLITE (self)->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+                             NULL)) == SQLITE_BUSY
+         && g_get_monotonic_time () < until)
+    sqlite3_sleep (20);
+  return rc == SQLITE_OK;
+}
+
 /* A copy of the file as it is, with SQLite's online backup API (the write-ahead log
  * included, nothing written to the file), whole and checked or not at all. */
 static gboolean
@@ -857,7 +876,7 @@ static void
 configure_connection (sqlite3 *db)
 {
   sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   fu_sqlite_register_functions (db);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
@@ -1004,9 +1023,7 @@ store_open (const char        *path,
                     "PRAGMA foreign_keys = ON;"
                     "PRAGMA synchronous = NORMAL;",
                     NULL, NULL, NULL) != SQLITE_OK
-      || (!memory && sqlite3_exec (FU_SQLITE (self)->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-                                   NULL)
-                     != SQLITE_OK))
+      || (!memory && !set_wal (self)))
     {
       g_autofree char *what = g_strdup_printf (_("Could not open '%s'"), path);
       fu_sqlite_set_error (self, error, what);
