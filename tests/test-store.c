@@ -2009,6 +2009,96 @@ test_bulk_late_open (void)
   g_assert_true (has_workshop (store, "AFTER"));
 }
 
+/* fu_store_match_people() on a large list reads the people once and matches in memory: the
+ * same answers, field for field, as its two statements a row, on people alike but for the
+ * case of their names and e-mails, namesakes, people without e-mails, and letters beyond
+ * ASCII (which SQLite's NOCASE does not fold). */
+static void
+test_match_in_memory (void)
+{
+  g_autoptr(FuStore) store = fu_test_open_store (":memory:");
+  gint64 w1 = add_workshop (store, "W1", "2017-05-02", "2017-05-04");
+  gint64 w2 = add_workshop (store, "W2", "2017-06-02", "2017-06-04");
+  gint64 ana = add_participant (store, "Ana Lima", "Fiji", "Ana.Lima@Example.org");
+  gint64 ana_too = add_participant (store, "ana lima", "Fiji", NULL);
+  gint64 bo = add_participant (store, "Bo Chen", "China", NULL);
+  gint64 bo_mail = add_participant (store, "BO CHEN", "China", "bo@example.org");
+  gint64 elodie = add_participant (store, "Élodie Dupré", "Fiji", "elodie@example.org");
+  static const struct { const char *name; const char *admin; const char *email; } list[] = {
+    { "Ana Lima", "Fiji", "ana.lima@EXAMPLE.ORG" },
+    { "Someone Else", "Fiji", "Ana.Lima@Example.org" },
+    { "ANA LIMA", "Fiji", NULL },
+    { "ana lima", "Fiji", "" },
+    { "Ana Lima", "China", NULL },
+    { "bo chen", "China", "new@example.org" },
+    { "Bo Chen", "China", "bo@example.org" },
+    { "Bo  Chen", "China", NULL },
+    { "ÉLODIE DUPRÉ", "Fiji", NULL },
+    { "élodie dupré", "Fiji", NULL },
+    { "Élodie Dupré", "Fiji", "ELODIE@example.org" },
+    { "", "Fiji", NULL },
+    { "Nobody Known", "Fiji", "nobody@example.org" },
+  };
+  guint n = G_N_ELEMENTS (list) * 2;
+  g_autofree FuPersonMatch *by_sql = g_new0 (FuPersonMatch, n);
+  g_autofree FuPersonMatch *in_memory = g_new0 (FuPersonMatch, n);
+  g_autoptr(GError) error = NULL;
+
+  attend (store, w1, ana);
+  attend (store, w2, bo);
+  attend (store, w1, elodie);
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = i % G_N_ELEMENTS (list);
+
+      by_sql[i] = (FuPersonMatch) {
+        .workshop_id = i < G_N_ELEMENTS (list) ? w1 : w2,
+        .name = list[k].name,
+        .administration_id = fu_test_lookup_administration (store, list[k].admin),
+        .email = list[k].email,
+      };
+      in_memory[i] = by_sql[i];
+    }
+
+  fu_sqlite_set_match_in_memory_from (G_MAXUINT);
+  g_assert_true (fu_store_match_people (store, by_sql, n, &error));
+  g_assert_no_error (error);
+  fu_sqlite_set_match_in_memory_from (0);
+  g_assert_true (fu_store_match_people (store, in_memory, n, &error));
+  g_assert_no_error (error);
+  fu_sqlite_set_match_in_memory_from (256);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_test_message ("row %u: %s / %s", i, by_sql[i].name, by_sql[i].email);
+      g_assert_cmpint (in_memory[i].email_id, ==, by_sql[i].email_id);
+      g_assert_cmpint (in_memory[i].email_attends, ==, by_sql[i].email_attends);
+      g_assert_cmpint (in_memory[i].name_id, ==, by_sql[i].name_id);
+      g_assert_cmpint (in_memory[i].name_has_email, ==, by_sql[i].name_has_email);
+      g_assert_cmpint (in_memory[i].name_attends, ==, by_sql[i].name_attends);
+    }
+
+  /* And what they say is what a person would expect. */
+  g_assert_cmpint (in_memory[0].email_id, ==, ana);
+  g_assert_true (in_memory[0].email_attends);
+  g_assert_cmpint (in_memory[1].email_id, ==, ana);
+  g_assert_cmpint (in_memory[2].name_id, ==, ana);
+  g_assert_true (in_memory[2].name_has_email);
+  g_assert_cmpint (in_memory[4].name_id, ==, 0);
+  g_assert_cmpint (in_memory[5].name_id, ==, bo);
+  g_assert_false (in_memory[5].name_has_email);
+  g_assert_cmpint (in_memory[6].email_id, ==, bo_mail);
+  g_assert_cmpint (in_memory[7].name_id, ==, 0);
+  g_assert_cmpint (in_memory[8].name_id, ==, 0);
+  g_assert_cmpint (in_memory[9].name_id, ==, 0);
+  g_assert_cmpint (in_memory[10].email_id, ==, elodie);
+  g_assert_cmpint (in_memory[12].email_id + in_memory[12].name_id, ==, 0);
+  g_assert_cmpint (in_memory[G_N_ELEMENTS (list) + 5].name_id, ==, bo);
+  g_assert_true (in_memory[G_N_ELEMENTS (list) + 5].name_attends);
+  g_assert_false (in_memory[G_N_ELEMENTS (list)].email_attends);
+  (void) ana_too;
+}
+
 /* A second connection reads what the first committed, and writes nothing. */
 static void
 test_reader (void)
@@ -2144,6 +2234,7 @@ main (int   argc,
   g_test_add_func ("/core/store/open-reading", test_open_reading);
   g_test_add_func ("/core/store/bulk-journal", test_bulk_journal);
   g_test_add_func ("/core/store/bulk-late-open", test_bulk_late_open);
+  g_test_add_func ("/core/store/match-in-memory", test_match_in_memory);
   g_test_add_func ("/core/store/reader", test_reader);
 
   return g_test_run ();

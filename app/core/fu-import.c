@@ -1091,18 +1091,9 @@ people_clear (People *people)
 /* Keys that match as the database does: without regard to the case of ASCII letters. The
  * tables hold the rows' own strings (PendingPerson), which outlive them. */
 static guint
-ascii_case_hash (const char *text,
-                 guint       hash)
-{
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    hash = hash * 33 + (*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
-  return hash;
-}
-
-static guint
 email_hash (gconstpointer email)
 {
-  return ascii_case_hash (email, 5381);
+  return fu_text_ascii_case_hash (email, 5381);
 }
 
 static gboolean
@@ -1118,7 +1109,7 @@ name_hash (gconstpointer key)
 {
   const PendingPerson *pending = key;
 
-  return ascii_case_hash (pending->name, (guint) pending->admin_id * 31 + 5381);
+  return fu_text_ascii_case_hash (pending->name, (guint) pending->admin_id * 31 + 5381);
 }
 
 static gboolean

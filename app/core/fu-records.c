@@ -456,6 +456,15 @@ fu_alias_free (FuAlias *alias)
 
 /* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
 guint
+fu_text_ascii_case_hash (const char *text,
+                         guint       hash)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    hash = hash * 33 + g_ascii_tolower (*p);
+  return hash;
+}
+
+guint
 fu_text_edit_distance (const char *a_text,
                        const char *b_text)
 {

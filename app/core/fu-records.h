@@ -356,6 +356,9 @@ typedef struct {
  * !@multiline (titles, names, codes, addresses), none but line breaks and tabs in notes and
  * free-text answers. What goes into a mail header is single-line by this rule. */
 gboolean fu_text_is_clean (const char *text, gboolean multiline);
+/* A hash of @text that two texts equal without regard to the case of ASCII letters share (as
+ * SQLite's NOCASE compares), going on from @hash. */
+guint    fu_text_ascii_case_hash (const char *text, guint hash);
 /* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
 guint    fu_text_edit_distance (const char *a, const char *b);
 /* Whether two names may be one person's: the same words without regard to accents, case,

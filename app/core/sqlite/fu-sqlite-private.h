@@ -321,6 +321,8 @@ gboolean fu_sqlite_set_setting (FuStore *self, const char *key, const char *valu
 GPtrArray *fu_sqlite_list_settings (FuStore *self, const char *prefix, GError **error);
 void     fu_sqlite_set_flat (FuStore *self, gboolean flat);
 void     fu_sqlite_set_bulk (FuStore *self, gboolean bulk);
+/* Tests: from how many rows fu_store_match_people() reads the people once (default 256). */
+void     fu_sqlite_set_match_in_memory_from (guint n_rows);
 gboolean fu_sqlite_move_administration (FuStore *self, gint64 keep_id, gint64 remove_id,
                                         GError **error);
 GPtrArray *fu_sqlite_list_administrations (FuStore *self, GError **error);
