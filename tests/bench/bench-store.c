@@ -32,7 +32,6 @@ struct _Bench {
   char      *sql_path;     /* the same rows as plain SQL for sqlite3 */
   char      *audit_csv_path; /* N_AUDIT_ROWS rows of participants.csv */
   char      *year_path;    /* the big database's fiscal year alone, for the one-year rows */
-  char      *report_path;  /* where followup-cli report writes */
   char      *sqlite3;      /* the sqlite3 program */
   guint      runs;
   FuStore   *store;        /* on @path */
@@ -330,25 +329,30 @@ make_year_database (Bench *b)
   b->copy_path = copy_path;
 }
 
-/* `followup-cli report` or `export summary` of the summarized year, as its own process, on
- * the database named by @data ("big" or "year"). */
+/* One of the one-year commands, on the big database or on its year alone. */
+typedef struct {
+  gboolean report;       /* `report`, else `export summary` */
+  gboolean year_alone;   /* on @year_path, else on @path */
+} OneYear;
+
+/* `followup-cli report` or `export summary` of the summarized year, as its own process. */
 static void
 run_cli_one_year (Bench         *b,
                   gconstpointer  data)
 {
-  const char *which = data;
-  const char *database = g_str_has_prefix (which, "year") ? b->year_path : b->path;
-  gboolean report = g_str_has_suffix (which, "report");
+  const OneYear *one = data;
+  const char *database = one->year_alone ? b->year_path : b->path;
   g_autofree char *year = g_strdup_printf ("%u", fu_day_get_year (b->year_first));
+  g_autofree char *output = g_build_filename (b->dir, one->report ? "report.pdf" : "summary.csv",
+                                              NULL);
   const char *report_argv[] = {
-    BENCH_CLI, "--database", database, "report", "--fiscal-year", year,
-    "--output", b->report_path, NULL
+    BENCH_CLI, "--database", database, "report", "--fiscal-year", year, "--output", output, NULL
   };
   const char *summary_argv[] = {
     BENCH_CLI, "--database", database, "export", "summary", "--fiscal-year", year,
-    "--output", b->report_path, NULL
+    "--output", output, NULL
   };
-  const char **argv = report ? report_argv : summary_argv;
+  const char **argv = one->report ? report_argv : summary_argv;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -615,16 +619,16 @@ run_benchmarks (Bench *b)
   /* A one-year report and summary grow with the year, not the database: the big database
    * against its summarized year alone, both through followup-cli as staff run them. */
   {
-    b->report_path = g_build_filename (b->dir, "report.pdf", NULL);
+    static const OneYear big_report = { TRUE, FALSE }, year_report = { TRUE, TRUE };
+    static const OneYear big_summary = { FALSE, FALSE }, year_summary = { FALSE, TRUE };
+
     make_year_database (b);
     measure_pairs (b, "report, one fiscal year (followup-cli)", NULL, run_cli_one_year, NULL,
-                   "big report", "the same year alone in a file", NULL, run_cli_one_year, NULL,
-                   "year report");
-    g_free (b->report_path);
-    b->report_path = g_build_filename (b->dir, "summary.csv", NULL);
+                   &big_report, "the same year alone in a file", NULL, run_cli_one_year, NULL,
+                   &year_report);
     measure_pairs (b, "export summary, one fiscal year (cli)", NULL, run_cli_one_year, NULL,
-                   "big summary", "the same year alone in a file", NULL, run_cli_one_year, NULL,
-                   "year summary");
+                   &big_summary, "the same year alone in a file", NULL, run_cli_one_year, NULL,
+                   &year_summary);
   }
 
   {
@@ -719,7 +723,6 @@ main (int    argc,
   g_free (b.sql_path);
   g_free (b.audit_csv_path);
   g_free (b.year_path);
-  g_free (b.report_path);
   g_free (b.sqlite3);
   return 0;
 }

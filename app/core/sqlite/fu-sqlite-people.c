@@ -547,7 +547,7 @@ typedef struct {
   gint64      id;
   const char *name;
   gint64      administration_id;
-  gboolean    has_email;
+  const char *email;        /* or NULL */
 } KnownPerson;
 
 static guint
@@ -610,7 +610,6 @@ match_in_memory (FuStore       *self,
                                               error);
   g_autoptr(GStringChunk) texts = g_string_chunk_new (64 * 1024);
   g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (KnownPerson));
-  g_autoptr(GArray) emails = g_array_new (FALSE, FALSE, sizeof (char *));
   g_autoptr(GHashTable) by_email = NULL;
   g_autoptr(GHashTable) by_name = NULL;
   int rc;
@@ -624,12 +623,10 @@ match_in_memory (FuStore       *self,
         .id = sqlite3_column_int64 (stmt, 0),
         .name = g_string_chunk_insert (texts, (const char *) sqlite3_column_text (stmt, 1)),
         .administration_id = sqlite3_column_int64 (stmt, 2),
-        .has_email = email != NULL,
+        .email = email != NULL ? g_string_chunk_insert (texts, email) : NULL,
       };
-      char *kept = email != NULL ? g_string_chunk_insert (texts, email) : NULL;
 
       g_array_append_val (people, person);
-      g_array_append_val (emails, kept);
     }
   if (rc != SQLITE_DONE)
     return fu_sqlite_set_error (self, error, _("Could not look up a participant"));
@@ -640,10 +637,9 @@ match_in_memory (FuStore       *self,
   for (guint i = 0; i < people->len; i++)
     {
       KnownPerson *person = &g_array_index (people, KnownPerson, i);
-      char *email = g_array_index (emails, char *, i);
 
-      if (email != NULL)
-        g_hash_table_insert (by_email, email, GUINT_TO_POINTER (i + 1));
+      if (person->email != NULL)
+        g_hash_table_insert (by_email, (gpointer) person->email, GUINT_TO_POINTER (i + 1));
       if (!g_hash_table_contains (by_name, person))
         g_hash_table_insert (by_name, person, GUINT_TO_POINTER (i + 1));
     }
@@ -672,7 +668,7 @@ match_in_memory (FuStore       *self,
           continue;
         person = &g_array_index (people, KnownPerson, index - 1);
         row->name_id = person->id;
-        row->name_has_email = person->has_email;
+        row->name_has_email = person->email != NULL;
         if (!attends (self, row->workshop_id, person->id, &row->name_attends, error))
           return FALSE;
       }
