@@ -11,6 +11,8 @@
 #include <stdio.h>
 #ifdef __GLIBC__
 #include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "fu-annual-report.h"
@@ -2038,6 +2040,44 @@ print_usage (FILE *to)
                        "  --help            this help; COMMAND --help for a command's options\n"));
 }
 
+#ifdef __GLIBC__
+/* Address space the heap takes at once: more than an import of 100,000 rows uses (about
+ * 110 MB). Pages never touched cost nothing. */
+#define HEAP_RESERVE (256 * 1024 * 1024)
+#define HUGE_PAGE (2 * 1024 * 1024)
+
+/* A command runs once and ends, so its memory is set up for a large import:
+ * - memory it frees is kept for what it does next, not given back and asked for again;
+ * - its large blocks (the file, its rows, SQLite's pages) come from the heap rather than
+ *   being mapped afresh (32 MB is the largest threshold glibc takes);
+ * - the heap grows once by HEAP_RESERVE, and the kernel is asked to back it with huge pages
+ *   where it does so on request (transparent_hugepage "madvise", Debian's default).
+ * An import of 100,000 rows then faults its memory in 2 MB at a time instead of 4 kB: that
+ * was a fifth of its time. Where the heap cannot grow so, or the kernel declines, memory
+ * comes as before. */
+static void
+set_up_heap (void)
+{
+  char *start;
+  char *end;
+  void * volatile block;   /* volatile: the compiler may not drop the malloc () */
+
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 2 * HEAP_RESERVE);
+  mallopt (M_TOP_PAD, HEAP_RESERVE);
+  start = sbrk (0);
+  block = malloc (HUGE_PAGE);   /* more than the heap has free: it grows, by the pad */
+  end = sbrk (0);
+  free (block);
+  mallopt (M_TOP_PAD, 32 * 1024 * 1024);
+  if (start == (char *) -1 || end == (char *) -1 || end <= start)
+    return;
+  start = (char *) (((guintptr) start + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
+  if (end > start)
+    madvise (start, (gsize) (end - start), MADV_HUGEPAGE);
+}
+#endif
+
 int
 main (int argc, char **argv)
 {
@@ -2046,12 +2086,7 @@ main (int argc, char **argv)
   int i;
 
 #ifdef __GLIBC__
-  /* A command runs once and ends: memory it frees is kept for what it does next rather than
-   * given back and asked for again. An import's large blocks (the file, its rows) would
-   * otherwise each be mapped afresh, every page of them a fault. */
-  mallopt (M_MMAP_THRESHOLD, 64 * 1024 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-  mallopt (M_TOP_PAD, 32 * 1024 * 1024);
+  set_up_heap ();
 #endif
   setlocale (LC_ALL, "");
   /* FOLLOWUP_LOCALEDIR points at a build's po/ directory: tests and uninstalled runs. */
