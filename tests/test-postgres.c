@@ -14,6 +14,7 @@
 #include "fu-error.h"
 #include "fu-history.h"
 #include "fu-import.h"
+#include "fu-pg-private.h"
 #include "fu-rules.h"
 #include "fu-store.h"
 #include "fu-test-util.h"
@@ -457,6 +458,22 @@ test_large_import (void)
   g_assert_cmpint (query_int (uri, "SELECT count (*) FROM followup"), ==, 0);
 }
 
+/* A large list is matched from one read of the people, its attendances looked up in one
+ * statement: the same answers as the server's own join (fu-test-util.h). */
+static void
+test_match_in_memory (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(FuStore) store = NULL;
+
+  if (skip_without_server ())
+    return;
+  uri = new_database (TRUE);
+  store = open_store (uri);
+  fu_test_check_match_in_memory (store, fu_pg_set_match_in_memory_from);
+  fu_pg_set_match_in_memory_from (2000);
+}
+
 static gboolean
 collect_page_cb (GPtrArray *page,
                  gpointer   user_data)
@@ -829,6 +846,7 @@ main (int    argc,
   g_test_add_func ("/postgres/people", test_people);
   g_test_add_func ("/postgres/import", test_import);
   g_test_add_func ("/postgres/import/large", test_large_import);
+  g_test_add_func ("/postgres/import/match-in-memory", test_match_in_memory);
   g_test_add_func ("/postgres/followups/paged", test_paged_followups);
   g_test_add_func ("/postgres/read-only-role", test_read_only_role);
   g_test_add_func ("/postgres/changed-elsewhere", test_changed_elsewhere);

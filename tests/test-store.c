@@ -125,42 +125,8 @@ query_text (FuStore    *store,
 
 #define add_workshop fu_test_add_workshop_dates
 
-static gint64
-add_participant (FuStore    *store,
-                 const char *name,
-                 const char *administration,
-                 const char *email)
-{
-  g_autoptr(FuParticipant) participant = fu_participant_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  participant->name = g_strdup (name);
-  participant->administration_id = fu_test_lookup_administration (store, administration);
-  participant->email = g_strdup (email);
-  id = fu_store_add_participant (store, participant, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-/* Adds the attendance and returns its follow-up (0 for a workshop not surveyed). */
-static gint64
-attend (FuStore *store,
-        gint64   workshop_id,
-        gint64   participant_id)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 attendance_id;
-  gint64 followup_id = -1;
-
-  attendance_id = fu_store_add_attendance (store, workshop_id, participant_id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (attendance_id, >, 0);
-  g_assert_true (fu_store_lookup_followup (store, attendance_id, &followup_id, &error));
-  g_assert_no_error (error);
-  return followup_id;
-}
+#define add_participant fu_test_add_participant
+#define attend fu_test_attend
 
 static GPtrArray *
 list_followups (FuStore *store,
@@ -2010,93 +1976,14 @@ test_bulk_late_open (void)
 }
 
 /* fu_store_match_people() on a large list reads the people once and matches in memory: the
- * same answers, field for field, as its two statements a row, on people alike but for the
- * case of their names and e-mails, namesakes, people without e-mails, and letters beyond
- * ASCII (which SQLite's NOCASE does not fold). */
+ * same answers as its two statements a row (fu-test-util.h). */
 static void
 test_match_in_memory (void)
 {
   g_autoptr(FuStore) store = fu_test_open_store (":memory:");
-  gint64 w1 = add_workshop (store, "W1", "2017-05-02", "2017-05-04");
-  gint64 w2 = add_workshop (store, "W2", "2017-06-02", "2017-06-04");
-  gint64 ana = add_participant (store, "Ana Lima", "Fiji", "Ana.Lima@Example.org");
-  gint64 ana_too = add_participant (store, "ana lima", "Fiji", NULL);
-  gint64 bo = add_participant (store, "Bo Chen", "China", NULL);
-  gint64 bo_mail = add_participant (store, "BO CHEN", "China", "bo@example.org");
-  gint64 elodie = add_participant (store, "Élodie Dupré", "Fiji", "elodie@example.org");
-  static const struct { const char *name; const char *admin; const char *email; } list[] = {
-    { "Ana Lima", "Fiji", "ana.lima@EXAMPLE.ORG" },
-    { "Someone Else", "Fiji", "Ana.Lima@Example.org" },
-    { "ANA LIMA", "Fiji", NULL },
-    { "ana lima", "Fiji", "" },
-    { "Ana Lima", "China", NULL },
-    { "bo chen", "China", "new@example.org" },
-    { "Bo Chen", "China", "bo@example.org" },
-    { "Bo  Chen", "China", NULL },
-    { "ÉLODIE DUPRÉ", "Fiji", NULL },
-    { "élodie dupré", "Fiji", NULL },
-    { "Élodie Dupré", "Fiji", "ELODIE@example.org" },
-    { "", "Fiji", NULL },
-    { "Nobody Known", "Fiji", "nobody@example.org" },
-  };
-  guint n = G_N_ELEMENTS (list) * 2;
-  g_autofree FuPersonMatch *by_sql = g_new0 (FuPersonMatch, n);
-  g_autofree FuPersonMatch *in_memory = g_new0 (FuPersonMatch, n);
-  g_autoptr(GError) error = NULL;
 
-  attend (store, w1, ana);
-  attend (store, w2, bo);
-  attend (store, w1, elodie);
-  for (guint i = 0; i < n; i++)
-    {
-      guint k = i % G_N_ELEMENTS (list);
-
-      by_sql[i] = (FuPersonMatch) {
-        .workshop_id = i < G_N_ELEMENTS (list) ? w1 : w2,
-        .name = list[k].name,
-        .administration_id = fu_test_lookup_administration (store, list[k].admin),
-        .email = list[k].email,
-      };
-      in_memory[i] = by_sql[i];
-    }
-
-  fu_sqlite_set_match_in_memory_from (G_MAXUINT);
-  g_assert_true (fu_store_match_people (store, by_sql, n, &error));
-  g_assert_no_error (error);
-  fu_sqlite_set_match_in_memory_from (0);
-  g_assert_true (fu_store_match_people (store, in_memory, n, &error));
-  g_assert_no_error (error);
+  fu_test_check_match_in_memory (store, fu_sqlite_set_match_in_memory_from);
   fu_sqlite_set_match_in_memory_from (256);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_test_message ("row %u: %s / %s", i, by_sql[i].name, by_sql[i].email);
-      g_assert_cmpint (in_memory[i].email_id, ==, by_sql[i].email_id);
-      g_assert_cmpint (in_memory[i].email_attends, ==, by_sql[i].email_attends);
-      g_assert_cmpint (in_memory[i].name_id, ==, by_sql[i].name_id);
-      g_assert_cmpint (in_memory[i].name_has_email, ==, by_sql[i].name_has_email);
-      g_assert_cmpint (in_memory[i].name_attends, ==, by_sql[i].name_attends);
-    }
-
-  /* And what they say is what a person would expect. */
-  g_assert_cmpint (in_memory[0].email_id, ==, ana);
-  g_assert_true (in_memory[0].email_attends);
-  g_assert_cmpint (in_memory[1].email_id, ==, ana);
-  g_assert_cmpint (in_memory[2].name_id, ==, ana);
-  g_assert_true (in_memory[2].name_has_email);
-  g_assert_cmpint (in_memory[4].name_id, ==, 0);
-  g_assert_cmpint (in_memory[5].name_id, ==, bo);
-  g_assert_false (in_memory[5].name_has_email);
-  g_assert_cmpint (in_memory[6].email_id, ==, bo_mail);
-  g_assert_cmpint (in_memory[7].name_id, ==, 0);
-  g_assert_cmpint (in_memory[8].name_id, ==, 0);
-  g_assert_cmpint (in_memory[9].name_id, ==, 0);
-  g_assert_cmpint (in_memory[10].email_id, ==, elodie);
-  g_assert_cmpint (in_memory[12].email_id + in_memory[12].name_id, ==, 0);
-  g_assert_cmpint (in_memory[G_N_ELEMENTS (list) + 5].name_id, ==, bo);
-  g_assert_true (in_memory[G_N_ELEMENTS (list) + 5].name_attends);
-  g_assert_false (in_memory[G_N_ELEMENTS (list)].email_attends);
-  (void) ana_too;
 }
 
 /* A second connection reads what the first committed, and writes nothing. */

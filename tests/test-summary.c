@@ -74,23 +74,7 @@ add_participant (FuStore    *store,
   return id;
 }
 
-/* The attendance's follow-up id (0 for a workshop that is not surveyed). */
-static gint64
-attend (FuStore *store,
-        gint64   workshop_id,
-        gint64   participant_id)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 attendance_id;
-  gint64 followup_id = 0;
-
-  attendance_id = fu_store_add_attendance (store, workshop_id, participant_id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (attendance_id, >, 0);
-  g_assert_true (fu_store_lookup_followup (store, attendance_id, &followup_id, &error));
-  g_assert_no_error (error);
-  return followup_id;
-}
+#define attend fu_test_attend
 
 /* A reply: @ticks is a string of action letters (s, r, m, i, d, o in the questionnaire's
  * order), @learned the Q1bis count (-1 = not given), then Q3 to Q5. */

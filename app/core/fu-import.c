@@ -1089,21 +1089,8 @@ people_clear (People *people)
 }
 
 /* Keys that match as the database does: without regard to the case of ASCII letters. The
- * tables hold the rows' own strings (PendingPerson), which outlive them. */
-static guint
-email_hash (gconstpointer email)
-{
-  return fu_text_ascii_case_hash (email, 5381);
-}
-
-static gboolean
-email_equal (gconstpointer a,
-             gconstpointer b)
-{
-  return g_ascii_strcasecmp (a, b) == 0;
-}
-
-/* PendingPerson by name and administration. */
+ * tables hold the rows' own strings (PendingPerson), which outlive them. PendingPerson by
+ * name and administration: */
 static guint
 name_hash (gconstpointer key)
 {
@@ -1366,7 +1353,7 @@ import_people (FuImport  *self,
 
   people.persons = g_array_sized_new (FALSE, FALSE, sizeof (Person), self->people->len);
   people.by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  people.by_email = g_hash_table_new (email_hash, email_equal);
+  people.by_email = g_hash_table_new (fu_text_ascii_case_str_hash, fu_text_ascii_case_str_equal);
   people.by_name = g_hash_table_new (name_hash, name_equal);
   people.attends = g_hash_table_new (pair_hash, pair_equal);
   people.n_rows = self->people->len;

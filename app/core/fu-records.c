@@ -454,7 +454,6 @@ fu_alias_free (FuAlias *alias)
   g_free (alias);
 }
 
-/* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
 guint
 fu_text_ascii_case_hash (const char *text,
                          guint       hash)
@@ -464,6 +463,20 @@ fu_text_ascii_case_hash (const char *text,
   return hash;
 }
 
+guint
+fu_text_ascii_case_str_hash (gconstpointer text)
+{
+  return fu_text_ascii_case_hash (text, 5381);
+}
+
+gboolean
+fu_text_ascii_case_str_equal (gconstpointer a,
+                              gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+/* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
 guint
 fu_text_edit_distance (const char *a_text,
                        const char *b_text)

@@ -359,6 +359,10 @@ gboolean fu_text_is_clean (const char *text, gboolean multiline);
 /* A hash of @text that two texts equal without regard to the case of ASCII letters share (as
  * SQLite's NOCASE compares), going on from @hash. */
 guint    fu_text_ascii_case_hash (const char *text, guint hash);
+/* A GHashTable's hash and equality of strings equal without regard to the case of ASCII
+ * letters. */
+guint    fu_text_ascii_case_str_hash  (gconstpointer text);
+gboolean fu_text_ascii_case_str_equal (gconstpointer a, gconstpointer b);
 /* Optimal string alignment distance (Levenshtein with swapped neighbours) on characters. */
 guint    fu_text_edit_distance (const char *a, const char *b);
 /* Whether two names may be one person's: the same words without regard to accents, case,

@@ -101,6 +101,22 @@ gint64   fu_store_alias_lookup (FuStore *self, const char *alias);
 /* Whether @text is NULL or only white space. */
 gboolean fu_store_text_is_blank        (const char *text);
 
+/* A participant as a backend reads every one to match a large list in memory. */
+typedef struct {
+  gint64      id;
+  const char *name;
+  gint64      administration_id;
+  const char *email;        /* or NULL */
+} FuKnownPerson;
+
+/* For a backend's match_people() on a large list: who @people (every participant, in id
+ * order) has for each of @rows, as the statements of a small list find them: an e-mail, else
+ * a name at the administration, equal without regard to the case of ASCII letters (the
+ * columns' NOCASE, fu_nocase() on a team database), the first namesake by id. Fills
+ * email_id, name_id and name_has_email; the attendances are the backend's to look up. */
+void     fu_store_match_in_memory      (const FuKnownPerson *people, guint n_people,
+                                        FuPersonMatch *rows, guint n_rows);
+
 /* The reply columns after its id, in the order each backend reads and writes them. */
 #define REPLY_FIELDS \
   "followup_id, received_date, answered_by, shared_materials, submitted_report, " \

@@ -252,6 +252,71 @@ fu_store_text_is_blank (const char *text)
   return TRUE;
 }
 
+static guint
+known_name_hash (gconstpointer key)
+{
+  const FuKnownPerson *person = key;
+
+  return fu_text_ascii_case_hash (person->name, (guint) person->administration_id * 31 + 5381);
+}
+
+static gboolean
+known_name_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const FuKnownPerson *x = a;
+  const FuKnownPerson *y = b;
+
+  return x->administration_id == y->administration_id
+         && g_ascii_strcasecmp (x->name, y->name) == 0;
+}
+
+void
+fu_store_match_in_memory (const FuKnownPerson *people,
+                          guint                n_people,
+                          FuPersonMatch       *rows,
+                          guint                n_rows)
+{
+  g_autoptr(GHashTable) by_email = g_hash_table_new (fu_text_ascii_case_str_hash,
+                                                           fu_text_ascii_case_str_equal);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (known_name_hash, known_name_equal);
+
+  g_return_if_fail (people != NULL || n_people == 0);
+  g_return_if_fail (rows != NULL || n_rows == 0);
+
+  /* Index + 1 by key; the first of a name in id order, as ORDER BY p.id LIMIT 1. */
+  for (guint i = 0; i < n_people; i++)
+    {
+      const FuKnownPerson *person = &people[i];
+
+      if (person->email != NULL)
+        g_hash_table_insert (by_email, (gpointer) person->email, GUINT_TO_POINTER (i + 1));
+      if (!g_hash_table_contains (by_name, person))
+        g_hash_table_insert (by_name, (gpointer) person, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      FuPersonMatch *row = &rows[i];
+      FuKnownPerson key = { .name = row->name, .administration_id = row->administration_id };
+      guint index;
+
+      if (!fu_store_text_is_blank (row->email)
+          && (index = GPOINTER_TO_UINT (g_hash_table_lookup (by_email, row->email))) != 0)
+        {
+          row->email_id = people[index - 1].id;
+          continue;
+        }
+      if (fu_store_text_is_blank (row->name))
+        continue;
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (by_name, &key));
+      if (index == 0)
+        continue;
+      row->name_id = people[index - 1].id;
+      row->name_has_email = people[index - 1].email != NULL;
+    }
+}
+
 gboolean
 fu_store_validate_workshop (const FuWorkshop *workshop,
                             FuDay            *end_date,

@@ -150,6 +150,8 @@ gint64            fu_pg_add_attendance        (FuStore *self, gint64 workshop_id
                                                gint64 participant_id, GError **error);
 gboolean          fu_pg_match_people          (FuStore *self, FuPersonMatch *rows,
                                                guint n_rows, GError **error);
+/* For the tests: from how many rows fu_pg_match_people() matches in memory. */
+void              fu_pg_set_match_in_memory_from (guint n_rows);
 gboolean          fu_pg_add_participants      (FuStore *self, GPtrArray *participants,
                                                GError **error);
 gboolean          fu_pg_add_attendances       (FuStore *self, const gint64 *pairs,

@@ -541,47 +541,6 @@ fu_sqlite_set_match_in_memory_from (guint n_rows)
   match_in_memory_from = n_rows;
 }
 
-/* The people as the statements of fu_sqlite_match_people() find them: an e-mail or a name
- * equal without regard to the case of ASCII letters (the columns' NOCASE). */
-typedef struct {
-  gint64      id;
-  const char *name;
-  gint64      administration_id;
-  const char *email;        /* or NULL */
-} KnownPerson;
-
-static guint
-known_email_hash (gconstpointer key)
-{
-  return fu_text_ascii_case_hash (key, 5381);
-}
-
-static gboolean
-known_email_equal (gconstpointer a,
-                   gconstpointer b)
-{
-  return g_ascii_strcasecmp (a, b) == 0;
-}
-
-static guint
-known_name_hash (gconstpointer key)
-{
-  const KnownPerson *person = key;
-
-  return fu_text_ascii_case_hash (person->name, (guint) person->administration_id * 31 + 5381);
-}
-
-static gboolean
-known_name_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const KnownPerson *x = a;
-  const KnownPerson *y = b;
-
-  return x->administration_id == y->administration_id
-         && g_ascii_strcasecmp (x->name, y->name) == 0;
-}
-
 /* Whether @participant_id attends @workshop_id. */
 static gboolean
 attends (FuStore  *self,
@@ -609,9 +568,7 @@ match_in_memory (FuStore       *self,
                                               "FROM participant ORDER BY id",
                                               error);
   g_autoptr(GStringChunk) texts = g_string_chunk_new (64 * 1024);
-  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (KnownPerson));
-  g_autoptr(GHashTable) by_email = NULL;
-  g_autoptr(GHashTable) by_name = NULL;
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (FuKnownPerson));
   int rc;
 
   if (stmt == NULL)
@@ -619,7 +576,7 @@ match_in_memory (FuStore       *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *email = (const char *) sqlite3_column_text (stmt, 3);
-      KnownPerson person = {
+      FuKnownPerson person = {
         .id = sqlite3_column_int64 (stmt, 0),
         .name = g_string_chunk_insert (texts, (const char *) sqlite3_column_text (stmt, 1)),
         .administration_id = sqlite3_column_int64 (stmt, 2),
@@ -631,47 +588,19 @@ match_in_memory (FuStore       *self,
   if (rc != SQLITE_DONE)
     return fu_sqlite_set_error (self, error, _("Could not look up a participant"));
 
-  /* Index + 1 by key; the first of a name in id order, as ORDER BY p.id LIMIT 1. */
-  by_email = g_hash_table_new (known_email_hash, known_email_equal);
-  by_name = g_hash_table_new (known_name_hash, known_name_equal);
-  for (guint i = 0; i < people->len; i++)
-    {
-      KnownPerson *person = &g_array_index (people, KnownPerson, i);
-
-      if (person->email != NULL)
-        g_hash_table_insert (by_email, (gpointer) person->email, GUINT_TO_POINTER (i + 1));
-      if (!g_hash_table_contains (by_name, person))
-        g_hash_table_insert (by_name, person, GUINT_TO_POINTER (i + 1));
-    }
-
+  fu_store_match_in_memory ((const FuKnownPerson *) (gpointer) people->data, people->len, rows,
+                            n_rows);
+  /* The attendance only of the people found, by the index. */
   for (guint i = 0; i < n_rows; i++)
     {
       FuPersonMatch *row = &rows[i];
-      guint index;
 
-      if (!is_blank (row->email)
-          && (index = GPOINTER_TO_UINT (g_hash_table_lookup (by_email, row->email))) != 0)
-        {
-          row->email_id = g_array_index (people, KnownPerson, index - 1).id;
-          if (!attends (self, row->workshop_id, row->email_id, &row->email_attends, error))
-            return FALSE;
-          continue;
-        }
-      if (is_blank (row->name))
-        continue;
-      {
-        KnownPerson key = { .name = row->name, .administration_id = row->administration_id };
-        KnownPerson *person;
-
-        index = GPOINTER_TO_UINT (g_hash_table_lookup (by_name, &key));
-        if (index == 0)
-          continue;
-        person = &g_array_index (people, KnownPerson, index - 1);
-        row->name_id = person->id;
-        row->name_has_email = person->email != NULL;
-        if (!attends (self, row->workshop_id, person->id, &row->name_attends, error))
-          return FALSE;
-      }
+      if (row->email_id != 0
+          && !attends (self, row->workshop_id, row->email_id, &row->email_attends, error))
+        return FALSE;
+      if (row->name_id != 0
+          && !attends (self, row->workshop_id, row->name_id, &row->name_attends, error))
+        return FALSE;
     }
   return TRUE;
 }
