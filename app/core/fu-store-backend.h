@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema version every backend writes (each has its own numbered migrations). */
-#define FU_STORE_SCHEMA_VERSION 7
+#define FU_STORE_SCHEMA_VERSION 8
 
 /* The office's name every new database holds, shown translated until it is changed. */
 #define DEFAULT_OFFICE_NAME "WCO Regional Office for Capacity Building for Asia/Pacific (ROCB A/P)"

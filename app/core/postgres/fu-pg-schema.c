@@ -257,6 +257,34 @@ static const char * const migrations[] = {
   "  RETURN NULL;\n"
   "END\n"
   "$$;\n",
+
+  /* Version 8: the same meaning, faster for a large import. The rows a statement added are
+   * as a rule one run of ids (an import reserves them together): counted, they are noted
+   * without sorting them, which took a third of a second for 100,000 people. Others are
+   * noted run by run as before. */
+  "CREATE OR REPLACE FUNCTION fu_audit_added () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE\n"
+  "  first_id bigint;\n"
+  "  last_id bigint;\n"
+  "  n bigint;\n"
+  "BEGIN\n"
+  "  SELECT min (id), max (id), count (*) INTO first_id, last_id, n FROM added;\n"
+  "  IF n = 0 THEN\n"
+  "    RETURN NULL;\n"
+  /* The ids are a primary key: as many as the span holds is every one of them. */
+  "  ELSIF last_id - first_id + 1 = n THEN\n"
+  "    INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op)\n"
+  "    SELECT entry_id, TG_TABLE_NAME, first_id, last_id, 1 FROM audit_capture;\n"
+  "  ELSE\n"
+  "    INSERT INTO audit_change (entry_id, tbl, row_id, row_last, op)\n"
+  "    SELECT c.entry_id, TG_TABLE_NAME, min (r.id), max (r.id), 1\n"
+  "    FROM audit_capture c,\n"
+  "         (SELECT id, id - row_number () OVER (ORDER BY id) AS run FROM added) r\n"
+  "    GROUP BY c.entry_id, r.run;\n"
+  "  END IF;\n"
+  "  RETURN NULL;\n"
+  "END\n"
+  "$$;\n",
 };
 
 /* The advisory lock a migration holds: "FUup", as the SQLite file's application_id. */

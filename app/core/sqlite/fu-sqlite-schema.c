@@ -469,6 +469,10 @@ static const char * const migrations[] = {
   /* Version 7 changes the team database only (fu-pg-schema.c): its functions became faster
    * for large imports. The embedded database keeps its schema. */
   "SELECT 7;\n",
+
+  /* Version 8 changes the team database only: the history of a large import is written
+   * faster. */
+  "SELECT 8;\n",
 };
 
 /* The tables a Follow-Up database has from version 1 on. */
