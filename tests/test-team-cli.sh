@@ -205,16 +205,26 @@ else
   not_ok "team-edit-counter is built" "FOLLOWUP_TEAM_EDIT_COUNTER=$counter"
 fi
 
-# a client killed in the middle of an import leaves nothing of it
+# a client killed in the middle of an import leaves nothing of it: killed once the server
+# shows its transaction writing (the import takes well under a second)
 { echo "workshop_code,name,administration,email"
-  for i in $(seq 1 20000); do echo "2016-NII,Killed Person $i,Thailand,killed$i@customs.example"; done
+  for i in $(seq 1 60000); do echo "2016-NII,Killed Person $i,Thailand,killed$i@customs.example"; done
 } >"$tmp/big.csv"
 before=$(psql -tA "$team" -c "SELECT count (*) FROM participant")
 "$cli" --database "$team" import participants "$tmp/big.csv" >/dev/null 2>&1 &
 importer=$!
-sleep 1
+writing=0
+for _ in $(seq 1 400); do
+  writing=$(psql -tA "$team" -c "SELECT count (*) FROM pg_stat_activity
+    WHERE datname = current_database () AND pid <> pg_backend_pid ()
+    AND backend_xid IS NOT NULL")
+  [ "$writing" != 0 ] && break
+  kill -0 $importer 2>/dev/null || break
+done
 kill -9 $importer 2>/dev/null
 wait $importer 2>/dev/null
+[ "$writing" != 0 ] && ok "the import was killed while it wrote" \
+  || not_ok "the import was killed while it wrote" "it ended first, or never wrote"
 sleep 0.5
 after=$(psql -tA "$team" -c "SELECT count (*) FROM participant")
 [ "$before" = "$after" ] && ok "a killed import left nothing ($after participants)" \

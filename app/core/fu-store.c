@@ -278,7 +278,7 @@ fu_store_match_in_memory (const FuKnownPerson *people,
                           guint                n_rows)
 {
   g_autoptr(GHashTable) by_email = g_hash_table_new (fu_text_ascii_case_str_hash,
-                                                           fu_text_ascii_case_str_equal);
+                                                     fu_text_ascii_case_str_equal);
   g_autoptr(GHashTable) by_name = g_hash_table_new (known_name_hash, known_name_equal);
 
   g_return_if_fail (people != NULL || n_people == 0);
