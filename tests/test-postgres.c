@@ -838,6 +838,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* This program's own calls to libpq (admin_exec) go where the backend's go. */
+  g_assert_true (fu_pg_load_libpq (NULL));
 
   g_test_add_func ("/postgres/open", test_open);
   g_test_add_func ("/postgres/open/key-value", test_open_key_value);

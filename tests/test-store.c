@@ -1815,6 +1815,30 @@ test_check_later (void)
   assert_same_bytes (before, path);
 }
 
+/* Whether a library whose file name holds @name is mapped into this program. */
+static gboolean
+library_loaded (const char *name)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, name) != NULL;
+}
+
+/* A database file's user never loads PostgreSQL's client library (and what it brings): it is
+ * loaded when a team database is first used. */
+static void
+test_no_libpq_for_a_file (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "file.db", NULL);
+  g_autoptr(FuStore) store = fu_test_open_store (path);
+
+  add_workshop (store, "W1", "2017-05-02", "2017-05-04");
+  g_assert_true (fu_test_lookup_workshop (store, "W1") > 0);
+  g_assert_false (library_loaded ("libpq.so"));
+}
+
 /* FU_STORE_OPEN_READING (the command line's exports and reports): the file is not checked as
  * a whole at the open, so a damaged one opens as if sound; a write runs the check first and is
  * refused, the file unchanged, and a sound file takes the write. */
@@ -2119,6 +2143,7 @@ main (int   argc,
   g_test_add_func ("/core/store/scale", test_scale);
   g_test_add_func ("/core/store/check-later", test_check_later);
   g_test_add_func ("/core/store/open-reading", test_open_reading);
+  g_test_add_func ("/core/store/no-libpq", test_no_libpq_for_a_file);
   g_test_add_func ("/core/store/bulk-journal", test_bulk_journal);
   g_test_add_func ("/core/store/bulk-late-open", test_bulk_late_open);
   g_test_add_func ("/core/store/match-in-memory", test_match_in_memory);

@@ -14,6 +14,65 @@
 
 G_BEGIN_DECLS
 
+/* ---- libpq, loaded when it is first needed (fu-pg-libpq.c) --------------------------------
+ * Someone on a database file never loads PostgreSQL's client library and what it brings
+ * (Kerberos, LDAP, TLS): 14 ms of every start of the window and of followup-cli. The
+ * backend's entry points call fu_pg_load_libpq() first; the functions below then reach
+ * libpq through FuLibpq, under their own names. */
+#define FU_LIBPQ_FUNCTIONS(F) \
+  F (PQbackendPID) F (PQclear) F (PQcmdTuples) F (PQconnectdb) F (PQconnectdbParams) \
+  F (PQconnectionNeedsPassword) F (PQconninfoFree) F (PQconninfoParse) F (PQconsumeInput) \
+  F (PQerrorMessage) F (PQexec) F (PQexecPrepared) F (PQfinish) F (PQfreemem) \
+  F (PQgetisnull) F (PQgetResult) F (PQgetvalue) F (PQnfields) F (PQnotifies) \
+  F (PQntuples) F (PQprepare) F (PQputCopyData) F (PQputCopyEnd) F (PQresetPoll) \
+  F (PQresetStart) F (PQresultErrorField) F (PQresultErrorMessage) F (PQresultStatus) \
+  F (PQserverVersion) F (PQstatus) F (PQuser)
+
+typedef struct {
+#define FU_LIBPQ_MEMBER(name) __typeof__ (name) *name;
+  FU_LIBPQ_FUNCTIONS (FU_LIBPQ_MEMBER)
+#undef FU_LIBPQ_MEMBER
+} FuLibpq;
+
+extern FuLibpq fu_libpq;
+
+/* Loads libpq once; FALSE with an error that says what to install when it cannot. */
+gboolean fu_pg_load_libpq (GError **error);
+
+#ifndef FU_PG_LIBPQ_LOADER
+#define PQbackendPID (fu_libpq.PQbackendPID)
+#define PQclear (fu_libpq.PQclear)
+#define PQcmdTuples (fu_libpq.PQcmdTuples)
+#define PQconnectdb (fu_libpq.PQconnectdb)
+#define PQconnectdbParams (fu_libpq.PQconnectdbParams)
+#define PQconnectionNeedsPassword (fu_libpq.PQconnectionNeedsPassword)
+#define PQconninfoFree (fu_libpq.PQconninfoFree)
+#define PQconninfoParse (fu_libpq.PQconninfoParse)
+#define PQconsumeInput (fu_libpq.PQconsumeInput)
+#define PQerrorMessage (fu_libpq.PQerrorMessage)
+#define PQexec (fu_libpq.PQexec)
+#define PQexecPrepared (fu_libpq.PQexecPrepared)
+#define PQfinish (fu_libpq.PQfinish)
+#define PQfreemem (fu_libpq.PQfreemem)
+#define PQgetisnull (fu_libpq.PQgetisnull)
+#define PQgetResult (fu_libpq.PQgetResult)
+#define PQgetvalue (fu_libpq.PQgetvalue)
+#define PQnfields (fu_libpq.PQnfields)
+#define PQnotifies (fu_libpq.PQnotifies)
+#define PQntuples (fu_libpq.PQntuples)
+#define PQprepare (fu_libpq.PQprepare)
+#define PQputCopyData (fu_libpq.PQputCopyData)
+#define PQputCopyEnd (fu_libpq.PQputCopyEnd)
+#define PQresetPoll (fu_libpq.PQresetPoll)
+#define PQresetStart (fu_libpq.PQresetStart)
+#define PQresultErrorField (fu_libpq.PQresultErrorField)
+#define PQresultErrorMessage (fu_libpq.PQresultErrorMessage)
+#define PQresultStatus (fu_libpq.PQresultStatus)
+#define PQserverVersion (fu_libpq.PQserverVersion)
+#define PQstatus (fu_libpq.PQstatus)
+#define PQuser (fu_libpq.PQuser)
+#endif
+
 #define FU_TYPE_PG_STORE (fu_pg_store_get_type ())
 G_DECLARE_FINAL_TYPE (FuPgStore, fu_pg_store, FU, PG_STORE, FuStore)
 

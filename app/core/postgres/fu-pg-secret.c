@@ -34,10 +34,13 @@ team_schema (void)
 static GHashTable *
 attributes_of (const char *location)
 {
-  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  PQconninfoOption *options;
   GHashTable *attributes;
   const char *keys[] = { "host", "port", "dbname", "user" };
 
+  if (!fu_pg_load_libpq (NULL))
+    return NULL;
+  options = PQconninfoParse (location, NULL);
   if (options == NULL)
     return NULL;
   attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -71,11 +74,14 @@ fu_pg_secret_store (const char  *location,
                     const char  *password,
                     GError     **error)
 {
-  g_autoptr(GHashTable) attributes = attributes_of (location);
+  g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
+  if (!fu_pg_load_libpq (error))
+    return FALSE;
+  attributes = attributes_of (location);
   if (attributes == NULL)
     {
       g_set_error (error, FU_STORE_ERROR, FU_STORE_ERROR_INVALID,

@@ -299,6 +299,16 @@ fu_pg_handles (const char *location)
    * '=' at its start. */
   if (strchr (location, '=') == NULL || strchr (location, G_DIR_SEPARATOR) == location)
     return FALSE;
+  /* Without libpq, pairs that start as libpq's do ("host=..."): opening them then says
+   * what to install, rather than making a file of that name. */
+  if (!fu_pg_load_libpq (NULL))
+    {
+      const char *p = location;
+
+      while (g_ascii_islower (*p) || *p == '_')
+        p++;
+      return p > location && *p == '=';
+    }
   options = PQconninfoParse (location, NULL);
   if (options == NULL)
     return FALSE;
@@ -434,8 +444,11 @@ fu_pg_store_open (const char        *location,
                   FuStoreOpenFlags   flags,
                   GError           **error)
 {
-  g_autoptr(FuStore) self = connect_store (location, error);
+  g_autoptr(FuStore) self = NULL;
 
+  if (!fu_pg_load_libpq (error))
+    return NULL;
+  self = connect_store (location, error);
   if (self == NULL || !fu_pg_migrate (self, error) || !read_access (self, error))
     return NULL;
   return g_steal_pointer (&self);
