@@ -20,6 +20,33 @@
 #include "fu-rules.h"
 #include "fu-store.h"
 
+/* Says what failed, as the program named, and ends it. */
+static inline void
+bench_die (const char *what,
+           GError     *error)
+{
+  g_printerr ("%s: %s: %s\n", g_get_prgname () != NULL ? g_get_prgname () : "bench", what,
+              error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+/* Runs @argv and waits for it, its output thrown away (its errors too when @quiet); ends
+ * the program, saying @what, when it fails. */
+static inline void
+bench_run_or_die (const char * const *argv,
+                  gboolean            quiet,
+                  const char         *what)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_STDOUT_TO_DEV_NULL | (quiet ? G_SPAWN_STDERR_TO_DEV_NULL : 0),
+                     NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    bench_die (what, error);
+}
+
 /* The day the benchmarks look at the data: a year after the last workshop's follow-up, so
  * that every one of the 150,000 follow-ups is settled (replied or overdue). */
 static inline FuDay

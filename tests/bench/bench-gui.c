@@ -38,14 +38,6 @@ typedef struct {
   int        height;
 } Bench;
 
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-gui: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
 /* ---- Frames ---------------------------------------------------------------------------- */
 
 typedef struct {
@@ -232,7 +224,7 @@ real_window_open (Bench      *b,
 
   w->store = fu_store_open_full (b->path, FU_STORE_OPEN_CHECK_LATER, &error);
   if (w->store == NULL)
-    die ("opening the database", error);
+    bench_die ("opening the database", error);
   w->context = fu_context_new (w->store);
   fu_context_set_today (w->context, bench_today ());
   w->open_ms = bench_ms_since (start);
@@ -261,7 +253,7 @@ real_window_open (Bench      *b,
   w->board_view = find_column_view (GTK_WIDGET (w->window), FU_TYPE_BOARD_PAGE);
   w->participants_view = find_column_view (GTK_WIDGET (w->window), FU_TYPE_PARTICIPANTS_PAGE);
   if (w->board_view == NULL || w->participants_view == NULL)
-    die ("the board's or the Participants page's table was not found", NULL);
+    bench_die ("the board's or the Participants page's table was not found", NULL);
 }
 
 static void
@@ -605,7 +597,7 @@ main (int    argc,
   options = g_option_context_new ("- time the window on a WCO-scale database");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    die ("options", error);
+    bench_die ("options", error);
   b.runs = (guint) CLAMP (runs, 1, MAX_RUNS);
   b.steps = (guint) CLAMP (steps, 1, 100000);
 
@@ -614,12 +606,12 @@ main (int    argc,
 
   b.dir = g_dir_make_tmp ("fu-bench-gui-XXXXXX", &error);
   if (b.dir == NULL)
-    die ("making a temporary directory", error);
+    bench_die ("making a temporary directory", error);
   b.path = database != NULL ? g_strdup (database) : g_build_filename (b.dir, "big.db", NULL);
 
   bench_print_header ("bench-gui: Follow-Up's window against a bare GTK window, same run");
   if (!bench_make_database (b.path, &made_seconds, &error))
-    die ("making the database", error);
+    bench_die ("making the database", error);
   if (made_seconds > 0)
     printf ("(database made in %.1f s)\n", made_seconds);
 

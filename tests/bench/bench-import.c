@@ -23,14 +23,6 @@ static const char * const members[] = {
   "Cambodia", "Hong Kong China", "Philippines",
 };
 
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-import: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
 /* The office's list and the same rows in our columns. */
 static void
 write_files (GBytes **office,
@@ -54,7 +46,7 @@ write_files (GBytes **office,
   latin = g_convert (list->str, (gssize) list->len, "WINDOWS-1252", "UTF-8", NULL, &length,
                      &error);
   if (latin == NULL)
-    die ("writing the list", error);
+    bench_die ("writing the list", error);
   *office = g_bytes_new_take (g_steal_pointer (&latin), length);
   *own = g_bytes_new (csv->str, csv->len);
 }
@@ -69,10 +61,10 @@ fresh_copy (const char *from,
   FuStore *store;
 
   if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
-    die ("copying the database", error);
+    bench_die ("copying the database", error);
   store = fu_store_open (to, &error);
   if (store == NULL)
-    die ("opening the copy", error);
+    bench_die ("opening the copy", error);
   return store;
 }
 
@@ -99,9 +91,9 @@ run_once (const char *path,
     ok = fu_import_text (store, FU_IMPORT_PARTICIPANTS, "participants.csv", text, length,
                          FU_IMPORT_FLAGS_NONE, &result, &error);
   if (!ok)
-    die (detect ? "importing the list" : "importing participants.csv", error);
+    bench_die (detect ? "importing the list" : "importing participants.csv", error);
   if (result->attendances_added != N_ROWS)
-    die ("not every row was imported", NULL);
+    bench_die ("not every row was imported", NULL);
   return bench_ms_since (start);
 }
 
@@ -122,18 +114,19 @@ main (int   argc,
   guint runs = DEFAULT_RUNS;
   double a, b;
 
+  g_set_prgname ("bench-import");
   if (argc == 3 && strcmp (argv[1], "--runs") == 0)
     runs = CLAMP ((guint) atoi (argv[2]), 1, 16);
 
   store = fu_store_open (path, &error);
   if (store == NULL)
-    die ("making the database", error);
+    bench_die ("making the database", error);
   workshop->code = g_strdup ("BENCH");
   workshop->title = g_strdup ("Benchmark Workshop");
   workshop->start_date = workshop->end_date = fu_day_new (2017, 6, 12);
   workshop->surveyed = TRUE;
   if (fu_store_add_workshop (store, workshop, &error) == 0)
-    die ("adding the workshop", error);
+    bench_die ("adding the workshop", error);
   g_clear_object (&store);
   write_files (&office, &own);
 

@@ -41,14 +41,6 @@ struct _Bench {
   FuDay      year_last;
 };
 
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-store: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
 static double
 measure (Bench         *b,
          BenchFunc      setup,
@@ -87,7 +79,7 @@ copy_database (Bench         *b,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
-    die ("copying the database", error);
+    bench_die ("copying the database", error);
 }
 
 static void
@@ -99,7 +91,7 @@ open_copy (Bench         *b,
   copy_database (b, data);
   b->copy_store = fu_store_open (b->copy_path, &error);
   if (b->copy_store == NULL)
-    die ("opening the copy", error);
+    bench_die ("opening the copy", error);
 }
 
 /* The copy without the audit log's triggers: what an import costs when nothing records it. */
@@ -124,10 +116,10 @@ open_copy_without_audit (Bench         *b,
                                               (char *) g_ptr_array_index (names, i));
 
       if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        die ("dropping the audit triggers", NULL);
+        bench_die ("dropping the audit triggers", NULL);
     }
   if (names->len == 0)
-    die ("the database has no audit triggers to drop", NULL);
+    bench_die ("the database has no audit triggers to drop", NULL);
 }
 
 static void
@@ -153,13 +145,8 @@ run_sqlite3 (Bench         *b,
   const char *argv[] = {
     b->sqlite3, "-batch", "-bail", c->mode, c->on_copy ? b->copy_path : b->path, c->sql, NULL
   };
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, &error)
-      || !g_spawn_check_wait_status (status, &error))
-    die (c->sql, error);
+  bench_run_or_die (argv, FALSE, c->sql);
 }
 
 static double
@@ -183,9 +170,9 @@ run_list_followups (Bench         *b,
 
   rows = fu_store_list_followups (b->store, &query, &error);
   if (rows == NULL)
-    die ("fu_store_list_followups", error);
+    bench_die ("fu_store_list_followups", error);
   if (rows->len != BIG_N_ATTENDANCES)
-    die ("fu_store_list_followups: not every follow-up listed", NULL);
+    bench_die ("fu_store_list_followups: not every follow-up listed", NULL);
 }
 
 static void
@@ -197,7 +184,7 @@ run_count_followups (Bench         *b,
   g_autoptr(GError) error = NULL;
 
   if (!fu_store_count_followups (b->store, &query, counts, &error))
-    die ("fu_store_count_followups", error);
+    bench_die ("fu_store_count_followups", error);
 }
 
 static void
@@ -212,7 +199,7 @@ run_summary (Bench         *b,
   rows = fu_store_summary (b->store, one_year ? b->year_first : FU_DAY_NONE,
                            one_year ? b->year_last : FU_DAY_NONE, &total, &error);
   if (rows == NULL)
-    die ("fu_store_summary", error);
+    bench_die ("fu_store_summary", error);
 }
 
 static void
@@ -224,7 +211,7 @@ run_trend (Bench         *b,
 
   points = fu_store_reply_rate_trend (b->store, &error);
   if (points == NULL)
-    die ("fu_store_reply_rate_trend", error);
+    bench_die ("fu_store_reply_rate_trend", error);
 }
 
 static void
@@ -236,9 +223,9 @@ run_overview (Bench         *b,
 
   people = fu_store_list_participant_overview (b->store, &error);
   if (people == NULL)
-    die ("fu_store_list_participant_overview", error);
+    bench_die ("fu_store_list_participant_overview", error);
   if (people->len != BIG_N_PARTICIPANTS)
-    die ("fu_store_list_participant_overview: not everyone listed", NULL);
+    bench_die ("fu_store_list_participant_overview: not everyone listed", NULL);
 }
 
 static void
@@ -250,11 +237,11 @@ run_import (Bench         *b,
 
   if (!fu_import_file (b->copy_store, FU_IMPORT_PARTICIPANTS, b->csv_path,
                        FU_IMPORT_FLAGS_NONE, &result, &error))
-    die ("fu_import_file", error);
+    bench_die ("fu_import_file", error);
   /* Everyone but the one in five already there is new. */
   if (result->rows != N_IMPORT_ROWS
       || result->participants_added != N_IMPORT_ROWS - N_IMPORT_ROWS / 5)
-    die ("fu_import_file: not every row imported", NULL);
+    bench_die ("fu_import_file: not every row imported", NULL);
 }
 
 /* The big import as the app makes it: a command, recorded in the audit log when the copy has
@@ -266,7 +253,7 @@ run_audited_import (Bench         *b,
   g_autoptr(GError) error = NULL;
 
   if (!bench_import_people (b->copy_store, b->audit_csv_path, N_AUDIT_ROWS, &error))
-    die ("importing through a command", error);
+    bench_die ("importing through a command", error);
 }
 
 /* A fresh copy without the backups earlier runs left beside it: each import backs up the
@@ -290,13 +277,8 @@ run_cli_import (Bench         *b,
   const char *argv[] = {
     BENCH_CLI, "--database", b->copy_path, "import", "participants", b->audit_csv_path, NULL
   };
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, &error)
-      || !g_spawn_check_wait_status (status, &error))
-    die ("followup-cli import", error);
+  bench_run_or_die (argv, FALSE, "followup-cli import");
 }
 
 /* ---- One fiscal year at two sizes --------------------------------------------------------- */
@@ -353,14 +335,8 @@ run_cli_one_year (Bench         *b,
     "--output", output, NULL
   };
   const char **argv = one->report ? report_argv : summary_argv;
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, &error)
-      || !g_spawn_check_wait_status (status, &error))
-    die (argv[3], error);
+  bench_run_or_die (argv, TRUE, argv[3]);
 }
 
 static void
@@ -372,7 +348,7 @@ run_export (Bench         *b,
 
   if (!fu_export_responses (b->store, FU_DAY_NONE, FU_DAY_NONE, FU_EXPORT_FLAGS_NONE, out,
                             &error))
-    die ("fu_export_responses", error);
+    bench_die ("fu_export_responses", error);
 }
 
 /* ---- The files to import --------------------------------------------------------------- */
@@ -392,7 +368,7 @@ write_import_files (Bench *b)
 
   admins = fu_store_list_administrations (b->store, &error);
   if (admins == NULL)
-    die ("listing the administrations", error);
+    bench_die ("listing the administrations", error);
 
   for (guint i = 0; i < N_IMPORT_ROWS; i++)
     {
@@ -440,11 +416,11 @@ write_import_files (Bench *b)
 
   if (!g_file_set_contents (b->csv_path, csv->str, (gssize) csv->len, &error)
       || !g_file_set_contents (b->sql_path, sql->str, (gssize) sql->len, &error))
-    die ("writing the files to import", error);
+    bench_die ("writing the files to import", error);
 
   /* The audit log's import: N_AUDIT_ROWS new people. */
   if (!bench_write_new_people (b->store, b->audit_csv_path, N_AUDIT_ROWS, &error))
-    die ("writing the file to import", error);
+    bench_die ("writing the file to import", error);
 }
 
 /* ---- The report ------------------------------------------------------------------------- */
@@ -604,7 +580,7 @@ run_benchmarks (Bench *b)
     SqliteCase dot_import = { "-list", NULL, TRUE };
 
     if (script_path == NULL)
-      die ("writing the .import script", error);
+      bench_die ("writing the .import script", error);
     read_baseline = g_strdup_printf (".read '%s'", script_path);
     dot_import.sql = read_baseline;
     measure_pairs (b, "import 100,000 rows (ratio min-max)", open_copy, run_audited_import,
@@ -681,16 +657,16 @@ main (int    argc,
   options = g_option_context_new ("- time the store on a WCO-scale database");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    die ("options", error);
+    bench_die ("options", error);
   b.runs = (guint) CLAMP (runs, 1, BENCH_MAX_RUNS);
 
   b.sqlite3 = g_find_program_in_path ("sqlite3");
   if (b.sqlite3 == NULL)
-    die ("the sqlite3 program is not installed (apt-get install sqlite3)", NULL);
+    bench_die ("the sqlite3 program is not installed (apt-get install sqlite3)", NULL);
 
   b.dir = g_dir_make_tmp ("fu-bench-store-XXXXXX", &error);
   if (b.dir == NULL)
-    die ("making a temporary directory", error);
+    bench_die ("making a temporary directory", error);
   b.path = database != NULL ? g_strdup (database) : g_build_filename (b.dir, "big.db", NULL);
   b.copy_path = g_build_filename (b.dir, "copy.db", NULL);
   b.csv_path = g_build_filename (b.dir, "participants.csv", NULL);
@@ -699,13 +675,13 @@ main (int    argc,
 
   bench_print_header ("bench-store: the store against the sqlite3 command line, same file");
   if (!bench_make_database (b.path, &made_seconds, &error))
-    die ("making the database", error);
+    bench_die ("making the database", error);
   if (made_seconds > 0)
     printf ("(database made in %.1f s)\n\n", made_seconds);
 
   b.store = fu_store_open (b.path, &error);
   if (b.store == NULL)
-    die ("opening the database", error);
+    bench_die ("opening the database", error);
   fu_store_get_rules (b.store, &rules);
   b.today = bench_today ();
   /* A fiscal year in the middle: about 180 workshops, 4,500 attendances. */

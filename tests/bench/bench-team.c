@@ -46,14 +46,6 @@ struct _Bench {
   FuDay      year_last;
 };
 
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-team: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
 /* ---- The server --------------------------------------------------------------------------- */
 
 static void
@@ -95,7 +87,7 @@ database_address (Bench      *b,
   g_autoptr(GString) address = g_string_new (NULL);
 
   if (options == NULL)
-    die ("--server is not a PostgreSQL address", NULL);
+    bench_die ("--server is not a PostgreSQL address", NULL);
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     if (o->val != NULL && !g_str_equal (o->keyword, "dbname"))
       g_string_append_printf (address, "%s='%s' ", o->keyword, o->val);
@@ -111,7 +103,7 @@ open_store (const char *location)
   FuStore *store = fu_store_open (location, &error);
 
   if (store == NULL)
-    die (location, error);
+    bench_die (location, error);
   return store;
 }
 
@@ -128,7 +120,7 @@ run_summary (Bench         *b,
 
   rows = fu_store_summary (store, b->year_first, b->year_last, &total, &error);
   if (rows == NULL || rows->len == 0)
-    die ("fu_store_summary", error);
+    bench_die ("fu_store_summary", error);
 }
 
 static void
@@ -142,7 +134,7 @@ run_all_years (Bench         *b,
 
   rows = fu_store_summary (store, FU_DAY_NONE, FU_DAY_NONE, &total, &error);
   if (rows == NULL)
-    die ("fu_store_summary", error);
+    bench_die ("fu_store_summary", error);
 }
 
 typedef struct {
@@ -178,9 +170,9 @@ run_board_first_rows (Bench         *b,
 
   if (!fu_store_list_followups_paged (store, &query, BOARD_FIRST_PAGE, 5000, first_page_cb,
                                       &first, &error))
-    die ("fu_store_list_followups_paged", error);
+    bench_die ("fu_store_list_followups_paged", error);
   if (first.n == 0)
-    die ("the board's first page is empty", NULL);
+    bench_die ("the board's first page is empty", NULL);
   /* The window has its rows then; what comes after (ending the read) is not waited for. */
   bench_step_ms = (double) (first.at - bench_step_started) / 1000.0;
 }
@@ -195,7 +187,7 @@ run_followups (Bench         *b,
 
   rows = fu_store_list_followups ((FuStore *) data, &query, &error);
   if (rows == NULL || rows->len != BIG_N_ATTENDANCES)
-    die ("fu_store_list_followups", error);
+    bench_die ("fu_store_list_followups", error);
 }
 
 /* An import run's database: a fresh copy of the team WCO database. */
@@ -234,7 +226,7 @@ run_import (Bench         *b,
   g_autoptr(GError) error = NULL;
 
   if (!bench_import_people (b->run_store, b->csv_path, N_IMPORT_ROWS, &error))
-    die ("importing through a command", error);
+    bench_die ("importing through a command", error);
 }
 
 /* The baseline: psql's \copy into a temporary table, then one INSERT … SELECT into a table
@@ -247,13 +239,8 @@ run_psql_copy (Bench         *b,
     b->psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", b->run_uri, "-f", b->baseline_path,
     NULL
   };
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, &error)
-      || !g_spawn_check_wait_status (status, &error))
-    die ("psql", error);
+  bench_run_or_die (argv, FALSE, "psql");
 }
 
 /* ---- The report --------------------------------------------------------------------------- */
@@ -308,17 +295,17 @@ main (int    argc,
   options = g_option_context_new ("- time the team database against the embedded one");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    die ("options", error);
+    bench_die ("options", error);
   if (b.server == NULL)
-    die ("--server is needed", NULL);
+    bench_die ("--server is needed", NULL);
   b.runs = (guint) CLAMP (runs, 1, BENCH_MAX_RUNS);
   b.psql = g_find_program_in_path ("psql");
   if (b.psql == NULL)
-    die ("the psql program is not installed (apt-get install postgresql-client)", NULL);
+    bench_die ("the psql program is not installed (apt-get install postgresql-client)", NULL);
 
   b.dir = g_dir_make_tmp ("fu-bench-team-XXXXXX", &error);
   if (b.dir == NULL)
-    die ("making a temporary directory", error);
+    bench_die ("making a temporary directory", error);
   if (database == NULL)
     database = g_build_filename (b.dir, "big.db", NULL);
   b.csv_path = g_build_filename (b.dir, "participants.csv", NULL);
@@ -329,17 +316,17 @@ main (int    argc,
 
   bench_print_header ("bench-team: PostgreSQL on a local socket against SQLite, same data");
   if (!bench_make_database (database, &made_seconds, &error))
-    die ("making the database", error);
+    bench_die ("making the database", error);
   b.file = open_store (database);
   fu_store_get_rules (b.file, &rules);
   b.today = bench_today ();
   fu_fiscal_year_range (&rules, 2015, &b.year_first, &b.year_last);
   if (!bench_write_new_people (b.file, b.csv_path, N_IMPORT_ROWS, &error))
-    die ("writing the file to import", error);
+    bench_die ("writing the file to import", error);
   b.baseline_path = bench_write_baseline (BENCH_SOURCE_DIR, "import-baseline-pg.sql", b.dir,
                                           b.csv_path, &error);
   if (b.baseline_path == NULL)
-    die ("writing the baseline script", error);
+    bench_die ("writing the baseline script", error);
 
   drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", b.base);
   server_exec (&b, drop);
@@ -351,7 +338,7 @@ main (int    argc,
   start = g_get_monotonic_time ();
   b.team = open_store (base_uri);
   if (!fu_store_copy (b.file, b.team, NULL, NULL, &error))
-    die ("copying the database to the server", error);
+    bench_die ("copying the database to the server", error);
   printf ("(WCO database copied to the server in %.1f s)\n\n", bench_ms_since (start) / 1000);
 
   run_benchmarks (&b);
